@@ -1,0 +1,32 @@
+/** The OCPI versions the tool knows; each has its own schema folder. */
+export type OcpiVersion = '2.1.1' | '2.2.1' | '2.3.0';
+
+export const OCPI_VERSIONS: readonly OcpiVersion[] = ['2.1.1', '2.2.1', '2.3.0'];
+
+// 2.1.1: ISO 8601 combined date and time in UTC, `Z` optional, no fractional seconds (they came with 2.2).
+const DATETIME_2_1_1 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/;
+// 2.2 and later: the same, fractional seconds allowed; offsets such as +00:00 are not UTC and not allowed.
+const DATETIME_2_2 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?$/;
+
+function isRealDateTime(match: RegExpExecArray | null): boolean {
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+/** True when `value` is a DateTime in the form OCPI 2.1.1 allows. */
+export function isOcpiDateTime211(value: string): boolean {
+  return value.length <= 25 && isRealDateTime(DATETIME_2_1_1.exec(value));
+}
+
+/** True when `value` is a DateTime in the form OCPI 2.2, 2.2.1 and 2.3.0 allow. */
+export function isOcpiDateTime22(value: string): boolean {
+  return value.length <= 25 && isRealDateTime(DATETIME_2_2.exec(value));
+}
+
+/** An OCPI DateTime for now, in the canonical form every version accepts (UTC, seconds, `Z`). */
+export function ocpiNow(date: Date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import Ajv2020Module, { type ValidateFunction, type AnySchemaObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { fail, pass, warn, type Finding } from '../checks/finding.js';
+import { describeError } from './describe-error.js';
+import { escapePointerToken } from '../checks/json-pointer.js';
+import { isOcpiDateTime211, isOcpiDateTime22, type OcpiVersion } from './ocpi-datetime.js';
+
+// ajv and ajv-formats are CommonJS with a default export; under NodeNext the class sits on `.default`.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+/** Where the schema folders live: `schemas/<version>/<Name>.json` at the package root. */
+export const SCHEMA_ROOT = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+
+/** The base of every schema `$id`: `<base>/<version>/<Name>.json`. The `.invalid` TLD marks it as a name, not a place. */
+export const SCHEMA_ID_BASE = 'https://ocpi-conformance.invalid/schemas';
+
+/** Options for one validation. */
+export interface ValidateOptions {
+  /** The check id the findings carry; `schema` by default. */
+  readonly check?: string;
+  /** JSON Pointer prefixed to every reported path, e.g. `/data` when validating an envelope's data. */
+  readonly at?: string;
+  readonly exchangeId?: string;
+}
+
+/**
+ * Every OCPI JSON Schema of every version behind one Ajv instance (strict, allErrors). Schema files are read when a
+ * version is first used; each object's validator is compiled on first use and then kept, so a command compiles only
+ * what it validates.
+ */
+/** A value an OpenEnum (OCPI 2.3.0) does not list: accepted, and reported as a warning. */
+interface UnknownOpenEnumValue {
+  readonly path: string;
+  readonly value: string;
+  readonly known: readonly string[];
+  readonly title: string;
+}
+
+export class SchemaRegistry {
+  readonly #ajv;
+  readonly #root: string;
+  readonly #loaded = new Map<OcpiVersion, readonly string[]>();
+  readonly #compiled = new Map<string, ValidateFunction>();
+  // Validation is synchronous, so the openEnum keyword can report into the collector of the call under way.
+  #openEnumValues: UnknownOpenEnumValue[] = [];
+
+  constructor(root: string = SCHEMA_ROOT) {
+    this.#root = root;
+    this.#ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
+    addFormats(this.#ajv, ['uri']);
+    this.#ajv.addFormat('ocpi-datetime-2.1.1', { type: 'string', validate: isOcpiDateTime211 });
+    this.#ajv.addFormat('ocpi-datetime-2.2', { type: 'string', validate: isOcpiDateTime22 });
+    // `openEnum: [...]` lists an OpenEnum's known values: any string passes, unknown ones become warnings.
+    this.#ajv.addKeyword({
+      keyword: 'openEnum',
+      type: 'string',
+      schemaType: 'array',
+      validate: (known: string[], data: string, parentSchema?: AnySchemaObject, cxt?: { instancePath: string }) => {
+        if (!known.includes(data)) {
+          const title = typeof parentSchema?.title === 'string' ? parentSchema.title : 'OpenEnum';
+          this.#openEnumValues.push({ path: cxt?.instancePath ?? '', value: data, known, title });
+        }
+        return true;
+      },
+    });
+  }
+
+  /** The object and type names a version has schemas for, sorted. */
+  names(version: OcpiVersion): readonly string[] {
+    return this.#load(version);
+  }
+
+  has(version: OcpiVersion, name: string): boolean {
+    return this.#load(version).includes(name);
+  }
+
+  /** The schema document of one name, as written. */
+  schema(version: OcpiVersion, name: string): AnySchemaObject {
+    const found = this.#ajv.getSchema(this.#id(version, name));
+    if (!found) throw new Error(`no schema "${name}" for OCPI ${version}`);
+    return found.schema as AnySchemaObject;
+  }
+
+  /** Validates `data` as the named object: one failing finding per violation, or one passing finding. */
+  validate(version: OcpiVersion, name: string, data: unknown, options: ValidateOptions = {}): Finding[] {
+    const check = options.check ?? 'schema';
+    const at = options.at ?? '';
+    const extra = options.exchangeId === undefined ? {} : { exchangeId: options.exchangeId };
+    const validator = this.#validator(version, name);
+    this.#openEnumValues = [];
+    const valid = validator(data);
+    const warnings = this.#openEnumValues.map((unknown) => {
+      const pointer = `${at}${unknown.path}`;
+      const message = `${pointer || '/'}: "${unknown.value}" is not a known ${unknown.title} (an OpenEnum accepts it; known values: ${unknown.known.join(', ')})`;
+      return warn(check, message, { ...extra, at: pointer, actual: unknown.value });
+    });
+    if (valid) return [pass(check, `valid ${name} (OCPI ${version})`, { ...extra, at }), ...warnings];
+    const failures = (validator.errors ?? []).map((error) => {
+      // A missing field is reported at the place it should be, which is where a reader looks for it.
+      const missing = error.keyword === 'required' ? `/${escapePointerToken(String(error.params['missingProperty']))}` : '';
+      const pointer = `${at}${error.instancePath}${missing}`;
+      return fail(check, `${pointer || '/'}: ${describeError(error)}`, { ...extra, at: pointer, actual: error.data });
+    });
+    return [...failures, ...warnings];
+  }
+
+  #validator(version: OcpiVersion, name: string): ValidateFunction {
+    const id = this.#id(version, name);
+    let validator = this.#compiled.get(id);
+    if (!validator) {
+      if (!this.has(version, name)) throw new Error(`no schema "${name}" for OCPI ${version}`);
+      validator = this.#ajv.getSchema(id);
+      if (!validator) throw new Error(`schema "${name}" for OCPI ${version} failed to compile`);
+      this.#compiled.set(id, validator);
+    }
+    return validator;
+  }
+
+  #id(version: OcpiVersion, name: string): string {
+    return `${SCHEMA_ID_BASE}/${version}/${name}.json`;
+  }
+
+  #load(version: OcpiVersion): readonly string[] {
+    const known = this.#loaded.get(version);
+    if (known) return known;
+    const folder = join(this.#root, version);
+    let files: string[];
+    try {
+      files = readdirSync(folder).filter((file) => file.endsWith('.json')).sort();
+    } catch {
+      files = [];
+    }
+    const names = files.map((file) => file.slice(0, -'.json'.length));
+    for (const file of files) {
+      const schema = JSON.parse(readFileSync(join(folder, file), 'utf8')) as AnySchemaObject;
+      const expected = this.#id(version, file.slice(0, -'.json'.length));
+      if (schema.$id !== expected) throw new Error(`${version}/${file}: $id must be ${expected}, found ${String(schema.$id)}`);
+      this.#ajv.addSchema(schema);
+    }
+    this.#loaded.set(version, names);
+    return names;
+  }
+}
+
+let shared: SchemaRegistry | undefined;
+
+/** The process-wide registry: schemas are read and compiled once per process. */
+export function schemaRegistry(): SchemaRegistry {
+  shared ??= new SchemaRegistry();
+  return shared;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SchemaRegistry } from '../../src/schemas/schema-registry.js';
+import { OCPI_VERSIONS } from '../../src/schemas/ocpi-datetime.js';
+import { parsePointer } from '../../src/checks/json-pointer.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/schemas/', import.meta.url));
+
+/** One invalid fixture: a valid base with one rule broken, and the exact path the registry must report. */
+interface InvalidCase {
+  readonly title: string;
+  readonly base?: string;
+  readonly data?: unknown;
+  readonly set?: Record<string, unknown>;
+  readonly remove?: string[];
+  readonly at: string;
+}
+
+interface FixtureFile {
+  readonly valid: Record<string, unknown>;
+  readonly invalid: InvalidCase[];
+}
+
+function edit(document: unknown, pointer: string, apply: (parent: Record<string, unknown>, key: string) => void): void {
+  const tokens = parsePointer(pointer);
+  const key = tokens.pop();
+  if (key === undefined) throw new Error('cannot edit the document root; give "data" instead');
+  let parent = document as Record<string, unknown>;
+  for (const token of tokens) parent = parent[token] as Record<string, unknown>;
+  if (parent === undefined || parent === null) throw new Error(`no parent at ${pointer}`);
+  apply(parent, key);
+}
+
+function build(fixture: FixtureFile, broken: InvalidCase): unknown {
+  if (broken.data !== undefined) return broken.data;
+  const base = fixture.valid[broken.base ?? 'minimal'];
+  if (base === undefined) throw new Error(`${broken.title}: unknown base "${broken.base ?? 'minimal'}"`);
+  const copy = structuredClone(base);
+  for (const [pointer, value] of Object.entries(broken.set ?? {})) edit(copy, pointer, (p, k) => { p[k] = value; });
+  for (const pointer of broken.remove ?? []) {
+    edit(copy, pointer, (p, k) => {
+      if (!(k in p)) throw new Error(`${broken.title}: nothing to remove at ${pointer}`);
+      delete p[k];
+    });
+  }
+  return copy;
+}
+
+const registry = new SchemaRegistry();
+
+for (const version of OCPI_VERSIONS) {
+  const names = registry.names(version);
+  if (names.length === 0) continue;
+  describe(`the OCPI ${version} schemas`, () => {
+    it('all compile in strict mode', () => {
+      for (const name of names) registry.validate(version, name, null);
+    });
+
+    const folder = join(FIXTURES, version);
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : [];
+    for (const file of files) {
+      const name = file.slice(0, -'.json'.length);
+      const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as FixtureFile;
+      describe(name, () => {
+        it('has a schema for its fixtures', () => assert.ok(registry.has(version, name), `no schema ${version}/${name}`));
+        for (const [label, data] of Object.entries(fixture.valid)) {
+          it(`accepts the ${label} fixture`, () => {
+            const failures = registry.validate(version, name, data).filter((f) => f.status !== 'pass');
+            assert.deepEqual(failures.map((f) => f.message), []);
+          });
+        }
+        for (const broken of fixture.invalid) {
+          it(`rejects it when ${broken.title}, at ${broken.at || '/'}`, () => {
+            const failures = registry.validate(version, name, build(fixture, broken)).filter((f) => f.status === 'fail');
+            assert.ok(failures.length > 0, 'expected at least one failure');
+            assert.deepEqual([...new Set(failures.map((f) => f.at))], [broken.at], failures.map((f) => f.message).join('\n'));
+          });
+        }
+      });
+    }
+  });
+}
+
+describe('the schema registry', () => {
+  it('names the enum and the allowed values when a value is not in an enum', () => {
+    const [finding] = registry.validate('2.2.1', 'Role', 'MSP');
+    assert.equal(finding?.message, '/: "MSP" is not a Role (expected one of CPO, EMSP, HUB, NAP, NSP, OTHER, SCSP)');
+  });
+
+  it('prefixes the reported path with the given location', () => {
+    const [finding] = registry.validate('2.2.1', 'Envelope', { status_code: 1000 }, { at: '/body', check: 'schema.response' });
+    assert.equal(finding?.at, '/body/timestamp');
+    assert.equal(finding?.check, 'schema.response');
+  });
+
+  it('refuses a name it has no schema for', () => {
+    assert.throws(() => registry.validate('2.2.1', 'Lokation', {}), /no schema "Lokation"/);
+  });
+});
