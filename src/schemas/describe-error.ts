@@ -60,7 +60,11 @@ export function describeError(error: ErrorObject): string {
       return `unexpected field "${String(p['unevaluatedProperty'])}"`;
     case 'uniqueItems':
       return `items ${String(p['j'])} and ${String(p['i'])} are identical; items must be unique`;
-    default:
-      return `${error.message ?? 'is invalid'}${error.keyword === 'not' || error.keyword === 'if' ? '' : ` (${error.keyword})`}`;
+    default: {
+      // A rule written as not/if/anyOf says what it means in its $comment; that beats Ajv's generic wording.
+      const comment = (error.parentSchema as { $comment?: unknown } | undefined)?.$comment;
+      if (typeof comment === 'string') return `breaks the rule: ${comment}`;
+      return `${error.message ?? 'is invalid'} (${error.keyword})`;
+    }
   }
 }

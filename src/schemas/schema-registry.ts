@@ -99,11 +99,17 @@ export class SchemaRegistry {
       return warn(check, message, { ...extra, at: pointer, actual: unknown.value });
     });
     if (valid) return [pass(check, `valid ${name} (OCPI ${version})`, { ...extra, at }), ...warnings];
-    const failures = (validator.errors ?? []).map((error) => {
+    const seen = new Set<string>();
+    // An `if` error only says "the then-branch failed", whose own errors are reported beside it.
+    const failures = (validator.errors ?? []).filter((error) => error.keyword !== 'if').flatMap((error) => {
       // A missing field is reported at the place it should be, which is where a reader looks for it.
       const missing = error.keyword === 'required' ? `/${escapePointerToken(String(error.params['missingProperty']))}` : '';
       const pointer = `${at}${error.instancePath}${missing}`;
-      return fail(check, `${pointer || '/'}: ${describeError(error)}`, { ...extra, at: pointer, actual: error.data });
+      const message = `${pointer || '/'}: ${describeError(error)}`;
+      // A type error is reported by the field and again by the shared type it references: say it once.
+      if (seen.has(message)) return [];
+      seen.add(message);
+      return [fail(check, message, { ...extra, at: pointer, actual: error.data })];
     });
     return [...failures, ...warnings];
   }

@@ -1,0 +1,34 @@
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { Exchange } from '../transport/exchange.js';
+import { checkEnvelopeSchema, checkJsonBody, checkStatusCode } from './envelope.js';
+import type { Finding } from './finding.js';
+import { expectStatus } from './http-status.js';
+import { checkResponseData } from './schema.js';
+
+/** The check ids `checkOcpiResponse` can report; a case using it declares them. */
+export const OCPI_RESPONSE_CHECKS = ['http.status', 'envelope.json-body', 'schema.envelope', 'envelope.status-code', 'schema.response'] as const;
+
+/** What a successful OCPI response must be. */
+export interface OcpiResponseExpectation {
+  /** The OCPI object `data` must be; omit when the response defines no data. */
+  readonly data?: string;
+  readonly status?: number | readonly number[];
+  /** Appended to an HTTP status failure: what the status most likely means for the person running the tool. */
+  readonly statusHint?: string;
+}
+
+/**
+ * The checks every successful OCPI response gets: the HTTP status, a JSON body, a valid envelope, status_code 1000
+ * and, when given, `data` valid as the named object. Stops after a non-JSON body, whose envelope cannot be judged.
+ */
+export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expectation: OcpiResponseExpectation = {}): Finding[] {
+  const findings: Finding[] = [
+    expectStatus({ exchange, expected: expectation.status ?? 200, ...(expectation.statusHint ? { because: expectation.statusHint } : {}) }),
+  ];
+  const json = checkJsonBody(exchange);
+  findings.push(json);
+  if (json.status === 'fail') return findings;
+  findings.push(...checkEnvelopeSchema(exchange, version), checkStatusCode(exchange));
+  if (expectation.data) findings.push(...checkResponseData(exchange, version, expectation.data));
+  return findings;
+}

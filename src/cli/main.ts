@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { UnknownFaultError } from '../parties/reference-party.js';
+import { TOOL } from '../tool-info.js';
+import { printError, type CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+import { listCommand } from './list-command.js';
+import { mockCommand } from './mock-command.js';
+import { runCommand } from './run-command.js';
+
+/** Runs the command line and resolves with the exit code; never throws, never prints a stack trace. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('ocpi-conformance')
+    .description('Conformance self-assessment for OCPI implementations')
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError('(run with --help for usage)');
+  for (const command of [runCommand(io, setExitCode), mockCommand(io, setExitCode), listCommand(io)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) }));
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version requests end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof ConfigError || error instanceof UnknownFaultError) {
+      printError(io, error.message);
+      return EXIT.usage;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      printError(io, `cannot listen: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+    printError(io, `${error instanceof Error ? error.message : String(error)} (this is a tester error; please report it)`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { Secret } from '../config/secret.js';
+import { FAULTS } from '../parties/fault-catalogue.js';
+import { startReferenceParty } from '../parties/reference-party.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function listFaults(io: CliIo): void {
+  const width = Math.max(...FAULTS.map((f) => f.name.length));
+  for (const fault of FAULTS) {
+    io.stdout.write(`${fault.name.padEnd(width)}  ${fault.expect.case} ${fault.expect.check} (--handshake ${fault.handshake}): ${fault.description}\n`);
+  }
+}
+
+/**
+ * `ocpi-conformance mock`: serves a reference party until SIGINT/SIGTERM. Its one line on stdout when ready is
+ * `{"versionsUrl": "...", "tokenA": "..."}`: Token A is printed on purpose, since a partner needs it to register.
+ */
+export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('mock')
+    .description('serve a conformant reference OCPI party (optionally with faults) until interrupted')
+    .addOption(new Option('--role <role>', 'the party to serve').choices(['cpo', 'emsp']))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', '0')
+    .addOption(new Option('--ocpi-version <version>', 'OCPI version').choices(['2.2.1']).default('2.2.1'))
+    .option('--token-a <token>', 'the Token A to hand out (default: a random one)')
+    .option('--fault <name>', 'inject a named fault (repeatable)', collect)
+    .option('--list-faults', 'list the faults and exit')
+    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; listFaults?: boolean }) => {
+      if (options.listFaults) {
+        listFaults(io);
+        return;
+      }
+      if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');
+      if (!/^\d+$/.test(options.port) || Number(options.port) > 65535) throw new ConfigError(`--port takes a port number, got "${options.port}"`);
+      if (options.tokenA !== undefined && !/^[\x21-\x7E]{1,64}$/.test(options.tokenA)) throw new ConfigError('--token-a must be 1 to 64 printable characters without spaces');
+      const party = await startReferenceParty({
+        role: options.role,
+        host: options.host,
+        port: Number(options.port),
+        faults: options.fault ?? [],
+        ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
+      });
+      io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);
+      await new Promise<void>((resolve) => io.onInterrupt(resolve));
+      await party.stop();
+      setExitCode(EXIT.ok);
+    });
+}

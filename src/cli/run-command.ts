@@ -1,0 +1,75 @@
+import { Command, Option } from 'commander';
+import { loadRunConfig } from '../config/load-run-config.js';
+import { ConfigError } from '../config/config-error.js';
+import type { RawRunSettings } from '../config/run-config.js';
+import { ConsoleReporter } from '../report/console-reporter.js';
+import { writeJsonReport } from '../report/json-report.js';
+import { run } from '../run.js';
+import { ALL_CASES } from '../../suites/index.js';
+import { printError, type CliIo } from './cli-io.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const list = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
+const integer = (flag: string) => (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${flag} takes a whole number, got "${value}"`);
+  return Number(value);
+};
+
+/** Flags given on the command line only (commander also reports defaults, which must not hide env or file values). */
+function givenFlags(command: Command): RawRunSettings {
+  const options = command.opts<Record<string, unknown>>();
+  const flags: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (command.getOptionValueSource(key) !== 'cli' || key === 'config') continue;
+    flags[key] = key === 'embedded' && value === true ? 'cpo' : value;
+  }
+  return flags as RawRunSettings;
+}
+
+/** `ocpi-conformance run`: builds the config, runs, reports, sets the exit code. */
+export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('run')
+    .description('run the conformance cases against an OCPI implementation (or the embedded reference party)')
+    .option('--versions-url <url>', "the target's OCPI versions endpoint")
+    .option('--token <token>', 'Token A (register), or a registered credentials token (none); prefer OCPI_CONFORMANCE_TOKEN')
+    .addOption(new Option('--embedded [role]', 'run against the embedded reference party instead of a URL').choices(['cpo', 'emsp']))
+    .option('--embedded-fault <name>', 'inject a named fault into the embedded party (repeatable; see `mock --list-faults`)', collect)
+    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
+    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test (default 2.2.1)').choices(['2.2.1']))
+    .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
+    .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")
+    .option('--peer-url <url>', "the URL the target reaches the tester's endpoint at, when it differs from --peer-listen")
+    .option('--concurrency <n>', 'cases run at once (default 4)', integer('--concurrency'))
+    .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
+    .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
+    .option('--only <ids>', 'run only these case ids (comma-separated)', list)
+    .option('--grep <pattern>', 'run only cases whose id or title matches')
+    .option('--config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
+    .option('--raw-token', 'send the token unencoded in the Authorization header (for targets that expect it so)')
+    .option('--keep-registration', 'do not unregister at the end of the run')
+    .option('--report-json <file>', 'write the JSON report to this file')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .option('--quiet', 'print only the summary')
+    .action(async (_options: unknown, command: Command) => {
+      const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
+      const config = loadRunConfig({ flags: givenFlags(command), env: io.env, ...(configFile ? { configFile } : {}) });
+      const unknown = config.only.filter((id) => !ALL_CASES.some((c) => c.id === id));
+      if (unknown.length > 0) throw new ConfigError(`--only: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
+      const controller = new AbortController();
+      io.onInterrupt(() => controller.abort());
+      const color = config.color && io.env['NO_COLOR'] === undefined && io.stdout.isTTY === true;
+      const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color, quiet: config.quiet });
+      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener] });
+      if (config.reportJson) {
+        try {
+          await writeJsonReport(result, config.reportJson);
+        } catch (error) {
+          printError(io, `cannot write the JSON report to ${config.reportJson}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          setExitCode(EXIT.error);
+          return;
+        }
+      }
+      setExitCode(exitCodeFor(result.summary, result.interrupted));
+    });
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-config.js';
+import { RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
+import { Secret } from './secret.js';
+
+const Ajv2020 = Ajv2020Module.default;
+const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
+
+const ENV_PREFIX = 'OCPI_CONFORMANCE_';
+const LIST_KEYS = new Set(['only', 'embeddedFault']);
+const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline']);
+const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
+
+/** The layers a run's settings come from. */
+export interface ConfigSources {
+  /** Parsed command-line flags, already in settings form. */
+  readonly flags: RawRunSettings;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** `--config FILE` (or OCPI_CONFORMANCE_CONFIG): JSON or YAML. */
+  readonly configFile?: string;
+}
+
+function check(layer: string, settings: unknown): RawRunSettings {
+  if (validateSettings(settings)) return settings;
+  const first = validateSettings.errors?.[0];
+  const where = first?.instancePath ? first.instancePath.slice(1) : '';
+  const what = first?.keyword === 'additionalProperties' ? `unknown setting "${String(first.params['additionalProperty'])}"` : `${where} ${first?.message ?? 'is invalid'}`;
+  throw new ConfigError(`${layer}: ${what.trim()}`);
+}
+
+/** Reads `OCPI_CONFORMANCE_<SETTING>` variables (SNAKE_CASE of each setting name). */
+export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): RawRunSettings {
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(RUN_SETTINGS_SCHEMA.properties)) {
+    const raw = env[ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()];
+    if (raw === undefined || raw === '') continue;
+    if (LIST_KEYS.has(key)) settings[key] = raw.split(',').map((item) => item.trim()).filter(Boolean);
+    else if (NUMBER_KEYS.has(key)) settings[key] = Number(raw);
+    else if (BOOLEAN_KEYS.has(key)) settings[key] = ['1', 'true', 'yes'].includes(raw.toLowerCase());
+    else settings[key] = raw;
+  }
+  return check('environment', settings);
+}
+
+function settingsFromFile(path: string): RawRunSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  return check(`config file ${path}`, parsed ?? {});
+}
+
+function parseListen(value: string): { host: string; port: number } {
+  const index = value.lastIndexOf(':');
+  const host = value.slice(0, index).replace(/^\[|\]$/g, '');
+  const port = Number(value.slice(index + 1));
+  if (port > 65535) throw new ConfigError(`--peer-listen: port ${port} is out of range`);
+  return { host, port };
+}
+
+/**
+ * Builds the frozen RunConfig. Precedence, lowest first: defaults < config file < environment < flags. Each layer is
+ * validated on its own (so the message names where a bad value came from), then the combination is checked.
+ */
+export function loadRunConfig(sources: ConfigSources): RunConfig {
+  const env = settingsFromEnv(sources.env);
+  const flags = check('command line', sources.flags);
+  const file = sources.configFile ? settingsFromFile(sources.configFile) : {};
+  const merged: RawRunSettings = { ...DEFAULT_SETTINGS, ...file, ...env, ...flags };
+  const handshake = merged.handshake as RunConfig['handshake'];
+  if (merged.embedded !== undefined && merged.versionsUrl !== undefined) throw new ConfigError('give either --embedded or --versions-url, not both');
+  if (merged.embedded === undefined && handshake !== 'await') {
+    if (merged.versionsUrl === undefined) throw new ConfigError('missing --versions-url (the target\'s OCPI versions endpoint), or use --embedded cpo|emsp');
+    if (merged.token === undefined) throw new ConfigError('missing --token (Token A for --handshake register, a registered token for --handshake none)');
+  }
+  if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
+  if (merged.grep !== undefined) {
+    try {
+      new RegExp(merged.grep);
+    } catch {
+      throw new ConfigError(`--grep: not a valid regular expression: ${merged.grep}`);
+    }
+  }
+  return Object.freeze({
+    ...(merged.versionsUrl ? { versionsUrl: merged.versionsUrl } : {}),
+    ...(merged.token ? { token: new Secret(merged.token) } : {}),
+    ...(merged.embedded ? { embedded: merged.embedded as RunConfig['embedded'] } : {}),
+    embeddedFaults: Object.freeze([...(merged.embeddedFault ?? [])]),
+    handshake,
+    ocpiVersion: '2.2.1',
+    ...(merged.role ? { role: merged.role as RunConfig['role'] } : merged.embedded ? { role: merged.embedded as RunConfig['role'] } : {}),
+    peerListen: Object.freeze(parseListen(merged.peerListen as string)),
+    ...(merged.peerUrl ? { peerUrl: merged.peerUrl } : {}),
+    concurrency: merged.concurrency as number,
+    timeout: merged.timeout as number,
+    deadline: merged.deadline as number,
+    only: Object.freeze([...(merged.only ?? [])]),
+    ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
+    rawToken: merged.rawToken === true,
+    keepRegistration: merged.keepRegistration === true,
+    ...(merged.reportJson ? { reportJson: merged.reportJson } : {}),
+    color: merged.color !== false,
+    quiet: merged.quiet === true,
+  });
+}

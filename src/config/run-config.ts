@@ -1,0 +1,68 @@
+import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import type { Secret } from './secret.js';
+
+/** The settings of a run, frozen once built; nothing below src/cli reads argv or the environment. */
+export interface RunConfig {
+  readonly versionsUrl?: string;
+  readonly token?: Secret;
+  /** Run against the embedded reference party of this role instead of a URL. */
+  readonly embedded?: PartyRole;
+  readonly embeddedFaults: readonly string[];
+  readonly handshake: HandshakeMode;
+  readonly ocpiVersion: '2.2.1';
+  /** The role of the target. */
+  readonly role?: PartyRole;
+  readonly peerListen: { readonly host: string; readonly port: number };
+  readonly peerUrl?: string;
+  readonly concurrency: number;
+  /** Per request, in milliseconds. */
+  readonly timeout: number;
+  /** Per wait for the target, in milliseconds. */
+  readonly deadline: number;
+  readonly only: readonly string[];
+  readonly grep?: string;
+  readonly rawToken: boolean;
+  readonly keepRegistration: boolean;
+  readonly reportJson?: string;
+  readonly color: boolean;
+  readonly quiet: boolean;
+}
+
+/** The settings before secrets are wrapped and the listen address parsed: what files, env and flags give. */
+export interface RawRunSettings {
+  versionsUrl?: string;
+  token?: string;
+  embedded?: string;
+  embeddedFault?: string[];
+  handshake?: string;
+  ocpiVersion?: string;
+  role?: string;
+  peerListen?: string;
+  peerUrl?: string;
+  concurrency?: number;
+  timeout?: number;
+  deadline?: number;
+  only?: string[];
+  grep?: string;
+  rawToken?: boolean;
+  keepRegistration?: boolean;
+  reportJson?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+/** The defaults, the lowest layer of the precedence. */
+export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
+  handshake: 'register',
+  ocpiVersion: '2.2.1',
+  peerListen: '127.0.0.1:0',
+  concurrency: 4,
+  timeout: 10_000,
+  deadline: 60_000,
+  only: [],
+  embeddedFault: [],
+  rawToken: false,
+  keepRegistration: false,
+  color: true,
+  quiet: false,
+});

@@ -1,0 +1,26 @@
+/** The JSON Schema every layer of settings (file, env, flags) is validated against, and the merged result too. */
+export const RUN_SETTINGS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    versionsUrl: { type: 'string', pattern: '^https?://' },
+    token: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7E]+$' },
+    embedded: { enum: ['cpo', 'emsp'] },
+    embeddedFault: { type: 'array', items: { type: 'string' } },
+    handshake: { enum: ['register', 'await', 'none'] },
+    ocpiVersion: { enum: ['2.2.1'] },
+    role: { enum: ['cpo', 'emsp'] },
+    peerListen: { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}$' },
+    peerUrl: { type: 'string', pattern: '^https?://' },
+    concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+    timeout: { type: 'integer', minimum: 1, maximum: 600_000 },
+    deadline: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+    only: { type: 'array', items: { type: 'string' } },
+    grep: { type: 'string' },
+    rawToken: { type: 'boolean' },
+    keepRegistration: { type: 'boolean' },
+    reportJson: { type: 'string', minLength: 1 },
+    color: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  },
+} as const;

@@ -1,0 +1,12 @@
+/** The programmatic API: `run(config)` and the types of configs, results and events. */
+export { run, type RunHooks } from './run.js';
+export { loadRunConfig, type ConfigSources } from './config/load-run-config.js';
+export type { RunConfig } from './config/run-config.js';
+export { Secret } from './config/secret.js';
+export type { RunResult, CaseResult, Summary, Severity, SpecReference, CaseStatus } from './runner/case-result.js';
+export type { RunEvent, RunEventListener } from './runner/events.js';
+export type { Finding, DiffEntry } from './checks/finding.js';
+export type { Exchange } from './transport/exchange.js';
+export { startReferenceParty, type ReferenceParty, type ReferencePartyOptions } from './parties/reference-party.js';
+export { FAULTS, type Fault } from './parties/fault-catalogue.js';
+export { SchemaRegistry, schemaRegistry } from './schemas/schema-registry.js';

@@ -1,0 +1,110 @@
+import { Secret } from '../config/secret.js';
+import { envelope } from '../server/envelope.js';
+import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import { fetchVersionDetails } from '../transport/fetch-version-details.js';
+import type { PartyContext } from './party-context.js';
+
+/** The Credentials object a party hands out: the token the partner must use, its versions URL, its role. */
+export function ownCredentials(party: PartyContext, token: Secret): Record<string, unknown> {
+  return {
+    token: token.reveal(),
+    url: party.versionsUrl(),
+    roles: [
+      {
+        role: party.role === 'cpo' ? 'CPO' : 'EMSP',
+        party_id: party.partyId,
+        country_code: party.countryCode,
+        business_details: { name: `ocpi-conformance reference ${party.role === 'cpo' ? 'CPO' : 'eMSP'}` },
+      },
+    ],
+  };
+}
+
+const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
+const notAllowed = (message: string): ServerResponseSpec => ({ status: 405, body: envelope(undefined, 2000, message) });
+
+/** The partner's Credentials from a request body, or the 400/2001 answer explaining why there are none. */
+function readPartnerCredentials(request: ServerRequest): { token: Secret; url: string } | ServerResponseSpec {
+  if (!request.json) return { status: 400, body: envelope(undefined, 2001, 'request body is not JSON') };
+  const body = request.body as { token?: unknown; url?: unknown; roles?: unknown } | null;
+  if (typeof body?.token !== 'string' || body.token.length === 0 || body.token.length > 64) return { status: 200, body: envelope(undefined, 2001, 'token missing or invalid') };
+  if (typeof body.url !== 'string') return { status: 200, body: envelope(undefined, 2001, 'url missing') };
+  if (!Array.isArray(body.roles) || body.roles.length === 0) return { status: 200, body: envelope(undefined, 2001, 'roles missing or empty') };
+  return { token: new Secret(body.token), url: body.url };
+}
+
+/**
+ * POST (register) and PUT (update): store the partner's token, GET its versions and details with that token (3001
+ * when that fails), issue a new token and answer with our credentials.
+ */
+async function exchangeCredentials(party: PartyContext, request: ServerRequest, kind: 'register' | 'update'): Promise<ServerResponseSpec> {
+  const partner = readPartnerCredentials(request);
+  if (!('token' in partner)) return partner;
+  party.redactor.add(partner.token);
+  const skipCallbacks = party.faults.has(kind === 'register' ? 'registration-skips-callbacks' : 'rotation-skips-callbacks');
+  let endpoints = party.state.registration?.endpoints ?? [];
+  if (!skipCallbacks) {
+    const callbackToken = kind === 'register' && party.faults.has('registration-callbacks-with-token-a') ? party.state.tokenA : partner.token;
+    const details = await fetchVersionDetails(party.client, { versionsUrl: partner.url, token: callbackToken, version: party.version });
+    if (details.ok) endpoints = details.endpoints;
+    else if (!party.faults.has('registration-ignores-callback-failure')) {
+      return { status: 200, body: envelope(undefined, 3001, `unable to use the client's API: ${details.reason}`) };
+    }
+  }
+  const previous = party.state.registration?.inbound;
+  let issued: Secret;
+  if (kind === 'register' && party.faults.has('registration-returns-token-a')) issued = party.state.tokenA;
+  else if (kind === 'update' && party.faults.has('rotation-same-token') && previous) issued = previous;
+  else issued = Secret.generate();
+  party.redactor.add(issued);
+  if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
+  party.state.registration = { inbound: issued, outbound: partner.token, versionsUrl: partner.url, endpoints };
+  const data = ownCredentials(party, issued);
+  if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
+  return { status: 200, body: envelope(data) };
+}
+
+/** The four methods of a reference party's credentials endpoint. */
+export function credentialsHandlers(party: PartyContext): Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler> {
+  const { state } = party;
+  return {
+    GET: (request) => {
+      const caller = state.classify(request.presented.token);
+      if (caller === 'registered' && state.registration) {
+        const token = party.faults.has('credentials-get-stale-token') ? state.tokenA : state.registration.inbound;
+        const data = ownCredentials(party, token);
+        if (party.faults.has('credentials-get-no-url')) delete data['url'];
+        return { status: 200, body: envelope(data) };
+      }
+      if (caller === 'token-a' && !state.registration) return { status: 200, body: envelope(ownCredentials(party, state.tokenA)) };
+      return unauthorized(request.presented.problem ?? 'unknown credentials token');
+    },
+    POST: (request) => {
+      const caller = state.classify(request.presented.token);
+      if (caller === 'registered' && state.registration) {
+        if (party.faults.has('second-post-accepted')) return { status: 200, body: envelope(ownCredentials(party, state.registration.inbound)) };
+        return notAllowed('already registered: use PUT to update, DELETE to unregister');
+      }
+      if (caller === 'token-a') return state.registration ? notAllowed('already registered') : exchangeCredentials(party, request, 'register');
+      if (caller === 'pending') return notAllowed('registration in progress');
+      return unauthorized(request.presented.problem ?? 'unknown credentials token');
+    },
+    PUT: (request) => {
+      const caller = state.classify(request.presented.token);
+      if (caller === 'registered' && state.registration) return exchangeCredentials(party, request, 'update');
+      if (caller === 'token-a' && !state.registration) return notAllowed('not registered: POST to register');
+      return unauthorized(request.presented.problem ?? 'unknown credentials token');
+    },
+    DELETE: (request) => {
+      const caller = state.classify(request.presented.token);
+      if (caller === 'registered' && state.registration) {
+        if (party.faults.has('unregister-refused')) return notAllowed('not registered');
+        if (party.faults.has('unregister-keeps-token')) state.legacy = state.registration.inbound;
+        state.registration = undefined;
+        return { status: 200, body: envelope(undefined) };
+      }
+      if (caller === 'token-a' && !state.registration) return notAllowed('not registered');
+      return unauthorized(request.presented.problem ?? 'unknown credentials token');
+    },
+  };
+}

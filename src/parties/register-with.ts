@@ -1,0 +1,52 @@
+import { Secret } from '../config/secret.js';
+import { fetchVersionDetails } from '../transport/fetch-version-details.js';
+import { TransportError } from '../transport/transport-error.js';
+import { ownCredentials } from './credentials-endpoint.js';
+import type { PartyContext } from './party-context.js';
+
+/** Where to register and with which token. */
+export interface RegistrationTarget {
+  readonly versionsUrl: string;
+  readonly tokenA: Secret;
+}
+
+/**
+ * The party as the Sender of the credentials handshake: GET the partner's versions and details with Token A, POST our
+ * credentials with a new Token B (accepted for the partner's GETs back while the POST is under way), keep Token C.
+ * Resolves with a one-line outcome; never throws for the partner's faults.
+ */
+export async function registerWith(party: PartyContext, target: RegistrationTarget): Promise<string> {
+  party.redactor.add(target.tokenA);
+  let credentialsUrl: string | undefined;
+  if (party.faults.has('register-without-discovery')) {
+    // Guesses the tester's layout (<base>/ocpi/versions -> <base>/ocpi/2.2.1/credentials) instead of asking for it.
+    credentialsUrl = target.versionsUrl.replace(/\/versions\/?$/, `/${party.version}/credentials`);
+  } else {
+    const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version });
+    if (!details.ok) return `registration failed: ${details.reason}`;
+    credentialsUrl = details.endpoints.find((endpoint) => endpoint.identifier === 'credentials')?.url;
+    if (!credentialsUrl) return 'registration failed: the partner declares no credentials endpoint';
+  }
+  const tokenB = party.faults.has('register-token-b-equals-a') ? target.tokenA : Secret.generate();
+  party.redactor.add(tokenB);
+  if (!party.faults.has('register-refuses-own-token-b')) party.state.pending = tokenB;
+  const body = ownCredentials(party, tokenB);
+  if (party.faults.has('register-invalid-credentials')) body['roles'] = [];
+  try {
+    const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body });
+    const data = (response.body as { data?: { token?: unknown; url?: unknown } } | undefined)?.data;
+    const statusCode = (response.body as { status_code?: unknown } | undefined)?.status_code;
+    if (response.status !== 200 || statusCode !== 1000 || typeof data?.token !== 'string' || typeof data.url !== 'string') {
+      return `registration failed: HTTP ${response.status}, status_code ${String(statusCode)}`;
+    }
+    const tokenC = new Secret(data.token);
+    party.redactor.add(tokenC);
+    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints: [] };
+    return 'registered';
+  } catch (error) {
+    if (error instanceof TransportError) return `registration failed: ${error.message}`;
+    throw error;
+  } finally {
+    party.state.pending = undefined;
+  }
+}

@@ -1,0 +1,43 @@
+import { envelope } from '../server/envelope.js';
+import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import type { PartyContext } from './party-context.js';
+
+/** 401 unless the caller holds Token A, a registered token or a pending one; faults can loosen it. */
+function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec | undefined {
+  const caller = party.state.classify(request.presented.token);
+  if (caller === 'missing' && !party.faults.has('accepts-missing-token')) {
+    return { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'no credentials token') };
+  }
+  if (caller === 'unknown' && !party.faults.has('accepts-unknown-token')) {
+    return { status: 401, body: envelope(undefined, 2000, 'unknown credentials token') };
+  }
+  return undefined;
+}
+
+/** GET on the version information endpoint. */
+export function versionsHandler(party: PartyContext): Handler {
+  return (request) => {
+    const refused = refuse(party, request);
+    if (refused) return refused;
+    if (party.faults.has('versions-html-page')) {
+      return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
+    }
+    const list = party.faults.has('versions-empty-list') ? [] : [{ version: party.version, url: party.detailsUrl() }];
+    const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
+    if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
+    return { status: 200, body };
+  };
+}
+
+/** GET on the version details endpoint. */
+export function versionDetailsHandler(party: PartyContext, modules: () => ReadonlyArray<{ identifier: string; role: string; url: string }>): Handler {
+  return (request) => {
+    const refused = refuse(party, request);
+    if (refused) return refused;
+    let endpoints: Array<Record<string, string>> = modules().map((endpoint) => ({ ...endpoint }));
+    if (party.faults.has('details-no-credentials')) endpoints = endpoints.filter((e) => e['identifier'] !== 'credentials');
+    if (party.faults.has('details-no-role')) endpoints = endpoints.map(({ role: _role, ...rest }) => rest);
+    const version = party.faults.has('details-wrong-version') ? '2.2' : party.version;
+    return { status: 200, body: envelope({ version, endpoints }) };
+  };
+}

@@ -1,0 +1,224 @@
+import { Secret } from '../config/secret.js';
+import { envelope } from '../server/envelope.js';
+import { OcpiServer, type ServerRequest, type ServerResponseSpec } from '../server/ocpi-server.js';
+import type { Exchange } from '../transport/exchange.js';
+import { fetchVersionDetails } from '../transport/fetch-version-details.js';
+import type { OcpiClient } from '../transport/ocpi-client.js';
+import type { Redactor } from '../transport/redactor.js';
+import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
+
+/** How to start the tester's peer. */
+export interface PeerOptions {
+  readonly host: string;
+  readonly port: number;
+  /** The URL the target reaches the peer at, when it differs from the listening address (`--peer-url`). */
+  readonly publicUrl?: string;
+  readonly redactor: Redactor;
+  readonly nextExchangeId: () => string;
+  /** The client the peer uses for its own GETs back during a registration. */
+  readonly client: OcpiClient;
+  /** The role the tester plays: the counterpart of the target's. */
+  readonly role: 'CPO' | 'EMSP';
+}
+
+/** A registration the target made with the tester (`--handshake await`). */
+export interface PeerRegistration {
+  readonly seq: number;
+  /** The POST, as recorded (redacted). */
+  readonly exchange: Exchange;
+  /** The Credentials body the target sent, unredacted for the case's logic; never report it. */
+  readonly credentials: unknown;
+  /** The token the target gave us (its Token B), when its body had one. */
+  readonly partnerToken?: Secret;
+  readonly partnerVersionsUrl?: string;
+  /** Our GETs back to the target's versions and details. */
+  readonly callbacks: readonly Exchange[];
+  /** Set when we answered the POST with an error status code. */
+  readonly failure?: string;
+  /** The token we issued (Token C), on success. */
+  readonly issuedToken?: Secret;
+}
+
+const OCPI_VERSION = '2.2.1';
+
+/**
+ * The tester's own OCPI endpoint: versions, version details and credentials for 2.2.1. It answers the target's calls
+ * during a registration, refuses unknown tokens with 401, records every inbound request verbatim (malformed ones
+ * included) with the token it carried, and lets cases wait, with a deadline, for what the target should do.
+ */
+export class Peer {
+  readonly inbound = new InboundLog<InboundRecord>();
+  readonly registrations = new InboundLog<PeerRegistration>();
+  readonly #options: PeerOptions;
+  readonly #server: OcpiServer;
+  readonly #tokens = new Map<string, { secret: Secret; caller: InboundCaller }>();
+  // What #register learned, handed to the exchange recorder so a registration is logged with its recorded POST.
+  readonly #outcomes = new WeakMap<ServerRequest, Omit<PeerRegistration, 'seq' | 'exchange'>>();
+  #base = '';
+  #issuedTokenA: Secret | undefined;
+
+  private constructor(options: PeerOptions) {
+    this.#options = options;
+    this.#server = new OcpiServer({
+      host: options.host,
+      port: options.port,
+      redactor: options.redactor,
+      nextExchangeId: options.nextExchangeId,
+      onExchange: (exchange, request) => {
+        const caller = this.#identify(request);
+        this.inbound.add((seq) => ({ seq, exchange, caller, ...(request.presented.encoding ? { encoding: request.presented.encoding } : {}) }));
+        const outcome = this.#outcomes.get(request);
+        if (outcome) this.registrations.add((seq) => ({ ...outcome, seq, exchange }));
+      },
+    });
+  }
+
+  static async start(options: PeerOptions): Promise<Peer> {
+    const peer = new Peer(options);
+    peer.#routes();
+    const listening = await peer.#server.listen();
+    peer.#base = (options.publicUrl ?? listening).replace(/\/+$/, '');
+    return peer;
+  }
+
+  get versionsUrl(): string {
+    return `${this.#base}/ocpi/versions`;
+  }
+
+  get detailsUrl(): string {
+    return `${this.#base}/ocpi/${OCPI_VERSION}`;
+  }
+
+  /** A versions URL whose every GET fails with HTTP 500, to see how the target handles a failing partner. */
+  get brokenVersionsUrl(): string {
+    return `${this.#base}/ocpi/broken/versions`;
+  }
+
+  /** The registration token the peer issued for --handshake await, if any. */
+  get tokenA(): Secret | undefined {
+    return [...this.#tokens.values()].find((entry) => entry.caller === 'token-a')?.secret ?? this.#issuedTokenA;
+  }
+
+  /** Issues the Token A the target registers with (`--handshake await`). */
+  issueTokenA(): Secret {
+    const token = Secret.generate();
+    this.#issuedTokenA = token;
+    this.accept(token, 'token-a');
+    return token;
+  }
+
+  /** Accepts `token` from the target from now on, recorded as `caller`. */
+  accept(token: Secret, caller: 'token-a' | 'token-b' | 'token-c'): void {
+    this.#options.redactor.add(token);
+    this.#tokens.set(token.reveal(), { secret: token, caller });
+  }
+
+  /** Stops accepting a token. */
+  retire(token: Secret): void {
+    this.#tokens.delete(token.reveal());
+  }
+
+  /** Waits for an inbound request that matches; see InboundLog.waitFor. */
+  waitForRequest(match: (record: InboundRecord) => boolean, options: WaitOptions): Promise<InboundRecord> {
+    return this.inbound.waitFor(match, options);
+  }
+
+  waitForRegistration(options: WaitOptions): Promise<PeerRegistration> {
+    return this.registrations.waitFor(() => true, options);
+  }
+
+  stop(): Promise<void> {
+    return this.#server.close();
+  }
+
+  #identify(request: ServerRequest): InboundCaller {
+    const token = request.presented.token;
+    if (token === undefined) return 'missing';
+    return this.#tokens.get(token)?.caller ?? 'unknown';
+  }
+
+  /** The tester's Credentials object, carrying `token` for the target to call us with. */
+  credentials(token: Secret, versionsUrl: string = this.versionsUrl): Record<string, unknown> {
+    return {
+      token: token.reveal(),
+      url: versionsUrl,
+      roles: [{ role: this.#options.role, party_id: 'OCT', country_code: 'ZZ', business_details: { name: 'ocpi-conformance tester' } }],
+    };
+  }
+
+  #routes(): void {
+    const server = this.#server;
+    const guard = (handler: (request: ServerRequest, caller: InboundCaller) => ServerResponseSpec | Promise<ServerResponseSpec>) =>
+      (request: ServerRequest): ServerResponseSpec | Promise<ServerResponseSpec> => {
+        const caller = this.#identify(request);
+        if (caller === 'missing' || caller === 'unknown') {
+          return { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'unknown credentials token') };
+        }
+        return handler(request, caller);
+      };
+    server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version: OCPI_VERSION, url: this.detailsUrl }]) })));
+    server.route('GET', `/ocpi/${OCPI_VERSION}`, guard(() => ({
+      status: 200,
+      body: envelope({ version: OCPI_VERSION, endpoints: [{ identifier: 'credentials', role: 'SENDER', url: `${this.detailsUrl}/credentials` }] }),
+    })));
+    server.route('GET', '/ocpi/broken/versions', () => ({ status: 500, body: envelope(undefined, 3000, 'deliberately broken versions endpoint') }));
+    const credentials = `/ocpi/${OCPI_VERSION}/credentials`;
+    server.route('GET', credentials, guard((request) => {
+      const token = this.#tokens.get(request.presented.token ?? '')?.secret;
+      return token ? { status: 200, body: envelope(this.credentials(token)) } : { status: 401, body: envelope(undefined, 2000, 'unknown token') };
+    }));
+    server.route('POST', credentials, guard((request, caller) => {
+      if (caller !== 'token-a') return { status: 405, body: envelope(undefined, 2000, 'already registered') };
+      return this.#register(request);
+    }));
+    server.route('PUT', credentials, guard((request, caller) => {
+      if (caller !== 'token-c') return { status: 405, body: envelope(undefined, 2000, 'not registered') };
+      return this.#register(request);
+    }));
+    server.route('DELETE', credentials, guard((request, caller) => {
+      if (caller !== 'token-c') return { status: 405, body: envelope(undefined, 2000, 'not registered') };
+      this.retire(new Secret(request.presented.token ?? ''));
+      return { status: 200, body: envelope(undefined) };
+    }));
+  }
+
+  /** We are the Receiver: GET the target's versions and details with its token, then issue ours. */
+  async #register(request: ServerRequest): Promise<ServerResponseSpec> {
+    const body = request.body as { token?: unknown; url?: unknown } | undefined;
+    const partnerToken = typeof body?.token === 'string' && body.token !== '' ? new Secret(body.token) : undefined;
+    const partnerVersionsUrl = typeof body?.url === 'string' ? body.url : undefined;
+    if (partnerToken) this.#options.redactor.add(partnerToken);
+    let answer: ServerResponseSpec;
+    let failure: string | undefined;
+    let callbacks: readonly Exchange[] = [];
+    let issuedToken: Secret | undefined;
+    if (!request.json) {
+      failure = 'the body is not JSON';
+      answer = { status: 400, body: envelope(undefined, 2001, failure) };
+    } else if (!partnerToken || !partnerVersionsUrl) {
+      failure = 'the credentials have no token or no url';
+      answer = { status: 200, body: envelope(undefined, 2001, failure) };
+    } else {
+      const details = await fetchVersionDetails(this.#options.client, { versionsUrl: partnerVersionsUrl, token: partnerToken, version: OCPI_VERSION });
+      callbacks = details.exchanges;
+      if (!details.ok) {
+        failure = `unable to use the target's API: ${details.reason}`;
+        answer = { status: 200, body: envelope(undefined, 3001, failure) };
+      } else {
+        issuedToken = Secret.generate();
+        for (const [key, entry] of this.#tokens) if (entry.caller === 'token-a' || entry.caller === 'token-c') this.#tokens.delete(key);
+        this.accept(issuedToken, 'token-c');
+        answer = { status: 200, body: envelope(this.credentials(issuedToken)) };
+      }
+    }
+    this.#outcomes.set(request, {
+      credentials: request.body,
+      callbacks,
+      ...(partnerToken ? { partnerToken } : {}),
+      ...(partnerVersionsUrl ? { partnerVersionsUrl } : {}),
+      ...(failure ? { failure } : {}),
+      ...(issuedToken ? { issuedToken } : {}),
+    });
+    return answer;
+  }
+}

@@ -1,0 +1,57 @@
+import type { RunConfig } from './config/run-config.js';
+import { Secret } from './config/secret.js';
+import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
+import type { RunResult } from './runner/case-result.js';
+import type { RunEventListener } from './runner/events.js';
+import { runConformance } from './runner/run-conformance.js';
+import { selectCases } from './runner/select-cases.js';
+import { ALL_CASES } from '../suites/index.js';
+
+/** What a caller of `run` may add besides the config. */
+export interface RunHooks {
+  readonly signal?: AbortSignal;
+  readonly listeners?: readonly RunEventListener[];
+}
+
+/**
+ * Runs the conformance cases the config selects against its target, or against an embedded reference party started
+ * (and stopped) in-process on a free loopback port.
+ */
+export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunResult> {
+  let party: ReferenceParty | undefined;
+  let registering: Promise<unknown> | undefined;
+  let target = config.versionsUrl && config.token ? { versionsUrl: config.versionsUrl, token: config.token } : undefined;
+  if (config.embedded) {
+    party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, timeoutMs: config.timeout });
+    if (config.handshake === 'none') {
+      const registered = Secret.generate();
+      party.preRegister(registered);
+      target = { versionsUrl: party.versionsUrl, token: registered };
+    } else if (config.handshake === 'register') {
+      target = { versionsUrl: party.versionsUrl, token: party.tokenA };
+    }
+  }
+  try {
+    return await runConformance({
+      cases: selectCases(ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
+      ...(target && config.handshake !== 'await' ? { target } : {}),
+      handshake: config.handshake,
+      version: config.ocpiVersion,
+      ...(config.role ? { role: config.role } : {}),
+      peer: { ...config.peerListen, ...(config.peerUrl ? { publicUrl: config.peerUrl } : {}) },
+      concurrency: config.concurrency,
+      timeoutMs: config.timeout,
+      deadlineMs: config.deadline,
+      rawToken: config.rawToken,
+      keepRegistration: config.keepRegistration,
+      signal: hooks.signal ?? new AbortController().signal,
+      listeners: hooks.listeners ?? [],
+      onPeerReady: ({ versionsUrl, tokenA }) => {
+        if (party && tokenA) registering = party.registerWith({ versionsUrl, tokenA }).catch(() => undefined);
+      },
+    });
+  } finally {
+    await registering;
+    await party?.stop();
+  }
+}

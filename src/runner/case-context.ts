@@ -1,0 +1,145 @@
+import type { Finding } from '../checks/finding.js';
+import { Secret } from '../config/secret.js';
+import type { InboundRecord } from '../peer/inbound-log.js';
+import type { Peer, PeerRegistration } from '../peer/peer.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { Exchange } from '../transport/exchange.js';
+import type { OcpiClient, OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
+import type { Redactor } from '../transport/redactor.js';
+import { TransportError } from '../transport/transport-error.js';
+import type { CaseDefinition, CaseSettings } from './define-case.js';
+import type { RunEventListener } from './events.js';
+import type { RunState, StateKey } from './run-state.js';
+import { SkipCase } from './skip-case.js';
+
+/** What the executor lends every case. */
+export interface CaseServices {
+  readonly client: OcpiClient;
+  readonly peer: Peer;
+  readonly redactor: Redactor;
+  readonly state: Map<StateKey, unknown>;
+  readonly settings: CaseSettings;
+  readonly version: OcpiVersion;
+  readonly deadlineMs: number;
+  readonly signal: AbortSignal;
+  readonly emit: RunEventListener;
+}
+
+/**
+ * The DSL a case's `run` gets: send requests (recorded as evidence), record findings from checks, read and provide
+ * state, and wait for the target with a deadline. No HTTP plumbing reaches a suite.
+ */
+export class CaseContext {
+  readonly #definition: CaseDefinition;
+  readonly #services: CaseServices;
+  readonly #findings: Finding[] = [];
+  readonly #exchanges: Exchange[] = [];
+
+  constructor(definition: CaseDefinition, services: CaseServices) {
+    this.#definition = definition;
+    this.#services = services;
+  }
+
+  get settings(): CaseSettings {
+    return this.#services.settings;
+  }
+
+  /** The OCPI version under test. */
+  get version(): OcpiVersion {
+    return this.#services.version;
+  }
+
+  get peer(): Peer {
+    return this.#services.peer;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.#findings;
+  }
+
+  get exchanges(): readonly Exchange[] {
+    return this.#exchanges;
+  }
+
+  /** State another case provided; the executor guarantees required keys are present. */
+  get<K extends StateKey>(key: K): RunState[K] {
+    if (!this.#services.state.has(key)) throw new Error(`${this.#definition.id} reads "${key}" but does not require it`);
+    return this.#services.state.get(key) as RunState[K];
+  }
+
+  has(key: StateKey): boolean {
+    return this.#services.state.has(key);
+  }
+
+  provide<K extends StateKey>(key: K, value: RunState[K]): void {
+    if (!this.#definition.provides.includes(key)) throw new Error(`${this.#definition.id} provides "${key}" without declaring it`);
+    this.#services.state.set(key, Object.freeze(value));
+  }
+
+  /** A new credentials token, known to the redactor before it is ever sent. */
+  newToken(): Secret {
+    const token = Secret.generate();
+    this.#services.redactor.add(token);
+    return token;
+  }
+
+  /** A token the target handed us, known to the redactor from now on. */
+  adoptToken(value: string): Secret {
+    const token = new Secret(value);
+    this.#services.redactor.add(token);
+    return token;
+  }
+
+  /** Sends a request; the exchange becomes evidence of this case. A request with no response ends the case as errored. */
+  async request(request: OcpiRequest): Promise<OcpiResponse> {
+    try {
+      const response = await this.#services.client.send(request);
+      this.#exchanges.push(response.exchange);
+      return response;
+    } catch (error) {
+      if (error instanceof TransportError) this.#exchanges.push(error.exchange);
+      throw error;
+    }
+  }
+
+  /** Records findings; a check id the case did not declare is a tester defect. */
+  check(...groups: ReadonlyArray<Finding | readonly Finding[]>): void {
+    for (const finding of groups.flat()) {
+      if (!this.#definition.checks.includes(finding.check)) {
+        throw new Error(`${this.#definition.id} reported check "${finding.check}" it does not declare`);
+      }
+      this.#findings.push(finding);
+    }
+  }
+
+  /** Adds exchanges observed elsewhere (the peer's inbound ones, the peer's own callbacks) to this case's evidence. */
+  attach(...exchanges: readonly Exchange[]): void {
+    for (const exchange of exchanges) if (!this.#exchanges.some((known) => known.id === exchange.id)) this.#exchanges.push(exchange);
+  }
+
+  skip(reason: string): never {
+    throw new SkipCase(reason);
+  }
+
+  /** Waits for the target to register with the peer, within the run's deadline. */
+  waitForRegistration(what: string): Promise<PeerRegistration> {
+    return this.#wait(what, (options) => this.peer.waitForRegistration(options));
+  }
+
+  /** Waits for an inbound request, within the run's deadline; the request becomes evidence. */
+  async waitForRequest(what: string, match: (record: InboundRecord) => boolean, after = 0): Promise<InboundRecord> {
+    const record = await this.#wait(what, (options) => this.peer.waitForRequest(match, { ...options, after }));
+    this.attach(record.exchange);
+    return record;
+  }
+
+  async #wait<T>(what: string, wait: (options: { timeoutMs: number; what: string; signal: AbortSignal }) => Promise<T>): Promise<T> {
+    const { emit, deadlineMs, signal } = this.#services;
+    emit({ type: 'wait-start', caseId: this.#definition.id, what, timeoutMs: deadlineMs });
+    try {
+      return await wait({ timeoutMs: deadlineMs, what, signal });
+    } finally {
+      emit({ type: 'wait-end', caseId: this.#definition.id });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import type { HandshakeMode } from '../parties/fault-catalogue.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { CaseContext } from './case-context.js';
+import type { Severity, SpecReference } from './case-result.js';
+import type { StateKey } from './run-state.js';
+
+/**
+ * When a case runs. Stages run one after another; within a stage, cases run concurrently as their requirements allow.
+ * `connect` discovers and registers, `modules` exercises the registration, `rotate` changes the tokens (so it runs
+ * alone, after everything that uses them), `disconnect` unregisters.
+ */
+export type Stage = 'connect' | 'modules' | 'rotate' | 'disconnect';
+
+export const STAGES: readonly Stage[] = ['connect', 'modules', 'rotate', 'disconnect'];
+
+/** The run settings a case may consult to decide whether it applies. */
+export interface CaseSettings {
+  readonly handshake: HandshakeMode;
+  readonly keepRegistration: boolean;
+  /** The role of the target, when known. */
+  readonly targetRole?: 'cpo' | 'emsp';
+}
+
+/** A conformance case, written like an OCTT test-case document: what it checks, what it needs, its steps. */
+export interface CaseDefinition {
+  /** `AREA-NN`, e.g. `VER-01`, `CRED-03`. */
+  readonly id: string;
+  readonly title: string;
+  /** The OCPI module it exercises (`versions`, `credentials`, `locations`, ...). */
+  readonly module: string;
+  readonly versions: readonly OcpiVersion[];
+  /** The target roles it applies to. */
+  readonly targetRole: 'cpo' | 'emsp' | 'any';
+  readonly stage: Stage;
+  readonly requires: readonly StateKey[];
+  readonly provides: readonly StateKey[];
+  /** Cases that must have finished first, whatever their outcome (ordering without a data dependency). */
+  readonly after: readonly string[];
+  readonly spec: SpecReference;
+  readonly severity: Severity;
+  /** The check ids this case can report, for the catalogue. */
+  readonly checks: readonly string[];
+  /** A reason to skip the case in this run, or undefined when it applies. */
+  readonly skipWhen: (settings: CaseSettings) => string | undefined;
+  readonly run: (t: CaseContext) => Promise<void>;
+}
+
+/** What a suite file writes; everything optional has a sensible default. */
+export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'> &
+  Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'>>;
+
+const CASE_ID = /^[A-Z]+(-[A-Z]+)*-\d{2,3}$/;
+
+/** Declares a case: validates its id and freezes it. */
+export function defineCase(input: CaseInput): CaseDefinition {
+  if (!CASE_ID.test(input.id)) throw new Error(`case id "${input.id}" is not of the form AREA-NN`);
+  if (input.checks.length === 0) throw new Error(`case ${input.id} declares no checks`);
+  return Object.freeze({
+    stage: 'modules',
+    requires: [],
+    provides: [],
+    after: [],
+    targetRole: 'any',
+    skipWhen: () => undefined,
+    ...input,
+  });
+}

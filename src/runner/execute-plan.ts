@@ -1,0 +1,136 @@
+import type { Finding } from '../checks/finding.js';
+import { CaseContext, type CaseServices } from './case-context.js';
+import type { CaseResult, CaseStatus } from './case-result.js';
+import { STAGES, type CaseDefinition } from './define-case.js';
+import type { StateKey } from './run-state.js';
+import { SkipCase } from './skip-case.js';
+
+/** What the executor needs besides the plan. */
+export interface ExecuteOptions {
+  readonly cases: readonly CaseDefinition[];
+  readonly services: Omit<CaseServices, 'signal'>;
+  readonly concurrency: number;
+  /** Longest a single case may run before it is ended as errored. */
+  readonly caseTimeoutMs: number;
+  readonly signal: AbortSignal;
+}
+
+type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readonly kind: 'skip'; readonly reason: string };
+
+/**
+ * Runs a plan: stage by stage; within a stage, every case whose requirements are settled starts (in declaration
+ * order, at most `concurrency` at once). A case requiring a key waits for every earlier-or-same-stage case providing
+ * it, and is skipped when none did. Returns the results in plan order.
+ */
+export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]> {
+  const { cases, services, signal } = options;
+  const results = new Map<string, CaseResult>();
+  const stageOf = (definition: CaseDefinition): number => STAGES.indexOf(definition.stage);
+  const record = (result: CaseResult): void => {
+    results.set(result.id, result);
+    services.emit({ type: 'case-end', result });
+  };
+
+  const readiness = (definition: CaseDefinition): Readiness => {
+    if (signal.aborted) return { kind: 'skip', reason: 'the run was interrupted' };
+    const skipReason = definition.skipWhen(services.settings);
+    if (skipReason) return { kind: 'skip', reason: skipReason };
+    if (definition.after.some((id) => cases.some((c) => c.id === id) && !results.has(id))) return { kind: 'wait' };
+    for (const key of definition.requires) {
+      const providers = cases.filter((c) => c.id !== definition.id && c.provides.includes(key) && stageOf(c) <= stageOf(definition));
+      if (providers.some((p) => !results.has(p.id))) return { kind: 'wait' };
+      if (!services.state.has(key)) return { kind: 'skip', reason: missingReason(key, providers.map((p) => results.get(p.id) as CaseResult)) };
+    }
+    return { kind: 'run' };
+  };
+
+  for (const stage of STAGES) {
+    const pending = cases.filter((c) => c.stage === stage);
+    const running = new Map<string, Promise<void>>();
+    while (pending.length > 0 || running.size > 0) {
+      for (let index = 0; index < pending.length && running.size < options.concurrency; ) {
+        const definition = pending[index] as CaseDefinition;
+        const ready = readiness(definition);
+        if (ready.kind === 'wait') {
+          index += 1;
+          continue;
+        }
+        pending.splice(index, 1);
+        if (ready.kind === 'skip') record(skipped(definition, ready.reason));
+        else running.set(definition.id, runCase(definition, options).then(record).finally(() => running.delete(definition.id)));
+      }
+      if (running.size === 0) {
+        // Nothing runs and nothing can start: the remaining cases wait on each other.
+        for (const definition of pending.splice(0)) record(skipped(definition, 'its requirements form a cycle (tester defect)'));
+        break;
+      }
+      await Promise.race(running.values());
+    }
+  }
+  return cases.map((c) => results.get(c.id) as CaseResult);
+}
+
+function missingReason(key: StateKey, providers: readonly CaseResult[]): string {
+  if (providers.length === 0) return `needs ${key}, which no case in this run provides`;
+  const who = providers.map((p) => `${p.id} ${p.status}`).join(', ');
+  return `needs ${key}, which was not provided (${who})`;
+}
+
+function skipped(definition: CaseDefinition, reason: string): CaseResult {
+  return freezeResult(definition, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [] });
+}
+
+async function runCase(definition: CaseDefinition, options: ExecuteOptions): Promise<CaseResult> {
+  const { services } = options;
+  services.emit({ type: 'case-start', id: definition.id, title: definition.title });
+  const controller = new AbortController();
+  const onRunAbort = (): void => controller.abort();
+  options.signal.addEventListener('abort', onRunAbort, { once: true });
+  const context = new CaseContext(definition, { ...services, signal: controller.signal });
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`the case did not finish within ${options.caseTimeoutMs} ms`));
+    }, options.caseTimeoutMs);
+  });
+  let status: CaseStatus;
+  let reason: string | undefined;
+  try {
+    await Promise.race([definition.run(context), timeout]);
+    const findings = context.findings;
+    if (findings.length === 0) [status, reason] = ['errored', 'the case recorded no findings (tester defect)'];
+    else status = findings.some((f) => f.status === 'fail') && definition.severity === 'required' ? 'failed' : 'passed';
+  } catch (error) {
+    if (error instanceof SkipCase) [status, reason] = ['skipped', error.message];
+    else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', onRunAbort);
+  }
+  // A failed rule that is only recommended (SHOULD) or advice is a warning: shown, never failing the run.
+  const findings: Finding[] = context.findings.map((f) =>
+    f.status === 'fail' && definition.severity !== 'required' ? Object.freeze({ ...f, status: 'warn' as const }) : f,
+  );
+  return freezeResult(definition, {
+    status,
+    ...(reason === undefined ? {} : { reason }),
+    durationMs: Math.round(performance.now() - started),
+    findings,
+    exchanges: [...context.exchanges],
+  });
+}
+
+function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges'>): CaseResult {
+  return Object.freeze({
+    id: definition.id,
+    title: definition.title,
+    module: definition.module,
+    severity: definition.severity,
+    spec: definition.spec,
+    ...outcome,
+    findings: Object.freeze([...outcome.findings]),
+    exchanges: Object.freeze([...outcome.exchanges]),
+  });
+}

@@ -1,0 +1,109 @@
+import type { Secret } from '../config/secret.js';
+import type { HandshakeMode } from '../parties/fault-catalogue.js';
+import { Peer } from '../peer/peer.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { TOOL } from '../tool-info.js';
+import { OcpiClient } from '../transport/ocpi-client.js';
+import { Redactor } from '../transport/redactor.js';
+import { summarize, type RunResult } from './case-result.js';
+import type { CaseDefinition } from './define-case.js';
+import type { RunEventListener } from './events.js';
+import { executePlan } from './execute-plan.js';
+import type { StateKey } from './run-state.js';
+
+/** Everything one run needs; built from the RunConfig by the caller. */
+export interface RunOptions {
+  /** The cases to run, already selected. */
+  readonly cases: readonly CaseDefinition[];
+  /** The target's versions URL and token; absent with --handshake await, where the target registers with us. */
+  readonly target?: { readonly versionsUrl: string; readonly token: Secret };
+  readonly handshake: HandshakeMode;
+  readonly version: OcpiVersion;
+  readonly role?: 'cpo' | 'emsp';
+  readonly peer: { readonly host: string; readonly port: number; readonly publicUrl?: string };
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly rawToken: boolean;
+  readonly keepRegistration: boolean;
+  readonly signal: AbortSignal;
+  readonly listeners: readonly RunEventListener[];
+  /** Called once the peer listens, with what a target needs to register with it (embedded await mode uses it). */
+  readonly onPeerReady?: (peer: { readonly versionsUrl: string; readonly tokenA?: Secret }) => void;
+}
+
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** Runs the cases against the target: starts the peer, executes the plan, stops the peer, returns the frozen result. */
+export async function runConformance(options: RunOptions): Promise<RunResult> {
+  const emit: RunEventListener = (event) => {
+    for (const listener of options.listeners) listener(event);
+  };
+  const startedAt = new Date();
+  const started = performance.now();
+  const redactor = new Redactor();
+  let exchangeCount = 0;
+  const nextExchangeId = (): string => `x${++exchangeCount}`;
+  const client = new OcpiClient({
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    tokenEncoding: options.rawToken ? 'raw' : 'base64',
+    redactor,
+    nextExchangeId,
+    userAgent: `${TOOL.name}/${TOOL.version}`,
+    signal: options.signal,
+  });
+  const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
+  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client, role: ourRole });
+  const state = new Map<StateKey, unknown>();
+  if (options.target) {
+    redactor.add(options.target.token);
+    state.set('target', Object.freeze({ ...options.target }));
+  }
+  try {
+    let tokenA: Secret | undefined;
+    if (options.handshake === 'await') {
+      tokenA = peer.issueTokenA();
+      emit({
+        type: 'notice',
+        message: `Waiting up to ${Math.round(options.deadlineMs / 1000)} s for the target to register. Give it this versions URL and Token A:\n  versions URL: ${peer.versionsUrl}\n  Token A:      ${tokenA.reveal()}`,
+      });
+    }
+    options.onPeerReady?.({ versionsUrl: peer.versionsUrl, ...(tokenA ? { tokenA } : {}) });
+    emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
+    const cases = await executePlan({
+      cases: options.cases,
+      services: {
+        client,
+        peer,
+        redactor,
+        state,
+        settings: { handshake: options.handshake, keepRegistration: options.keepRegistration, ...(options.role ? { targetRole: options.role } : {}) },
+        version: options.version,
+        deadlineMs: options.deadlineMs,
+        emit,
+      },
+      concurrency: options.concurrency,
+      caseTimeoutMs: Math.max(options.deadlineMs, options.timeoutMs) * 3,
+      signal: options.signal,
+    });
+    const target = state.get('target') as { versionsUrl: string } | undefined;
+    const result: RunResult = Object.freeze({
+      tool: TOOL,
+      target: Object.freeze({
+        ...(target ? { versionsUrl: redactor.text(target.versionsUrl) } : {}),
+        ...(options.role ? { role: options.role } : {}),
+        ocpiVersion: options.version,
+      }),
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      interrupted: options.signal.aborted,
+      summary: summarize(cases),
+      cases: Object.freeze(cases),
+    });
+    emit({ type: 'run-end', result });
+    return result;
+  } finally {
+    await peer.stop();
+  }
+}

@@ -1,0 +1,23 @@
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { CaseDefinition } from './define-case.js';
+
+/** What narrows a run's plan before it starts. */
+export interface Selection {
+  readonly version: OcpiVersion;
+  readonly role?: 'cpo' | 'emsp';
+  /** Case ids; empty means all. */
+  readonly only: readonly string[];
+  /** Matched against `<id> <title>`, case-insensitively. */
+  readonly grep?: string;
+}
+
+/** The cases of a run: those for the version and role, narrowed by --only and --grep, in catalogue order. */
+export function selectCases(cases: readonly CaseDefinition[], selection: Selection): CaseDefinition[] {
+  const pattern = selection.grep === undefined ? undefined : new RegExp(selection.grep, 'i');
+  return cases.filter((c) =>
+    c.versions.includes(selection.version) &&
+    (c.targetRole === 'any' || selection.role === undefined || c.targetRole === selection.role) &&
+    (selection.only.length === 0 || selection.only.includes(c.id)) &&
+    (pattern === undefined || pattern.test(`${c.id} ${c.title}`)),
+  );
+}

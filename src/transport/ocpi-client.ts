@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import got, { type Method, RequestError } from 'got';
+import type { Secret } from '../config/secret.js';
+import { authorizationHeader, type TokenEncoding } from './authorization.js';
+import { parseBody } from './body.js';
+import type { Exchange, RecordedRequest, RecordedResponse } from './exchange.js';
+import type { Redactor } from './redactor.js';
+import { TransportError } from './transport-error.js';
+import { deepFreeze } from './deep-freeze.js';
+
+/** One request to send. */
+export interface OcpiRequest {
+  readonly method: Method;
+  readonly url: string;
+  /** The credentials token; `null` sends no Authorization header at all. */
+  readonly token: Secret | null;
+  /** A JSON body. */
+  readonly body?: unknown;
+  /** A body sent verbatim instead of `body` (for malformed-JSON probes), with Content-Type application/json. */
+  readonly rawBody?: string;
+  /** Extra headers (routing headers, overrides). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a request produced: the recorded (redacted) exchange and, for the caller's logic only, the parsed body. */
+export interface OcpiResponse {
+  readonly exchange: Exchange;
+  readonly status: number;
+  /** Response headers, lower-cased names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** True when the body parsed as JSON. */
+  readonly json: boolean;
+  /** The parsed body, unredacted: never put it in a report; the exchange holds the redacted copy. */
+  readonly body: unknown;
+  readonly requestId: string;
+  readonly correlationId: string;
+}
+
+/** Settings of a client; one client serves a whole run. */
+export interface OcpiClientOptions {
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly tokenEncoding: TokenEncoding;
+  readonly redactor: Redactor;
+  readonly nextExchangeId: () => string;
+  readonly userAgent: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The OCPI HTTP client: sets the Authorization header for the version, a fresh X-Request-ID and X-Correlation-ID per
+ * request, a per-request timeout and a response size limit; never retries; never throws on an HTTP error status.
+ * Only a request without any response throws, as a TransportError carrying the recorded exchange.
+ */
+export class OcpiClient {
+  readonly #options: OcpiClientOptions;
+
+  constructor(options: OcpiClientOptions) {
+    this.#options = options;
+  }
+
+  async send(request: OcpiRequest): Promise<OcpiResponse> {
+    const { redactor } = this.#options;
+    if (request.token) redactor.add(request.token);
+    const requestId = randomUUID();
+    const correlationId = randomUUID();
+    const headers: Record<string, string> = {
+      'user-agent': this.#options.userAgent,
+      accept: 'application/json',
+      'x-request-id': requestId,
+      'x-correlation-id': correlationId,
+    };
+    if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
+    const payload = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+
+    const recordedRequest: RecordedRequest = Object.freeze({
+      method: request.method,
+      url: redactor.text(request.url),
+      headers: Object.freeze(redactor.headers(headers)),
+      ...recordBody(payload, redactor),
+    });
+    const id = this.#options.nextExchangeId();
+    const startedAt = new Date();
+    const started = performance.now();
+    const timings = (): Exchange['timings'] =>
+      Object.freeze({ startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started) });
+
+    let tooLarge = false;
+    try {
+      const pending = got(request.url, {
+        method: request.method,
+        headers,
+        ...(payload === undefined ? {} : { body: payload }),
+        throwHttpErrors: false,
+        retry: { limit: 0 },
+        followRedirect: false,
+        timeout: { request: this.#options.timeoutMs },
+        responseType: 'text',
+        ...(this.#options.signal ? { signal: this.#options.signal } : {}),
+      });
+      pending.on('downloadProgress', (progress: { transferred: number }) => {
+        if (progress.transferred > this.#options.maxResponseBytes) {
+          tooLarge = true;
+          pending.cancel();
+        }
+      });
+      const response = await pending;
+      const responseHeaders = flattenHeaders(response.headers);
+      const parsed = parseBody(response.body);
+      const recordedResponse: RecordedResponse = Object.freeze({
+        status: response.statusCode,
+        headers: Object.freeze(redactor.headers(responseHeaders)),
+        ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
+      });
+      const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
+      return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value, requestId, correlationId };
+    } catch (error) {
+      const { code, message } = describeFailure(error, { tooLarge, timeoutMs: this.#options.timeoutMs, maxBytes: this.#options.maxResponseBytes });
+      const exchange: Exchange = Object.freeze({
+        id,
+        direction: 'outbound',
+        request: recordedRequest,
+        error: Object.freeze({ code, message }),
+        timings: timings(),
+      });
+      throw new TransportError(`${request.method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
+    }
+  }
+}
+
+function recordBody(payload: string | undefined, redactor: Redactor): Pick<RecordedRequest, 'body' | 'rawBody'> {
+  if (payload === undefined) return {};
+  const parsed = parseBody(payload);
+  return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload) };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
+}
+
+function describeFailure(error: unknown, context: { tooLarge: boolean; timeoutMs: number; maxBytes: number }): { code: string; message: string } {
+  if (context.tooLarge) return { code: 'ERESPONSETOOLARGE', message: `response body larger than ${context.maxBytes} bytes` };
+  if (error instanceof RequestError) {
+    const code = error.code;
+    if (code === 'ETIMEDOUT') return { code, message: `no response within ${context.timeoutMs} ms` };
+    if (code === 'ECONNREFUSED') return { code, message: 'connection refused (is the target running, and is the URL right?)' };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code, message: 'host name not found' };
+    if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return { code: 'EABORTED', message: 'request aborted' };
+    return { code: code || 'EREQUEST', message: error.message };
+  }
+  return { code: 'EREQUEST', message: error instanceof Error ? error.message : String(error) };
+}

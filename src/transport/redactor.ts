@@ -1,0 +1,58 @@
+import { REDACTED, type Secret } from '../config/secret.js';
+
+// Property names whose values are credentials tokens wherever they appear in an OCPI body (Credentials.token).
+const TOKEN_FIELDS = new Set(['token']);
+
+/**
+ * Removes credentials tokens from everything that is recorded: every token the run knows (raw and Base64 forms),
+ * every `token` field of a JSON body, and the value of every Authorization header. Shared by the transport and the
+ * peer, so that no exchange is ever stored with a token in it.
+ */
+export class Redactor {
+  readonly #needles = new Set<string>();
+
+  /** Registers a token so that its raw and Base64 forms are redacted from then on. */
+  add(secret: Secret): void {
+    const value = secret.reveal();
+    if (value.length < 4) return; // too short to redact without mangling unrelated text
+    this.#needles.add(value);
+    this.#needles.add(Buffer.from(value, 'utf8').toString('base64'));
+  }
+
+  text(value: string): string {
+    let result = value;
+    // Longest first, so a token that contains another is replaced whole.
+    for (const needle of [...this.#needles].sort((a, b) => b.length - a.length)) {
+      if (result.includes(needle)) result = result.split(needle).join(REDACTED);
+    }
+    return result;
+  }
+
+  headers(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(headers)) {
+      if (raw === undefined) continue;
+      const value = Array.isArray(raw) ? raw.join(', ') : raw;
+      result[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? redactAuthorization(value) : this.text(value);
+    }
+    return result;
+  }
+
+  json(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.json(item));
+    if (value !== null && typeof value === 'object') {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        result[key] = TOKEN_FIELDS.has(key) && typeof item === 'string' ? REDACTED : this.json(item);
+      }
+      return result;
+    }
+    return value;
+  }
+}
+
+function redactAuthorization(value: string): string {
+  const scheme = /^(\S+)\s/.exec(value)?.[1];
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+}

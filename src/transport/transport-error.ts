@@ -1,0 +1,17 @@
+import type { Exchange } from './exchange.js';
+
+/**
+ * A request that got no HTTP response: connection refused, name not resolved, timeout, body over the size limit.
+ * It carries the recorded exchange, so the report still shows what was sent.
+ */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  readonly code: string;
+  readonly exchange: Exchange;
+
+  constructor(message: string, options: { code: string; exchange: Exchange; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.code = options.code;
+    this.exchange = options.exchange;
+  }
+}

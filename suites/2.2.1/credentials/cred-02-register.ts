@@ -1,0 +1,50 @@
+import { defineCase } from '../../../src/runner/define-case.js';
+import { checkCallbacks, checkTokenIsNew } from '../../../src/checks/credentials.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { credentialsUrl, dataObject } from './credentials-endpoint.js';
+
+// Steps: (1) tester POSTs its Credentials (a new Token B and its versions URL) with Token A.
+// (2) before answering, the target GETs the tester's versions and version details with Token B.
+// (3) the target answers with its Credentials, holding Token C for the tester.
+// Validated: the GETs back used Token B; a valid Credentials response with status 1000; Token C differs from A and B.
+export default defineCase({
+  id: 'CRED-02',
+  title: 'The tester registers with the target: Token A, then B, then C',
+  module: 'credentials',
+  versions: ['2.2.1'],
+  stage: 'connect',
+  requires: ['target', 'endpoints'],
+  provides: ['session'],
+  after: ['CRED-01'],
+  skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
+  spec: {
+    version: '2.2.1',
+    section: 'Credentials module, registration',
+    rule: 'On a POST with Token A the server stores Token B, GETs the client\'s versions and details with it, and answers with its own credentials holding a new Token C.',
+  },
+  severity: 'required',
+  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'credentials.token-c-new'],
+  async run(t) {
+    const url = credentialsUrl(t);
+    const target = t.get('target');
+    const tokenB = t.newToken();
+    t.peer.accept(tokenB, 'token-b');
+    const mark = t.peer.inbound.position;
+    const response = await t.request({ method: 'POST', url, token: target.token, body: t.peer.credentials(tokenB) });
+    const callbacks = t.peer.inbound.since(mark);
+    t.attach(...callbacks.map((record) => record.exchange));
+    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
+    t.check(checkCallbacks({
+      observed: callbacks,
+      urls: [t.peer.versionsUrl, t.peer.detailsUrl],
+      caller: 'token-b',
+      check: 'credentials.callbacks-with-token-b',
+      rule: 'while handling the POST, the target must GET our versions and version details with Token B',
+    }));
+    const issued = dataObject(response.body)?.['token'];
+    if (typeof issued !== 'string') return;
+    const tokenC = t.adoptToken(issued);
+    t.check(checkTokenIsNew({ check: 'credentials.token-c-new', issued: tokenC, issuedName: 'Token C', earlier: [['Token A', target.token], ['Token B', tokenB]] }));
+    t.provide('session', { token: tokenC, ourToken: tokenB });
+  },
+});

@@ -1,0 +1,60 @@
+import { defineCase } from '../../../src/runner/define-case.js';
+import { checkCallbacks, checkTokenIsNew } from '../../../src/checks/credentials.js';
+import { expectStatus } from '../../../src/checks/http-status.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { credentialsUrl, dataObject, ourTokenLabel } from './credentials-endpoint.js';
+
+// Steps: (1) tester PUTs its credentials with a new token for the target, using its current token.
+// (2) the target GETs the tester's versions and details again with the new token, and answers with a new token.
+// (3) tester calls with the old token, then with the new one.
+// Validated: the GETs back; valid Credentials; a new token; the old token refused with 401; the new one accepted.
+export default defineCase({
+  id: 'CRED-05',
+  title: 'A PUT rotates the tokens and the old token is refused afterwards',
+  module: 'credentials',
+  versions: ['2.2.1'],
+  stage: 'rotate',
+  requires: ['session', 'endpoints', 'versions'],
+  provides: ['session'],
+  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester does not own this registration, so it does not rotate its token' : undefined),
+  spec: {
+    version: '2.2.1',
+    section: 'Credentials module, PUT method',
+    rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
+  },
+  severity: 'required',
+  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted'],
+  async run(t) {
+    const url = credentialsUrl(t);
+    const session = t.get('session');
+    const label = ourTokenLabel(t);
+    const ourNewToken = t.newToken();
+    t.peer.accept(ourNewToken, label);
+    const mark = t.peer.inbound.position;
+    const response = await t.request({ method: 'PUT', url, token: session.token, body: t.peer.credentials(ourNewToken) });
+    const callbacks = t.peer.inbound.since(mark);
+    t.attach(...callbacks.map((record) => record.exchange));
+    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
+    t.check(checkCallbacks({
+      observed: callbacks,
+      urls: [t.peer.versionsUrl, t.peer.detailsUrl],
+      caller: label,
+      check: 'credentials.callbacks-with-token-b',
+      rule: 'while handling the PUT, the target must GET our versions and version details again with the new token we gave it',
+    }));
+    const issued = dataObject(response.body)?.['token'];
+    if (typeof issued !== 'string') return;
+    const newToken = t.adoptToken(issued);
+    const rotated = checkTokenIsNew({ check: 'credentials.token-rotated', issued: newToken, issuedName: 'the token returned by the PUT', earlier: [['the token in use', session.token]] });
+    t.check(rotated);
+    const detailsUrl = t.get('versions').detailsUrl;
+    if (rotated.status === 'pass') {
+      const old = await t.request({ method: 'GET', url: detailsUrl, token: session.token });
+      t.check(expectStatus({ exchange: old.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token replaced by the PUT must no longer work' }));
+    }
+    const fresh = await t.request({ method: 'GET', url: detailsUrl, token: newToken });
+    t.check(expectStatus({ exchange: fresh.exchange, expected: 200, check: 'auth.new-token-accepted', because: 'the token returned by the PUT must work' }));
+    if (session.ourToken) t.peer.retire(session.ourToken);
+    t.provide('session', { token: newToken, ourToken: ourNewToken });
+  },
+});
