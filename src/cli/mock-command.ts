@@ -37,6 +37,8 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
       if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');
       if (!/^\d+$/.test(options.port) || Number(options.port) > 65535) throw new ConfigError(`--port takes a port number, got "${options.port}"`);
       if (options.tokenA !== undefined && !/^[\x21-\x7E]{1,64}$/.test(options.tokenA)) throw new ConfigError('--token-a must be 1 to 64 printable characters without spaces');
+      // Listen for the stop signal before announcing readiness: a caller may send it as soon as it reads the line.
+      const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve));
       const party = await startReferenceParty({
         role: options.role,
         host: options.host,
@@ -45,7 +47,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
       io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);
-      await new Promise<void>((resolve) => io.onInterrupt(resolve));
+      await interrupted;
       await party.stop();
       setExitCode(EXIT.ok);
     });

@@ -2,13 +2,13 @@ import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { PartyContext } from './party-context.js';
 
-/** 401 unless the caller holds Token A, a registered token or a pending one; faults can loosen it. */
-function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec | undefined {
+/** 401 unless the caller holds Token A, a registered token or a pending one; faults loosen it on the versions list only. */
+function refuse(party: PartyContext, request: ServerRequest, loosened: boolean): ServerResponseSpec | undefined {
   const caller = party.state.classify(request.presented.token);
-  if (caller === 'missing' && !party.faults.has('accepts-missing-token')) {
+  if (caller === 'missing' && !(loosened && party.faults.has('accepts-missing-token'))) {
     return { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'no credentials token') };
   }
-  if (caller === 'unknown' && !party.faults.has('accepts-unknown-token')) {
+  if (caller === 'unknown' && !(loosened && party.faults.has('accepts-unknown-token'))) {
     return { status: 401, body: envelope(undefined, 2000, 'unknown credentials token') };
   }
   return undefined;
@@ -17,7 +17,7 @@ function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec
 /** GET on the version information endpoint. */
 export function versionsHandler(party: PartyContext): Handler {
   return (request) => {
-    const refused = refuse(party, request);
+    const refused = refuse(party, request, true);
     if (refused) return refused;
     if (party.faults.has('versions-html-page')) {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
@@ -32,7 +32,7 @@ export function versionsHandler(party: PartyContext): Handler {
 /** GET on the version details endpoint. */
 export function versionDetailsHandler(party: PartyContext, modules: () => ReadonlyArray<{ identifier: string; role: string; url: string }>): Handler {
   return (request) => {
-    const refused = refuse(party, request);
+    const refused = refuse(party, request, false);
     if (refused) return refused;
     let endpoints: Array<Record<string, string>> = modules().map((endpoint) => ({ ...endpoint }));
     if (party.faults.has('details-no-credentials')) endpoints = endpoints.filter((e) => e['identifier'] !== 'credentials');

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { readReport, reportPath, runCli, type CliOutcome } from '../helpers/run-cli.js';
+
+/** A server that answers every request with the given content. */
+async function serve(contentType: string, body: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ocpi/versions`, server };
+}
+
+function assertNoStackTrace(outcome: CliOutcome): void {
+  assert.doesNotMatch(outcome.stdout + outcome.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, 'a stack trace was printed');
+}
+
+describe('ocpi-conformance run with bad input', function () {
+  this.timeout(30_000);
+  const servers: Server[] = [];
+  after(() => servers.forEach((s) => s.close()));
+
+  it('explains an unreachable target in one line and exits 3', async () => {
+    const outcome = await runCli(['run', '--versions-url', 'http://127.0.0.1:9/ocpi/versions', '--token', 'some-token']);
+    assert.equal(outcome.code, 3);
+    assert.match(outcome.stdout, /error: VER-01: GET http:\/\/127\.0\.0\.1:9\/ocpi\/versions: connection refused/);
+    assertNoStackTrace(outcome);
+  });
+
+  it('fails a versions URL that serves an HTML page, saying it is not JSON, and exits 1', async () => {
+    const { url, server } = await serve('text/html', '<!DOCTYPE html><html><body>Welcome</body></html>');
+    servers.push(server);
+    const path = reportPath();
+    const outcome = await runCli(['run', '--versions-url', url, '--token', 'some-token', '--report-json', path]);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stdout, /envelope\.json-body: the response is not JSON \(text\/html, a body starting "<!DOCTYPE html>/);
+    assert.equal(readReport(path).cases.find((c) => c.id === 'VER-01')?.status, 'failed');
+    assertNoStackTrace(outcome);
+  });
+
+  it('fails a body that claims to be JSON but is not, and exits 1', async () => {
+    const { url, server } = await serve('application/json', '{"data": [ oops');
+    servers.push(server);
+    const outcome = await runCli(['run', '--versions-url', url, '--token', 'some-token']);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stdout, /the response is not JSON \(application\/json, a body starting "\{\\"data\\": \[ oops"\)/);
+    assertNoStackTrace(outcome);
+  });
+
+  it('fails a wrong token with a hint about --token, and exits 1', async () => {
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--only', 'VER-01']);
+    assert.equal(outcome.code, 0);
+    const mock = await runCli(['mock', '--list-faults']);
+    assert.equal(mock.code, 0);
+    const { url, server } = await serve('application/json', JSON.stringify({ status_code: 2000, timestamp: '2026-01-01T00:00:00Z' }));
+    servers.push(server);
+    const refused = createServer((_, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status_code: 2000, status_message: 'Unauthorized', timestamp: '2026-01-01T00:00:00Z' }));
+    });
+    await new Promise<void>((resolve) => refused.listen(0, '127.0.0.1', resolve));
+    servers.push(refused);
+    const wrong = await runCli(['run', '--versions-url', `http://127.0.0.1:${(refused.address() as AddressInfo).port}/versions`, '--token', 'wrong-token']);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stdout, /expected HTTP 200, got 401 .*: the target refused the token: check --token/);
+    assert.ok(url);
+  });
+
+  const usage: Array<[string, string[], RegExp]> = [
+    ['a missing --versions-url', ['run', '--token', 'x'], /missing --versions-url/],
+    ['a missing --token', ['run', '--versions-url', 'http://127.0.0.1:9/versions'], /missing --token/],
+    ['--embedded together with --versions-url', ['run', '--embedded', 'cpo', '--versions-url', 'http://127.0.0.1:9/v'], /either --embedded or --versions-url/],
+    ['an unknown fault', ['run', '--embedded', 'cpo', '--embedded-fault', 'no-such-fault'], /unknown fault "no-such-fault"/],
+    ['an unknown case id in --only', ['run', '--embedded', 'cpo', '--only', 'VER-99'], /--only: no case VER-99/],
+    ['a --timeout that is not a number', ['run', '--embedded', 'cpo', '--timeout', 'soon'], /--timeout takes a whole number/],
+    ['an unknown --handshake mode', ['run', '--embedded', 'cpo', '--handshake', 'maybe'], /argument 'maybe' is invalid/],
+    ['a versions URL that is not http', ['run', '--versions-url', 'ftp://x/versions', '--token', 'x'], /versionsUrl must match pattern/],
+    ['mock without --role', ['mock'], /mock needs --role/],
+  ];
+  for (const [what, args, message] of usage) {
+    it(`reports ${what} in one line and exits 2`, async () => {
+      const outcome = await runCli(args);
+      assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
+      assert.match(outcome.stderr, message);
+      assertNoStackTrace(outcome);
+    });
+  }
+
+  it('reports a config file that is not valid YAML in one line and exits 2', async () => {
+    const path = reportPath('settings.yaml');
+    writeFileSync(path, 'handshake: [unclosed\n');
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--config', path]);
+    assert.equal(outcome.code, 2);
+    assert.match(outcome.stderr, /is not valid YAML/);
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
+
+describe('ocpi-conformance mock', function () {
+  this.timeout(30_000);
+  let mock: ChildProcess | undefined;
+  afterEach(() => {
+    mock?.kill('SIGKILL');
+    mock = undefined;
+  });
+
+  it('prints its versions URL and Token A as one JSON line, and a run against it passes, twice', async () => {
+    mock = startCli(['mock', '--role', 'cpo', '--port', '0', '--token-a', 'secret-a']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
+    assert.match(ready.versionsUrl, /^http:\/\/127\.0\.0\.1:\d+\/ocpi\/cpo\/versions$/);
+    assert.equal(ready.tokenA, 'secret-a');
+    for (const attempt of [1, 2]) {
+      const path = reportPath();
+      const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--report-json', path]);
+      assert.equal(outcome.code, 0, `run ${attempt}: ${outcome.stdout}${outcome.stderr}`);
+      assert.deepEqual(casesWith(readReport(path), 'failed'), []);
+    }
+  });
+
+  it('takes the token from OCPI_CONFORMANCE_TOKEN', async () => {
+    mock = startCli(['mock', '--role', 'emsp', '--token-a', 'env-token-a']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };
+    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--quiet'], { env: { OCPI_CONFORMANCE_TOKEN: 'env-token-a' } });
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+  });
+
+  it('serves its faults, which the run reports', async () => {
+    mock = startCli(['mock', '--role', 'cpo', '--fault', 'no-request-id-echo']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
+    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', ready.tokenA]);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stdout, /headers\.request-id-echoed: the response has no X-Request-ID/);
+  });
+
+  it('stops cleanly with exit code 0 on SIGTERM', async () => {
+    mock = startCli(['mock', '--role', 'cpo']);
+    await firstLine(mock);
+    mock.kill('SIGTERM');
+    const [code] = (await once(mock, 'exit')) as [number | null];
+    assert.equal(code, 0);
+  });
+
+  it('lists every fault with the case and check it breaks', async () => {
+    const outcome = await runCli(['mock', '--list-faults']);
+    assert.equal(outcome.code, 0);
+    assert.match(outcome.stdout, /^versions-html-page\s+VER-01 envelope\.json-body \(--handshake register\): /m);
+  });
+});
+
+describe('ocpi-conformance run when interrupted', function () {
+  this.timeout(30_000);
+
+  it('exits 130 and still writes a partial report', async () => {
+    const path = reportPath();
+    const child = startCli(['run', '--handshake', 'await', '--deadline', '20000', '--report-json', path]);
+    let stderr = '';
+    await new Promise<void>((resolve) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('Token A:')) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    assert.equal(code, 130);
+    const report = readReport(path);
+    assert.equal((report as unknown as { interrupted: boolean }).interrupted, true);
+    assert.ok(report.cases.every((c) => c.status === 'skipped' || c.status === 'errored'));
+  });
+});

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { FAULTS } from '../../src/parties/fault-catalogue.js';
+import { ALL_CASES } from '../../suites/index.js';
+import { casesWith, readReport, reportPath, runCli } from '../helpers/run-cli.js';
+
+describe('ocpi-conformance run --embedded', function () {
+  this.timeout(60_000);
+
+  for (const role of ['cpo', 'emsp'] as const) {
+    it(`passes every case against the conformant reference ${role} and exits 0`, async () => {
+      const path = reportPath();
+      const outcome = await runCli(['run', '--embedded', role, '--report-json', path]);
+      const report = readReport(path);
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      assert.deepEqual(casesWith(report, 'failed'), []);
+      assert.deepEqual(casesWith(report, 'errored'), []);
+      assert.deepEqual(casesWith(report, 'skipped').sort(), ['CRED-07', 'CRED-08']);
+      assert.equal(report.summary.passed, 11);
+      assert.match(outcome.stdout, /PASSED 13 cases: 11 passed, 0 failed/);
+    });
+  }
+
+  it('writes the stable fields of the JSON report', async () => {
+    const path = reportPath();
+    await runCli(['run', '--embedded', 'cpo', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(report.tool.name, 'ocpi-conformance');
+    assert.match(report.tool.version, /^\d+\.\d+\.\d+/);
+    assert.match(report.target.versionsUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/ocpi\/cpo\/versions$/);
+    assert.equal(report.target.role, 'cpo');
+    assert.equal(report.target.ocpiVersion, '2.2.1');
+    assert.ok(!Number.isNaN(Date.parse(report.startedAt)));
+    assert.equal(typeof report.durationMs, 'number');
+    const registration = report.cases.find((c) => c.id === 'CRED-02');
+    assert.ok(registration);
+    assert.deepEqual(Object.keys(registration).filter((k) => ['id', 'title', 'module', 'status', 'durationMs', 'findings', 'exchanges'].includes(k)).sort(), ['durationMs', 'exchanges', 'findings', 'id', 'module', 'status', 'title']);
+    assert.ok(registration.exchanges.length >= 3, 'the POST and the two GETs back are evidence');
+  });
+
+  it('passes with --handshake await, where the embedded party registers with the tester', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'emsp', '--handshake', 'await', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.equal(report.cases.find((c) => c.id === 'CRED-07')?.status, 'passed');
+    assert.match(outcome.stderr, /versions URL: http:\/\/127\.0\.0\.1:\d+\/ocpi\/versions/);
+  });
+
+  it('passes with --handshake none, and neither rotates nor unregisters the given token', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.equal(report.cases.find((c) => c.id === 'CRED-08')?.status, 'passed');
+    for (const id of ['CRED-05', 'CRED-06']) assert.match(report.cases.find((c) => c.id === id)?.reason ?? '', /handshake none/);
+  });
+
+  it('never prints or reports a token, in any handshake mode', async () => {
+    for (const mode of ['register', 'none'] as const) {
+      const path = reportPath();
+      const outcome = await runCli(['run', '--embedded', 'cpo', '--handshake', mode, '--report-json', path, '--embedded-fault', 'rotation-same-token']);
+      const text = outcome.stdout + outcome.stderr + readFileSync(path, 'utf8');
+      // Tokens are 32 characters of base64url (or their Base64 form); none may survive redaction.
+      assert.doesNotMatch(text, /Token [A-Za-z0-9_-]{32}\b/);
+      assert.doesNotMatch(text, /"token": "(?!\[redacted\])/);
+      assert.match(text, /\[redacted\]/);
+    }
+  });
+
+  describe('with each fault of the catalogue', () => {
+    for (const fault of FAULTS) {
+      const severity = ALL_CASES.find((c) => c.id === fault.expect.case)?.severity;
+      if (severity !== 'required') {
+        it(`warns on ${fault.expect.check} in ${fault.expect.case}, a recommended rule, when ${fault.description}`, async () => {
+          const path = reportPath();
+          const outcome = await runCli(['run', '--embedded', fault.roles[0] ?? 'cpo', '--handshake', fault.handshake, '--embedded-fault', fault.name, '--report-json', path]);
+          const report = readReport(path);
+          assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+          assert.deepEqual(casesWith(report, 'failed'), []);
+          const warned = report.cases.find((c) => c.id === fault.expect.case);
+          assert.ok(warned?.findings.some((f) => f.status === 'warn' && f.check === fault.expect.check), `expected a ${fault.expect.check} warning`);
+        });
+        continue;
+      }
+      it(`fails exactly ${fault.expect.case} on ${fault.expect.check} when ${fault.description}`, async () => {
+        const path = reportPath();
+        const outcome = await runCli(['run', '--embedded', fault.roles[0] ?? 'cpo', '--handshake', fault.handshake, '--embedded-fault', fault.name, '--report-json', path]);
+        const report = readReport(path);
+        assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+        assert.deepEqual(casesWith(report, 'failed'), [fault.expect.case]);
+        assert.deepEqual(casesWith(report, 'errored'), []);
+        const failed = report.cases.find((c) => c.id === fault.expect.case);
+        assert.ok(failed?.findings.some((f) => f.status === 'fail' && f.check === fault.expect.check), `expected ${fault.expect.check} among the failures`);
+        assert.match(outcome.stdout, new RegExp(`${fault.expect.check}`));
+      });
+    }
+  });
+});
