@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../src/checks/credentials.js';
+import { checkJsonBody, checkStatusCode } from '../../src/checks/envelope.js';
+import type { Finding } from '../../src/checks/finding.js';
+import { expectStatus } from '../../src/checks/http-status.js';
+import { checkOcpiResponse } from '../../src/checks/ocpi-response.js';
+import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../../src/checks/request-ids.js';
+import { checkCredentialsEndpoint, checkDetailsVersion, checkMutualVersion } from '../../src/checks/versions.js';
+import { Secret } from '../../src/config/secret.js';
+import { exchange } from '../helpers/exchange.js';
+
+const ok = (data: unknown, statusCode = 1000): unknown => ({ data, status_code: statusCode, timestamp: '2026-01-01T00:00:00Z' });
+
+/** One row: a check applied to evidence, and the status and message it must give. */
+type Row = [title: string, run: () => Finding, status: 'pass' | 'fail', message?: RegExp];
+
+const rows: Row[] = [
+  ['expectStatus passes the expected status', () => expectStatus({ exchange: exchange({ status: 401 }), expected: 401 }), 'pass'],
+  ['expectStatus fails another status, under its own check id and with the reason', () => expectStatus({ exchange: exchange({ status: 200 }), expected: 401, check: 'auth.x', because: 'tokens matter' }), 'fail', /expected HTTP 401, got 200 from GET .*: tokens matter/],
+  ['expectStatus fails a request without response', () => expectStatus({ exchange: exchange(undefined), expected: 200 }), 'fail', /got no response/],
+  ['checkJsonBody passes a JSON body', () => checkJsonBody(exchange({ body: {} })), 'pass'],
+  ['checkJsonBody fails HTML, quoting its start and content type', () => checkJsonBody(exchange({ headers: { 'content-type': 'text/html' }, rawBody: '<html>' })), 'fail', /not JSON \(text\/html, a body starting "<html>"\)/],
+  ['checkStatusCode passes 1000', () => checkStatusCode(exchange({ body: ok([]) })), 'pass'],
+  ['checkStatusCode fails 2000, quoting the status message', () => checkStatusCode(exchange({ body: { status_code: 2001, status_message: 'bad', timestamp: 't' } })), 'fail', /expected status_code 1000, got 2001 \("bad"\)/],
+  ['checkStatusCode passes a code from an allowed list', () => checkStatusCode(exchange({ body: ok(undefined, 3001) }), { expected: [3001, 3000] }), 'pass'],
+  ['checkRequestIdEchoed passes an echoed id', () => checkRequestIdEchoed(exchange({ headers: { 'x-request-id': 'r' } }, { headers: { 'x-request-id': 'r' } })), 'pass'],
+  ['checkRequestIdEchoed fails a missing id', () => checkRequestIdEchoed(exchange({}, { headers: { 'x-request-id': 'r' } })), 'fail', /the response has no X-Request-ID/],
+  ['checkCorrelationIdEchoed fails a different id', () => checkCorrelationIdEchoed(exchange({ headers: { 'x-correlation-id': 'other' } }, { headers: { 'x-correlation-id': 'c' } })), 'fail', /X-Correlation-ID differs/],
+  ['checkMutualVersion passes a list offering the version', () => checkMutualVersion(exchange({ body: ok([{ version: '2.2.1', url: 'http://x/2.2.1' }]) }), '2.2.1'), 'pass'],
+  ['checkMutualVersion fails a list without it, saying what is offered', () => checkMutualVersion(exchange({ body: ok([{ version: '2.1.1', url: 'http://x' }]) }), '2.2.1'), 'fail', /does not offer OCPI 2.2.1 .*offered: 2.1.1/],
+  ['checkDetailsVersion fails another version', () => checkDetailsVersion(exchange({ body: ok({ version: '2.2', endpoints: [] }) }), '2.2.1'), 'fail', /say version "2.2"/],
+  ['checkCredentialsEndpoint fails details without credentials', () => checkCredentialsEndpoint(exchange({ body: ok({ version: '2.2.1', endpoints: [{ identifier: 'locations' }] }) })), 'fail', /declared: locations/],
+  ['checkTokenIsNew fails a token equal to an earlier one, naming it', () => checkTokenIsNew({ check: 'c', issued: new Secret('same'), issuedName: 'Token C', earlier: [['Token A', new Secret('same')]] }), 'fail', /Token C is the same as Token A/],
+  ['checkTokenIsNew passes a new token', () => checkTokenIsNew({ check: 'c', issued: new Secret('new'), issuedName: 'Token C', earlier: [['Token A', new Secret('old')]] }), 'pass'],
+  ['checkCallbacks fails when a URL was fetched with the wrong token', () => checkCallbacks({ observed: [{ exchange: exchange({ status: 401 }, { url: 'http://t/v' }), caller: 'unknown' }], urls: ['http://t/v'], caller: 'token-b', check: 'c', rule: 'rule' }), 'fail', /rule; missing: GET \/v; it made: GET \/v \(unknown, HTTP 401\)/],
+  ['checkCallbacks passes when every URL was fetched with the token', () => checkCallbacks({ observed: [{ exchange: exchange({}, { url: 'http://t/v' }), caller: 'token-b' }], urls: ['http://t/v'], caller: 'token-b', check: 'c', rule: 'rule' }), 'pass'],
+  ['checkBase64Authorization fails a raw token', () => checkBase64Authorization([{ exchange: exchange({}), caller: 'token-a', encoding: 'raw' }]), 'fail', /sent it raw: GET \/ocpi\/versions/],
+];
+
+describe('the checks', () => {
+  for (const [title, run, status, message] of rows) {
+    it(title, () => {
+      const finding = run();
+      assert.equal(finding.status, status, finding.message);
+      if (message) assert.match(finding.message, message);
+    });
+  }
+
+  it('checkOcpiResponse stops after a body that is not JSON, since its envelope cannot be judged', () => {
+    const findings = checkOcpiResponse(exchange({ rawBody: 'x' }), '2.2.1', { data: 'VersionList' });
+    assert.deepEqual(findings.map((f) => [f.check, f.status]), [['http.status', 'pass'], ['envelope.json-body', 'fail']]);
+  });
+
+  it('checkOcpiResponse validates the envelope and the data at /data', () => {
+    const findings = checkOcpiResponse(exchange({ body: { data: [], status_code: 1000 } }), '2.2.1', { data: 'VersionList' });
+    const failures = findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.at]);
+    assert.deepEqual(failures, [['schema.envelope', '/timestamp'], ['schema.response', '/data']]);
+  });
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { ConfigError } from '../../src/config/config-error.js';
+import { loadRunConfig } from '../../src/config/load-run-config.js';
+import { reportPath } from '../helpers/run-cli.js';
+
+describe('loadRunConfig', () => {
+  it('applies defaults < config file < environment < flags', () => {
+    const file = reportPath('settings.yaml');
+    writeFileSync(file, 'concurrency: 2\ntimeout: 2000\ndeadline: 3000\nembedded: cpo\n');
+    const config = loadRunConfig({ flags: { deadline: 5000 }, env: { OCPI_CONFORMANCE_TIMEOUT: '4000' }, configFile: file });
+    assert.equal(config.concurrency, 2);
+    assert.equal(config.timeout, 4000);
+    assert.equal(config.deadline, 5000);
+    assert.equal(config.handshake, 'register');
+    assert.deepEqual(config.peerListen, { host: '127.0.0.1', port: 0 });
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('wraps the token in a Secret, so the config never prints it', () => {
+    const config = loadRunConfig({ flags: { versionsUrl: 'http://127.0.0.1:1/versions', token: 'very-secret' }, env: {} });
+    assert.equal(config.token?.reveal(), 'very-secret');
+    assert.doesNotMatch(JSON.stringify(config), /very-secret/);
+  });
+
+  it('reads lists and booleans from the environment', () => {
+    const config = loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'emsp', OCPI_CONFORMANCE_ONLY: 'VER-01, VER-02', OCPI_CONFORMANCE_RAW_TOKEN: 'true' } });
+    assert.deepEqual(config.only, ['VER-01', 'VER-02']);
+    assert.equal(config.rawToken, true);
+    assert.equal(config.role, 'emsp');
+  });
+
+  const invalid: Array<[string, Parameters<typeof loadRunConfig>[0], RegExp]> = [
+    ['a concurrency of 0 in the environment', { flags: {}, env: { OCPI_CONFORMANCE_CONCURRENCY: '0', OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }, /^environment: concurrency must be >= 1/],
+    ['--handshake register without a token', { flags: { versionsUrl: 'http://x/versions' }, env: {} }, /missing --token/],
+    ['an invalid --grep pattern', { flags: { embedded: 'cpo', grep: '(' }, env: {} }, /not a valid regular expression/],
+    ['a --peer-listen without port', { flags: { embedded: 'cpo', peerListen: 'localhost' }, env: {} }, /peerListen must match pattern/],
+  ];
+  for (const [what, sources, message] of invalid) {
+    it(`refuses ${what} with a ConfigError`, () => {
+      assert.throws(() => loadRunConfig(sources), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+    });
+  }
+
+  it('refuses an unknown setting in a config file, naming the file', () => {
+    const file = reportPath('settings.json');
+    writeFileSync(file, JSON.stringify({ embedded: 'cpo', concurency: 3 }));
+    assert.throws(() => loadRunConfig({ flags: {}, env: {}, configFile: file }), /settings\.json: unknown setting "concurency"/);
+  });
+
+  it('waits for the target with --handshake await, needing neither URL nor token', () => {
+    assert.equal(loadRunConfig({ flags: { handshake: 'await' }, env: {} }).handshake, 'await');
+  });
+});

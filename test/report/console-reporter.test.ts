@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { fail } from '../../src/checks/finding.js';
+import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
+import { ConsoleReporter } from '../../src/report/console-reporter.js';
+import { renderDiff } from '../../src/report/render-diff.js';
+import { toCurl } from '../../src/report/curl.js';
+import { exchange } from '../helpers/exchange.js';
+
+const failedCase: CaseResult = {
+  id: 'VER-01',
+  title: 'The versions endpoint lists versions',
+  module: 'versions',
+  severity: 'required',
+  spec: { version: '2.2.1', section: 'Versions', rule: 'a rule' },
+  status: 'failed',
+  durationMs: 5,
+  findings: [fail('envelope.status-code', 'expected status_code 1000, got 2000', { exchangeId: 'x1', expected: 1000, actual: 2000 })],
+  exchanges: [exchange({ status: 200, body: { status_code: 2000 } }, { headers: { authorization: 'Token [redacted]', 'x-request-id': 'r1' } })],
+};
+
+function render(result: RunResult, color = false): { stdout: string; stderr: string } {
+  const out = { stdout: '', stderr: '' };
+  const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, color, quiet: false });
+  reporter.listener({ type: 'case-end', result: result.cases[0] as CaseResult });
+  reporter.listener({ type: 'run-end', result });
+  return out;
+}
+
+const run: RunResult = { tool: { name: 'ocpi-conformance', version: '0' }, target: {}, startedAt: '', durationMs: 10, interrupted: false, summary: { passed: 0, failed: 1, errored: 0, skipped: 0, warnings: 0 }, cases: [failedCase] };
+
+describe('the console reporter', () => {
+  it('shows a failure with its exchange, check, labelled diff, curl line and spec rule', () => {
+    const { stdout } = render(run);
+    assert.match(stdout, /VER-01 The versions endpoint lists versions \[failed, required\]/);
+    assert.match(stdout, /GET http:\/\/127\.0\.0\.1:1\/ocpi\/versions -> HTTP 200 \(1 ms\)/);
+    assert.match(stdout, /x envelope\.status-code: expected status_code 1000, got 2000\n\s+- expected  \+ actual\n\s+- 1000\n\s+\+ 2000/);
+    assert.match(stdout, /reproduce: curl -sS -X GET 'http:\/\/127\.0\.0\.1:1\/ocpi\/versions' -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 -w0\)" -H 'x-request-id: r1'/);
+    assert.match(stdout, /spec: OCPI 2\.2\.1, Versions: a rule/);
+    assert.match(stdout, /FAILED 1 cases: 0 passed, 1 failed/);
+  });
+
+  it('writes no escape codes when colour is off', () => {
+    assert.doesNotMatch(render(run).stdout, /\u001b\[/);
+  });
+
+  it('warns when every case was skipped', () => {
+    const skipped: RunResult = { ...run, summary: { passed: 0, failed: 0, errored: 0, skipped: 1, warnings: 0 }, cases: [{ ...failedCase, status: 'skipped', findings: [], reason: 'not declared' }] };
+    assert.match(render(skipped).stdout, /every case was skipped, so this run checked nothing/);
+  });
+});
+
+describe('renderDiff', () => {
+  it('marks removed and added lines of structured values, keeping context', () => {
+    assert.deepEqual(renderDiff({ a: 1, b: 2 }, { a: 1, b: 3 }), ['- expected  + actual', '  {', '    "a": 1,', '-   "b": 2', '+   "b": 3', '  }']);
+  });
+});
+
+describe('toCurl', () => {
+  it('quotes single quotes in bodies and never includes a token', () => {
+    const line = toCurl({ ...exchange({}), request: { method: 'POST', url: 'http://h/x', headers: { authorization: 'Token [redacted]' }, body: { name: "O'Neil" } } });
+    assert.match(line, /--data-raw '\{"name":"O'\\''Neil"\}'/);
+    assert.doesNotMatch(line, /Token [A-Za-z0-9]{8,}/);
+  });
+});

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { fail, pass } from '../../src/checks/finding.js';
+import { Secret } from '../../src/config/secret.js';
+import type { CaseServices } from '../../src/runner/case-context.js';
+import { defineCase, type CaseInput } from '../../src/runner/define-case.js';
+import type { RunEvent } from '../../src/runner/events.js';
+import { executePlan } from '../../src/runner/execute-plan.js';
+import type { StateKey } from '../../src/runner/run-state.js';
+
+const SPEC = { version: '2.2.1' as const, section: 'test', rule: 'test rule' };
+
+function testCase(input: Partial<CaseInput> & Pick<CaseInput, 'id' | 'run'>) {
+  return defineCase({ title: input.id, module: 'test', versions: ['2.2.1'], spec: SPEC, severity: 'required', checks: ['test.check'], ...input });
+}
+
+function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
+  return {
+    client: undefined as never,
+    peer: undefined as never,
+    redactor: undefined as never,
+    state: new Map<StateKey, unknown>(),
+    settings: { handshake: 'register', keepRegistration: false },
+    version: '2.2.1',
+    deadlineMs: 1000,
+    emit: (event) => events.push(event),
+  };
+}
+
+const ok = async (t: { check: (f: ReturnType<typeof pass>) => void }): Promise<void> => t.check(pass('test.check', 'fine'));
+
+describe('the executor', () => {
+  it('runs a case after the case that provides what it requires', async () => {
+    const order: string[] = [];
+    const provider = testCase({ id: 'T-01', provides: ['session'], run: async (t) => { order.push('T-01'); t.provide('session', { token: new Secret('x') }); t.check(pass('test.check', 'ok')); } });
+    const consumer = testCase({ id: 'T-02', requires: ['session'], run: async (t) => { order.push('T-02'); await ok(t); } });
+    const results = await executePlan({ cases: [consumer, provider], services: services(), concurrency: 4, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(order, ['T-01', 'T-02']);
+    assert.deepEqual(results.map((r) => r.status), ['passed', 'passed']);
+  });
+
+  it('skips a case whose requirement was not provided, naming the provider and its outcome', async () => {
+    const provider = testCase({ id: 'T-01', provides: ['session'], run: async (t) => t.check(fail('test.check', 'broken')) });
+    const consumer = testCase({ id: 'T-02', requires: ['session'], run: ok });
+    const [first, second] = await executePlan({ cases: [provider, consumer], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.equal(first?.status, 'failed');
+    assert.equal(second?.status, 'skipped');
+    assert.equal(second?.reason, 'needs session, which was not provided (T-01 failed)');
+  });
+
+  it('reports a recommended rule that fails as a warning, not a failure', async () => {
+    const advice = testCase({ id: 'T-01', severity: 'recommended', run: async (t) => t.check(fail('test.check', 'should have')) });
+    const [result] = await executePlan({ cases: [advice], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.equal(result?.status, 'passed');
+    assert.equal(result?.findings[0]?.status, 'warn');
+  });
+
+  it('ends a case that throws as errored, and one that records nothing as errored too', async () => {
+    const throws = testCase({ id: 'T-01', run: async () => { throw new Error('boom'); } });
+    const silent = testCase({ id: 'T-02', run: async () => undefined });
+    const results = await executePlan({ cases: [throws, silent], services: services(), concurrency: 2, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(results.map((r) => [r.status, r.reason]), [['errored', 'boom'], ['errored', 'the case recorded no findings (tester defect)']]);
+  });
+
+  it('ends a case that overruns its deadline as errored', async () => {
+    const slow = testCase({ id: 'T-01', run: () => new Promise(() => undefined) });
+    const [result] = await executePlan({ cases: [slow], services: services(), concurrency: 1, caseTimeoutMs: 30, signal: new AbortController().signal });
+    assert.equal(result?.status, 'errored');
+    assert.match(result?.reason ?? '', /did not finish within 30 ms/);
+  });
+
+  it('never runs more cases at once than the concurrency allows', async () => {
+    let running = 0;
+    let peak = 0;
+    const cases = ['T-01', 'T-02', 'T-03', 'T-04', 'T-05'].map((id) => testCase({ id, run: async (t) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      running -= 1;
+      t.check(pass('test.check', 'ok'));
+    } }));
+    await executePlan({ cases, services: services(), concurrency: 2, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.equal(peak, 2);
+  });
+
+  it('runs the stages in order: a disconnect case after every modules case', async () => {
+    const order: string[] = [];
+    const last = testCase({ id: 'T-01', stage: 'disconnect', run: async (t) => { order.push('disconnect'); await ok(t); } });
+    const middle = testCase({ id: 'T-02', run: async (t) => { order.push('modules'); await ok(t); } });
+    await executePlan({ cases: [last, middle], services: services(), concurrency: 4, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(order, ['modules', 'disconnect']);
+  });
+
+  it('skips what has not started once the run is interrupted', async () => {
+    const controller = new AbortController();
+    const first = testCase({ id: 'T-01', run: async (t) => { controller.abort(); await ok(t); } });
+    const second = testCase({ id: 'T-02', run: ok });
+    const results = await executePlan({ cases: [first, second], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: controller.signal });
+    assert.deepEqual(results.map((r) => r.status), ['passed', 'skipped']);
+    assert.equal(results[1]?.reason, 'the run was interrupted');
+  });
+
+  it('refuses a check id the case does not declare', async () => {
+    const sloppy = testCase({ id: 'T-01', run: async (t) => t.check(pass('other.check', 'x')) });
+    const [result] = await executePlan({ cases: [sloppy], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.match(result?.reason ?? '', /reported check "other.check" it does not declare/);
+  });
+
+  it('emits case-start and case-end events, and freezes results', async () => {
+    const events: RunEvent[] = [];
+    const [result] = await executePlan({ cases: [testCase({ id: 'T-01', run: ok })], services: services(events), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(events.map((e) => e.type), ['case-start', 'case-end']);
+    assert.ok(Object.isFrozen(result) && Object.isFrozen(result?.findings));
+  });
+});
+
+describe('defineCase', () => {
+  it('refuses an id that is not of the form AREA-NN', () => {
+    assert.throws(() => testCase({ id: 'ver1', run: ok }), /not of the form AREA-NN/);
+  });
+});
