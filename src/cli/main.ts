@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { UnknownFaultError } from '../parties/reference-party.js';
+import { UnknownFaultError } from '../parties/unknown-fault-error.js';
 import { TOOL } from '../tool-info.js';
 import { printError, type CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { listCommand } from './list-command.js';
 import { mockCommand } from './mock-command.js';
 import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
 
+// Each command loads what it needs when it runs, so `validate` does not pay for the HTTP client, the suites and the parties.
 /** Runs the command line and resolves with the exit code; never throws, never prints a stack trace. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -20,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(run with --help for usage)');
-  for (const command of [runCommand(io, setExitCode), mockCommand(io, setExitCode), listCommand(io)]) {
+  for (const command of [runCommand(io, setExitCode), mockCommand(io, setExitCode), validateCommand(io, setExitCode), listCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) }));
   }
   try {

@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
 import { FAULTS } from '../parties/fault-catalogue.js';
-import { startReferenceParty } from '../parties/reference-party.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
@@ -39,6 +38,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
       if (options.tokenA !== undefined && !/^[\x21-\x7E]{1,64}$/.test(options.tokenA)) throw new ConfigError('--token-a must be 1 to 64 printable characters without spaces');
       // Listen for the stop signal before announcing readiness: a caller may send it as soon as it reads the line.
       const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve));
+      const { startReferenceParty } = await import('../parties/reference-party.js');
       const party = await startReferenceParty({
         role: options.role,
         host: options.host,

@@ -1,11 +1,6 @@
 import { Command, Option } from 'commander';
-import { loadRunConfig } from '../config/load-run-config.js';
 import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings } from '../config/run-config.js';
-import { ConsoleReporter } from '../report/console-reporter.js';
-import { writeJsonReport } from '../report/json-report.js';
-import { run } from '../run.js';
-import { ALL_CASES } from '../../suites/index.js';
 import { printError, type CliIo } from './cli-io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
@@ -53,7 +48,14 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--quiet', 'print only the summary')
     .action(async (_options: unknown, command: Command) => {
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
+      const { loadRunConfig } = await import('../config/load-run-config.js');
       const config = loadRunConfig({ flags: givenFlags(command), env: io.env, ...(configFile ? { configFile } : {}) });
+      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { writeJsonReport }] = await Promise.all([
+        import('../../suites/index.js'),
+        import('../run.js'),
+        import('../report/console-reporter.js'),
+        import('../report/json-report.js'),
+      ]);
       const unknown = config.only.filter((id) => !ALL_CASES.some((c) => c.id === id));
       if (unknown.length > 0) throw new ConfigError(`--only: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
       const controller = new AbortController();

@@ -7,6 +7,7 @@ import { findFault, type PartyRole } from './fault-catalogue.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
+import { UnknownFaultError } from './unknown-fault-error.js';
 import { versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
 /** How to start a reference party. */
@@ -31,11 +32,6 @@ export interface ReferenceParty {
   /** Acts as the Sender of the handshake towards a partner (for `--handshake await`). */
   registerWith(target: RegistrationTarget): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** Thrown when a fault name is not in the catalogue. */
-export class UnknownFaultError extends Error {
-  override readonly name = 'UnknownFaultError';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 
-const MAX_LISTED_VALUES = 12;
+// Enough for every OCPI enum (ConnectorType has 40 values): a cut list hides the value the reader needs.
+const MAX_LISTED_VALUES = 60;
 
 // What each custom format means, in the words a failure message needs.
 const FORMAT_HINTS: Readonly<Record<string, string>> = {
@@ -19,7 +20,13 @@ function typeName(error: ErrorObject): string {
   return typeof title === 'string' ? title : 'allowed value';
 }
 
-function listValues(values: readonly unknown[]): string {
+/** "a" or "an" before a type name, by its first letter. */
+function article(name: string): string {
+  return /^[AEIOU]/i.test(name) ? 'an' : 'a';
+}
+
+/** A list of allowed values, cut only when it is longer than any OCPI enum. */
+export function listValues(values: readonly unknown[]): string {
   const shown = values.slice(0, MAX_LISTED_VALUES).map(String).join(', ');
   return values.length > MAX_LISTED_VALUES ? `${shown}, ... (${values.length} values)` : shown;
 }
@@ -32,7 +39,7 @@ export function describeError(error: ErrorObject): string {
     case 'required':
       return `required field "${String(p['missingProperty'])}" is missing`;
     case 'enum':
-      return `${quote(value)} is not a ${typeName(error)} (expected one of ${listValues(p['allowedValues'] as unknown[])})`;
+      return `${quote(value)} is not ${article(typeName(error))} ${typeName(error)} (expected one of ${listValues(p['allowedValues'] as unknown[])})`;
     case 'const':
       return `${quote(value)} must be ${quote(p['allowedValue'])}`;
     case 'type':

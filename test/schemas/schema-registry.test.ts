@@ -48,7 +48,8 @@ function build(fixture: FixtureFile, broken: InvalidCase): unknown {
   return copy;
 }
 
-const registry = new SchemaRegistry();
+// Meta-schema validation on: every shipped schema is checked against draft 2020-12 here, not at run time.
+const registry = new SchemaRegistry(undefined, { validateSchemas: true });
 
 for (const version of OCPI_VERSIONS) {
   const names = registry.names(version);
@@ -56,6 +57,17 @@ for (const version of OCPI_VERSIONS) {
   describe(`the OCPI ${version} schemas`, () => {
     it('all compile in strict mode', () => {
       for (const name of names) registry.validate(version, name, null);
+    });
+
+    it('have minimal and full fixtures for every object', () => {
+      const objects = names.filter((name) => registry.kind(version, name) === 'object');
+      const lacking = objects.filter((name) => {
+        const file = join(FIXTURES, version, `${name}.json`);
+        if (!existsSync(file)) return true;
+        const { valid } = JSON.parse(readFileSync(file, 'utf8')) as FixtureFile;
+        return !('minimal' in valid && 'full' in valid);
+      });
+      assert.deepEqual(lacking, []);
     });
 
     const folder = join(FIXTURES, version);

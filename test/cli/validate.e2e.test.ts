@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { reportPath, runCli } from '../helpers/run-cli.js';
+
+const VALID = fileURLToPath(new URL('../../../test/fixtures/schemas/2.2.1/Credentials.json', import.meta.url));
+
+describe('ocpi-conformance validate', function () {
+  this.timeout(20_000);
+
+  it('lists the object names of every version', async () => {
+    const outcome = await runCli(['validate', '--list-objects', '--json']);
+    assert.equal(outcome.code, 0);
+    const catalogue = JSON.parse(outcome.stdout) as Record<string, { object: string[]; enum: string[] }>;
+    assert.deepEqual(Object.keys(catalogue), ['2.1.1', '2.2.1', '2.3.0']);
+    for (const name of ['Location', 'EVSE', 'Connector', 'Session', 'CDR', 'Tariff', 'Token', 'Credentials']) {
+      for (const version of ['2.1.1', '2.2.1', '2.3.0']) assert.ok(catalogue[version]?.object.includes(name), `${version} lacks ${name}`);
+    }
+    for (const name of ['Terminal', 'Booking', 'InvoiceReconciliationRecord']) assert.ok(catalogue['2.3.0']?.object.includes(name), `2.3.0 lacks ${name}`);
+    assert.ok(catalogue['2.2.1']?.enum.includes('ConnectorType'));
+  });
+
+  it('exits 0 for a valid file and 1 for an invalid one, naming the path', async () => {
+    const good = reportPath('good.json');
+    const bad = reportPath('bad.json');
+    const credentials = { token: 'abc-123', url: 'https://x.example.net/versions', roles: [{ role: 'CPO', party_id: 'ABC', country_code: 'NL', business_details: { name: 'n' } }] };
+    writeFileSync(good, JSON.stringify(credentials));
+    writeFileSync(bad, JSON.stringify({ ...credentials, roles: [] }));
+    const ok = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', good]);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    const failing = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', good, bad, '--json']);
+    assert.equal(failing.code, 1);
+    const verdicts = JSON.parse(failing.stdout) as Array<{ valid: boolean; findings: Array<{ at: string; status: string }> }>;
+    assert.deepEqual(verdicts.map((v) => v.valid), [true, false]);
+    assert.deepEqual(verdicts[1]?.findings.filter((f) => f.status === 'fail').map((f) => f.at), ['/roles']);
+  });
+
+  it('says a file is not JSON, without a stack trace, and exits 1', async () => {
+    const path = reportPath('not.json');
+    writeFileSync(path, 'status_code: 1000');
+    const outcome = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', path]);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stdout, /not\.json: invalid: not JSON: /);
+    assert.doesNotMatch(outcome.stdout + outcome.stderr, /\n\s+at /);
+  });
+
+  it('refuses an unknown object name or a missing file with exit 2', async () => {
+    const unknown = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Lokation', VALID]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /OCPI 2\.2\.1 has no object "Lokation"/);
+    const missing = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', '/nonexistent/file.json']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read \/nonexistent\/file\.json: ENOENT/);
+  });
+});
