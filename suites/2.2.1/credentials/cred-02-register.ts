@@ -1,7 +1,7 @@
 import { defineCase } from '../../../src/runner/define-case.js';
-import { checkCallbacks, checkTokenIsNew } from '../../../src/checks/credentials.js';
-import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
-import { credentialsUrl, dataObject } from './credentials-endpoint.js';
+import { checkTokenIsNew } from '../../../src/checks/credentials.js';
+import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { dataObject, sendCredentials } from './credentials-endpoint.js';
 
 // Steps: (1) tester POSTs its Credentials (a new Token B and its versions URL) with Token A.
 // (2) before answering, the target GETs the tester's versions and version details with Token B.
@@ -25,22 +25,15 @@ export default defineCase({
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'credentials.token-c-new'],
   async run(t) {
-    const url = credentialsUrl(t);
     const target = t.get('target');
     const tokenB = t.newToken();
-    t.peer.accept(tokenB, 'token-b');
-    const mark = t.peer.inbound.position;
-    const response = await t.request({ method: 'POST', url, token: target.token, body: t.peer.credentials(tokenB) });
-    const callbacks = t.peer.inbound.since(mark);
-    t.attach(...callbacks.map((record) => record.exchange));
-    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
-    t.check(checkCallbacks({
-      observed: callbacks,
-      urls: [t.peer.versionsUrl, t.peer.detailsUrl],
+    const response = await sendCredentials(t, {
+      method: 'POST',
+      token: target.token,
+      ourToken: tokenB,
       caller: 'token-b',
-      check: 'credentials.callbacks-with-token-b',
       rule: 'while handling the POST, the target must GET our versions and version details with Token B',
-    }));
+    });
     const issued = dataObject(response.body)?.['token'];
     if (typeof issued !== 'string') return;
     const tokenC = t.adoptToken(issued);

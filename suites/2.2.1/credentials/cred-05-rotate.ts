@@ -1,8 +1,8 @@
 import { defineCase } from '../../../src/runner/define-case.js';
-import { checkCallbacks, checkTokenIsNew } from '../../../src/checks/credentials.js';
+import { checkTokenIsNew } from '../../../src/checks/credentials.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
-import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
-import { credentialsUrl, dataObject, ourTokenLabel } from './credentials-endpoint.js';
+import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { credentialsUrl, dataObject, ourTokenLabel, sendCredentials } from './credentials-endpoint.js';
 
 // Steps: (1) tester PUTs its credentials with a new token for the target, using its current token.
 // (2) the target GETs the tester's versions and details again with the new token, and answers with a new token.
@@ -27,21 +27,14 @@ export default defineCase({
   async run(t) {
     const url = credentialsUrl(t);
     const session = t.get('session');
-    const label = ourTokenLabel(t);
     const ourNewToken = t.newToken();
-    t.peer.accept(ourNewToken, label);
-    const mark = t.peer.inbound.position;
-    const response = await t.request({ method: 'PUT', url, token: session.token, body: t.peer.credentials(ourNewToken) });
-    const callbacks = t.peer.inbound.since(mark);
-    t.attach(...callbacks.map((record) => record.exchange));
-    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
-    t.check(checkCallbacks({
-      observed: callbacks,
-      urls: [t.peer.versionsUrl, t.peer.detailsUrl],
-      caller: label,
-      check: 'credentials.callbacks-with-token-b',
+    const response = await sendCredentials(t, {
+      method: 'PUT',
+      token: session.token,
+      ourToken: ourNewToken,
+      caller: ourTokenLabel(t),
       rule: 'while handling the PUT, the target must GET our versions and version details again with the new token we gave it',
-    }));
+    });
     const issued = dataObject(response.body)?.['token'];
     if (typeof issued !== 'string') return;
     const newToken = t.adoptToken(issued);

@@ -1,4 +1,8 @@
+import { checkCallbacks } from '../../../src/checks/credentials.js';
+import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
+import type { Secret } from '../../../src/config/secret.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
+import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** The target's credentials endpoint URL, or a skip when it declared none (VER-02 reports that as a failure). */
 export function credentialsUrl(t: CaseContext): string {
@@ -15,4 +19,38 @@ export function ourTokenLabel(t: CaseContext): 'token-b' | 'token-c' {
 export function dataObject(body: unknown): Record<string, unknown> | undefined {
   const data = (body as { data?: unknown } | undefined)?.data;
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/** What the target must do with credentials the tester sends (POST to register, PUT to update). */
+export interface CredentialsExchange {
+  readonly method: 'POST' | 'PUT';
+  /** The token the tester calls the target with. */
+  readonly token: Secret;
+  /** The token the tester gives the target; the target must GET the tester's versions and details with it. */
+  readonly ourToken: Secret;
+  /** How the peer labels `ourToken`. */
+  readonly caller: 'token-b' | 'token-c';
+  /** The rule, as a failure message states it. */
+  readonly rule: string;
+}
+
+/**
+ * Sends the tester's credentials and judges what the registration rules require of the answer: the GETs back with
+ * our new token while the request was under way (they become evidence), and a valid Credentials response.
+ */
+export async function sendCredentials(t: CaseContext, exchange: CredentialsExchange): Promise<OcpiResponse> {
+  t.peer.accept(exchange.ourToken, exchange.caller);
+  const mark = t.peer.inbound.position;
+  const response = await t.request({ method: exchange.method, url: credentialsUrl(t), token: exchange.token, body: t.peer.credentials(exchange.ourToken) });
+  const callbacks = t.peer.inbound.since(mark);
+  t.attach(...callbacks.map((record) => record.exchange));
+  t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
+  t.check(checkCallbacks({
+    observed: callbacks,
+    urls: [t.peer.versionsUrl, t.peer.detailsUrl],
+    caller: exchange.caller,
+    check: 'credentials.callbacks-with-token-b',
+    rule: exchange.rule,
+  }));
+  return response;
 }
