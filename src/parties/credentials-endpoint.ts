@@ -58,7 +58,9 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   else issued = Secret.generate();
   party.redactor.add(issued);
   if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
-  party.state.registration = { inbound: issued, outbound: partner.token, versionsUrl: partner.url, endpoints };
+  // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
+  const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
+  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints };
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   return { status: 200, body: envelope(data) };

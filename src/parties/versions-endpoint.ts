@@ -22,7 +22,8 @@ export function versionsHandler(party: PartyContext): Handler {
     if (party.faults.has('versions-html-page')) {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
     }
-    const list = party.faults.has('versions-empty-list') ? [] : [{ version: party.version, url: party.detailsUrl() }];
+    const offered = party.faults.has('versions-without-2.2.1') ? '2.1.1' : party.version;
+    const list = party.faults.has('versions-empty-list') ? [] : [{ version: offered, url: party.detailsUrl() }];
     const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
     if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
     return { status: 200, body };
@@ -34,6 +35,7 @@ export function versionDetailsHandler(party: PartyContext, modules: () => Readon
   return (request) => {
     const refused = refuse(party, request, false);
     if (refused) return refused;
+    if (party.faults.has('details-server-error')) return { status: 500, body: envelope(undefined, 3000, 'internal error') };
     let endpoints: Array<Record<string, string>> = modules().map((endpoint) => ({ ...endpoint }));
     if (party.faults.has('details-no-credentials')) endpoints = endpoints.filter((e) => e['identifier'] !== 'credentials');
     if (party.faults.has('details-no-role')) endpoints = endpoints.map(({ role: _role, ...rest }) => rest);

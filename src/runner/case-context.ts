@@ -76,6 +76,12 @@ export class CaseContext {
     this.#services.state.set(key, Object.freeze(value));
   }
 
+  /** Removes state this case provides, when what it held no longer works (cases needing it are then skipped). */
+  withdraw(key: StateKey): void {
+    if (!this.#definition.provides.includes(key)) throw new Error(`${this.#definition.id} withdraws "${key}" without declaring it`);
+    this.#services.state.delete(key);
+  }
+
   /** A new credentials token, known to the redactor before it is ever sent. */
   newToken(): Secret {
     const token = Secret.generate();
