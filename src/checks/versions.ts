@@ -1,15 +1,9 @@
 import type { Exchange } from '../transport/exchange.js';
+import { findVersion } from '../transport/fetch-version-details.js';
 import { fail, pass, type Finding } from './finding.js';
 
 function dataOf(exchange: Exchange): unknown {
   return (exchange.response?.body as { data?: unknown } | undefined)?.data;
-}
-
-/** The entry of a versions list for one version, when it has one with a URL. */
-export function findVersion(list: unknown, wanted: string): { version: string; url: string } | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const entry = (list as Array<{ version?: unknown; url?: unknown }>).find((item) => item?.version === wanted);
-  return entry && typeof entry.url === 'string' ? { version: wanted, url: entry.url } : undefined;
 }
 
 /** Asserts the versions list offers the version under test, with a URL for its details. */

@@ -96,7 +96,7 @@ export class Peer {
 
   /** The registration token the peer issued for --handshake await, if any. */
   get tokenA(): Secret | undefined {
-    return [...this.#tokens.values()].find((entry) => entry.caller === 'token-a')?.secret ?? this.#issuedTokenA;
+    return this.#issuedTokenA;
   }
 
   /** Issues the Token A the target registers with (`--handshake await`). */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readAuthorization, type PresentedToken } from '../transport/authorization.js';
 import { parseBody } from '../transport/body.js';
 import { deepFreeze } from '../transport/deep-freeze.js';
+import { flattenHeaders } from '../transport/flatten-headers.js';
 import type { Exchange } from '../transport/exchange.js';
 import type { Redactor } from '../transport/redactor.js';
 import { envelope } from './envelope.js';
@@ -107,7 +108,7 @@ export class OcpiServer {
     const started = performance.now();
     const { redactor } = this.#options;
     const text = await readBody(req, this.#options.maxRequestBytes ?? 10 * 1024 * 1024).catch(() => undefined);
-    const headers = flatten(req.headers);
+    const headers = flattenHeaders(req.headers);
     const url = new URL(req.url ?? '/', this.#baseUrl || 'http://localhost');
     const parsed = parseBody(text ?? '');
     const found = this.#match(req.method ?? 'GET', url.pathname);
@@ -187,14 +188,6 @@ function matchSegments(pattern: readonly string[], actual: readonly string[]): R
     else if (part !== value) return undefined;
   }
   return params;
-}
-
-function flatten(headers: IncomingMessage['headers']): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return result;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {

@@ -19,6 +19,13 @@ function dataOf(body: unknown): unknown {
   return body !== null && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
 }
 
+/** The entry of a versions list for one version, when it has one with a URL. */
+export function findVersion(list: unknown, wanted: string): { version: string; url: string } | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const entry = (list as Array<{ version?: unknown; url?: unknown }>).find((item) => item?.version === wanted);
+  return entry && typeof entry.url === 'string' ? { version: wanted, url: entry.url } : undefined;
+}
+
 /**
  * The GETs every registering party makes of the other: the versions list, then the details of `version`. Used by the
  * reference parties and by the tester's peer when they act on a registration; never throws.
@@ -30,8 +37,8 @@ export async function fetchVersionDetails(client: OcpiClient, options: { version
     exchanges.push(versions.exchange);
     if (versions.status !== 200 || !versions.json) return { ok: false, reason: `versions endpoint answered HTTP ${versions.status}`, exchanges };
     const list = dataOf(versions.body);
-    const entry = Array.isArray(list) ? (list as Array<{ version?: unknown; url?: unknown }>).find((item) => item?.version === options.version) : undefined;
-    if (!entry || typeof entry.url !== 'string') return { ok: false, reason: `versions list has no ${options.version}`, exchanges };
+    const entry = findVersion(list, options.version);
+    if (!entry) return { ok: false, reason: `versions list has no ${options.version}`, exchanges };
     const details = await client.send({ method: 'GET', url: entry.url, token: options.token });
     exchanges.push(details.exchange);
     if (details.status !== 200 || !details.json) return { ok: false, reason: `version details endpoint answered HTTP ${details.status}`, exchanges };

@@ -7,6 +7,7 @@ import type { Exchange, RecordedRequest, RecordedResponse } from './exchange.js'
 import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
+import { flattenHeaders } from './flatten-headers.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -134,14 +135,6 @@ function recordBody(payload: string | undefined, redactor: Redactor): Pick<Recor
   if (payload === undefined) return {};
   const parsed = parseBody(payload);
   return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload) };
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return result;
 }
 
 function describeFailure(error: unknown, context: { tooLarge: boolean; timeoutMs: number; maxBytes: number }): { code: string; message: string } {

@@ -1,4 +1,5 @@
 import { REDACTED, type Secret } from '../config/secret.js';
+import { flattenHeaders } from './flatten-headers.js';
 
 // Property names whose values are credentials tokens wherever they appear in an OCPI body (Credentials.token).
 const TOKEN_FIELDS = new Set(['token']);
@@ -9,32 +10,28 @@ const TOKEN_FIELDS = new Set(['token']);
  * peer, so that no exchange is ever stored with a token in it.
  */
 export class Redactor {
-  readonly #needles = new Set<string>();
+  // Longest first, so a token that contains another is replaced whole; kept sorted on add, since text() is hot.
+  #needles: readonly string[] = [];
 
   /** Registers a token so that its raw and Base64 forms are redacted from then on. */
   add(secret: Secret): void {
     const value = secret.reveal();
     if (value.length < 4) return; // too short to redact without mangling unrelated text
-    this.#needles.add(value);
-    this.#needles.add(Buffer.from(value, 'utf8').toString('base64'));
+    const added = [value, Buffer.from(value, 'utf8').toString('base64')].filter((needle) => !this.#needles.includes(needle));
+    if (added.length > 0) this.#needles = [...this.#needles, ...added].sort((a, b) => b.length - a.length);
   }
 
   text(value: string): string {
     let result = value;
-    // Longest first, so a token that contains another is replaced whole.
-    for (const needle of [...this.#needles].sort((a, b) => b.length - a.length)) {
+    for (const needle of this.#needles) {
       if (result.includes(needle)) result = result.split(needle).join(REDACTED);
     }
     return result;
   }
 
   headers(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
-    const result: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(headers)) {
-      if (raw === undefined) continue;
-      const value = Array.isArray(raw) ? raw.join(', ') : raw;
-      result[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? redactAuthorization(value) : this.text(value);
-    }
+    const result = flattenHeaders(headers);
+    for (const [name, value] of Object.entries(result)) result[name] = name === 'authorization' ? redactAuthorization(value) : this.text(value);
     return result;
   }
 
