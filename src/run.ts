@@ -44,6 +44,8 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       deadlineMs: config.deadline,
       rawToken: config.rawToken,
       keepRegistration: config.keepRegistration,
+      allowCommands: config.allowCommands,
+      ...(config.testSite ? { testSite: config.testSite } : {}),
       signal: hooks.signal ?? new AbortController().signal,
       listeners: hooks.listeners ?? [],
       onPeerReady: ({ versionsUrl, tokenA }) => {

@@ -12,6 +12,29 @@ import cred05 from './2.2.1/credentials/cred-05-rotate.js';
 import cred06 from './2.2.1/credentials/cred-06-unregister.js';
 import cred07 from './2.2.1/credentials/cred-07-target-registers.js';
 import cred08 from './2.2.1/credentials/cred-08-given-token.js';
+import { LIST_MODULES } from './2.2.1/sender-lists/list-module.js';
+import { crawlCase } from './2.2.1/sender-lists/crawl-case.js';
+import { dateFilterCase } from './2.2.1/sender-lists/date-filter-case.js';
+import { limitCase } from './2.2.1/sender-lists/limit-case.js';
+import loc04 from './2.2.1/locations/loc-04-object-matches-list.js';
+import loc05 from './2.2.1/locations/loc-05-unknown-location.js';
+import tok01 from './2.2.1/tokens/tok-01-put-then-get.js';
+import tok02 from './2.2.1/tokens/tok-02-patch-applied.js';
+import tok03 from './2.2.1/tokens/tok-03-patch-needs-last-updated.js';
+import tok04 from './2.2.1/tokens/tok-04-url-matches-body.js';
+import tok05 from './2.2.1/tokens/tok-05-unknown-token.js';
+import cmd01 from './2.2.1/commands/cmd-01-start-session.js';
+import cmd02 from './2.2.1/commands/cmd-02-stop-session.js';
+import cmd03 from './2.2.1/commands/cmd-03-reserve-now.js';
+import cmd04 from './2.2.1/commands/cmd-04-cancel-reservation.js';
+import cmd05 from './2.2.1/commands/cmd-05-unlock-connector.js';
+import cmd06 from './2.2.1/commands/cmd-06-unknown-location.js';
+import cpr01 from './2.2.1/chargingprofiles/cpr-01-set-profile.js';
+import cpr02 from './2.2.1/chargingprofiles/cpr-02-get-active-profile.js';
+import cpr03 from './2.2.1/chargingprofiles/cpr-03-clear-profile.js';
+import cpr04 from './2.2.1/chargingprofiles/cpr-04-unknown-session.js';
+import { AUTH_CASES } from './2.2.1/transport/auth-cases.js';
+import auth04 from './2.2.1/transport/auth-04-malformed-json.js';
 
 /** Every conformance case, in the order runs list them. */
 export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
@@ -26,6 +49,26 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   cred02,
   cred03,
   cred04,
+  ...AUTH_CASES,
+  auth04,
+  ...LIST_MODULES.flatMap((list) => [crawlCase(list), dateFilterCase(list), limitCase(list)]),
+  loc04,
+  loc05,
+  tok01,
+  tok02,
+  tok03,
+  tok04,
+  tok05,
+  cmd06,
+  cmd03,
+  cmd04,
+  cmd01,
+  cpr01,
+  cpr02,
+  cpr03,
+  cpr04,
+  cmd02,
+  cmd05,
   cred05,
   cred06,
 ]);

@@ -85,6 +85,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     if (merged.token === undefined) throw new ConfigError('missing --token (Token A for --handshake register, a registered token for --handshake none)');
   }
   if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
+  if (merged.testEvse !== undefined && merged.testLocation === undefined) throw new ConfigError('--test-evse needs --test-location');
   if (merged.grep !== undefined) {
     try {
       new RegExp(merged.grep);
@@ -109,6 +110,9 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
     rawToken: merged.rawToken === true,
     keepRegistration: merged.keepRegistration === true,
+    // The embedded party has no chargers to harm, so its runs always include the command cases.
+    allowCommands: merged.allowCommands === true || merged.embedded !== undefined,
+    ...(merged.testLocation ? { testSite: Object.freeze({ locationId: merged.testLocation, ...(merged.testEvse ? { evseUid: merged.testEvse } : {}) }) } : {}),
     ...(merged.reportJson ? { reportJson: merged.reportJson } : {}),
     color: merged.color !== false,
     quiet: merged.quiet === true,

@@ -23,6 +23,10 @@ export interface RunConfig {
   readonly grep?: string;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
+  /** Run the cases that act on chargers (remote commands, charging profiles); always on against the embedded party. */
+  readonly allowCommands: boolean;
+  /** Where remote commands act, instead of a site chosen from the crawled Locations. */
+  readonly testSite?: { readonly locationId: string; readonly evseUid?: string };
   readonly reportJson?: string;
   readonly color: boolean;
   readonly quiet: boolean;
@@ -46,6 +50,9 @@ export interface RawRunSettings {
   grep?: string;
   rawToken?: boolean;
   keepRegistration?: boolean;
+  allowCommands?: boolean;
+  testLocation?: string;
+  testEvse?: string;
   reportJson?: string;
   color?: boolean;
   quiet?: boolean;
@@ -63,6 +70,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   embeddedFault: [],
   rawToken: false,
   keepRegistration: false,
+  allowCommands: false,
   color: true,
   quiet: false,
 });

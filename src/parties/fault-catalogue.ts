@@ -18,8 +18,13 @@ export interface Fault {
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
 
-function fault(name: string, description: string, handshake: HandshakeMode, expectCase: string, check: string): Fault {
-  return Object.freeze({ name, description, roles: BOTH, handshake, expect: Object.freeze({ case: expectCase, check }) });
+function fault(name: string, description: string, handshake: HandshakeMode, expectCase: string, check: string, roles: readonly PartyRole[] = BOTH): Fault {
+  return Object.freeze({ name, description, roles, handshake, expect: Object.freeze({ case: expectCase, check }) });
+}
+
+/** A fault of the reference CPO's functional modules, seen in a run with the default handshake. */
+function cpoFault(name: string, description: string, expectCase: string, check: string): Fault {
+  return fault(name, description, 'register', expectCase, check, ['cpo']);
 }
 
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
@@ -33,8 +38,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version'),
   fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint'),
-  fault('no-request-id-echo', 'responses do not echo X-Request-ID', 'register', 'VER-03', 'headers.request-id-echoed'),
-  fault('no-correlation-id-echo', 'responses do not echo X-Correlation-ID', 'register', 'VER-03', 'headers.correlation-id-echoed'),
+  fault('no-request-id-echo', 'responses of the versions and credentials endpoints do not echo X-Request-ID', 'register', 'VER-03', 'headers.request-id-echoed'),
+  fault('no-correlation-id-echo', 'responses of the versions and credentials endpoints do not echo X-Correlation-ID', 'register', 'VER-03', 'headers.correlation-id-echoed'),
   fault('accepts-unknown-token', 'an unknown credentials token is accepted on the versions endpoint', 'register', 'VER-04', 'auth.unknown-token-refused'),
   fault('accepts-missing-token', 'a request without Authorization header is accepted on the versions endpoint', 'register', 'VER-05', 'auth.missing-token-refused'),
   fault('registration-ignores-callback-failure', 'registration succeeds although the GETs back to the registering party fail', 'register', 'CRED-01', 'credentials.callback-failure-3001'),
@@ -56,6 +61,39 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('register-invalid-credentials', 'when it registers, the party sends credentials with an empty roles list', 'await', 'CRED-07', 'schema.request'),
   fault('register-refuses-own-token-b', 'when it registers, the party refuses its own Token B when the tester GETs its versions back', 'await', 'CRED-07', 'credentials.registration-completed'),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response'),
+  cpoFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused'),
+  cpoFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused'),
+  cpoFault('modules-accept-token-a', 'the functional modules accept Token A after the registration', 'AUTH-03', 'auth.token-a-refused'),
+  cpoFault('modules-accept-malformed-json', 'the functional modules answer a body that is not JSON with success', 'AUTH-04', 'transport.malformed-json-refused'),
+  cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response'),
+  cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates'),
+  cpoFault('locations-page-exceeds-x-limit', 'unlimited Location pages hold one object more than their X-Limit says', 'LOC-01', 'pagination.page-size'),
+  cpoFault('locations-link-drops-filters', 'the next Link of the Locations list drops date_from and date_to', 'LOC-03', 'pagination.link-keeps-filters'),
+  cpoFault('location-detail-differs', 'an EVSE fetched on its own has another status than in the list, with the same last_updated', 'LOC-04', 'locations.object-matches-list'),
+  cpoFault('unknown-location-200', 'an unknown Location id is answered with HTTP 200 (and status_code 2003)', 'LOC-05', 'http.unknown-object-404'),
+  cpoFault('tariffs-no-total-count', 'Tariff pages carry no X-Total-Count', 'TAR-01', 'pagination.total-count'),
+  cpoFault('tariffs-date-from-exclusive', 'the Tariffs list treats date_from as exclusive', 'TAR-02', 'pagination.date-filter'),
+  cpoFault('tariffs-ignore-limit', 'the Tariffs list ignores the limit the client asks for', 'TAR-03', 'pagination.limit-honoured'),
+  cpoFault('sessions-no-x-limit', 'Session pages carry no X-Limit', 'SES-01', 'pagination.limit-header'),
+  cpoFault('sessions-skip-objects', 'the next Link of the Sessions list skips one object', 'SES-01', 'pagination.complete'),
+  cpoFault('cdrs-no-link', 'CDR pages carry no Link to the next page', 'CDR-01', 'pagination.link-next'),
+  cpoFault('cdrs-link-loop', 'the last page of CDRs links back to the first', 'CDR-01', 'pagination.terminates'),
+  cpoFault('cdrs-no-routing-headers', 'responses of the CDRs module carry no OCPI-from/OCPI-to headers', 'CDR-01', 'headers.routing'),
+  cpoFault('token-put-drops-field', 'a pushed Token is stored without its visual_number', 'TOK-01', 'tokens.stored-as-put'),
+  cpoFault('token-patch-ignored', 'a Token PATCH is answered with success but not applied', 'TOK-02', 'tokens.patch-applied'),
+  cpoFault('token-patch-without-last-updated-accepted', 'a Token PATCH without last_updated is accepted', 'TOK-03', 'tokens.patch-needs-last-updated'),
+  cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another party than its URL is accepted', 'TOK-04', 'tokens.url-matches-body'),
+  cpoFault('unknown-token-200', 'an unknown Token is answered with HTTP 200 (and status_code 2004)', 'TOK-05', 'http.unknown-object-404'),
+  cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected'),
+  cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request'),
+  cpoFault('cancel-reservation-response-invalid', 'the CANCEL_RESERVATION CommandResponse has no timeout', 'CMD-04', 'schema.response'),
+  cpoFault('start-session-no-session', 'a START_SESSION is ACCEPTED but no session starts', 'CMD-01', 'commands.session-started'),
+  cpoFault('stop-session-keeps-active', 'a STOP_SESSION is ACCEPTED but the session stays ACTIVE', 'CMD-02', 'commands.session-stopped'),
+  cpoFault('unlock-result-never-sent', 'the UNLOCK_CONNECTOR result is never POSTed', 'CMD-05', 'async.result-received'),
+  cpoFault('set-profile-result-never-sent', 'the result of setting a charging profile is never POSTed', 'CPR-01', 'async.result-received'),
+  cpoFault('active-profile-result-invalid', 'the active charging profile result lacks charging_rate_unit', 'CPR-02', 'schema.request'),
+  cpoFault('clear-profile-response-invalid', 'the response to clearing a charging profile has result DONE', 'CPR-03', 'schema.response'),
+  cpoFault('unknown-session-accepted', 'a charging profile for an unknown session is ACCEPTED', 'CPR-04', 'chargingprofiles.unknown-session'),
 ]);
 
 /** The fault of that name, or undefined. */

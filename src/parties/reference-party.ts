@@ -2,7 +2,16 @@ import { Secret } from '../config/secret.js';
 import { OcpiServer } from '../server/ocpi-server.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
+import { AsyncResults } from './async-results.js';
+import { chargingProfilesRoutes } from './charging-profiles-receiver.js';
+import { commandsRoutes } from './commands-receiver.js';
+import { generateCpoData } from './cpo-data/generate-cpo-data.js';
+import { CpoStore, type CpoListModule } from './cpo-store.js';
 import { credentialsHandlers } from './credentials-endpoint.js';
+import { functionalHandler, type ModuleRoute } from './functional-endpoint.js';
+import { locationObjectRoutes } from './location-objects.js';
+import { senderListRoute } from './sender-list.js';
+import { tokensRoutes } from './tokens-receiver.js';
 import { findFault, type PartyRole } from './fault-catalogue.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
@@ -20,6 +29,10 @@ export interface ReferencePartyOptions {
   /** Names from the fault catalogue; an unknown name is refused. */
   readonly faults?: readonly string[];
   readonly timeoutMs?: number;
+  /** How many Locations the CPO serves (sessions, tariffs and CDRs grow with them); 12 by default. */
+  readonly seedLocations?: number;
+  /** The most objects the CPO's lists put on one page (its X-Limit); 10 by default. */
+  readonly pageSize?: number;
 }
 
 /** A running reference party. */
@@ -35,7 +48,8 @@ export interface ReferenceParty {
 }
 
 /**
- * Starts a conformant OCPI 2.2.1 party (CPO or eMSP) on loopback: versions, version details and credentials, with the
+ * Starts a conformant OCPI 2.2.1 party (CPO or eMSP) on loopback: versions, version details and credentials, and for
+ * the CPO its Sender lists over generated data and its tokens, commands and charging profiles Receivers, with the
  * named faults injected. Used in-process by `run --embedded` and standalone by `mock`.
  */
 export async function startReferenceParty(options: ReferencePartyOptions): Promise<ReferenceParty> {
@@ -53,7 +67,11 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     port: options.port ?? 0,
     redactor,
     nextExchangeId,
-    echoRequestIds: () => ({ requestId: !faults.has('no-request-id-echo'), correlationId: !faults.has('no-correlation-id-echo') }),
+    // The echo faults hit the configuration modules only, so that they fail the versions case and nothing else.
+    echoRequestIds: (request) => {
+      const configuration = !/\/2\.2\.1\/(?!credentials)[a-z]+/.test(request.path);
+      return { requestId: !(configuration && faults.has('no-request-id-echo')), correlationId: !(configuration && faults.has('no-correlation-id-echo')) };
+    },
   });
   const client = new OcpiClient({
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -76,9 +94,16 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     versionsUrl: () => `${server.baseUrl}${prefix}/versions`,
     detailsUrl: () => `${server.baseUrl}${prefix}/2.2.1`,
   };
-  const modules = (): Array<{ identifier: string; role: string; url: string }> => [
-    { identifier: 'credentials', role: 'SENDER', url: `${party.detailsUrl()}/credentials` },
-  ];
+  const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
+  const results = new AsyncResults(party);
+  if (options.role === 'cpo') {
+    const store = new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, ...(options.seedLocations === undefined ? {} : { locations: options.seedLocations }) }));
+    for (const [module, role, routes] of cpoModules(party, store, results, options.pageSize ?? 10)) {
+      declared.push({ identifier: module, role });
+      for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));
+    }
+  }
+  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}` }));
   server.route('GET', `${prefix}/versions`, versionsHandler(party));
   server.route('GET', `${prefix}/2.2.1`, versionDetailsHandler(party, modules));
   for (const [method, handler] of Object.entries(credentialsHandlers(party))) server.route(method, `${prefix}/2.2.1/credentials`, handler);
@@ -92,6 +117,23 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       party.state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
     },
     registerWith: (target) => registerWith(party, target),
-    stop: () => server.close(),
+    stop: async () => {
+      await results.settle();
+      await server.close();
+    },
   };
+}
+
+/** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
+function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): Array<[string, 'SENDER' | 'RECEIVER', ModuleRoute[]]> {
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute(party, store, module, pageSize);
+  return [
+    ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
+    ['tariffs', 'SENDER', [list('tariffs')]],
+    ['sessions', 'SENDER', [list('sessions')]],
+    ['cdrs', 'SENDER', [list('cdrs')]],
+    ['tokens', 'RECEIVER', tokensRoutes(party, store)],
+    ['commands', 'RECEIVER', commandsRoutes(party, store, results)],
+    ['chargingprofiles', 'RECEIVER', chargingProfilesRoutes(party, store, results)],
+  ];
 }

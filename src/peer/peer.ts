@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type ServerRequest, type ServerResponseSpec } from '../server/ocpi-server.js';
@@ -40,6 +41,9 @@ export interface PeerRegistration {
 }
 
 const OCPI_VERSION = '2.2.1';
+
+/** Who the tester is in OCPI routing (a code reserved for user assignment, so it never clashes with a real party). */
+export const TESTER_IDENTITY = Object.freeze({ countryCode: 'ZZ', partyId: 'OCT' });
 
 /**
  * The tester's own OCPI endpoint: versions, version details and credentials for 2.2.1. It answers the target's calls
@@ -94,6 +98,14 @@ export class Peer {
     return `${this.#base}/ocpi/broken/versions`;
   }
 
+  /**
+   * A fresh URL where the target POSTs an asynchronous result (CommandResult, ChargingProfileResult, ...): the
+   * `response_url` of one request. Every POST there is recorded and answered with success.
+   */
+  resultUrl(kind: string): string {
+    return `${this.detailsUrl}/results/${encodeURIComponent(kind)}/${randomUUID()}`;
+  }
+
   /** The registration token the peer issued for --handshake await, if any. */
   get tokenA(): Secret | undefined {
     return this.#issuedTokenA;
@@ -142,7 +154,7 @@ export class Peer {
     return {
       token: token.reveal(),
       url: versionsUrl,
-      roles: [{ role: this.#options.role, party_id: 'OCT', country_code: 'ZZ', business_details: { name: 'ocpi-conformance tester' } }],
+      roles: [{ role: this.#options.role, party_id: TESTER_IDENTITY.partyId, country_code: TESTER_IDENTITY.countryCode, business_details: { name: 'ocpi-conformance tester' } }],
     };
   }
 
@@ -161,6 +173,11 @@ export class Peer {
       status: 200,
       body: envelope({ version: OCPI_VERSION, endpoints: [{ identifier: 'credentials', role: 'SENDER', url: `${this.detailsUrl}/credentials` }] }),
     })));
+    // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
+    // target holds a token from an earlier registration that the tester never saw.
+    server.route('POST', `/ocpi/${OCPI_VERSION}/results/:kind/:ref`, (request) => request.presented.token === undefined
+      ? { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'no credentials token') }
+      : { status: 200, body: envelope(undefined) });
     server.route('GET', '/ocpi/broken/versions', () => ({ status: 500, body: envelope(undefined, 3000, 'deliberately broken versions endpoint') }));
     const credentials = `/ocpi/${OCPI_VERSION}/credentials`;
     server.route('GET', credentials, guard((request) => {

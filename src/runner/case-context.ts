@@ -96,11 +96,14 @@ export class CaseContext {
     return token;
   }
 
-  /** Sends a request; the exchange becomes evidence of this case. A request with no response ends the case as errored. */
-  async request(request: OcpiRequest): Promise<OcpiResponse> {
+  /**
+   * Sends a request; the exchange becomes evidence of this case unless `evidence` is false (a crawl keeps only the
+   * pages it reports on, so memory stays flat). A request with no response ends the case as errored.
+   */
+  async request(request: OcpiRequest, { evidence = true }: { evidence?: boolean } = {}): Promise<OcpiResponse> {
     try {
       const response = await this.#services.client.send(request);
-      this.#exchanges.push(response.exchange);
+      if (evidence) this.#exchanges.push(response.exchange);
       return response;
     } catch (error) {
       if (error instanceof TransportError) this.#exchanges.push(error.exchange);
@@ -132,18 +135,47 @@ export class CaseContext {
     return this.#wait(what, (options) => this.peer.waitForRegistration(options));
   }
 
-  /** Waits for an inbound request, within the run's deadline; the request becomes evidence. */
-  async waitForRequest(what: string, match: (record: InboundRecord) => boolean, after = 0): Promise<InboundRecord> {
-    const record = await this.#wait(what, (options) => this.peer.waitForRequest(match, { ...options, after }));
+  /** The run's deadline for any one wait (`--deadline`), in milliseconds. */
+  get deadlineMs(): number {
+    return this.#services.deadlineMs;
+  }
+
+  /**
+   * Waits for an inbound request, within the run's deadline or a shorter `timeoutMs`; the request becomes evidence.
+   * Rejects with a DeadlineExceededError when nothing matching arrives in time.
+   */
+  async waitForRequest(what: string, match: (record: InboundRecord) => boolean, { after = 0, timeoutMs }: { after?: number; timeoutMs?: number } = {}): Promise<InboundRecord> {
+    const record = await this.#wait(what, (options) => this.peer.waitForRequest(match, { ...options, after }), timeoutMs);
     this.attach(record.exchange);
     return record;
   }
 
-  async #wait<T>(what: string, wait: (options: { timeoutMs: number; what: string; signal: AbortSignal }) => Promise<T>): Promise<T> {
+  /**
+   * Asks again, every `intervalMs`, until `attempt` gives a value or the run's deadline passes (then undefined): for
+   * state the target reaches on its own time, such as a session appearing after a START_SESSION.
+   */
+  async poll<T>(what: string, attempt: () => Promise<T | undefined>, { intervalMs = 1000 }: { intervalMs?: number } = {}): Promise<T | undefined> {
     const { emit, deadlineMs, signal } = this.#services;
+    const ends = performance.now() + deadlineMs;
     emit({ type: 'wait-start', caseId: this.#definition.id, what, timeoutMs: deadlineMs });
     try {
-      return await wait({ timeoutMs: deadlineMs, what, signal });
+      while (!signal.aborted) {
+        const value = await attempt();
+        if (value !== undefined || performance.now() + intervalMs > ends) return value;
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
+      return undefined;
+    } finally {
+      emit({ type: 'wait-end', caseId: this.#definition.id });
+    }
+  }
+
+  async #wait<T>(what: string, wait: (options: { timeoutMs: number; what: string; signal: AbortSignal }) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const { emit, deadlineMs, signal } = this.#services;
+    const limit = Math.min(timeoutMs ?? deadlineMs, deadlineMs);
+    emit({ type: 'wait-start', caseId: this.#definition.id, what, timeoutMs: limit });
+    try {
+      return await wait({ timeoutMs: limit, what, signal });
     } finally {
       emit({ type: 'wait-end', caseId: this.#definition.id });
     }

@@ -19,6 +19,16 @@ export interface CaseSettings {
   readonly keepRegistration: boolean;
   /** The role of the target, when known. */
   readonly targetRole?: 'cpo' | 'emsp';
+  /** Whether cases that act on chargers (remote commands, charging profiles) may run. */
+  readonly allowCommands: boolean;
+  /** Where remote commands act, when the user chose it. */
+  readonly testSite?: { readonly locationId: string; readonly evseUid?: string };
+}
+
+/** An interface of an OCPI module, as version details declare it. */
+export interface ModuleInterface {
+  readonly module: string;
+  readonly role: 'SENDER' | 'RECEIVER';
 }
 
 /** A conformance case, written like an OCTT test-case document: what it checks, what it needs, its steps. */
@@ -31,6 +41,8 @@ export interface CaseDefinition {
   readonly versions: readonly OcpiVersion[];
   /** The target roles it applies to. */
   readonly targetRole: 'cpo' | 'emsp' | 'any';
+  /** The interface the case exercises; when the target does not declare it, the case is skipped (never failed). */
+  readonly endpoint?: ModuleInterface;
   readonly stage: Stage;
   readonly requires: readonly StateKey[];
   readonly provides: readonly StateKey[];
@@ -55,6 +67,7 @@ const CASE_ID = /^[A-Z]+(-[A-Z]+)*-\d{2,3}$/;
 export function defineCase(input: CaseInput): CaseDefinition {
   if (!CASE_ID.test(input.id)) throw new Error(`case id "${input.id}" is not of the form AREA-NN`);
   if (input.checks.length === 0) throw new Error(`case ${input.id} declares no checks`);
+  if (input.endpoint && !(input.requires ?? []).includes('endpoints')) throw new Error(`case ${input.id} names an endpoint but does not require endpoints`);
   return Object.freeze({
     stage: 'modules',
     requires: [],

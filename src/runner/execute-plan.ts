@@ -2,7 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
 import type { CaseResult, CaseStatus } from './case-result.js';
 import { STAGES, type CaseDefinition } from './define-case.js';
-import type { StateKey } from './run-state.js';
+import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 
 /** What the executor needs besides the plan. */
@@ -41,6 +41,8 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
       if (providers.some((p) => !results.has(p.id))) return { kind: 'wait' };
       if (!services.state.has(key)) return { kind: 'skip', reason: missingReason(key, providers.map((p) => results.get(p.id) as CaseResult)) };
     }
+    const undeclared = undeclaredReason(definition, services.state);
+    if (undeclared) return { kind: 'skip', reason: undeclared };
     return { kind: 'run' };
   };
 
@@ -74,6 +76,15 @@ function missingReason(key: StateKey, providers: readonly CaseResult[]): string 
   if (providers.length === 0) return `needs ${key}, which no case in this run provides`;
   const who = providers.map((p) => `${p.id} ${p.status}`).join(', ');
   return `needs ${key}, which was not provided (${who})`;
+}
+
+/** A module the target did not declare is not implemented there: the case is skipped, never failed (DESIGN §2.5). */
+function undeclaredReason(definition: CaseDefinition, state: ReadonlyMap<StateKey, unknown>): string | undefined {
+  const wanted = definition.endpoint;
+  if (!wanted) return undefined;
+  const endpoints = (state.get('endpoints') ?? []) as RunState['endpoints'];
+  const declared = endpoints.some((e) => e.identifier === wanted.module && (e.role ?? '').toUpperCase() === wanted.role);
+  return declared ? undefined : `the target does not declare the ${wanted.module} ${wanted.role} interface in its version details`;
 }
 
 function skipped(definition: CaseDefinition, reason: string): CaseResult {

@@ -6,7 +6,7 @@ import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
 import { summarize, type RunResult } from './case-result.js';
-import type { CaseDefinition } from './define-case.js';
+import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from './events.js';
 import { executePlan } from './execute-plan.js';
 import type { StateKey } from './run-state.js';
@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly deadlineMs: number;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
+  readonly allowCommands: boolean;
+  readonly testSite?: CaseSettings['testSite'];
   readonly signal: AbortSignal;
   readonly listeners: readonly RunEventListener[];
   /** Called once the peer listens, with what a target needs to register with it (embedded await mode uses it). */
@@ -78,7 +80,13 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         peer,
         redactor,
         state,
-        settings: { handshake: options.handshake, keepRegistration: options.keepRegistration, ...(options.role ? { targetRole: options.role } : {}) },
+        settings: {
+          handshake: options.handshake,
+          keepRegistration: options.keepRegistration,
+          allowCommands: options.allowCommands,
+          ...(options.testSite ? { testSite: options.testSite } : {}),
+          ...(options.role ? { targetRole: options.role } : {}),
+        },
         version: options.version,
         deadlineMs: options.deadlineMs,
         emit,

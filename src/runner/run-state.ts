@@ -1,6 +1,25 @@
 import type { Secret } from '../config/secret.js';
 import type { EndpointEntry } from '../transport/fetch-version-details.js';
 
+import type { PartyIdentity } from '../transport/party-identity.js';
+
+export type { PartyIdentity };
+
+/** What a crawl of a Sender list left for later cases: every object's key and last_updated, and one full sample. */
+export interface ListDigest {
+  /** `[key, last_updated]` of every object seen, in the order received. */
+  readonly entries: ReadonlyArray<readonly [string, string]>;
+  /** The first object that later cases can use as a sample (e.g. a Location with EVSEs). */
+  readonly sample?: unknown;
+}
+
+/** Where remote commands act: a Location, EVSE and Connector of the target. */
+export interface ChargeSite {
+  readonly locationId: string;
+  readonly evseUid: string;
+  readonly connectorId: string;
+}
+
 /**
  * The typed state cases hand to each other (DESIGN §3: requires/provides). A case that requires a key runs only after
  * every case that provides it has finished, and is skipped when none did.
@@ -12,10 +31,23 @@ export interface RunState {
   readonly versions: { readonly version: string; readonly detailsUrl: string };
   /** The endpoints the target declared for that version. */
   readonly endpoints: readonly EndpointEntry[];
-  /** The registration: the token we call the target with, and the one it calls us with (absent with --handshake none). */
-  readonly session: { readonly token: Secret; readonly ourToken?: Secret };
+  /**
+   * The registration: the token we call the target with, the one it calls us with (absent with --handshake none), and
+   * the target's identities from its credentials roles (for the OCPI-to routing headers).
+   */
+  readonly session: { readonly token: Secret; readonly ourToken?: Secret; readonly partner?: readonly PartyIdentity[] };
+  readonly locationsList: ListDigest;
+  readonly tariffsList: ListDigest;
+  readonly sessionsList: ListDigest;
+  readonly cdrsList: ListDigest;
+  readonly chargeSite: ChargeSite;
+  /** A session a START_SESSION command created, ACTIVE until STOP_SESSION. */
+  readonly chargingSession: { readonly sessionId: string };
+  readonly reservation: { readonly reservationId: string };
 }
 
 export type StateKey = keyof RunState;
 
-export const STATE_KEYS: readonly StateKey[] = ['target', 'versions', 'endpoints', 'session'];
+export const STATE_KEYS: readonly StateKey[] = [
+  'target', 'versions', 'endpoints', 'session', 'locationsList', 'tariffsList', 'sessionsList', 'cdrsList', 'chargeSite', 'chargingSession', 'reservation',
+];

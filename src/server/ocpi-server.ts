@@ -45,7 +45,7 @@ export interface OcpiServerOptions {
   /** Called with every inbound exchange once answered, malformed requests included. */
   readonly onExchange?: (exchange: Exchange, request: ServerRequest) => void;
   /** Echo X-Request-ID and X-Correlation-ID (the spec's rule); a fault may turn it off. */
-  readonly echoRequestIds?: () => { requestId: boolean; correlationId: boolean };
+  readonly echoRequestIds?: (request: ServerRequest) => { requestId: boolean; correlationId: boolean };
   readonly maxRequestBytes?: number;
 }
 
@@ -136,7 +136,7 @@ export class OcpiServer {
       }
     }
     const responseHeaders: Record<string, string> = { ...(spec.headers ?? {}) };
-    const echo = this.#options.echoRequestIds?.() ?? { requestId: true, correlationId: true };
+    const echo = this.#options.echoRequestIds?.(request) ?? { requestId: true, correlationId: true };
     if (echo.requestId && headers['x-request-id']) responseHeaders['x-request-id'] = headers['x-request-id'];
     if (echo.correlationId && headers['x-correlation-id']) responseHeaders['x-correlation-id'] = headers['x-correlation-id'];
     const payload = spec.text ?? (spec.body === undefined ? '' : JSON.stringify(spec.body));

@@ -19,7 +19,7 @@ function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
     peer: undefined as never,
     redactor: undefined as never,
     state: new Map<StateKey, unknown>(),
-    settings: { handshake: 'register', keepRegistration: false },
+    settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
     deadlineMs: 1000,
     emit: (event) => events.push(event),

@@ -2,7 +2,7 @@ import { defineCase } from '../../../src/runner/define-case.js';
 import { checkTokenIsNew } from '../../../src/checks/credentials.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
-import { credentialsUrl, dataObject, ourTokenLabel, sendCredentials } from './credentials-endpoint.js';
+import { credentialsUrl, dataObject, ourTokenLabel, partnerIdentities, sendCredentials } from './credentials-endpoint.js';
 
 // Steps: (1) tester PUTs its credentials with a new token for the target, using its current token.
 // (2) the target GETs the tester's versions and details again with the new token, and answers with a new token.
@@ -50,7 +50,7 @@ export default defineCase({
     t.check(accepted);
     if (session.ourToken) t.peer.retire(session.ourToken);
     // Without a working token there is no registration left to use or to end.
-    if (accepted.status === 'pass') t.provide('session', { token: newToken, ourToken: ourNewToken });
+    if (accepted.status === 'pass') t.provide('session', { token: newToken, ourToken: ourNewToken, partner: partnerIdentities(dataObject(response.body)) });
     else t.withdraw('session');
   },
 });

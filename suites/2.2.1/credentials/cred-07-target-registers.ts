@@ -2,6 +2,7 @@ import { defineCase } from '../../../src/runner/define-case.js';
 import { checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../../src/checks/credentials.js';
 import { fail, pass } from '../../../src/checks/finding.js';
 import { checkRequestBody } from '../../../src/checks/schema.js';
+import { partnerIdentities } from './credentials-endpoint.js';
 
 // Steps: the tester has printed its versions URL and a Token A. (1) the target GETs the tester's versions and
 // details with Token A. (2) it POSTs its Credentials (its Token B and versions URL) with Token A. (3) the tester GETs
@@ -47,6 +48,6 @@ export default defineCase({
     }
     t.check(pass('credentials.registration-completed', 'the tester GOT the target\'s versions and details with Token B and issued Token C'));
     t.provide('target', { versionsUrl: registration.partnerVersionsUrl, token: registration.partnerToken });
-    t.provide('session', { token: registration.partnerToken, ourToken: registration.issuedToken });
+    t.provide('session', { token: registration.partnerToken, ourToken: registration.issuedToken, partner: partnerIdentities(registration.credentials) });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
-import { credentialsUrl } from './credentials-endpoint.js';
+import { credentialsUrl, dataObject, partnerIdentities } from './credentials-endpoint.js';
 
 // Steps: (1) with --handshake none, tester GETs the target's credentials with the token it was given.
 // Validated: a valid Credentials object with status 1000: the token is a registered credentials token.
@@ -24,6 +24,6 @@ export default defineCase({
     const target = t.get('target');
     const response = await t.request({ method: 'GET', url: credentialsUrl(t), token: target.token });
     t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials', statusHint: 'with --handshake none the token must already be registered' }));
-    if (response.status === 200) t.provide('session', { token: target.token });
+    if (response.status === 200) t.provide('session', { token: target.token, partner: partnerIdentities(dataObject(response.body)) });
   },
 });

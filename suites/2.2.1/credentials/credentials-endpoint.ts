@@ -2,6 +2,7 @@ import { checkCallbacks } from '../../../src/checks/credentials.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import type { Secret } from '../../../src/config/secret.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
+import type { PartyIdentity } from '../../../src/runner/run-state.js';
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** The target's credentials endpoint URL, or a skip when it declared none (VER-02 reports that as a failure). */
@@ -19,6 +20,16 @@ export function ourTokenLabel(t: CaseContext): 'token-b' | 'token-c' {
 export function dataObject(body: unknown): Record<string, unknown> | undefined {
   const data = (body as { data?: unknown } | undefined)?.data;
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/** The parties a Credentials object names in its roles (for addressing requests with the OCPI-to headers). */
+export function partnerIdentities(credentials: unknown): PartyIdentity[] {
+  const roles = (credentials as { roles?: unknown } | null | undefined)?.roles;
+  if (!Array.isArray(roles)) return [];
+  return roles.flatMap((role: unknown) => {
+    const { country_code: countryCode, party_id: partyId } = (role ?? {}) as { country_code?: unknown; party_id?: unknown };
+    return typeof countryCode === 'string' && typeof partyId === 'string' ? [{ countryCode, partyId }] : [];
+  });
 }
 
 /** What the target must do with credentials the tester sends (POST to register, PUT to update). */

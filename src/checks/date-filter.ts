@@ -1,0 +1,52 @@
+import type { Exchange } from '../transport/exchange.js';
+import { fail, pass, type Finding } from './finding.js';
+
+/** A date_from/date_to window over last_updated: from inclusive, to exclusive. */
+export interface DateWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Milliseconds of an OCPI DateTime (UTC, `Z` optional), NaN when it is not one. */
+export function dateTimeMs(value: string): number {
+  return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+}
+
+/** Whether a last_updated value lies inside the window. */
+export function inWindow(lastUpdated: string, window: DateWindow): boolean {
+  const at = dateTimeMs(lastUpdated);
+  return at >= dateTimeMs(window.from) && at < dateTimeMs(window.to);
+}
+
+/** What a filtered request returned and what the full crawl says it should have returned, by object key. */
+export interface DateFilterEvidence {
+  readonly window: DateWindow;
+  readonly exchange: Exchange;
+  /** key -> last_updated of every object the filtered request returned. */
+  readonly received: ReadonlyMap<string, string>;
+  /** key -> last_updated of every object of the full crawl inside the window. */
+  readonly expected: ReadonlyMap<string, string>;
+}
+
+/**
+ * Asserts a date_from/date_to request returned exactly the objects whose last_updated is inside the window:
+ * date_from inclusive, date_to exclusive. Each object outside the window and each one missing is a failure.
+ */
+export function checkDateFilter(evidence: DateFilterEvidence): Finding[] {
+  const check = 'pagination.date-filter';
+  const { window, exchange } = evidence;
+  const at = { exchangeId: exchange.id };
+  const findings: Finding[] = [];
+  for (const [key, lastUpdated] of evidence.received) {
+    if (inWindow(lastUpdated, window)) continue;
+    const rule = lastUpdated === window.to || dateTimeMs(lastUpdated) === dateTimeMs(window.to) ? ' (date_to is exclusive)' : '';
+    findings.push(fail(check, `${key} (last_updated ${lastUpdated}) is outside date_from=${window.from} date_to=${window.to}${rule}`, { ...at, expected: `${window.from} <= last_updated < ${window.to}`, actual: lastUpdated }));
+  }
+  for (const [key, lastUpdated] of evidence.expected) {
+    if (evidence.received.has(key)) continue;
+    const rule = dateTimeMs(lastUpdated) === dateTimeMs(window.from) ? ' (date_from is inclusive)' : '';
+    findings.push(fail(check, `${key} (last_updated ${lastUpdated}) is inside date_from=${window.from} date_to=${window.to} but was not returned${rule}`, { ...at, expected: key, actual: null }));
+  }
+  if (findings.length === 0) findings.push(pass(check, `exactly the ${evidence.expected.size} objects with ${window.from} <= last_updated < ${window.to}`, at));
+  return findings;
+}

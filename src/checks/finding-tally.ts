@@ -1,0 +1,59 @@
+import { fail, pass, type Finding } from './finding.js';
+
+interface CheckTally {
+  passes: number;
+  failures: Finding[];
+  more: number;
+  warnings: Finding[];
+}
+
+/**
+ * Collects the findings of a repeated check (every page, every object of a crawl) without keeping them all: passes
+ * are counted, the first failures of each check are kept, the rest are counted. `findings()` gives one pass per
+ * clean check ("on 20 pages"), or the kept failures plus one that says how many more there were.
+ */
+export class FindingTally {
+  readonly #checks = new Map<string, CheckTally>();
+  readonly #keep: number;
+
+  constructor({ keep = 10 }: { keep?: number } = {}) {
+    this.#keep = keep;
+  }
+
+  add(...groups: ReadonlyArray<Finding | readonly Finding[]>): void {
+    for (const finding of groups.flat()) {
+      const tally = this.#tally(finding.check);
+      if (finding.status === 'pass') tally.passes += 1;
+      else if (finding.status === 'warn') {
+        if (tally.warnings.length < this.#keep) tally.warnings.push(finding);
+      } else if (tally.failures.length < this.#keep) tally.failures.push(finding);
+      else tally.more += 1;
+    }
+  }
+
+  /** True when any finding of that check (or of any check) failed. */
+  failed(check?: string): boolean {
+    if (check !== undefined) return (this.#checks.get(check)?.failures.length ?? 0) > 0;
+    return [...this.#checks.values()].some((tally) => tally.failures.length > 0);
+  }
+
+  /** The findings to report; `what` names the unit a pass counted ("pages", "Locations"). */
+  findings(what: (check: string) => string): Finding[] {
+    const out: Finding[] = [];
+    for (const [check, tally] of this.#checks) {
+      out.push(...tally.failures, ...tally.warnings);
+      if (tally.more > 0) out.push(fail(check, `and ${tally.more} more failures of ${check} like the ones above`));
+      if (tally.failures.length === 0 && tally.passes > 0) out.push(pass(check, `held on ${tally.passes} ${what(check)}`));
+    }
+    return out;
+  }
+
+  #tally(check: string): CheckTally {
+    let tally = this.#checks.get(check);
+    if (!tally) {
+      tally = { passes: 0, failures: [], more: 0, warnings: [] };
+      this.#checks.set(check, tally);
+    }
+    return tally;
+  }
+}

@@ -1,0 +1,78 @@
+import type { ServerRequest } from '../server/ocpi-server.js';
+import { TransportError } from '../transport/transport-error.js';
+import type { PartyContext } from './party-context.js';
+
+// Long enough for the synchronous answer to reach the partner first, as the spec's sequence diagrams show.
+const RESULT_DELAY_MS = 20;
+
+/** The party a result is addressed to, as far as the request that asked for it named it. */
+export interface ResultRecipient {
+  readonly countryCode?: string;
+  readonly partyId?: string;
+}
+
+/** One asynchronous result to post: a bare CommandResult, ChargingProfileResult, … (no envelope). */
+export interface AsyncResult {
+  readonly responseUrl: string;
+  readonly result: unknown;
+  readonly to?: ResultRecipient;
+}
+
+/** The recipient of a result: whoever sent the request, by its OCPI-from routing headers. */
+export function recipientOf(request: ServerRequest): ResultRecipient {
+  const countryCode = request.headers['ocpi-from-country-code'];
+  const partyId = request.headers['ocpi-from-party-id'];
+  return { ...(countryCode ? { countryCode } : {}), ...(partyId ? { partyId } : {}) };
+}
+
+/**
+ * Posts asynchronous results (CommandResult, ChargingProfileResult, …) to a partner's `response_url` a moment after
+ * the synchronous answer, with the registration's outbound token. A partner that is gone is no error: results are
+ * not retried. `settle()` waits for every post under way, so a party can stop cleanly.
+ */
+export class AsyncResults {
+  readonly #party: PartyContext;
+  readonly #pending = new Set<Promise<void>>();
+  // Errors other than transport failures are bugs; kept for settle() so they are not lost in a timer.
+  readonly #failures: unknown[] = [];
+
+  constructor(party: PartyContext) {
+    this.#party = party;
+  }
+
+  /** Schedules the post of one result; returns at once. */
+  post(result: AsyncResult): void {
+    const pending = delay(RESULT_DELAY_MS)
+      .then(() => this.#send(result))
+      .catch((error: unknown) => {
+        if (!(error instanceof TransportError)) this.#failures.push(error);
+      })
+      .finally(() => this.#pending.delete(pending));
+    this.#pending.add(pending);
+  }
+
+  /** Resolves once every scheduled post is done (posts scheduled meanwhile included); rejects on a non-transport error. */
+  async settle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+    const failure = this.#failures.shift();
+    if (failure !== undefined) throw failure;
+  }
+
+  async #send({ responseUrl, result, to }: AsyncResult): Promise<void> {
+    const party = this.#party;
+    // Without a registration there is no token to present, so nothing may be posted.
+    const registration = party.state.registration;
+    if (!registration) return;
+    const headers: Record<string, string> = {
+      'ocpi-from-country-code': party.countryCode,
+      'ocpi-from-party-id': party.partyId,
+      ...(to?.countryCode ? { 'ocpi-to-country-code': to.countryCode } : {}),
+      ...(to?.partyId ? { 'ocpi-to-party-id': to.partyId } : {}),
+    };
+    await party.client.send({ method: 'POST', url: responseUrl, token: registration.outbound, body: result, headers });
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

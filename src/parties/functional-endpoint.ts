@@ -1,0 +1,49 @@
+import { envelope } from '../server/envelope.js';
+import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import type { PartyContext } from './party-context.js';
+
+/** One route of a functional module, relative to the module's endpoint URL (`''` for the URL itself). */
+export interface ModuleRoute {
+  readonly method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  readonly path: string;
+  readonly handler: Handler;
+}
+
+const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
+
+/** 401 unless the caller is the registered partner; Token A is no key to functional modules. Faults loosen it. */
+function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec | undefined {
+  const caller = party.state.classify(request.presented.token);
+  if (caller === 'registered') return undefined;
+  if (caller === 'missing') return party.faults.has('modules-accept-missing-token') ? undefined : unauthorized(request.presented.problem ?? 'no credentials token');
+  if (caller === 'unknown') return party.faults.has('modules-accept-unknown-token') ? undefined : unauthorized('unknown credentials token');
+  if (caller === 'token-a') return party.faults.has('modules-accept-token-a') ? undefined : unauthorized('Token A only serves the registration');
+  return unauthorized('registration in progress');
+}
+
+/** Responses of functional modules are addressed back to the caller: FROM us, TO whoever the request came from. */
+function routingHeaders(party: PartyContext, request: ServerRequest, module: string): Record<string, string> {
+  if (module === 'cdrs' && party.faults.has('cdrs-no-routing-headers')) return {};
+  return {
+    'ocpi-from-country-code': party.countryCode,
+    'ocpi-from-party-id': party.partyId,
+    ...(request.headers['ocpi-from-country-code'] ? { 'ocpi-to-country-code': request.headers['ocpi-from-country-code'] } : {}),
+    ...(request.headers['ocpi-from-party-id'] ? { 'ocpi-to-party-id': request.headers['ocpi-from-party-id'] } : {}),
+  };
+}
+
+/**
+ * Wraps a functional module's handler with what every such endpoint does: refuse callers other than the registered
+ * partner with 401, refuse a body that is not JSON with 400, and set the OCPI-from/OCPI-to routing headers.
+ */
+export function functionalHandler(party: PartyContext, module: string, handler: Handler): Handler {
+  return async (request) => {
+    const refused = refuse(party, request);
+    let spec: ServerResponseSpec;
+    if (refused) spec = refused;
+    else if (request.text !== '' && !request.json) {
+      spec = party.faults.has('modules-accept-malformed-json') ? { status: 200, body: envelope(undefined) } : { status: 400, body: envelope(undefined, 2001, 'the request body is not JSON') };
+    } else spec = await handler(request);
+    return { ...spec, headers: { ...routingHeaders(party, request, module), ...(spec.headers ?? {}) } };
+  };
+}

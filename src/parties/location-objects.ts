@@ -1,0 +1,39 @@
+import { envelope } from '../server/envelope.js';
+import type { ServerResponseSpec } from '../server/ocpi-server.js';
+import type { CpoStore } from './cpo-store.js';
+import type { ModuleRoute } from './functional-endpoint.js';
+import type { PartyContext } from './party-context.js';
+
+const unknown = (party: PartyContext, what: string): ServerResponseSpec => ({
+  status: party.faults.has('unknown-location-200') ? 200 : 404,
+  body: envelope(undefined, 2003, `unknown ${what}`),
+});
+
+const same = (a: string, b: string | undefined): boolean => b !== undefined && a.toUpperCase() === b.toUpperCase();
+
+/** The Locations Sender's single-object routes: a Location, one of its EVSEs, one of that EVSE's Connectors. */
+export function locationObjectRoutes(party: PartyContext, store: CpoStore): ModuleRoute[] {
+  const find = (params: Readonly<Record<string, string>>) => {
+    const location = store.locations.find((l) => same(l.id, params['location_id']));
+    const evse = location?.evses?.find((e) => same(e.uid, params['evse_uid']));
+    const connector = evse?.connectors.find((c) => same(c.id, params['connector_id']));
+    return { location, evse, connector };
+  };
+  return [
+    { method: 'GET', path: '/:location_id', handler: ({ params }) => {
+      const { location } = find(params);
+      return location ? { status: 200, body: envelope(location) } : unknown(party, 'Location');
+    } },
+    { method: 'GET', path: '/:location_id/:evse_uid', handler: ({ params }) => {
+      const { evse } = find(params);
+      if (!evse) return unknown(party, 'EVSE');
+      // Under the fault the EVSE served on its own disagrees with the list, though its last_updated is the same.
+      const served = party.faults.has('location-detail-differs') ? { ...evse, status: evse.status === 'AVAILABLE' ? 'OUTOFORDER' : 'AVAILABLE' } : evse;
+      return { status: 200, body: envelope(served) };
+    } },
+    { method: 'GET', path: '/:location_id/:evse_uid/:connector_id', handler: ({ params }) => {
+      const { connector } = find(params);
+      return connector ? { status: 200, body: envelope(connector) } : unknown(party, 'Connector');
+    } },
+  ];
+}

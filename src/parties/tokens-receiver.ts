@@ -1,0 +1,97 @@
+import { envelope } from '../server/envelope.js';
+import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import type { Token } from './cpo-data/ocpi-objects.js';
+import { CpoStore } from './cpo-store.js';
+import type { ModuleRoute } from './functional-endpoint.js';
+import type { PartyContext } from './party-context.js';
+
+// The Token fields of cardinality 1; a PUT carries the full object.
+const REQUIRED_FIELDS = ['country_code', 'party_id', 'uid', 'type', 'contract_id', 'issuer', 'valid', 'whitelist', 'last_updated'] as const;
+
+/** Where a token lives, as the Receiver URL names it: owner, uid, and the `type` query (RFID when absent). */
+interface TokenAddress {
+  readonly countryCode: string;
+  readonly partyId: string;
+  readonly uid: string;
+  readonly type: string;
+}
+
+function addressOf(request: ServerRequest): TokenAddress {
+  return {
+    countryCode: request.params['country_code'] ?? '',
+    partyId: request.params['party_id'] ?? '',
+    uid: request.params['token_uid'] ?? '',
+    type: request.query.get('type') ?? 'RFID',
+  };
+}
+
+const keyOf = (address: TokenAddress): string => CpoStore.tokenKey(address.countryCode, address.partyId, address.uid, address.type);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+const invalid = (message: string): ServerResponseSpec => ({ status: 200, body: envelope(undefined, 2001, message) });
+const unknownToken = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined, 2004, 'unknown token') });
+const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
+
+/** Why a pushed Token does not belong at its URL, or undefined when it does (country_code, party_id and uid are CiStrings). */
+function urlBodyMismatch(token: Record<string, unknown>, address: TokenAddress): string | undefined {
+  if (!sameCi(token['country_code'], address.countryCode) || !sameCi(token['party_id'], address.partyId)) {
+    return `the token's country_code/party_id (${String(token['country_code'])}/${String(token['party_id'])}) differ from the URL's (${address.countryCode}/${address.partyId})`;
+  }
+  if (!sameCi(token['uid'], address.uid)) return `the token's uid ${String(token['uid'])} differs from the URL's ${address.uid}`;
+  if (token['type'] !== address.type) return `the token's type ${String(token['type'])} differs from the type in the URL (${address.type})`;
+  return undefined;
+}
+
+function getToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
+  const token = store.tokens.get(keyOf(addressOf(request)));
+  if (token) return { status: 200, body: envelope(token) };
+  return unknownToken(party.faults.has('unknown-token-200') ? 200 : 404);
+}
+
+function putToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
+  const body = asRecord(request.body);
+  if (!body) return invalid('the body must be a Token object');
+  const missing = REQUIRED_FIELDS.filter((field) => body[field] === undefined || body[field] === null);
+  if (missing.length > 0) return invalid(`the Token lacks required fields: ${missing.join(', ')}`);
+  const address = addressOf(request);
+  const mismatch = urlBodyMismatch(body, address);
+  if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalid(mismatch);
+  const { visual_number: _dropped, ...withoutVisualNumber } = body;
+  const token = (party.faults.has('token-put-drops-field') ? withoutVisualNumber : { ...body }) as unknown as Token;
+  const key = keyOf(address);
+  const existed = store.tokens.has(key);
+  store.tokens.set(key, token);
+  return { status: existed ? 200 : 201, body: envelope(undefined) };
+}
+
+function patchToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
+  const key = keyOf(addressOf(request));
+  const stored = store.tokens.get(key);
+  if (!stored) return unknownToken(404);
+  const body = asRecord(request.body);
+  if (!body) return invalid('the body must be a partial Token object');
+  // OCPI 2.2+ requires last_updated in every PATCH (spec issue #355).
+  if (body['last_updated'] === undefined && !party.faults.has('token-patch-without-last-updated-accepted')) return invalid('PATCH must contain last_updated');
+  if (party.faults.has('token-patch-ignored')) return { status: 200, body: envelope(undefined) };
+  // The identity stays the URL's, so the token remains findable under its key.
+  const identity = { country_code: stored.country_code, party_id: stored.party_id, uid: stored.uid, type: stored.type };
+  store.tokens.set(key, { ...stored, ...body, ...identity } as Token);
+  return { status: 200, body: envelope(undefined) };
+}
+
+/**
+ * The CPO's Tokens Receiver interface: GET, PUT and PATCH of one token at
+ * `{url}/{country_code}/{party_id}/{token_uid}[?type=…]`. Authorization and routing headers are the caller's
+ * `functionalHandler`'s job.
+ */
+export function tokensRoutes(party: PartyContext, store: CpoStore): ModuleRoute[] {
+  const path = '/:country_code/:party_id/:token_uid';
+  return [
+    { method: 'GET', path, handler: (request) => getToken(party, store, request) },
+    { method: 'PUT', path, handler: (request) => putToken(party, store, request) },
+    { method: 'PATCH', path, handler: (request) => patchToken(party, store, request) },
+  ];
+}

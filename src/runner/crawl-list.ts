@@ -1,0 +1,158 @@
+import { FindingTally } from '../checks/finding-tally.js';
+import { fail, pass, type Finding } from '../checks/finding.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../checks/ocpi-response.js';
+import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, checkPageSize, checkPaginationHeaders, integerHeader } from '../checks/pagination.js';
+import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../checks/request-ids.js';
+import { checkRoutingHeaders } from '../checks/routing-headers.js';
+import { TESTER_IDENTITY } from '../peer/peer.js';
+import { schemaRegistry } from '../schemas/schema-registry.js';
+import type { Exchange } from '../transport/exchange.js';
+import { nextLink } from '../transport/next-link.js';
+import type { CaseContext } from './case-context.js';
+import { moduleRequest } from './module-request.js';
+
+/** The checks a crawl that follows the pages reports, whatever its mode. */
+export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates'] as const;
+
+/** The checks a full crawl reports: the envelope, headers and schema on every page, and the pagination rules. */
+export const CRAWL_CHECKS = [
+  ...FOLLOW_CHECKS,
+  'headers.request-id-echoed', 'headers.correlation-id-echoed', 'headers.routing',
+  'pagination.total-count', 'pagination.limit-header', 'pagination.page-size', 'pagination.link-next',
+  'pagination.link-keeps-filters', 'pagination.no-duplicates', 'pagination.complete',
+] as const;
+
+/** How to crawl one Sender list. */
+export interface CrawlOptions {
+  /** The list endpoint (the module's URL). */
+  readonly url: string;
+  /** Query filters the request carries and every next Link must keep (date_from, date_to). */
+  readonly filters?: Readonly<Record<string, string>>;
+  readonly limit?: number;
+  /** `full` judges every page (CRAWL_CHECKS); `follow` only follows the Links, judging the envelope (FOLLOW_CHECKS). */
+  readonly mode: 'full' | 'follow';
+  /** The OCPI object each element must be (full mode), e.g. `Location`. */
+  readonly object?: string;
+  /** Stop after this many pages without judging the rest (for probes that need one or two pages). */
+  readonly maxPages?: number;
+  /** The identity of an object for duplicate detection, e.g. `NL/ABC/LOC1`; undefined when it has none. */
+  readonly keyOf: (item: unknown) => string | undefined;
+  /** Called with every object as it arrives; the crawl itself keeps only keys. */
+  readonly onItem?: (item: unknown, key: string | undefined) => void;
+  /** False for a lookup whose own findings do not matter (another case judges the list): nothing is reported. */
+  readonly report?: boolean;
+  /** Called with every page once its objects went through `onItem`. */
+  readonly onPage?: (page: { readonly exchange: Exchange; readonly count: number; readonly headers: Readonly<Record<string, string>> }) => void;
+}
+
+/** What a crawl saw, besides the findings it reported. */
+export interface CrawlOutcome {
+  readonly pages: number;
+  /** Distinct keys received. */
+  readonly received: number;
+  /** The first page's exchange (always kept as evidence). */
+  readonly first?: Exchange;
+  /** True when the crawl ran to a page without a next Link. */
+  readonly complete: boolean;
+}
+
+const KEPT_PAGES = 5;
+
+// What one passing finding of a check counted, for "held on 1000 objects" / "held on 20 pages".
+const unitOf = (check: string): string => (check === 'schema.response' || check === 'pagination.no-duplicates' ? 'objects' : 'pages');
+const UNBOUNDED = 1_000_000;
+
+function buildUrl(base: string, query: Readonly<Record<string, string | number>>): string {
+  const url = new URL(base);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+  return url.href;
+}
+
+/**
+ * Crawls a paginated list, following `Link rel="next"` page by page. Every page is judged and dropped: the crawl
+ * keeps the keys for duplicate detection, the first page and up to five failing pages as evidence, and tallies the
+ * findings, so memory stays flat however long the list. A Link back to a page already fetched ends the crawl as a
+ * failure, never a hang. The findings are reported on `t` when the crawl ends.
+ */
+export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<CrawlOutcome> {
+  const tally = new FindingTally();
+  const report = options.report === false ? (): void => undefined : (): void => t.check(tally.findings(unitOf));
+  const filters = options.filters ?? {};
+  let url = buildUrl(options.url, { ...filters, ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  const fetched = new Set<string>([url]);
+  const keys = new Set<string>();
+  let pages = 0;
+  let kept = 0;
+  let first: Exchange | undefined;
+  let pageCap = UNBOUNDED;
+  let previousEmptyWithLink = false;
+  while (true) {
+    const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
+    const { exchange } = response;
+    pages += 1;
+    first ??= exchange;
+    const findings: Finding[] = checkOcpiResponse(exchange, t.version);
+    const items = (response.body as { data?: unknown } | undefined)?.data;
+    const usable = findings.every((f) => f.status !== 'fail' || f.check === 'envelope.status-code' || f.check === 'schema.envelope');
+    if (usable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: exchange.id, at: '/data' }));
+    const list: readonly unknown[] = usable && Array.isArray(items) ? items : [];
+    if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
+    for (const item of list) {
+      const key = options.keyOf(item);
+      if (key !== undefined) keys.add(key);
+      options.onItem?.(item, key);
+    }
+    options.onPage?.({ exchange, count: list.length, headers: response.headers });
+    const link = nextLink(response.headers['link'], url);
+    if (options.mode === 'full' && link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
+    if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange, next: link.url, filters }));
+    tally.add(findings);
+    if (options.report !== false && (pages === 1 || (kept < KEPT_PAGES && findings.some((f) => f.status === 'fail')))) {
+      if (pages > 1) kept += 1;
+      t.attach(exchange);
+    }
+    if (pages === 1) pageCap = (integerHeader(exchange, 'x-total-count') ?? UNBOUNDED) + 10;
+    const end = { lastExchange: exchange, received: keys.size, ...totalOf(exchange), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
+    if (!usable || link.kind !== 'next' || (options.maxPages !== undefined && pages >= options.maxPages)) {
+      const complete = usable && link.kind !== 'next';
+      if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: exchange.id }));
+      if (complete && options.mode === 'full') tally.add([checkNextLinkUntilLast(end), checkCrawlComplete(end) ?? []].flat());
+      report();
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete };
+    }
+    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `it ran past ${pageCap} pages for X-Total-Count ${pageCap - 10}` : undefined;
+    if (loop) {
+      if (options.report !== false) t.attach(exchange);
+      tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
+      report();
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false };
+    }
+    previousEmptyWithLink = list.length > 0;
+    fetched.add(link.url);
+    url = link.url;
+  }
+}
+
+function totalOf(exchange: Exchange): { totalCount?: number } {
+  const total = integerHeader(exchange, 'x-total-count');
+  return total === undefined ? {} : { totalCount: total };
+}
+
+/** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
+function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange)];
+  findings.push(checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+  findings.push(...checkPaginationHeaders(exchange));
+  findings.push(checkPageSize({ exchange, count: list.length, ...(options.limit === undefined ? {} : { requestedLimit: options.limit }) }));
+  const registry = schemaRegistry();
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (options.object) findings.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
+    const key = options.keyOf(item);
+    if (key === undefined) return;
+    if (keys.has(key) || seen.has(key)) findings.push(fail('pagination.no-duplicates', `${key} was already returned${seen.has(key) ? ' on this page' : ' on an earlier page'}: pages must neither overlap nor repeat objects`, { exchangeId: exchange.id, at: `/data/${index}` }));
+    else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
+    seen.add(key);
+  });
+  return findings;
+}

@@ -1,0 +1,36 @@
+import { TESTER_IDENTITY } from '../peer/peer.js';
+import type { PartyIdentity } from '../transport/party-identity.js';
+import type { OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
+import type { CaseContext } from './case-context.js';
+
+/** A request to one of the target's functional modules; the token defaults to the session's. */
+export type ModuleRequest = Omit<OcpiRequest, 'token'> & { readonly token?: OcpiRequest['token'] };
+
+/** The OCPI routing headers of a peer-to-peer request from the tester to the target. */
+export function routingHeaders(target: readonly PartyIdentity[] | undefined): Record<string, string> {
+  const to = target?.[0];
+  return {
+    'ocpi-from-country-code': TESTER_IDENTITY.countryCode,
+    'ocpi-from-party-id': TESTER_IDENTITY.partyId,
+    ...(to ? { 'ocpi-to-country-code': to.countryCode, 'ocpi-to-party-id': to.partyId } : {}),
+  };
+}
+
+/**
+ * Sends a request to a functional module of the target: with the session's token unless told otherwise, and with the
+ * OCPI-from/OCPI-to routing headers that functional modules require. The case must require `session`.
+ */
+export function moduleRequest(t: CaseContext, request: ModuleRequest, options: { evidence?: boolean } = {}): Promise<OcpiResponse> {
+  const session = t.get('session');
+  return t.request({
+    ...request,
+    token: request.token === undefined ? session.token : request.token,
+    headers: { ...routingHeaders(session.partner), ...(request.headers ?? {}) },
+  }, options);
+}
+
+/** The URL of a declared module interface; the executor skips cases whose interface is not declared. */
+export function moduleUrl(t: CaseContext, module: string, role: 'SENDER' | 'RECEIVER'): string {
+  const endpoint = t.get('endpoints').find((e) => e.identifier === module && (e.role ?? '').toUpperCase() === role);
+  return endpoint ? endpoint.url.replace(/\/+$/, '') : t.skip(`the target does not declare the ${module} ${role} interface`);
+}

@@ -1,0 +1,5 @@
+/** A party's identity in OCPI routing: its country code and party id (CiStrings). */
+export interface PartyIdentity {
+  readonly countryCode: string;
+  readonly partyId: string;
+}

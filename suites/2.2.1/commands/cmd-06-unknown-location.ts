@@ -1,0 +1,42 @@
+import { fail, pass } from '../../../src/checks/finding.js';
+import { checkJsonBody } from '../../../src/checks/envelope.js';
+import { defineCase } from '../../../src/runner/define-case.js';
+import { moduleRequest } from '../../../src/runner/module-request.js';
+import { testToken } from '../tokens/test-token.js';
+import { commandUrl, newReference, unlessCommandsAllowed } from './command-steps.js';
+
+// Steps: (1) tester POSTs START_SESSION for a Location id that does not exist.
+// Validated: the answer is status_code 2003 (unknown Location) or a CommandResponse with result REJECTED.
+export default defineCase({
+  id: 'CMD-06',
+  title: 'START_SESSION on an unknown Location is rejected',
+  module: 'commands',
+  versions: ['2.2.1'],
+  targetRole: 'cpo',
+  endpoint: { module: 'commands', role: 'RECEIVER' },
+  requires: ['session', 'endpoints'],
+  skipWhen: unlessCommandsAllowed,
+  spec: {
+    version: '2.2.1',
+    section: 'Commands module, START_SESSION; Status codes',
+    rule: 'A command for a Location the CPO does not know is answered with status_code 2003 (unknown Location) or result REJECTED.',
+  },
+  severity: 'required',
+  checks: ['envelope.json-body', 'commands.unknown-location-rejected'],
+  async run(t) {
+    const response = await moduleRequest(t, {
+      method: 'POST',
+      url: commandUrl(t, 'START_SESSION'),
+      body: { response_url: t.peer.resultUrl('CommandResult'), token: testToken({ type: 'APP_USER', whitelist: 'NEVER' }), location_id: newReference('OCT-NOWHERE') },
+    });
+    const json = checkJsonBody(response.exchange);
+    t.check(json);
+    if (json.status === 'fail') return;
+    const body = response.body as { status_code?: unknown; data?: { result?: unknown } } | undefined;
+    const check = 'commands.unknown-location-rejected';
+    const at = { exchangeId: response.exchange.id };
+    t.check(body?.status_code === 2003 || body?.data?.result === 'REJECTED'
+      ? pass(check, `answered with status_code ${String(body?.status_code)} and result ${String(body?.data?.result)}`, at)
+      : fail(check, `answered with status_code ${String(body?.status_code)} and result ${String(body?.data?.result)}: a command for an unknown Location is answered with 2003 or REJECTED`, { ...at, expected: 'status_code 2003 or result REJECTED', actual: { status_code: body?.status_code ?? null, result: body?.data?.result ?? null } }));
+  },
+});

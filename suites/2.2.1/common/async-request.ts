@@ -1,0 +1,72 @@
+import { fail, pass } from '../../../src/checks/finding.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { checkRequestBody } from '../../../src/checks/schema.js';
+import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
+import type { CaseContext } from '../../../src/runner/case-context.js';
+import { moduleRequest, type ModuleRequest } from '../../../src/runner/module-request.js';
+
+/** The checks a request with an asynchronous result reports. */
+export const ASYNC_REQUEST_CHECKS = [...OCPI_RESPONSE_CHECKS, 'async.result-received', 'schema.request'] as const;
+
+/** How much later than the announced timeout a result may arrive: network and clock slack, not a second chance. */
+export const RESULT_MARGIN_MS = 5_000;
+
+/** A request whose outcome the target POSTs later to the `response_url` the tester gives. */
+export interface AsyncRequest {
+  /** Builds the request around the response_url the tester made for it. */
+  readonly request: (responseUrl: string) => ModuleRequest;
+  /** The synchronous answer's object: `CommandResponse`, `ChargingProfileResponse`. */
+  readonly response: string;
+  /** The asynchronous result's object: `CommandResult`, `ChargingProfileResult`, ... */
+  readonly result: string;
+  /** What the result is about, for messages: "the START_SESSION result". */
+  readonly what: string;
+}
+
+/** What came of it: the synchronous `result` value and, when one arrived, the result body. */
+export interface AsyncOutcome {
+  readonly failed: boolean;
+  readonly answer?: string;
+  readonly result?: Record<string, unknown>;
+}
+
+/**
+ * Sends the request and judges the synchronous answer (a valid response object, status 1000). When it says ACCEPTED,
+ * waits for the result at the response_url within the announced timeout plus a margin (capped by --deadline), and
+ * validates its body. A result without the token the tester issued (when it issued one) does not count as received.
+ */
+export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promise<AsyncOutcome> {
+  const responseUrl = t.peer.resultUrl(spec.result);
+  const after = t.peer.inbound.position;
+  const response = await moduleRequest(t, spec.request(responseUrl));
+  const findings = checkOcpiResponse(response.exchange, t.version, { data: spec.response });
+  t.check(findings);
+  const data = (response.body as { data?: { result?: unknown; timeout?: unknown } } | undefined)?.data;
+  const answer = typeof data?.result === 'string' ? data.result : undefined;
+  if (findings.some((f) => f.status === 'fail')) return { failed: true, ...(answer ? { answer } : {}) };
+  if (answer !== 'ACCEPTED') return { failed: false, ...(answer ? { answer } : {}) };
+  const announced = typeof data?.timeout === 'number' ? data.timeout : 0;
+  const path = new URL(responseUrl).pathname;
+  const limit = announced * 1000 + RESULT_MARGIN_MS;
+  try {
+    const record = await t.waitForRequest(spec.what, (r) => r.exchange.request.method === 'POST' && new URL(r.exchange.request.url).pathname === path, { after, timeoutMs: limit });
+    // Without a registration in this run (--handshake none) the tester cannot know the target's token for it.
+    const known = t.get('session').ourToken !== undefined;
+    if (record.caller === 'missing' || (known && record.caller === 'unknown')) {
+      const how = record.caller === 'missing' ? 'without Authorization header' : 'with a token the tester never issued';
+      t.check(fail('async.result-received', `${spec.what} came ${how}: a result is sent with the token the receiver of the command gave at registration`, { exchangeId: record.exchange.id }));
+      return { failed: true, answer };
+    }
+    t.check(pass('async.result-received', `${spec.what} arrived at the response_url`, { exchangeId: record.exchange.id }));
+    const valid = checkRequestBody(record.exchange, t.version, spec.result);
+    t.check(valid);
+    const body = record.exchange.request.body as Record<string, unknown> | undefined;
+    return { failed: valid.some((f) => f.status === 'fail'), answer, ...(body ? { result: body } : {}) };
+  } catch (error) {
+    if (!(error instanceof DeadlineExceededError)) throw error;
+    const waited = Math.min(limit, t.deadlineMs);
+    const capped = waited < limit ? `; the wait was capped by --deadline ${t.deadlineMs}, raise it to wait the full timeout` : '';
+    t.check(fail('async.result-received', `no ${spec.result} arrived at the response_url within ${waited} ms (the target announced a timeout of ${announced} s, plus ${RESULT_MARGIN_MS} ms margin${capped})`, { exchangeId: response.exchange.id, expected: `a POST to ${responseUrl}`, actual: null }));
+    return { failed: true, answer };
+  }
+}

@@ -1,0 +1,57 @@
+import { defineCase, type CaseDefinition } from '../../../src/runner/define-case.js';
+import { CRAWL_CHECKS, crawlList } from '../../../src/runner/crawl-list.js';
+import { moduleUrl } from '../../../src/runner/module-request.js';
+import { chooseChargeSite, type SiteChooser } from './charge-site.js';
+import { ownedKey, type ListModule } from './list-module.js';
+
+// Steps: (1) tester GETs the list without paging parameters; (2) follows every Link rel="next" to the last page.
+// Validated on every page: HTTP 200, the envelope, status_code 1000, X-Request-ID and X-Correlation-ID echoed, the
+// OCPI-from/to routing headers, X-Total-Count and X-Limit, page size within X-Limit, each object valid, no object
+// twice, a usable Link keeping the filters. At the end: the crawl ends, and X-Total-Count objects were received.
+/** The full crawl of one Sender list (LOC-01, TAR-01, SES-01, CDR-01). */
+export function crawlCase(list: ListModule): CaseDefinition {
+  return defineCase({
+    id: `${list.prefix}-01`,
+    title: `The ${list.plural} list crawls page by page to a consistent end, every object valid`,
+    module: list.module,
+    versions: ['2.2.1'],
+    targetRole: 'cpo',
+    endpoint: { module: list.module, role: 'SENDER' },
+    requires: ['session', 'endpoints'],
+    provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : [list.digest],
+    spec: {
+      version: '2.2.1',
+      section: `${list.section}; Transport and format, pagination`,
+      rule: 'A list is served in pages: each page carries X-Total-Count and X-Limit, links to the next page (keeping the filters) unless it is the last, and the pages together hold every matching object exactly once.',
+    },
+    severity: 'required',
+    checks: [...CRAWL_CHECKS],
+    async run(t) {
+      const entries: Array<readonly [string, string]> = [];
+      let sample: unknown;
+      const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
+      const outcome = await crawlList(t, {
+        url: moduleUrl(t, list.module, 'SENDER'),
+        filters: list.baseFilters,
+        mode: 'full',
+        object: list.object,
+        keyOf: ownedKey,
+        onItem: (item, key) => {
+          const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
+          if (key !== undefined && typeof lastUpdated === 'string') entries.push([key, lastUpdated]);
+          sample ??= list.module !== 'locations' || hasConnector(item) ? item : undefined;
+          site?.consider(item);
+        },
+      });
+      if (!outcome.complete) return;
+      t.provide(list.digest, { entries, ...(sample === undefined ? {} : { sample }) });
+      const chosen = site?.chosen();
+      if (chosen) t.provide('chargeSite', chosen);
+    },
+  });
+}
+
+function hasConnector(location: unknown): boolean {
+  const evses = (location as { evses?: unknown } | null)?.evses;
+  return Array.isArray(evses) && evses.some((evse: { connectors?: unknown }) => Array.isArray(evse?.connectors) && evse.connectors.length > 0);
+}

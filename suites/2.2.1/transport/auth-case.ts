@@ -1,0 +1,43 @@
+import { expectStatus } from '../../../src/checks/http-status.js';
+import type { Secret } from '../../../src/config/secret.js';
+import type { CaseContext } from '../../../src/runner/case-context.js';
+import { defineCase, type CaseDefinition, type CaseSettings } from '../../../src/runner/define-case.js';
+import { moduleRequest } from '../../../src/runner/module-request.js';
+import { moduleProbes } from './module-probes.js';
+
+/** One way of presenting the wrong credentials, and the case that checks every module refuses it. */
+export interface WrongCredentials {
+  readonly id: string;
+  readonly title: string;
+  readonly check: string;
+  readonly rule: string;
+  /** The token to present: `null` for none at all. */
+  readonly token: (t: CaseContext) => Secret | null;
+  readonly because: string;
+  readonly skipWhen?: (settings: CaseSettings) => string | undefined;
+}
+
+// Steps: (1) for every functional module the target declared, tester sends one harmless request with the wrong
+// credentials. Validated: HTTP 401 from each.
+/** A case that every functional module refuses a kind of wrong credentials with 401. */
+export function authCase(wrong: WrongCredentials): CaseDefinition {
+  return defineCase({
+    id: wrong.id,
+    title: wrong.title,
+    module: 'transport',
+    versions: ['2.2.1'],
+    requires: ['session', 'endpoints', 'target'],
+    ...(wrong.skipWhen ? { skipWhen: wrong.skipWhen } : {}),
+    spec: { version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule },
+    severity: 'required',
+    checks: [wrong.check],
+    async run(t) {
+      const probes = moduleProbes(t, { body: false });
+      if (probes.length === 0) t.skip('the target declares no functional module');
+      for (const probe of probes) {
+        const response = await moduleRequest(t, { ...probe.request, token: wrong.token(t) });
+        t.check(expectStatus({ exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` }));
+      }
+    },
+  });
+}
