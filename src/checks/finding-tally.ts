@@ -33,8 +33,9 @@ export class FindingTally {
 
   /** True when any finding of that check (or of any check) failed. */
   failed(check?: string): boolean {
-    if (check !== undefined) return (this.#checks.get(check)?.failures.length ?? 0) > 0;
-    return [...this.#checks.values()].some((tally) => tally.failures.length > 0);
+    const failing = (tally: CheckTally | undefined): boolean => (tally?.failures.length ?? 0) + (tally?.more ?? 0) > 0;
+    if (check !== undefined) return failing(this.#checks.get(check));
+    return [...this.#checks.values()].some(failing);
   }
 
   /** The findings to report; `what` names the unit a pass counted ("pages", "Locations"). */
@@ -42,8 +43,8 @@ export class FindingTally {
     const out: Finding[] = [];
     for (const [check, tally] of this.#checks) {
       out.push(...tally.failures, ...tally.warnings);
-      if (tally.more > 0) out.push(fail(check, `and ${tally.more} more failures of ${check} like the ones above`));
-      if (tally.failures.length === 0 && tally.passes > 0) out.push(pass(check, `held on ${tally.passes} ${what(check)}`));
+      if (tally.more > 0) out.push(fail(check, `${tally.failures.length > 0 ? 'and ' : ''}${tally.more} more failures of ${check}${tally.failures.length > 0 ? ' like the ones above' : ''}`));
+      if (tally.failures.length === 0 && tally.more === 0 && tally.passes > 0) out.push(pass(check, `held on ${tally.passes} ${what(check)}`));
     }
     return out;
   }

@@ -14,6 +14,11 @@ function listFaults(io: CliIo): void {
   }
 }
 
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(`${flag} takes a whole number from ${min} to ${max}, got "${value}"`);
+  return Number(value);
+}
+
 /**
  * `ocpi-conformance mock`: serves a reference party until SIGINT/SIGTERM. Its one line on stdout when ready is
  * `{"versionsUrl": "...", "tokenA": "..."}`: Token A is printed on purpose, since a partner needs it to register.
@@ -27,14 +32,18 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .addOption(new Option('--ocpi-version <version>', 'OCPI version').choices(['2.2.1']).default('2.2.1'))
     .option('--token-a <token>', 'the Token A to hand out (default: a random one)')
     .option('--fault <name>', 'inject a named fault (repeatable)', collect)
+    .option('--seed-locations <n>', 'with --role cpo: how many Locations to generate (and as many sessions, at least 30, with their CDRs)', '12')
+    .option('--page-size <n>', 'with --role cpo: the most objects per page of its lists (its X-Limit)', '10')
     .option('--list-faults', 'list the faults and exit')
-    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; listFaults?: boolean }) => {
+    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; listFaults?: boolean; seedLocations: string; pageSize: string }) => {
       if (options.listFaults) {
         listFaults(io);
         return;
       }
       if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');
       if (!/^\d+$/.test(options.port) || Number(options.port) > 65535) throw new ConfigError(`--port takes a port number, got "${options.port}"`);
+      const seedLocations = wholeNumber('--seed-locations', options.seedLocations, 0, 1_000_000);
+      const pageSize = wholeNumber('--page-size', options.pageSize, 1, 100_000);
       if (options.tokenA !== undefined && !/^[\x21-\x7E]{1,64}$/.test(options.tokenA)) throw new ConfigError('--token-a must be 1 to 64 printable characters without spaces');
       // Listen for the stop signal before announcing readiness: a caller may send it as soon as it reads the line.
       const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve));
@@ -44,6 +53,8 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         host: options.host,
         port: Number(options.port),
         faults: options.fault ?? [],
+        seedLocations,
+        pageSize,
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
       io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);

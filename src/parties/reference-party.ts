@@ -29,7 +29,7 @@ export interface ReferencePartyOptions {
   /** Names from the fault catalogue; an unknown name is refused. */
   readonly faults?: readonly string[];
   readonly timeoutMs?: number;
-  /** How many Locations the CPO serves (sessions, tariffs and CDRs grow with them); 12 by default. */
+  /** How many Locations the CPO serves (as many sessions, at least 30, with their CDRs); 12 by default. */
   readonly seedLocations?: number;
   /** The most objects the CPO's lists put on one page (its X-Limit); 10 by default. */
   readonly pageSize?: number;
@@ -97,7 +97,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
   const results = new AsyncResults(party);
   if (options.role === 'cpo') {
-    const store = new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, ...(options.seedLocations === undefined ? {} : { locations: options.seedLocations }) }));
+    const locations = options.seedLocations ?? 12;
+    const store = new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, locations, sessions: Math.max(30, locations) }));
     for (const [module, role, routes] of cpoModules(party, store, results, options.pageSize ?? 10)) {
       declared.push({ identifier: module, role });
       for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));

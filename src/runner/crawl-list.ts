@@ -12,13 +12,13 @@ import type { CaseContext } from './case-context.js';
 import { moduleRequest } from './module-request.js';
 
 /** The checks a crawl that follows the pages reports, whatever its mode. */
-export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates'] as const;
+export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates', 'pagination.link-next'] as const;
 
 /** The checks a full crawl reports: the envelope, headers and schema on every page, and the pagination rules. */
 export const CRAWL_CHECKS = [
   ...FOLLOW_CHECKS,
   'headers.request-id-echoed', 'headers.correlation-id-echoed', 'headers.routing',
-  'pagination.total-count', 'pagination.limit-header', 'pagination.page-size', 'pagination.link-next',
+  'pagination.total-count', 'pagination.limit-header', 'pagination.page-size',
   'pagination.link-keeps-filters', 'pagination.no-duplicates', 'pagination.complete',
 ] as const;
 
@@ -60,7 +60,8 @@ const KEPT_PAGES = 5;
 
 // What one passing finding of a check counted, for "held on 1000 objects" / "held on 20 pages".
 const unitOf = (check: string): string => (check === 'schema.response' || check === 'pagination.no-duplicates' ? 'objects' : 'pages');
-const UNBOUNDED = 1_000_000;
+// Without X-Total-Count there is no telling how many pages a list has; past this many the crawl stops as a failure.
+const PAGE_CAP = 100_000;
 
 function buildUrl(base: string, query: Readonly<Record<string, string | number>>): string {
   const url = new URL(base);
@@ -84,7 +85,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let pages = 0;
   let kept = 0;
   let first: Exchange | undefined;
-  let pageCap = UNBOUNDED;
+  let pageCap = PAGE_CAP;
   let previousEmptyWithLink = false;
   while (true) {
     const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
@@ -104,23 +105,24 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     const link = nextLink(response.headers['link'], url);
-    if (options.mode === 'full' && link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
+    if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
     if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange, next: link.url, filters }));
     tally.add(findings);
     if (options.report !== false && (pages === 1 || (kept < KEPT_PAGES && findings.some((f) => f.status === 'fail')))) {
       if (pages > 1) kept += 1;
       t.attach(exchange);
     }
-    if (pages === 1) pageCap = (integerHeader(exchange, 'x-total-count') ?? UNBOUNDED) + 10;
+    if (pages === 1) pageCap = Math.min(PAGE_CAP, (integerHeader(exchange, 'x-total-count') ?? PAGE_CAP) + 10);
     const end = { lastExchange: exchange, received: keys.size, ...totalOf(exchange), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
     if (!usable || link.kind !== 'next' || (options.maxPages !== undefined && pages >= options.maxPages)) {
-      const complete = usable && link.kind !== 'next';
+      // A Link that does not parse ends the crawl too, but short of the last page.
+      const complete = usable && link.kind === 'none';
       if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: exchange.id }));
       if (complete && options.mode === 'full') tally.add([checkNextLinkUntilLast(end), checkCrawlComplete(end) ?? []].flat());
       report();
       return { pages, received: keys.size, ...(first ? { first } : {}), complete };
     }
-    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `it ran past ${pageCap} pages for X-Total-Count ${pageCap - 10}` : undefined;
+    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
     if (loop) {
       if (options.report !== false) t.attach(exchange);
       tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));

@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import type { Finding } from '../../src/checks/finding.js';
+import { Secret } from '../../src/config/secret.js';
+import type { Peer } from '../../src/peer/peer.js';
+import { CaseContext } from '../../src/runner/case-context.js';
+import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../../src/runner/crawl-list.js';
+import { defineCase } from '../../src/runner/define-case.js';
+import type { StateKey } from '../../src/runner/run-state.js';
+import { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { Redactor } from '../../src/transport/redactor.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** What the test server answers for one page of the list. */
+interface PageSpec {
+  readonly items: readonly unknown[];
+  /** The page number the Link rel="next" points to; no Link when absent. */
+  readonly next?: number;
+  /** A Link header sent verbatim instead of one built from `next`. */
+  readonly link?: string;
+  readonly total?: number;
+  readonly limit?: number;
+}
+
+const tariff = (id: string): unknown => ({
+  country_code: 'NL',
+  party_id: 'ABC',
+  id,
+  currency: 'EUR',
+  elements: [{ price_components: [{ type: 'ENERGY', price: 0.3, step_size: 1 }] }],
+  last_updated: '2026-01-01T00:00:00Z',
+});
+
+const keyOf = (item: unknown): string | undefined => {
+  const { country_code: country, party_id: party, id } = (item ?? {}) as Record<string, unknown>;
+  return typeof id === 'string' ? `${String(country)}/${String(party)}/${id}` : undefined;
+};
+
+const definition = (checks: readonly string[]) => defineCase({
+  id: 'TAR-99',
+  title: 'a crawl under test',
+  module: 'tariffs',
+  versions: ['2.2.1'],
+  spec: { version: '2.2.1', section: 'test', rule: 'test rule' },
+  severity: 'required',
+  checks: [...checks],
+  requires: ['session'],
+  run: async () => undefined,
+});
+
+function caseContext(checks: readonly string[] = CRAWL_CHECKS): CaseContext {
+  const redactor = new Redactor();
+  let n = 0;
+  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
+  const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
+  return new CaseContext(definition(checks), {
+    client,
+    peer: {} as Peer,
+    redactor,
+    state,
+    settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
+    version: '2.2.1',
+    deadlineMs: 1000,
+    signal: new AbortController().signal,
+    emit: () => undefined,
+  });
+}
+
+const failing = (findings: readonly Finding[]): Array<[string, string]> => findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.message]);
+const failedChecks = (findings: readonly Finding[]): string[] => [...new Set(findings.filter((f) => f.status === 'fail').map((f) => f.check))].sort();
+
+describe('crawlList', () => {
+  let server: TestServer;
+  /** The URLs the server was asked for, in order. */
+  const requested: string[] = [];
+  const listUrl = (): string => `${server.url}/ocpi/2.2.1/tariffs`;
+  const pageUrl = (page: number): string => `${listUrl()}?page=${page}`;
+
+  /** Serves a list page by page (`?page=N`, the first request has none), with conforming headers unless told. */
+  function serve(pages: (page: number) => PageSpec): void {
+    server.handler = (req: IncomingMessage, res) => {
+      const url = new URL(req.url ?? '/', server.url);
+      requested.push(url.href);
+      const spec = pages(Number(url.searchParams.get('page') ?? '0'));
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-request-id': String(req.headers['x-request-id']),
+        'x-correlation-id': String(req.headers['x-correlation-id']),
+        'ocpi-from-country-code': 'NL',
+        'ocpi-from-party-id': 'ABC',
+        'ocpi-to-country-code': String(req.headers['ocpi-from-country-code']),
+        'ocpi-to-party-id': String(req.headers['ocpi-from-party-id']),
+        'x-limit': String(spec.limit ?? 2),
+      };
+      if (spec.total !== undefined) headers['x-total-count'] = String(spec.total);
+      const link = spec.link ?? (spec.next === undefined ? undefined : `<${pageUrl(spec.next)}>; rel="next"`);
+      if (link !== undefined) headers['link'] = link;
+      res.writeHead(200, headers);
+      res.end(JSON.stringify({ data: spec.items, status_code: 1000, timestamp: '2026-01-01T00:00:00Z' }));
+    };
+  }
+
+  const options = (extra: Partial<CrawlOptions> = {}): CrawlOptions => ({ url: listUrl(), mode: 'full', object: 'Tariff', keyOf, ...extra });
+
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+  beforeEach(() => {
+    requested.length = 0;
+  });
+
+  it('crawls a three-page list of valid objects without a failing finding, keeping only the first page as evidence', async () => {
+    const pages: PageSpec[] = [
+      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
+      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
+      { items: [tariff('T3')], total: 3, limit: 1 },
+    ];
+    serve((page) => pages[page] ?? { items: [] });
+    const t = caseContext();
+    const seen: string[] = [];
+    const outcome = await crawlList(t, { ...options({ limit: 1 }), onItem: (_item, key) => seen.push(String(key)) });
+    assert.deepEqual(failing(t.findings), []);
+    assert.deepEqual(t.findings.filter((f) => f.status === 'warn'), []);
+    assert.deepEqual([outcome.pages, outcome.received, outcome.complete], [3, 3, true]);
+    assert.deepEqual(seen, ['NL/ABC/T1', 'NL/ABC/T2', 'NL/ABC/T3']);
+    assert.equal(t.exchanges.length, 1);
+    assert.equal(t.exchanges[0], outcome.first);
+    assert.equal(outcome.first?.request.url, `${listUrl()}?limit=1`);
+    assert.deepEqual(requested, [`${listUrl()}?limit=1`, pageUrl(1), pageUrl(2)]);
+  });
+
+  it('reports every crawl check it judged, each pass collapsed into one finding for the whole crawl', async () => {
+    serve((page) => (page === 0 ? { items: [tariff('T1'), tariff('T2')], next: 1, total: 3 } : { items: [tariff('T3')], total: 3 }));
+    const t = caseContext();
+    await crawlList(t, options());
+    const checks = t.findings.map((f) => f.check);
+    assert.deepEqual([...checks].sort(), [...new Set(checks)].sort(), 'one finding per check');
+    const judged = CRAWL_CHECKS.filter((check) => check !== 'pagination.link-keeps-filters');
+    for (const check of judged) assert.ok(checks.includes(check), `${check} reported`);
+    assert.equal(t.findings.find((f) => f.check === 'schema.response')?.message, 'held on 3 objects');
+    assert.equal(t.findings.find((f) => f.check === 'pagination.page-size')?.message, 'held on 2 pages');
+  });
+
+  it('ends with a pagination.terminates failure, not a hang, when a Link points back to the first page', async function () {
+    this.timeout(3000);
+    serve((page) => (page === 0 ? { items: [tariff('T1')], next: 1, total: 2, limit: 1 } : { items: [tariff('T2')], link: `<${listUrl()}>; rel="next"`, total: 2, limit: 1 }));
+    const t = caseContext();
+    const started = performance.now();
+    const outcome = await crawlList(t, options());
+    assert.ok(performance.now() - started < 2000, 'the crawl ends quickly');
+    assert.deepEqual(failedChecks(t.findings), ['pagination.terminates']);
+    assert.match(t.findings.find((f) => f.check === 'pagination.terminates')?.message ?? '', /the crawl would never end: its Link rel="next" points back to http:\/\/127\.0\.0\.1:\d+\/ocpi\/2\.2\.1\/tariffs, a page already fetched/);
+    assert.deepEqual([outcome.pages, outcome.complete], [2, false]);
+    assert.equal(requested.length, 2);
+    assert.deepEqual(t.exchanges.map((e) => e.request.url), [listUrl(), pageUrl(1)], 'the page with the looping Link is evidence');
+  });
+
+  it('ends with a pagination.terminates failure when the Links run well past X-Total-Count', async function () {
+    this.timeout(5000);
+    serve((page) => ({ items: [tariff(`T${page}`)], next: page + 1, total: 2, limit: 1 }));
+    const t = caseContext();
+    const outcome = await crawlList(t, options());
+    assert.equal(outcome.pages, 12);
+    assert.equal(outcome.complete, false);
+    assert.match(t.findings.find((f) => f.check === 'pagination.terminates')?.message ?? '', /ran on past 12 pages for an X-Total-Count of 2/);
+  });
+
+  it('fails pagination.no-duplicates for an object that comes again on a later page', async () => {
+    serve((page) => (page === 0 ? { items: [tariff('T1'), tariff('T2')], next: 1, total: 3 } : { items: [tariff('T2'), tariff('T3')], total: 3 }));
+    const t = caseContext();
+    const outcome = await crawlList(t, options());
+    assert.deepEqual(failing(t.findings), [['pagination.no-duplicates', 'NL/ABC/T2 was already returned on an earlier page: pages must neither overlap nor repeat objects']]);
+    assert.equal(t.findings.find((f) => f.status === 'fail')?.at, '/data/0');
+    assert.deepEqual([outcome.received, outcome.complete], [3, true]);
+    assert.equal(t.exchanges.length, 2, 'the failing page is kept as evidence too');
+  });
+
+  it('fails pagination.no-duplicates for an object repeated on the same page', async () => {
+    serve(() => ({ items: [tariff('T1'), tariff('T1')], total: 1 }));
+    const t = caseContext();
+    await crawlList(t, options());
+    assert.deepEqual(failing(t.findings), [['pagination.no-duplicates', 'NL/ABC/T1 was already returned on this page: pages must neither overlap nor repeat objects']]);
+  });
+
+  it('fails pagination.link-next and pagination.complete when a page has no Link while X-Total-Count says more', async () => {
+    serve(() => ({ items: [tariff('T1'), tariff('T2')], total: 5 }));
+    const t = caseContext();
+    const outcome = await crawlList(t, options());
+    assert.deepEqual(failedChecks(t.findings), ['pagination.complete', 'pagination.link-next']);
+    assert.match(t.findings.find((f) => f.check === 'pagination.link-next')?.message ?? '', /has no Link rel="next", but only 2 of 5 objects/);
+    assert.match(t.findings.find((f) => f.check === 'pagination.complete')?.message ?? '', /objects were skipped between pages/);
+    assert.deepEqual([outcome.pages, outcome.complete], [1, true]);
+  });
+
+  it('warns when the last page with objects links to an empty page', async () => {
+    serve((page) => (page === 0 ? { items: [tariff('T1'), tariff('T2')], next: 1, total: 2 } : { items: [], total: 2 }));
+    const t = caseContext();
+    await crawlList(t, options());
+    assert.deepEqual(failing(t.findings), []);
+    assert.deepEqual(t.findings.filter((f) => f.status === 'warn').map((f) => f.check), ['pagination.link-next']);
+  });
+
+  it('fails pagination.link-keeps-filters when a Link drops a filter of the request', async () => {
+    const from = '2026-01-01T00:00:00Z';
+    serve((page) => (page === 0 ? { items: [tariff('T1')], next: 1, total: 2 } : { items: [tariff('T2')], total: 2 }));
+    const t = caseContext();
+    await crawlList(t, options({ filters: { date_from: from } }));
+    assert.equal(new URL(requested[0] ?? '').searchParams.get('date_from'), from);
+    assert.deepEqual(failedChecks(t.findings), ['pagination.link-keeps-filters']);
+  });
+
+  it('stops after one page with maxPages: 1, reporting the crawl as not complete', async () => {
+    serve((page) => ({ items: [tariff(`T${page}`)], next: page + 1, total: 3, limit: 1 }));
+    const t = caseContext();
+    const outcome = await crawlList(t, options({ maxPages: 1 }));
+    assert.deepEqual([outcome.pages, outcome.received, outcome.complete], [1, 1, false]);
+    assert.equal(requested.length, 1);
+    assert.deepEqual(failing(t.findings), []);
+    assert.ok(!t.findings.some((f) => f.check === 'pagination.complete' || f.check === 'pagination.terminates'), 'no end-of-crawl verdict on a crawl cut short');
+  });
+
+  it('records no findings and no exchanges with report: false, even when the list fails its checks', async () => {
+    serve((page) => (page === 0 ? { items: [tariff('T1'), tariff('T1')], next: 1, total: 9 } : { items: [tariff('T2')] }));
+    const t = caseContext();
+    const seen: string[] = [];
+    const outcome = await crawlList(t, options({ report: false, onItem: (_item, key) => seen.push(String(key)) }));
+    assert.deepEqual([t.findings.length, t.exchanges.length], [0, 0]);
+    assert.deepEqual([outcome.pages, outcome.received, outcome.complete], [2, 2, true]);
+    assert.deepEqual(seen, ['NL/ABC/T1', 'NL/ABC/T1', 'NL/ABC/T2']);
+    assert.equal(outcome.first?.request.url, listUrl());
+  });
+
+  it('follows the Links in follow mode judging only the envelope', async () => {
+    serve((page) => (page === 0 ? { items: [tariff('T1'), tariff('T1')], next: 1 } : { items: [{ not: 'a tariff' }] }));
+    const t = caseContext(FOLLOW_CHECKS);
+    const outcome = await crawlList(t, options({ mode: 'follow' }));
+    assert.deepEqual(failing(t.findings), []);
+    assert.deepEqual([outcome.pages, outcome.complete], [2, true]);
+    assert.ok(t.findings.every((f) => (FOLLOW_CHECKS as readonly string[]).includes(f.check)));
+  });
+
+  for (const mode of ['full', 'follow'] as const) {
+    it(`treats a Link header that does not parse as an incomplete crawl, reported as pagination.link-next (${mode} mode)`, async () => {
+      serve((page) => (page === 0 ? { items: [tariff('T1')], link: `${pageUrl(1)}; rel="next"`, total: 2, limit: 1 } : { items: [tariff('T2')], total: 2, limit: 1 }));
+      const t = caseContext();
+      const outcome = await crawlList(t, options({ mode }));
+      assert.equal(outcome.complete, false);
+      assert.ok(!t.findings.some((f) => f.check === 'pagination.terminates' && f.status === 'pass'));
+      assert.ok(t.findings.some((f) => f.check === 'pagination.link-next' && f.status === 'fail' && /does not parse/.test(f.message)));
+    });
+  }
+});
