@@ -24,6 +24,20 @@ describe('ocpi-conformance mock', function () {
     }
   });
 
+  it('leaves the cases that act on chargers out of a run without --allow-commands, and runs them with it on the chosen site', async () => {
+    mock = startCli(['mock', '--role', 'cpo', '--token-a', 'secret-a', '--seed-locations', '3']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };
+    const guarded = reportPath();
+    assert.equal((await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--quiet', '--report-json', guarded])).code, 0);
+    for (const id of ['CMD-01', 'CMD-06', 'CPR-04']) assert.match(readReport(guarded).cases.find((c) => c.id === id)?.reason ?? '', /--allow-commands/);
+    const allowed = reportPath();
+    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--allow-commands', '--test-location', 'LOC0002', '--quiet', '--report-json', allowed]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    const start = readReport(allowed).cases.find((c) => c.id === 'CMD-01');
+    assert.equal(start?.status, 'passed');
+    assert.ok(JSON.stringify(start?.exchanges).includes('"location_id":"LOC0002"'), 'the START_SESSION names the chosen Location');
+  });
+
   it('takes the token from OCPI_CONFORMANCE_TOKEN', async () => {
     mock = startCli(['mock', '--role', 'emsp', '--token-a', 'env-token-a']);
     const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };

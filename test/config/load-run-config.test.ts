@@ -17,6 +17,19 @@ describe('loadRunConfig', () => {
     assert.ok(Object.isFrozen(config));
   });
 
+  it('runs the command cases only with --allow-commands, except against the embedded party, which has no chargers', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
+    assert.equal(loadRunConfig({ flags: target, env: {} }).allowCommands, false);
+    assert.equal(loadRunConfig({ flags: { ...target, allowCommands: true }, env: {} }).allowCommands, true);
+    assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }).allowCommands, true);
+  });
+
+  it('takes the charge site from --test-location and --test-evse, and refuses an EVSE without its Location', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
+    assert.deepEqual(loadRunConfig({ flags: { ...target, testLocation: 'LOC1', testEvse: 'EVSE1' }, env: {} }).testSite, { locationId: 'LOC1', evseUid: 'EVSE1' });
+    assert.throws(() => loadRunConfig({ flags: { ...target, testEvse: 'EVSE1' }, env: {} }), /--test-evse needs --test-location/);
+  });
+
   it('wraps the token in a Secret, so the config never prints it', () => {
     const config = loadRunConfig({ flags: { versionsUrl: 'http://127.0.0.1:1/versions', token: 'very-secret' }, env: {} });
     assert.equal(config.token?.reveal(), 'very-secret');

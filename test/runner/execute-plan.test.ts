@@ -47,6 +47,21 @@ describe('the executor', () => {
     assert.equal(second?.reason, 'needs session, which was not provided (T-01 failed)');
   });
 
+  it('skips a case whose module interface the target did not declare, and runs one it did', async () => {
+    const state = services();
+    state.state.set('endpoints', [{ identifier: 'locations', role: 'SENDER', url: 'http://x/locations' }]);
+    const declared = testCase({ id: 'T-01', requires: ['endpoints'], endpoint: { module: 'locations', role: 'SENDER' }, run: ok });
+    const undeclared = testCase({ id: 'T-02', requires: ['endpoints'], endpoint: { module: 'tokens', role: 'RECEIVER' }, run: ok });
+    const wrongRole = testCase({ id: 'T-03', requires: ['endpoints'], endpoint: { module: 'locations', role: 'RECEIVER' }, run: ok });
+    const results = await executePlan({ cases: [declared, undeclared, wrongRole], services: state, concurrency: 4, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(results.map((r) => r.status), ['passed', 'skipped', 'skipped']);
+    assert.equal(results[1]?.reason, 'the target does not declare the tokens RECEIVER interface in its version details');
+  });
+
+  it('refuses a case that names an endpoint without requiring the endpoints', () => {
+    assert.throws(() => testCase({ id: 'T-01', endpoint: { module: 'locations', role: 'SENDER' }, run: ok }), /does not require endpoints/);
+  });
+
   it('reports a recommended rule that fails as a warning, not a failure', async () => {
     const advice = testCase({ id: 'T-01', severity: 'recommended', run: async (t) => t.check(fail('test.check', 'should have')) });
     const [result] = await executePlan({ cases: [advice], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
