@@ -23,6 +23,8 @@ export interface CaseServices {
   readonly deadlineMs: number;
   readonly signal: AbortSignal;
   readonly emit: RunEventListener;
+  /** Called whenever the case makes progress (a response arrived), which restarts its inactivity timer. */
+  readonly progress?: () => void;
 }
 
 /**
@@ -103,6 +105,7 @@ export class CaseContext {
   async request(request: OcpiRequest, { evidence = true }: { evidence?: boolean } = {}): Promise<OcpiResponse> {
     try {
       const response = await this.#services.client.send(request);
+      this.#services.progress?.();
       if (evidence) this.#exchanges.push(response.exchange);
       return response;
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Finding } from '../checks/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
+import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from './case-result.js';
 import { STAGES, type CaseDefinition } from './define-case.js';
 import type { RunState, StateKey } from './run-state.js';
@@ -10,7 +11,10 @@ export interface ExecuteOptions {
   readonly cases: readonly CaseDefinition[];
   readonly services: Omit<CaseServices, 'signal'>;
   readonly concurrency: number;
-  /** Longest a single case may run before it is ended as errored. */
+  /**
+   * Longest a case may go without progress (a response to one of its requests) before it is ended as errored: a
+   * crawl of a long list may run for minutes, a case that hangs may not.
+   */
   readonly caseTimeoutMs: number;
   readonly signal: AbortSignal;
 }
@@ -97,19 +101,13 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
   const controller = new AbortController();
   const onRunAbort = (): void => controller.abort();
   options.signal.addEventListener('abort', onRunAbort, { once: true });
-  const context = new CaseContext(definition, { ...services, signal: controller.signal });
+  const inactivity = new InactivityTimeout(options.caseTimeoutMs, () => controller.abort());
+  const context = new CaseContext(definition, { ...services, signal: controller.signal, progress: () => inactivity.restart() });
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`the case did not finish within ${options.caseTimeoutMs} ms`));
-    }, options.caseTimeoutMs);
-  });
   let status: CaseStatus;
   let reason: string | undefined;
   try {
-    await Promise.race([definition.run(context), timeout]);
+    await Promise.race([definition.run(context), inactivity.expired]);
     const findings = context.findings;
     if (findings.length === 0) [status, reason] = ['errored', 'the case recorded no findings (tester defect)'];
     else status = findings.some((f) => f.status === 'fail') && definition.severity === 'required' ? 'failed' : 'passed';
@@ -117,7 +115,7 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     if (error instanceof SkipCase) [status, reason] = ['skipped', error.message];
     else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
   } finally {
-    clearTimeout(timer);
+    inactivity.clear();
     options.signal.removeEventListener('abort', onRunAbort);
   }
   // A failed rule that is only recommended (SHOULD) or advice is a warning: shown, never failing the run.

@@ -76,11 +76,22 @@ describe('the executor', () => {
     assert.deepEqual(results.map((r) => [r.status, r.reason]), [['errored', 'boom'], ['errored', 'the case recorded no findings (tester defect)']]);
   });
 
-  it('ends a case that overruns its deadline as errored', async () => {
+  it('ends a case that makes no progress for the case timeout as errored', async () => {
     const slow = testCase({ id: 'T-01', run: () => new Promise(() => undefined) });
     const [result] = await executePlan({ cases: [slow], services: services(), concurrency: 1, caseTimeoutMs: 30, signal: new AbortController().signal });
     assert.equal(result?.status, 'errored');
-    assert.match(result?.reason ?? '', /did not finish within 30 ms/);
+    assert.match(result?.reason ?? '', /made no progress for 30 ms/);
+  });
+
+  it('lets a case run past the case timeout as long as its requests keep getting answers', async () => {
+    const answered = { exchange: { id: 'x1', direction: 'outbound', request: { method: 'GET', url: 'http://x/', headers: {} }, timings: { startedAt: '', durationMs: 0 } } };
+    const client = { send: () => new Promise((resolve) => setTimeout(() => resolve(answered), 25)) } as unknown as CaseServices['client'];
+    const long = testCase({ id: 'T-01', run: async (t) => {
+      for (let page = 0; page < 6; page += 1) await t.request({ method: 'GET', url: 'http://x/', token: null });
+      await ok(t);
+    } });
+    const [result] = await executePlan({ cases: [long], services: { ...services(), client }, concurrency: 1, caseTimeoutMs: 60, signal: new AbortController().signal });
+    assert.equal(result?.status, 'passed', result?.reason);
   });
 
   it('never runs more cases at once than the concurrency allows', async () => {
