@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { FAULTS } from '../../src/parties/fault-catalogue.js';
+import { ALL_CASES } from '../../suites/index.js';
+
+describe('the fault catalogue', () => {
+  it('has a fault for every check any case can report, so that no check is one that cannot fail', () => {
+    const proven = new Set(FAULTS.map((fault) => fault.expect.check));
+    const unproven = [...new Set(ALL_CASES.flatMap((c) => c.checks))].filter((check) => !proven.has(check));
+    assert.deepEqual(unproven, []);
+  });
+
+  it('names a case and a check that case declares for every fault', () => {
+    for (const fault of FAULTS) {
+      const target = ALL_CASES.find((c) => c.id === fault.expect.case);
+      assert.ok(target, `${fault.name}: no case ${fault.expect.case}`);
+      assert.ok(target.checks.includes(fault.expect.check), `${fault.name}: ${fault.expect.case} does not report ${fault.expect.check}`);
+    }
+  });
+
+  it('gives every fault a unique name', () => {
+    assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
+  });
+});
