@@ -1,3 +1,4 @@
+import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { Exchange } from '../transport/exchange.js';
 import { fail, pass, type Finding } from './finding.js';
 
@@ -7,10 +8,6 @@ export interface DateWindow {
   readonly to: string;
 }
 
-/** Milliseconds of an OCPI DateTime (UTC, `Z` optional), NaN when it is not one. */
-export function dateTimeMs(value: string): number {
-  return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
-}
 
 /** Whether a last_updated value lies inside the window. */
 export function inWindow(lastUpdated: string, window: DateWindow): boolean {

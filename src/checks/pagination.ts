@@ -1,5 +1,5 @@
 import type { Exchange } from '../transport/exchange.js';
-import { dateTimeMs } from './date-filter.js';
+import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import { fail, pass, warn, type Finding } from './finding.js';
 
 /** An integer header value, or undefined when absent or not a whole number. */

@@ -1,11 +1,10 @@
+import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { CpoListModule, CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
 
-/** Milliseconds of a DateTime, `Z` optional; NaN when it is not one. */
-const millis = (value: string): number => Date.parse(/[zZ]$/.test(value) ? value : `${value}Z`);
 
 /** The paging query of a list request, or the 2001 answer explaining what is wrong with it. */
 interface PageQuery {
@@ -21,7 +20,7 @@ function readQuery(query: URLSearchParams): PageQuery | ServerResponseSpec {
   for (const [name, key] of [['date_from', 'from'], ['date_to', 'to']] as const) {
     const value = query.get(name);
     if (value === null) continue;
-    const at = millis(value);
+    const at = dateTimeMs(value);
     if (Number.isNaN(at)) return bad(`${name} is not a DateTime`);
     parsed[key] = at;
   }
@@ -39,7 +38,7 @@ function matching(party: PartyContext, module: CpoListModule, items: readonly { 
   if (q.from === undefined && q.to === undefined) return items;
   const fromExclusive = module === 'tariffs' && party.faults.has('tariffs-date-from-exclusive');
   return items.filter((item) => {
-    const at = millis(item.last_updated);
+    const at = dateTimeMs(item.last_updated);
     const afterFrom = q.from === undefined || (fromExclusive ? at > q.from : at >= q.from);
     return afterFrom && (q.to === undefined || at < q.to);
   });

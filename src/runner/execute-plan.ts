@@ -82,7 +82,7 @@ function missingReason(key: StateKey, providers: readonly CaseResult[]): string 
   return `needs ${key}, which was not provided (${who})`;
 }
 
-/** A module the target did not declare is not implemented there: the case is skipped, never failed (DESIGN §2.5). */
+/** A module the target did not declare is one it does not offer: the case is skipped, never failed (DESIGN §2.5). */
 function undeclaredReason(definition: CaseDefinition, state: ReadonlyMap<StateKey, unknown>): string | undefined {
   const wanted = definition.endpoint;
   if (!wanted) return undefined;

@@ -48,6 +48,3 @@ export interface RunState {
 
 export type StateKey = keyof RunState;
 
-export const STATE_KEYS: readonly StateKey[] = [
-  'target', 'versions', 'endpoints', 'session', 'locationsList', 'tariffsList', 'sessionsList', 'cdrsList', 'chargeSite', 'chargingSession', 'reservation',
-];

@@ -30,3 +30,8 @@ export function isOcpiDateTime22(value: string): boolean {
 export function ocpiNow(date: Date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Milliseconds of an OCPI DateTime (UTC, `Z` optional, as 2.2+ allows), NaN when it is not one. */
+export function dateTimeMs(value: string): number {
+  return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+}

@@ -3,12 +3,12 @@ import LinkHeader from 'http-link-header';
 /** What a paginated response's Link header says about the next page. */
 export type NextLink =
   | { readonly kind: 'none' }
-  | { readonly kind: 'next'; readonly url: string; readonly relative: boolean }
+  | { readonly kind: 'next'; readonly url: string }
   | { readonly kind: 'malformed'; readonly header: string; readonly reason: string };
 
 /**
  * Reads `Link: <url>; rel="next"` (RFC 8288) from a response. A relative reference is resolved against the request
- * URL, as the RFC says, and flagged; a header that does not parse, or a next URL that is not http(s), is `malformed`.
+ * URL, as the RFC says; a header that does not parse, or a next URL that is not http(s), is `malformed`.
  */
 export function nextLink(header: string | undefined, requestUrl: string): NextLink {
   if (header === undefined || header.trim() === '') return { kind: 'none' };
@@ -26,5 +26,5 @@ export function nextLink(header: string | undefined, requestUrl: string): NextLi
     return { kind: 'malformed', header, reason: `"${next}" is not a URL` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'malformed', header, reason: `"${next}" is not an http(s) URL` };
-  return { kind: 'next', url: url.href, relative: !/^[a-z][a-z0-9+.-]*:/i.test(next) };
+  return { kind: 'next', url: url.href };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkDateFilter, dateTimeMs, inWindow, type DateWindow } from '../../src/checks/date-filter.js';
+import { checkDateFilter, inWindow, type DateWindow } from '../../src/checks/date-filter.js';
+import { dateTimeMs } from '../../src/schemas/ocpi-datetime.js';
 import { exchange } from '../helpers/exchange.js';
 
 const window: DateWindow = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };

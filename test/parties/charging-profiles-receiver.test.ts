@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
-import { Secret } from '../../src/config/secret.js';
 import { AsyncResults } from '../../src/parties/async-results.js';
 import { chargingProfilesRoutes } from '../../src/parties/charging-profiles-receiver.js';
-import type { Location, Session } from '../../src/parties/cpo-data/ocpi-objects.js';
+import type { Session } from '../../src/parties/cpo-data/ocpi-objects.js';
 import { CpoStore } from '../../src/parties/cpo-store.js';
 import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
-import type { PartyContext } from '../../src/parties/party-context.js';
-import { PartyState } from '../../src/parties/party-state.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import { STAMP, testLocation, testParty } from '../helpers/test-party.js';
 import { callRoute, envelopeOf, type RequestParts } from '../helpers/server-request.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-function testParty(faults: readonly string[]): PartyContext {
-  const redactor = new Redactor();
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
-  const state = new PartyState(Secret.generate());
-  state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
-  return { role: 'cpo', version: '2.2.1', countryCode: 'NL', partyId: 'RCP', faults: new Set(faults), state, client, redactor, versionsUrl: () => '', detailsUrl: () => '' };
-}
-
-const STAMP = '2026-01-01T00:00:00Z';
-const LOCATION: Location = {
-  country_code: 'NL', party_id: 'RCP', id: 'LOC1', publish: true, address: 'Main Street 1', city: 'Utrecht', country: 'NLD',
-  coordinates: { latitude: '52.090000', longitude: '5.120000' }, time_zone: 'Europe/Amsterdam', last_updated: STAMP,
-  evses: [{ uid: 'EVSE1', status: 'CHARGING', last_updated: STAMP, connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 230, max_amperage: 16, last_updated: STAMP }] }],
-};
+const LOCATION = testLocation('CHARGING');
 const SESSION: Session = {
   country_code: 'NL', party_id: 'RCP', id: 'SES1', start_date_time: STAMP, kwh: 0, auth_method: 'COMMAND',
   cdr_token: { country_code: 'DE', party_id: 'EMS', uid: 'AB1234', type: 'RFID', contract_id: 'DE-EMS-C12345678-A' },

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { Secret } from '../../src/config/secret.js';
 import { CpoStore } from '../../src/parties/cpo-store.js';
 import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
-import type { PartyContext } from '../../src/parties/party-context.js';
-import { PartyState } from '../../src/parties/party-state.js';
 import { tokensRoutes } from '../../src/parties/tokens-receiver.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import { testParty } from '../helpers/test-party.js';
 import { callRoute, envelopeOf, type RequestParts } from '../helpers/server-request.js';
-
-function testParty(faults: readonly string[]): PartyContext {
-  const redactor = new Redactor();
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
-  return { role: 'cpo', version: '2.2.1', countryCode: 'NL', partyId: 'RCP', faults: new Set(faults), state: new PartyState(Secret.generate()), client, redactor, versionsUrl: () => '', detailsUrl: () => '' };
-}
 
 const TOKEN = {
   country_code: 'DE',

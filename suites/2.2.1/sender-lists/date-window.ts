@@ -1,4 +1,5 @@
-import { dateTimeMs, inWindow, type DateWindow } from '../../../src/checks/date-filter.js';
+import { inWindow, type DateWindow } from '../../../src/checks/date-filter.js';
+import { dateTimeMs } from '../../../src/schemas/ocpi-datetime.js';
 import type { ListDigest } from '../../../src/runner/run-state.js';
 
 /** A window and the objects of the full crawl inside it. */

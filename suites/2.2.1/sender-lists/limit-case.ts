@@ -1,4 +1,4 @@
-import { dateTimeMs } from '../../../src/checks/date-filter.js';
+import { dateTimeMs } from '../../../src/schemas/ocpi-datetime.js';
 import { checkLimitHonoured, checkLinkKeepsFilters } from '../../../src/checks/pagination.js';
 import { defineCase, type CaseDefinition } from '../../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../../src/runner/crawl-list.js';

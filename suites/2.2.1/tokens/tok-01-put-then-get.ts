@@ -3,7 +3,7 @@ import { fail, pass } from '../../../src/checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
-import { testToken, tokenUrl } from './test-token.js';
+import { readToken, testToken, tokenUrl } from './test-token.js';
 
 // Steps: (1) tester PUTs a new Token of its own, every optional field set; (2) GETs it back.
 // Validated: the PUT succeeds (HTTP 200 or 201, status_code 1000); the GET returns a valid Token equal to the one PUT.
@@ -29,13 +29,11 @@ export default defineCase({
     const stored = checkOcpiResponse(put.exchange, t.version, { status: [200, 201] });
     t.check(stored);
     if (stored.some((f) => f.status === 'fail')) return;
-    const get = await moduleRequest(t, { method: 'GET', url });
-    const read = checkOcpiResponse(get.exchange, t.version, { data: 'Token' });
-    t.check(read);
-    if (read.some((f) => f.check === 'http.status' && f.status === 'fail')) return;
-    const diff = diffObjects(token, (get.body as { data?: unknown }).data);
+    const read = await readToken(t, url);
+    if (!read) return;
+    const diff = diffObjects(token, read.stored);
     t.check(diff.length === 0
-      ? pass('tokens.stored-as-put', 'the Token read back equals the one PUT', { exchangeId: get.exchange.id })
-      : fail('tokens.stored-as-put', `the Token read back differs from the one PUT in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { exchangeId: get.exchange.id, at: '/data', diff }));
+      ? pass('tokens.stored-as-put', 'the Token read back equals the one PUT', { exchangeId: read.exchangeId })
+      : fail('tokens.stored-as-put', `the Token read back differs from the one PUT in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { exchangeId: read.exchangeId, at: '/data', diff }));
   },
 });

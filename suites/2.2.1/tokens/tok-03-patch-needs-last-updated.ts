@@ -1,8 +1,7 @@
 import { checkStatusCode } from '../../../src/checks/envelope.js';
-import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
-import { testToken, tokenUrl } from './test-token.js';
+import { storeTestToken } from './test-token.js';
 
 // Steps: (1) tester PUTs a Token; (2) PATCHes valid=false without last_updated. Validated: status_code 2001.
 export default defineCase({
@@ -21,10 +20,7 @@ export default defineCase({
   severity: 'required',
   checks: ['tokens.patch-needs-last-updated'],
   async run(t) {
-    const token = testToken();
-    const url = tokenUrl(t, token);
-    const put = await moduleRequest(t, { method: 'PUT', url, body: token });
-    if (checkOcpiResponse(put.exchange, t.version, { status: [200, 201] }).some((f) => f.status === 'fail')) t.skip('the Token could not be PUT (TOK-01 reports why)');
+    const { url } = await storeTestToken(t);
     const patched = await moduleRequest(t, { method: 'PATCH', url, body: { valid: false } });
     t.check(checkStatusCode(patched.exchange, { expected: 2001, check: 'tokens.patch-needs-last-updated', because: 'a PATCH without last_updated is invalid' }));
   },

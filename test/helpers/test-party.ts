@@ -1,0 +1,27 @@
+import { Secret } from '../../src/config/secret.js';
+import type { Location } from '../../src/parties/cpo-data/ocpi-objects.js';
+import type { PartyContext } from '../../src/parties/party-context.js';
+import { PartyState } from '../../src/parties/party-state.js';
+import { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { Redactor } from '../../src/transport/redactor.js';
+
+/** The last_updated of every hand-made test object. */
+export const STAMP = '2026-01-01T00:00:00Z';
+
+/** A reference CPO's context (NL/RCP) with the given faults, registered with a partner, for calling its routes directly. */
+export function testParty(faults: readonly string[]): PartyContext {
+  const redactor = new Redactor();
+  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
+  const state = new PartyState(Secret.generate());
+  state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
+  return { role: 'cpo', version: '2.2.1', countryCode: 'NL', partyId: 'RCP', faults: new Set(faults), state, client, redactor, versionsUrl: () => '', detailsUrl: () => '' };
+}
+
+/** One Location LOC1 with one EVSE EVSE1 (in the given status) and one Connector 1. */
+export function testLocation(evseStatus: string): Location {
+  return {
+    country_code: 'NL', party_id: 'RCP', id: 'LOC1', publish: true, address: 'Main Street 1', city: 'Utrecht', country: 'NLD',
+    coordinates: { latitude: '52.090000', longitude: '5.120000' }, time_zone: 'Europe/Amsterdam', last_updated: STAMP,
+    evses: [{ uid: 'EVSE1', status: evseStatus, last_updated: STAMP, connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 230, max_amperage: 16, last_updated: STAMP }] }],
+  };
+}
