@@ -34,6 +34,12 @@ import cpr02 from './2.2.1/chargingprofiles/cpr-02-get-active-profile.js';
 import cpr03 from './2.2.1/chargingprofiles/cpr-03-clear-profile.js';
 import cpr04 from './2.2.1/chargingprofiles/cpr-04-unknown-session.js';
 import { AUTH_CASES } from './2.2.1/transport/auth-cases.js';
+import { LOCATION_PUSH_CASES } from './2.2.1/locations-receiver/index.js';
+import { TARIFF_PUSH_CASES } from './2.2.1/tariffs-receiver/index.js';
+import { SESSION_PUSH_CASES } from './2.2.1/sessions-receiver/index.js';
+import { CDR_PUSH_CASES } from './2.2.1/cdrs-receiver/index.js';
+import { AUTHORIZE_CASES } from './2.2.1/tokens-sender/index.js';
+import { PEER_CASES } from './2.2.1/peer/index.js';
 import auth04 from './2.2.1/transport/auth-04-malformed-json.js';
 
 /** Every conformance case, in the order runs list them. */
@@ -69,6 +75,12 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   cpr04,
   cmd02,
   cmd05,
+  ...LOCATION_PUSH_CASES,
+  ...TARIFF_PUSH_CASES,
+  ...SESSION_PUSH_CASES,
+  ...CDR_PUSH_CASES,
+  ...AUTHORIZE_CASES,
+  ...PEER_CASES,
   cred05,
   cred06,
 ]);

@@ -1,7 +1,7 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { recipientOf, type AsyncResults } from './async-results.js';
-import type { Connector, Evse, Location, Session } from './cpo-data/ocpi-objects.js';
+import type { Connector, Evse, Location, Session } from '../ocpi-data/ocpi-objects.js';
 import type { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';

@@ -1,4 +1,4 @@
-import type { Cdr, CpoData, Location, Session, Tariff, Token } from './cpo-data/ocpi-objects.js';
+import type { Cdr, CpoData, Location, Session, Tariff, Token } from '../ocpi-data/ocpi-objects.js';
 import { ocpiNow } from '../schemas/ocpi-datetime.js';
 
 /** The Sender lists of the reference CPO. */

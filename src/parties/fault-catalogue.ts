@@ -27,6 +27,16 @@ function cpoFault(name: string, description: string, expectCase: string, check: 
   return fault(name, description, 'register', expectCase, check, ['cpo']);
 }
 
+/** A fault of the reference eMSP's functional modules, seen in a run with the default handshake. */
+function emspFault(name: string, description: string, expectCase: string, check: string): Fault {
+  return fault(name, description, 'register', expectCase, check, ['emsp']);
+}
+
+/** A fault of what both reference parties' functional modules share (authorization, request bodies). */
+function moduleFault(name: string, description: string, expectCase: string, check: string): Fault {
+  return fault(name, description, 'register', expectCase, check, BOTH);
+}
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
 export const FAULTS: readonly Fault[] = Object.freeze([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body'),
@@ -61,10 +71,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('register-invalid-credentials', 'when it registers, the party sends credentials with an empty roles list', 'await', 'CRED-07', 'schema.request'),
   fault('register-refuses-own-token-b', 'when it registers, the party refuses its own Token B when the tester GETs its versions back', 'await', 'CRED-07', 'credentials.registration-completed'),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response'),
-  cpoFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused'),
-  cpoFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused'),
-  cpoFault('modules-accept-token-a', 'the functional modules accept Token A after the registration', 'AUTH-03', 'auth.token-a-refused'),
-  cpoFault('modules-accept-malformed-json', 'the functional modules answer a body that is not JSON with success', 'AUTH-04', 'transport.malformed-json-refused'),
+  moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused'),
+  moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused'),
+  moduleFault('modules-accept-token-a', 'the functional modules accept Token A after the registration', 'AUTH-03', 'auth.token-a-refused'),
+  moduleFault('modules-accept-malformed-json', 'the functional modules answer a body that is not JSON with success', 'AUTH-04', 'transport.malformed-json-refused'),
   cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response'),
   cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates'),
   cpoFault('locations-page-exceeds-x-limit', 'unlimited Location pages hold one object more than their X-Limit says', 'LOC-01', 'pagination.page-size'),
@@ -94,6 +104,29 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('active-profile-result-invalid', 'the active charging profile result lacks charging_rate_unit', 'CPR-02', 'schema.request'),
   cpoFault('clear-profile-response-invalid', 'the response to clearing a charging profile has result DONE', 'CPR-03', 'schema.response'),
   cpoFault('unknown-session-accepted', 'a charging profile for an unknown session is ACCEPTED', 'CPR-04', 'chargingprofiles.unknown-session'),
+  emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors', 'LOC-PUSH-01', 'locations.stored-as-put'),
+  emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied'),
+  emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated'),
+  emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied'),
+  emspFault('location-patch-without-last-updated-accepted', 'a Location PATCH without last_updated is accepted', 'LOC-PUSH-05', 'locations.patch-needs-last-updated'),
+  emspFault('location-url-body-mismatch-accepted', 'a Location whose id differs from its URL is accepted', 'LOC-PUSH-06', 'locations.url-matches-body'),
+  emspFault('removed-evse-deleted', 'an EVSE set to REMOVED is deleted instead of kept with its status', 'LOC-PUSH-07', 'locations.evse-removed'),
+  emspFault('tariff-put-drops-field', 'a pushed Tariff is stored without its tariff_alt_text', 'TAR-PUSH-01', 'tariffs.stored-as-put'),
+  emspFault('tariff-delete-ignored', 'a Tariff DELETE is answered with success but the Tariff stays', 'TAR-PUSH-02', 'tariffs.deleted'),
+  emspFault('session-put-drops-field', 'a pushed Session is stored without its meter_id', 'SES-PUSH-01', 'sessions.stored-as-put'),
+  emspFault('session-patch-replaces-periods', 'a Session PATCH with charging_periods replaces the stored periods instead of adding to them', 'SES-PUSH-02', 'sessions.charging-periods-appended'),
+  emspFault('cdr-post-no-location-header', 'a POSTed CDR is answered without a Location header', 'CDR-PUSH-01', 'cdrs.location-header'),
+  emspFault('cdr-stored-without-field', 'a POSTed CDR is stored without its remark', 'CDR-PUSH-01', 'cdrs.stored-as-posted'),
+  emspFault('credit-cdr-refused', 'a credit CDR is refused with status_code 2001', 'CDR-PUSH-02', 'cdrs.credit-accepted'),
+  emspFault('tokens-list-invalid-object', 'the last Token in the list has no contract_id', 'TOK-PULL-01', 'schema.response'),
+  emspFault('tokens-date-to-inclusive', 'the Tokens list treats date_to as inclusive', 'TOK-PULL-02', 'pagination.date-filter'),
+  emspFault('tokens-link-drops-filters', 'the next Link of the Tokens list drops date_from and date_to', 'TOK-PULL-03', 'pagination.link-keeps-filters'),
+  emspFault('authorize-valid-token-not-allowed', 'real-time authorization at a Location answers NOT_ALLOWED for a valid token', 'TOK-AUTH-01', 'tokens.authorize-allowed'),
+  emspFault('authorize-without-location-2001', 'real-time authorization without LocationReferences is answered with status_code 2001', 'TOK-AUTH-02', 'tokens.authorize-without-location'),
+  emspFault('authorize-ignores-validity', 'real-time authorization answers ALLOWED for a token that is not valid', 'TOK-AUTH-03', 'tokens.authorize-refused'),
+  emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown'),
+  emspFault('pull-without-routing-headers', 'the eMSP pulls the tester\'s Locations without OCPI-from/OCPI-to headers', 'PEER-01', 'headers.request-routing'),
+  emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized'),
 ]);
 
 /** The fault of that name, or undefined. */

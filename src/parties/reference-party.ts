@@ -5,13 +5,20 @@ import { Redactor } from '../transport/redactor.js';
 import { AsyncResults } from './async-results.js';
 import { chargingProfilesRoutes } from './charging-profiles-receiver.js';
 import { commandsRoutes } from './commands-receiver.js';
-import { generateCpoData } from './cpo-data/generate-cpo-data.js';
+import { generateCpoData } from '../ocpi-data/generate-cpo-data.js';
 import { CpoStore, type CpoListModule } from './cpo-store.js';
 import { credentialsHandlers } from './credentials-endpoint.js';
 import { functionalHandler, type ModuleRoute } from './functional-endpoint.js';
 import { locationObjectRoutes } from './location-objects.js';
 import { senderListRoute } from './sender-list.js';
+import { EmspStore } from './emsp-store.js';
+import { generateTokens } from '../ocpi-data/generate-tokens.js';
 import { tokensRoutes } from './tokens-receiver.js';
+import { locationsReceiverRoutes } from './locations-receiver.js';
+import { tariffsReceiverRoutes } from './tariffs-receiver.js';
+import { sessionsReceiverRoutes } from './sessions-receiver.js';
+import { cdrsReceiverRoutes } from './cdrs-receiver.js';
+import { authorizeRoutes } from './tokens-authorize.js';
 import { findFault, type PartyRole } from './fault-catalogue.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
@@ -96,13 +103,11 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   };
   const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
   const results = new AsyncResults(party);
-  if (options.role === 'cpo') {
-    const locations = options.seedLocations ?? 12;
-    const store = new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, locations, sessions: Math.max(30, locations) }));
-    for (const [module, role, routes] of cpoModules(party, store, results, options.pageSize ?? 10)) {
-      declared.push({ identifier: module, role });
-      for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));
-    }
+  const pageSize = options.pageSize ?? 10;
+  const functional = options.role === 'cpo' ? cpoModules(party, cpoStore(party, options.seedLocations ?? 12), results, pageSize) : emspModules(party, new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })), pageSize);
+  for (const [module, role, routes] of functional) {
+    declared.push({ identifier: module, role });
+    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));
   }
   const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}` }));
   server.route('GET', `${prefix}/versions`, versionsHandler(party));
@@ -125,9 +130,17 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   };
 }
 
+/** A functional module a party declares: its identifier, its interface role, and its routes. */
+type FunctionalModule = [string, 'SENDER' | 'RECEIVER', ModuleRoute[]];
+
+/** The reference CPO's data: `locations` Locations, as many sessions (at least 30) with their CDRs, and tariffs. */
+function cpoStore(party: PartyContext, locations: number): CpoStore {
+  return new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, locations, sessions: Math.max(30, locations) }));
+}
+
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
-function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): Array<[string, 'SENDER' | 'RECEIVER', ModuleRoute[]]> {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute(party, store, module, pageSize);
+function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -136,5 +149,16 @@ function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults,
     ['tokens', 'RECEIVER', tokensRoutes(party, store)],
     ['commands', 'RECEIVER', commandsRoutes(party, store, results)],
     ['chargingprofiles', 'RECEIVER', chargingProfilesRoutes(party, store, results)],
+  ];
+}
+
+/** The eMSP's functional modules: the four Receivers CPOs push to, and its Tokens Sender with real-time authorization. */
+function emspModules(party: PartyContext, store: EmspStore, pageSize: number): FunctionalModule[] {
+  return [
+    ['locations', 'RECEIVER', locationsReceiverRoutes(party, store)],
+    ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
+    ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],
+    ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
+    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults }), ...authorizeRoutes(party, store)]],
   ];
 }

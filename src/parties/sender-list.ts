@@ -1,10 +1,22 @@
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
-import type { CpoListModule, CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
-import type { PartyContext } from './party-context.js';
 
+/** The lists a Sender serves: the CPO's four, and the eMSP's Tokens. */
+export type ListModule = 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens';
+
+/** Objects with a last_updated, as every list holds. */
+type Dated = { readonly last_updated: string };
+
+/** What one Sender list serves: its objects (oldest first), page size, and the faults of the party serving it. */
+export interface SenderList {
+  readonly module: ListModule;
+  readonly items: () => readonly Dated[];
+  /** The most objects on one page (the X-Limit). */
+  readonly pageSize: number;
+  readonly faults: ReadonlySet<string>;
+}
 
 /** The paging query of a list request, or the 2001 answer explaining what is wrong with it. */
 interface PageQuery {
@@ -34,20 +46,21 @@ function readQuery(query: URLSearchParams): PageQuery | ServerResponseSpec {
 }
 
 /** The objects matching the date filter: date_from inclusive, date_to exclusive (a fault makes date_from exclusive). */
-function matching(party: PartyContext, module: CpoListModule, items: readonly { readonly last_updated: string }[], q: PageQuery): readonly { readonly last_updated: string }[] {
+function matching(list: SenderList, items: readonly Dated[], q: PageQuery): readonly Dated[] {
   if (q.from === undefined && q.to === undefined) return items;
-  const fromExclusive = module === 'tariffs' && party.faults.has('tariffs-date-from-exclusive');
+  const fromExclusive = list.module === 'tariffs' && list.faults.has('tariffs-date-from-exclusive');
+  const toInclusive = list.module === 'tokens' && list.faults.has('tokens-date-to-inclusive');
   return items.filter((item) => {
     const at = dateTimeMs(item.last_updated);
     const afterFrom = q.from === undefined || (fromExclusive ? at > q.from : at >= q.from);
-    return afterFrom && (q.to === undefined || at < q.to);
+    return afterFrom && (q.to === undefined || (toInclusive ? at <= q.to : at < q.to));
   });
 }
 
 /** The Link to the next page: the request's own URL with the filters kept and offset/limit moved on. */
-function linkTo(party: PartyContext, module: CpoListModule, request: ServerRequest, offset: number, limit: number): string {
+function linkTo(list: SenderList, request: ServerRequest, offset: number, limit: number): string {
   const url = new URL(request.url);
-  if (module === 'locations' && party.faults.has('locations-link-drops-filters')) {
+  if ((list.module === 'locations' && list.faults.has('locations-link-drops-filters')) || (list.module === 'tokens' && list.faults.has('tokens-link-drops-filters'))) {
     url.searchParams.delete('date_from');
     url.searchParams.delete('date_to');
   }
@@ -57,30 +70,33 @@ function linkTo(party: PartyContext, module: CpoListModule, request: ServerReque
 }
 
 /** The page a list request gets, with its pagination headers; faults bend exactly one rule each. */
-function page(party: PartyContext, module: CpoListModule, store: CpoStore, request: ServerRequest, pageSize: number): ServerResponseSpec {
+function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   const q = readQuery(request.query);
   if ('status' in q) return q;
-  const items = matching(party, module, store.list(module), q);
-  const has = (fault: string, of: CpoListModule): boolean => module === of && party.faults.has(fault);
+  const all = list.items();
+  const items = matching(list, all, q);
+  const pageSize = list.pageSize;
+  const has = (fault: string, of: ListModule): boolean => list.module === of && list.faults.has(fault);
   const size = q.limit === undefined || has('tariffs-ignore-limit', 'tariffs') ? pageSize : Math.min(q.limit, pageSize);
   const start = has('locations-duplicate-across-pages', 'locations') && q.offset > 0 ? q.offset - 1 : q.offset;
   let data: unknown[] = items.slice(start, start + size);
-  if (has('locations-invalid-object', 'locations')) data = data.map((item) => (item === store.locations.at(-1) ? withoutAddress(item) : item));
+  if (has('locations-invalid-object', 'locations')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
+  if (has('tokens-list-invalid-object', 'tokens')) data = data.map((item) => (item === all.at(-1) ? without(item, 'contract_id') : item));
   const next = q.offset + size + (has('sessions-skip-objects', 'sessions') ? 1 : 0);
   const headers: Record<string, string> = {};
   if (!has('tariffs-no-total-count', 'tariffs')) headers['x-total-count'] = String(items.length);
   if (!has('sessions-no-x-limit', 'sessions')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit', 'locations') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
-  if (next < items.length && !has('cdrs-no-link', 'cdrs')) headers['link'] = linkTo(party, module, request, next, size);
-  else if (has('cdrs-link-loop', 'cdrs') && q.offset > 0) headers['link'] = linkTo(party, module, request, 0, size);
+  if (next < items.length && !has('cdrs-no-link', 'cdrs')) headers['link'] = linkTo(list, request, next, size);
+  else if (has('cdrs-link-loop', 'cdrs') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
   return { status: 200, body: envelope(data), headers };
 }
 
-function withoutAddress(item: unknown): unknown {
-  const { address: _address, ...rest } = item as Record<string, unknown>;
+function without(item: unknown, field: string): unknown {
+  const { [field]: _dropped, ...rest } = item as Record<string, unknown>;
   return rest;
 }
 
-/** The GET list route of one of the reference CPO's Sender interfaces, pages of at most `pageSize` objects. */
-export function senderListRoute(party: PartyContext, store: CpoStore, module: CpoListModule, pageSize: number): ModuleRoute {
-  return { method: 'GET', path: '', handler: (request) => page(party, module, store, request, pageSize) };
+/** The GET list route of a Sender interface, in pages of at most `pageSize` objects; faults bend one rule each. */
+export function senderListRoute(list: SenderList): ModuleRoute {
+  return { method: 'GET', path: '', handler: (request) => page(list, request) };
 }

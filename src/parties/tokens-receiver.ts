@@ -1,6 +1,6 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
-import type { Token } from './cpo-data/ocpi-objects.js';
+import type { Token } from '../ocpi-data/ocpi-objects.js';
 import { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';

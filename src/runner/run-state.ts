@@ -20,6 +20,12 @@ export interface ChargeSite {
   readonly connectorId: string;
 }
 
+/** A token of the target, as the Tokens module addresses one: uid and type. */
+export interface TokenRef {
+  readonly uid: string;
+  readonly type: string;
+}
+
 /**
  * The typed state cases hand to each other (DESIGN §3: requires/provides). A case that requires a key runs only after
  * every case that provides it has finished, and is skipped when none did.
@@ -40,6 +46,9 @@ export interface RunState {
   readonly tariffsList: ListDigest;
   readonly sessionsList: ListDigest;
   readonly cdrsList: ListDigest;
+  readonly tokensList: ListDigest;
+  /** Tokens of the eMSP's list to ask real-time authorization for: one valid, one not (valid: false). */
+  readonly tokenSamples: { readonly valid?: TokenRef; readonly invalid?: TokenRef };
   readonly chargeSite: ChargeSite;
   /** A session a START_SESSION command created, ACTIVE until STOP_SESSION. */
   readonly chargingSession: { readonly sessionId: string };

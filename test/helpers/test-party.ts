@@ -1,5 +1,5 @@
 import { Secret } from '../../src/config/secret.js';
-import type { Location } from '../../src/parties/cpo-data/ocpi-objects.js';
+import type { Location } from '../../src/ocpi-data/ocpi-objects.js';
 import type { PartyContext } from '../../src/parties/party-context.js';
 import { PartyState } from '../../src/parties/party-state.js';
 import { OcpiClient } from '../../src/transport/ocpi-client.js';
@@ -8,13 +8,17 @@ import { Redactor } from '../../src/transport/redactor.js';
 /** The last_updated of every hand-made test object. */
 export const STAMP = '2026-01-01T00:00:00Z';
 
-/** A reference CPO's context (NL/RCP) with the given faults, registered with a partner, for calling its routes directly. */
-export function testParty(faults: readonly string[]): PartyContext {
+/**
+ * A reference party's context (the CPO is NL/RCP, the eMSP NL/REM) with the given faults, registered with a partner,
+ * for calling its routes directly.
+ */
+export function testParty(faults: readonly string[], role: 'cpo' | 'emsp' = 'cpo'): PartyContext {
   const redactor = new Redactor();
   const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const state = new PartyState(Secret.generate());
   state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
-  return { role: 'cpo', version: '2.2.1', countryCode: 'NL', partyId: 'RCP', faults: new Set(faults), state, client, redactor, versionsUrl: () => '', detailsUrl: () => '' };
+  const partyId = role === 'cpo' ? 'RCP' : 'REM';
+  return { role, version: '2.2.1', countryCode: 'NL', partyId, faults: new Set(faults), state, client, redactor, versionsUrl: () => '', detailsUrl: () => `http://127.0.0.1:9/ocpi/${role}/2.2.1` };
 }
 
 /** One Location LOC1 with one EVSE EVSE1 (in the given status) and one Connector 1. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { AsyncResults } from '../../src/parties/async-results.js';
 import { chargingProfilesRoutes } from '../../src/parties/charging-profiles-receiver.js';
-import type { Session } from '../../src/parties/cpo-data/ocpi-objects.js';
+import type { Session } from '../../src/ocpi-data/ocpi-objects.js';
 import { CpoStore } from '../../src/parties/cpo-store.js';
 import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
 import { STAMP, testLocation, testParty } from '../helpers/test-party.js';

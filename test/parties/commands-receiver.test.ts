@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { AsyncResults } from '../../src/parties/async-results.js';
 import { commandsRoutes } from '../../src/parties/commands-receiver.js';
-import type { CpoData } from '../../src/parties/cpo-data/ocpi-objects.js';
+import type { CpoData } from '../../src/ocpi-data/ocpi-objects.js';
 import { CpoStore } from '../../src/parties/cpo-store.js';
 import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
 import type { PartyContext } from '../../src/parties/party-context.js';

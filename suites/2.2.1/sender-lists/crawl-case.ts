@@ -2,7 +2,8 @@ import { defineCase, type CaseDefinition } from '../../../src/runner/define-case
 import { CRAWL_CHECKS, crawlList } from '../../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
 import { chooseChargeSite, type SiteChooser } from './charge-site.js';
-import { ownedKey, type ListModule } from './list-module.js';
+import type { ListModule } from './list-module.js';
+import { sampleTokens, type TokenSampler } from './token-samples.js';
 
 // Steps: (1) tester GETs the list without paging parameters; (2) follows every Link rel="next" to the last page.
 // Validated on every page: HTTP 200, the envelope, status_code 1000, X-Request-ID and X-Correlation-ID echoed, the
@@ -15,10 +16,10 @@ export function crawlCase(list: ListModule): CaseDefinition {
     title: `The ${list.plural} list crawls page by page to a consistent end, every object valid`,
     module: list.module,
     versions: ['2.2.1'],
-    targetRole: 'cpo',
+    targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints'],
-    provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : [list.digest],
+    provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
     spec: {
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
@@ -30,23 +31,26 @@ export function crawlCase(list: ListModule): CaseDefinition {
       const entries: Array<readonly [string, string]> = [];
       let sample: unknown;
       const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
+      const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens() : undefined;
       const outcome = await crawlList(t, {
         url: moduleUrl(t, list.module, 'SENDER'),
         filters: list.baseFilters,
         mode: 'full',
         object: list.object,
-        keyOf: ownedKey,
+        keyOf: list.keyOf,
         onItem: (item, key) => {
           const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
           if (key !== undefined && typeof lastUpdated === 'string') entries.push([key, lastUpdated]);
           sample ??= list.module !== 'locations' || hasConnector(item) ? item : undefined;
           site?.consider(item);
+          tokens?.consider(item);
         },
       });
       if (!outcome.complete) return;
       t.provide(list.digest, { entries, ...(sample === undefined ? {} : { sample }) });
       const chosen = site?.chosen();
       if (chosen) t.provide('chargeSite', chosen);
+      if (tokens) t.provide('tokenSamples', tokens.chosen());
     },
   });
 }

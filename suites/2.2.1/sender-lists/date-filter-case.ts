@@ -3,7 +3,7 @@ import { defineCase, type CaseDefinition } from '../../../src/runner/define-case
 import { crawlList, FOLLOW_CHECKS } from '../../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
 import { chooseDateWindow } from './date-window.js';
-import { ownedKey, type ListModule } from './list-module.js';
+import type { ListModule } from './list-module.js';
 
 // Steps: (1) tester picks date_from and date_to on two objects' last_updated, from the full crawl; (2) GETs the list
 // with them, following Links. Validated: exactly the objects with date_from <= last_updated < date_to came back.
@@ -14,7 +14,7 @@ export function dateFilterCase(list: ListModule): CaseDefinition {
     title: `The ${list.plural} list honours date_from (inclusive) and date_to (exclusive)`,
     module: list.module,
     versions: ['2.2.1'],
-    targetRole: 'cpo',
+    targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
     spec: {
@@ -31,7 +31,7 @@ export function dateFilterCase(list: ListModule): CaseDefinition {
         url: moduleUrl(t, list.module, 'SENDER'),
         filters: { ...list.baseFilters, date_from: chosen.window.from, date_to: chosen.window.to },
         mode: 'follow',
-        keyOf: ownedKey,
+        keyOf: list.keyOf,
         onItem: (item, key) => {
           const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
           if (key !== undefined) received.set(key, typeof lastUpdated === 'string' ? lastUpdated : '');

@@ -4,7 +4,7 @@ import { defineCase, type CaseDefinition } from '../../../src/runner/define-case
 import { crawlList, FOLLOW_CHECKS } from '../../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
 import { nextLink } from '../../../src/transport/next-link.js';
-import { ownedKey, type ListModule } from './list-module.js';
+import type { ListModule } from './list-module.js';
 
 const LIMIT = 2;
 
@@ -17,7 +17,7 @@ export function limitCase(list: ListModule): CaseDefinition {
     title: `The ${list.plural} list honours limit, and its next Link keeps the filters`,
     module: list.module,
     versions: ['2.2.1'],
-    targetRole: 'cpo',
+    targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
     spec: {
@@ -37,7 +37,7 @@ export function limitCase(list: ListModule): CaseDefinition {
         limit: LIMIT,
         mode: 'follow',
         maxPages: 2,
-        keyOf: ownedKey,
+        keyOf: list.keyOf,
         onPage: ({ exchange, count, headers }) => {
           page += 1;
           t.check(checkLimitHonoured({ exchange, count, limit: LIMIT }));

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import { dateTimeMs, ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
-import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
-import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
+import { moduleUrl } from '../../../src/runner/module-request.js';
+import { pushForCase } from '../common/round-trip.js';
 
 /** A Token the tester owns, with every optional field set so that a store dropping one shows. */
 export function testToken(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -46,17 +46,6 @@ export function laterThan(earlier: unknown): string {
 export async function storeTestToken(t: CaseContext): Promise<{ token: Record<string, unknown>; url: string }> {
   const token = testToken();
   const url = tokenUrl(t, token);
-  const put = await moduleRequest(t, { method: 'PUT', url, body: token });
-  if (checkOcpiResponse(put.exchange, t.version, { status: [200, 201] }).some((f) => f.status === 'fail')) t.skip('the Token could not be PUT (TOK-01 reports why)');
+  await pushForCase(t, { method: 'PUT', url, body: token }, 'TOK-01');
   return { token, url };
-}
-
-/** GETs a Token back and judges the response; the stored Token, or undefined when the GET failed. */
-export async function readToken(t: CaseContext, url: string): Promise<{ exchangeId: string; stored: Record<string, unknown> } | undefined> {
-  const get = await moduleRequest(t, { method: 'GET', url });
-  const read = checkOcpiResponse(get.exchange, t.version, { data: 'Token' });
-  t.check(read);
-  if (read.some((f) => f.check === 'http.status' && f.status === 'fail')) return undefined;
-  const data = (get.body as { data?: unknown } | undefined)?.data;
-  return { exchangeId: get.exchange.id, stored: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {} };
 }

@@ -11,9 +11,10 @@ export interface ModuleProbe {
 const PROBE_ID = 'OCT-PROBE-0';
 
 /**
- * A harmless request to each functional module the target declared: a GET of each Sender list, and for the Receivers
- * a GET (or, with `body`, the module's PUT/POST) on an object that does not exist. Configuration modules
- * (credentials, versions, hubclientinfo) have their own rules and are left out.
+ * A harmless request to each functional module the target declared: a GET of each Sender list (with `body`, a real-time
+ * authorization of an unknown token), and for the Receivers a GET (or, with `body`, the module's PUT/POST) on an
+ * object that does not exist. Configuration modules (credentials, versions, hubclientinfo) have their own rules and
+ * are left out.
  */
 export function moduleProbes(t: CaseContext, { body }: { body: boolean }): ModuleProbe[] {
   const probes: ModuleProbe[] = [];
@@ -27,11 +28,18 @@ export function moduleProbes(t: CaseContext, { body }: { body: boolean }): Modul
 }
 
 function probeFor(t: CaseContext, module: string, role: string, url: string, body: boolean): ModuleRequest | undefined {
-  const list = ['locations', 'tariffs', 'sessions', 'cdrs'].includes(module) && role === 'SENDER';
-  if (list) return body ? undefined : { method: 'GET', url };
-  if (module === 'tokens' && role === 'RECEIVER') return body ? { method: 'PUT', url: `${url}/ZZ/OCT/${PROBE_ID}` } : { method: 'GET', url: `${url}/ZZ/OCT/${PROBE_ID}` };
-  if (module === 'commands' && role === 'RECEIVER') return body ? { method: 'POST', url: `${url}/START_SESSION` } : undefined;
-  if (module === 'chargingprofiles' && role === 'RECEIVER') {
+  const owned = `${url}/ZZ/OCT/${PROBE_ID}`;
+  if (role === 'SENDER' && ['locations', 'tariffs', 'sessions', 'cdrs', 'tokens'].includes(module)) {
+    // The Tokens Sender takes a body on its authorize route; the lists take none.
+    if (body) return module === 'tokens' ? { method: 'POST', url: `${url}/${PROBE_ID}/authorize` } : undefined;
+    return { method: 'GET', url };
+  }
+  if (role !== 'RECEIVER') return undefined;
+  if (['tokens', 'locations', 'tariffs', 'sessions'].includes(module)) return { method: body ? 'PUT' : 'GET', url: owned };
+  // The CDRs Receiver has no URL of its own to GET: a POST is its probe, with or without a body.
+  if (module === 'cdrs') return { method: 'POST', url };
+  if (module === 'commands') return body ? { method: 'POST', url: `${url}/START_SESSION` } : undefined;
+  if (module === 'chargingprofiles') {
     const query = `?duration=60&response_url=${encodeURIComponent(t.peer.resultUrl('probe'))}`;
     return body ? { method: 'PUT', url: `${url}/${PROBE_ID}` } : { method: 'GET', url: `${url}/${PROBE_ID}${query}` };
   }

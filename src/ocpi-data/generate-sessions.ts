@@ -1,4 +1,4 @@
-import { ocpiNow } from '../../schemas/ocpi-datetime.js';
+import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import type { GeneratedTariff, PriceComponent, TariffDimension } from './generate-tariffs.js';
 import type { Cdr, CdrToken, ChargingPeriod, Connector, Evse, Location, Price, Session } from './ocpi-objects.js';
 import type { SeededRandom } from './seeded-random.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { generateCpoData } from '../../../src/parties/cpo-data/generate-cpo-data.js';
-import type { CpoData } from '../../../src/parties/cpo-data/ocpi-objects.js';
-import { schemaRegistry } from '../../../src/schemas/schema-registry.js';
+import { generateCpoData } from '../../src/ocpi-data/generate-cpo-data.js';
+import type { CpoData } from '../../src/ocpi-data/ocpi-objects.js';
+import { schemaRegistry } from '../../src/schemas/schema-registry.js';
 
 const NOW = new Date('2026-05-01T10:00:00.500Z');
 const PARTY = { countryCode: 'NL', partyId: 'RCP', now: NOW } as const;

@@ -1,4 +1,4 @@
-import { ocpiNow } from '../../schemas/ocpi-datetime.js';
+import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import type { Connector, Evse, Location, Tariff } from './ocpi-objects.js';
 import type { SeededRandom } from './seeded-random.js';
 

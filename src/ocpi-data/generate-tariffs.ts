@@ -1,4 +1,4 @@
-import { ocpiNow } from '../../schemas/ocpi-datetime.js';
+import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import type { DisplayText, Price, Tariff } from './ocpi-objects.js';
 import type { SeededRandom } from './seeded-random.js';
 

@@ -1,0 +1,67 @@
+import { diffObjects } from '../../../src/checks/diff-objects.js';
+import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
+import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import type { CaseContext } from '../../../src/runner/case-context.js';
+import { moduleRequest, moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
+import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+
+/** An object as the target returned it, with the exchange that carried it. */
+export interface ReadBack {
+  readonly exchangeId: string;
+  readonly stored: Record<string, unknown>;
+}
+
+/**
+ * The target's Receiver URL of one of the tester's objects: `{module}/ZZ/OCT/{id}` and any further ids (an EVSE uid, a
+ * connector id), each URL-encoded.
+ */
+export function receiverUrl(t: CaseContext, module: string, ...ids: readonly string[]): string {
+  return [moduleUrl(t, module, 'RECEIVER'), TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, ...ids.map(encodeURIComponent)].join('/');
+}
+
+/** Sends a push (PUT, PATCH, POST) and judges its OCPI response; `ok` when it succeeded. */
+export async function push(t: CaseContext, request: ModuleRequest, { status = [200, 201] }: { status?: readonly number[] } = {}): Promise<{ ok: boolean; response: OcpiResponse }> {
+  const response = await moduleRequest(t, request);
+  const findings = checkOcpiResponse(response.exchange, t.version, { status });
+  t.check(findings);
+  return { ok: !findings.some((f) => f.status === 'fail'), response };
+}
+
+/**
+ * Pushes an object as the first step of a case that judges something else; when the push fails the case is skipped,
+ * since the case named in `reportedBy` says why. The push's findings are not this case's.
+ */
+export async function pushForCase(t: CaseContext, request: ModuleRequest, reportedBy: string): Promise<OcpiResponse> {
+  const response = await moduleRequest(t, request);
+  if (checkOcpiResponse(response.exchange, t.version, { status: [200, 201] }).some((f) => f.status === 'fail')) t.skip(`the object could not be pushed (${reportedBy} reports why)`);
+  return response;
+}
+
+/** GETs an object back and judges the response against the object's schema; undefined when the GET failed. */
+export async function readBack(t: CaseContext, url: string, object: string): Promise<ReadBack | undefined> {
+  const get = await moduleRequest(t, { method: 'GET', url });
+  const read = checkOcpiResponse(get.exchange, t.version, { data: object });
+  t.check(read);
+  if (read.some((f) => f.check === 'http.status' && f.status === 'fail')) return undefined;
+  const data = (get.body as { data?: unknown } | undefined)?.data;
+  return { exchangeId: get.exchange.id, stored: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {} };
+}
+
+/** Judges a round trip: the object read back equals `sent`, or a diff (JSON Pointers under /data) of where it does not. */
+export function sameAsSent(check: string, what: string, sent: unknown, read: ReadBack, verb = 'PUT'): Finding {
+  const diff = diffObjects(sent, read.stored);
+  const at = { exchangeId: read.exchangeId };
+  return diff.length === 0
+    ? pass(check, `the ${what} read back equals the one ${verb}`, at)
+    : fail(check, `the ${what} read back differs from the one ${verb} in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { ...at, at: '/data', diff });
+}
+
+/** Judges a PATCH: each field it set reads back with the value it set. */
+export function patchApplied(check: string, what: string, patch: Record<string, unknown>, read: ReadBack): Finding {
+  const diff = diffObjects(patch, Object.fromEntries(Object.keys(patch).map((field) => [field, read.stored[field]])));
+  const at = { exchangeId: read.exchangeId };
+  return diff.length === 0
+    ? pass(check, `the ${what} read back has the patched values`, at)
+    : fail(check, `the ${what} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
+}
