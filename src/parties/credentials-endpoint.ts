@@ -3,6 +3,7 @@ import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
+import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
 /** The Credentials object a party hands out: the token the partner must use, its versions URL, its role. */
 export function ownCredentials(party: PartyContext, token: Secret): Record<string, unknown> {
@@ -35,7 +36,8 @@ function readPartnerCredentials(request: ServerRequest): { token: Secret; url: s
 
 /**
  * POST (register) and PUT (update): store the partner's token, GET its versions and details with that token (3001
- * when that fails), issue a new token and answer with our credentials.
+ * when that fails), issue a new token and answer with our credentials. A new registration of the eMSP also pulls the
+ * partner's Locations before the answer, so the pull has happened by the time the partner sees the registration done.
  */
 async function exchangeCredentials(party: PartyContext, request: ServerRequest, kind: 'register' | 'update'): Promise<ServerResponseSpec> {
   const partner = readPartnerCredentials(request);
@@ -61,6 +63,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
   const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
   party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints };
+  if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   return { status: 200, body: envelope(data) };

@@ -1,8 +1,224 @@
-import type { EmspStore } from './emsp-store.js';
+import { envelope } from '../server/envelope.js';
+import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import { isOcpiDateTime22 } from '../schemas/ocpi-datetime.js';
+import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
 
-// Placeholder for the helper writing this module; replaced before commit.
-export function locationsReceiverRoutes(_party: PartyContext, _store: EmspStore): ModuleRoute[] {
-  return [];
+/** The three objects the Receiver URL can address, from the Location down. */
+type Level = 'Location' | 'EVSE' | 'Connector';
+
+// The fields of cardinality 1 (or +) of each object; a PUT carries the full object, nested ones included.
+const REQUIRED: Readonly<Record<Level, readonly string[]>> = {
+  Location: ['country_code', 'party_id', 'id', 'publish', 'address', 'city', 'country', 'coordinates', 'time_zone', 'last_updated'],
+  EVSE: ['uid', 'status', 'connectors', 'last_updated'],
+  Connector: ['id', 'standard', 'format', 'power_type', 'max_voltage', 'max_amperage', 'last_updated'],
+};
+
+// Where each object keeps the objects one level down.
+const CHILDREN: Readonly<Partial<Record<Level, { readonly field: string; readonly level: Level }>>> = {
+  Location: { field: 'evses', level: 'EVSE' },
+  EVSE: { field: 'connectors', level: 'Connector' },
+};
+
+/** What a Receiver URL names: the owner, the Location, and optionally an EVSE and one of its Connectors. */
+interface LocationAddress {
+  readonly countryCode: string;
+  readonly partyId: string;
+  readonly locationId: string;
+  readonly evseUid?: string;
+  readonly connectorId?: string;
+}
+
+/** The stored objects along an address, as far as they exist. */
+interface Found {
+  readonly location?: PushedObject;
+  readonly evse?: PushedObject;
+  readonly connector?: PushedObject;
+}
+
+function addressOf({ params }: ServerRequest): LocationAddress {
+  return {
+    countryCode: params['country_code'] ?? '',
+    partyId: params['party_id'] ?? '',
+    locationId: params['location_id'] ?? '',
+    ...(params['evse_uid'] === undefined ? {} : { evseUid: params['evse_uid'] }),
+    ...(params['connector_id'] === undefined ? {} : { connectorId: params['connector_id'] }),
+  };
+}
+
+const levelOf = (address: LocationAddress): Level => (address.connectorId !== undefined ? 'Connector' : address.evseUid !== undefined ? 'EVSE' : 'Location');
+const keyOf = (address: LocationAddress): string => EmspStore.key(address.countryCode, address.partyId, address.locationId);
+
+function asRecord(value: unknown): PushedObject | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as PushedObject) : undefined;
+}
+
+function records(value: unknown): PushedObject[] {
+  return Array.isArray(value) ? value.filter((item): item is PushedObject => asRecord(item) !== undefined) : [];
+}
+// Ids, uids, country codes and party ids are CiStrings.
+const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
+
+const ok = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined) });
+const invalid = (message: string): ServerResponseSpec => ({ status: 200, body: envelope(undefined, 2001, message) });
+const unknown = (level: Level): ServerResponseSpec => ({ status: 404, body: envelope(undefined, 2003, `unknown ${level}`) });
+
+function find(store: EmspStore, address: LocationAddress): Found {
+  const location = store.locations.get(keyOf(address));
+  const evse = address.evseUid === undefined ? undefined : records(location?.['evses']).find((e) => sameCi(e['uid'], address.evseUid as string));
+  const connector = address.connectorId === undefined ? undefined : records(evse?.['connectors']).find((c) => sameCi(c['id'], address.connectorId as string));
+  return { ...(location ? { location } : {}), ...(evse ? { evse } : {}), ...(connector ? { connector } : {}) };
+}
+
+/** The first level on the way to the addressed object that is not stored, or undefined when all are. */
+function missingLevel(found: Found, level: Level): Level | undefined {
+  if (!found.location) return 'Location';
+  if (level !== 'Location' && !found.evse) return 'EVSE';
+  if (level === 'Connector' && !found.connector) return 'Connector';
+  return undefined;
+}
+
+/** The paths of the full objects nested in `object` (its EVSEs, their Connectors) that lack required fields. */
+function nestedMissing(object: PushedObject, level: Level, path = ''): string[] {
+  const child = CHILDREN[level];
+  const list = child ? object[child.field] : undefined;
+  if (!child || list === undefined || list === null) return [];
+  // An EVSE has at least one Connector.
+  if (!Array.isArray(list) || (level === 'EVSE' && list.length === 0)) return [`${path}${child.field}`];
+  return list.flatMap((item: unknown, index) => {
+    const at = `${path}${child.field}[${index}]`;
+    const nested = asRecord(item);
+    return nested ? missingFields(nested, child.level, `${at}.`) : [at];
+  });
+}
+
+/** The paths of the required fields a full object lacks, its nested objects included. */
+function missingFields(object: PushedObject, level: Level, path = ''): string[] {
+  const own = REQUIRED[level].filter((field) => object[field] === undefined || object[field] === null).map((field) => `${path}${field}`);
+  return [...own, ...nestedMissing(object, level, path)];
+}
+
+/** Why a pushed object does not belong at its URL, or undefined when it does; identity fields a PATCH leaves out are fine. */
+function identityMismatch(body: PushedObject, address: LocationAddress, level: Level): string | undefined {
+  const identity: Array<[string, string]> =
+    level === 'Location' ? [['country_code', address.countryCode], ['party_id', address.partyId], ['id', address.locationId]]
+    : level === 'EVSE' ? [['uid', address.evseUid ?? '']]
+    : [['id', address.connectorId ?? '']];
+  const wrong = identity.find(([field, expected]) => body[field] !== undefined && !sameCi(body[field], expected));
+  return wrong ? `the ${level}'s ${wrong[0]} ${JSON.stringify(body[wrong[0]])} differs from the URL's ${wrong[1]}` : undefined;
+}
+
+/** Puts `child` in its parent's list in place of the one with that id, or appends it; true when it replaced one. */
+function setChild(parent: PushedObject, field: string, idField: string, id: string, child: PushedObject): boolean {
+  const list = records(parent[field]);
+  const index = list.findIndex((item) => sameCi(item[idField], id));
+  parent[field] = index < 0 ? [...list, child] : list.map((item, i) => (i === index ? child : item));
+  return index >= 0;
+}
+
+function removeChild(parent: PushedObject, field: string, idField: string, id: string): void {
+  parent[field] = records(parent[field]).filter((item) => !sameCi(item[idField], id));
+}
+
+// The fault: the Location is stored without the max_electric_power of its Connectors.
+function withoutConnectorPower(location: PushedObject): PushedObject {
+  if (!Array.isArray(location['evses'])) return location;
+  const evses = records(location['evses']).map((evse) => ({ ...evse, connectors: records(evse['connectors']).map(({ max_electric_power: _dropped, ...connector }) => connector) }));
+  return { ...location, evses };
+}
+
+function getObject(store: EmspStore, request: ServerRequest): ServerResponseSpec {
+  const address = addressOf(request);
+  const level = levelOf(address);
+  const found = find(store, address);
+  const missing = missingLevel(found, level);
+  if (missing) return unknown(missing);
+  return { status: 200, body: envelope(level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) };
+}
+
+function putObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
+  const address = addressOf(request);
+  const level = levelOf(address);
+  const body = asRecord(request.body);
+  if (!body) return invalid(`the body must be a ${level} object`);
+  const missing = missingFields(body, level);
+  if (missing.length > 0) return invalid(`the ${level} lacks required fields: ${missing.join(', ')}`);
+  if (typeof body['last_updated'] !== 'string' || !isOcpiDateTime22(body['last_updated'])) return invalid('last_updated must be a DateTime');
+  const mismatch = identityMismatch(body, address, level);
+  if (mismatch && !(level === 'Location' && party.faults.has('location-url-body-mismatch-accepted'))) return invalid(mismatch);
+  const object = structuredClone(body);
+  const lastUpdated = body['last_updated'];
+  if (level === 'Location') {
+    const existed = store.locations.has(keyOf(address));
+    store.locations.set(keyOf(address), party.faults.has('location-put-drops-field') ? withoutConnectorPower(object) : object);
+    return ok(existed ? 200 : 201);
+  }
+  const found = find(store, address);
+  const parentMissing = missingLevel(found, level === 'EVSE' ? 'Location' : 'EVSE');
+  if (parentMissing || !found.location) return unknown(parentMissing ?? 'Location');
+  // A pushed EVSE or Connector stamps its parents with its own last_updated.
+  found.location['last_updated'] = lastUpdated;
+  if (level === 'EVSE') {
+    const uid = address.evseUid ?? '';
+    if (object['status'] === 'REMOVED' && party.faults.has('removed-evse-deleted')) {
+      removeChild(found.location, 'evses', 'uid', uid);
+      return ok(200);
+    }
+    return ok(setChild(found.location, 'evses', 'uid', uid, object) ? 200 : 201);
+  }
+  const evse = found.evse as PushedObject;
+  evse['last_updated'] = lastUpdated;
+  return ok(setChild(evse, 'connectors', 'id', address.connectorId ?? '', object) ? 200 : 201);
+}
+
+function patchObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
+  const address = addressOf(request);
+  const level = levelOf(address);
+  const found = find(store, address);
+  const missing = missingLevel(found, level);
+  if (missing || !found.location) return unknown(missing ?? 'Location');
+  const body = asRecord(request.body);
+  if (!body) return invalid(`the body must be a partial ${level} object`);
+  const lastUpdated = body['last_updated'];
+  const lenient = level === 'Location' && party.faults.has('location-patch-without-last-updated-accepted');
+  if (lastUpdated === undefined && !lenient) return invalid('PATCH must contain last_updated');
+  if (lastUpdated !== undefined && (typeof lastUpdated !== 'string' || !isOcpiDateTime22(lastUpdated))) return invalid('last_updated must be a DateTime');
+  // Ids never change; EVSEs and Connectors given inside a PATCH replace the whole list, so they must be complete.
+  const mismatch = identityMismatch(body, address, level);
+  if (mismatch) return invalid(mismatch);
+  const incomplete = nestedMissing(body, level);
+  if (incomplete.length > 0) return invalid(`the PATCH holds incomplete objects, lacking: ${incomplete.join(', ')}`);
+  const patch = structuredClone(body);
+  if (level === 'Location') {
+    if (!party.faults.has('location-patch-ignored')) Object.assign(found.location, patch);
+    return ok(200);
+  }
+  const evse = found.evse as PushedObject;
+  if (level === 'EVSE') {
+    if (!party.faults.has('evse-patch-keeps-location-last-updated')) found.location['last_updated'] = lastUpdated;
+    if ((patch['status'] ?? evse['status']) === 'REMOVED' && party.faults.has('removed-evse-deleted')) removeChild(found.location, 'evses', 'uid', String(evse['uid']));
+    else Object.assign(evse, patch);
+    return ok(200);
+  }
+  if (party.faults.has('connector-patch-ignored')) return ok(200);
+  Object.assign(found.connector as PushedObject, patch);
+  evse['last_updated'] = lastUpdated;
+  found.location['last_updated'] = lastUpdated;
+  return ok(200);
+}
+
+/**
+ * The eMSP's Locations Receiver interface: GET, PUT and PATCH of a Location, one of its EVSEs or one of their
+ * Connectors at `{url}/{country_code}/{party_id}/{location_id}[/{evse_uid}[/{connector_id}]]`, stored in
+ * `store.locations`. EVSEs are never deleted: REMOVED is a status like any other. Authorization and routing headers
+ * are the caller's `functionalHandler`'s job.
+ */
+export function locationsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
+  const paths = ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id'];
+  return paths.flatMap((path): ModuleRoute[] => [
+    { method: 'GET', path, handler: (request) => getObject(store, request) },
+    { method: 'PUT', path, handler: (request) => putObject(party, store, request) },
+    { method: 'PATCH', path, handler: (request) => patchObject(party, store, request) },
+  ]);
 }

@@ -1,8 +1,9 @@
 import { Secret } from '../config/secret.js';
-import { fetchVersionDetails } from '../transport/fetch-version-details.js';
+import { fetchVersionDetails, type EndpointEntry } from '../transport/fetch-version-details.js';
 import { TransportError } from '../transport/transport-error.js';
 import { ownCredentials } from './credentials-endpoint.js';
 import type { PartyContext } from './party-context.js';
+import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
 /** Where to register and with which token. */
 export interface RegistrationTarget {
@@ -13,17 +14,20 @@ export interface RegistrationTarget {
 /**
  * The party as the Sender of the credentials handshake: GET the partner's versions and details with Token A, POST our
  * credentials with a new Token B (accepted for the partner's GETs back while the POST is under way), keep Token C.
- * Resolves with a one-line outcome; never throws for the partner's faults.
+ * The eMSP then pulls the partner's Locations before resolving. Resolves with a one-line outcome; never throws for the
+ * partner's faults.
  */
 export async function registerWith(party: PartyContext, target: RegistrationTarget): Promise<string> {
   party.redactor.add(target.tokenA);
   let credentialsUrl: string | undefined;
+  let endpoints: readonly EndpointEntry[] = [];
   if (party.faults.has('register-without-discovery')) {
     // Guesses the tester's layout (<base>/ocpi/versions -> <base>/ocpi/2.2.1/credentials) instead of asking for it.
     credentialsUrl = target.versionsUrl.replace(/\/versions\/?$/, `/${party.version}/credentials`);
   } else {
     const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version });
     if (!details.ok) return `registration failed: ${details.reason}`;
+    endpoints = details.endpoints;
     credentialsUrl = details.endpoints.find((endpoint) => endpoint.identifier === 'credentials')?.url;
     if (!credentialsUrl) return 'registration failed: the partner declares no credentials endpoint';
   }
@@ -41,7 +45,8 @@ export async function registerWith(party: PartyContext, target: RegistrationTarg
     }
     const tokenC = new Secret(data.token);
     party.redactor.add(tokenC);
-    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints: [] };
+    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints };
+    await pullPartnerLocations(party, firstIdentity(data));
     return 'registered';
   } catch (error) {
     if (error instanceof TransportError) return `registration failed: ${error.message}`;

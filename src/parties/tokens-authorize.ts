@@ -1,8 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { ocpiNow } from '../schemas/ocpi-datetime.js';
+import { envelope } from '../server/envelope.js';
+import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import type { Token } from '../ocpi-data/ocpi-objects.js';
 import type { EmspStore } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
 
-// Placeholder for the helper writing this module; replaced before commit.
-export function authorizeRoutes(_party: PartyContext, _store: EmspStore): ModuleRoute[] {
-  return [];
+/** Where a CPO asks to charge: a Location of its own and, optionally, some of its EVSEs. */
+interface LocationReferences {
+  readonly location_id: string;
+  readonly evse_uids?: readonly string[];
+}
+
+// location_id and evse_uids are CiString(36): printable ASCII, at most 36 characters.
+const isCiString36 = (value: unknown): value is string => typeof value === 'string' && value.length <= 36 && /^[\x20-\x7E]*$/.test(value);
+
+/** The LocationReferences of a request body, or a message saying why the body is not one. */
+function locationReferences(body: unknown): LocationReferences | string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a LocationReferences object';
+  const { location_id: locationId, evse_uids: evseUids } = body as Record<string, unknown>;
+  if (!isCiString36(locationId) || locationId === '') return 'LocationReferences.location_id must be a CiString(36)';
+  if (evseUids === undefined) return { location_id: locationId };
+  if (!Array.isArray(evseUids) || !evseUids.every(isCiString36)) return 'LocationReferences.evse_uids must be a list of CiString(36)';
+  return { location_id: locationId, evse_uids: evseUids };
+}
+
+// What the eMSP says about a known token: valid ones may charge anywhere, the others are blocked.
+function allowedFor(party: PartyContext, token: Token, location: LocationReferences | undefined): string {
+  if (party.faults.has('authorize-ignores-validity')) return 'ALLOWED';
+  if (!token.valid) return 'BLOCKED';
+  return location && party.faults.has('authorize-valid-token-not-allowed') ? 'NOT_ALLOWED' : 'ALLOWED';
+}
+
+// The AuthorizationInfo; the location is echoed only where the driver may charge (it names the allowed EVSEs).
+function authorizationInfo(token: Token, allowed: string, location: LocationReferences | undefined): Record<string, unknown> {
+  return {
+    allowed,
+    token,
+    ...(location && allowed === 'ALLOWED' ? { location } : {}),
+    authorization_reference: randomUUID(),
+    ...(allowed === 'ALLOWED' ? {} : { info: { language: 'en', text: allowed === 'BLOCKED' ? 'This token is blocked.' : 'This token may not charge here.' } }),
+  };
+}
+
+// For the fault that answers an unknown token: a stand-in Token made up from the URL.
+function madeUpToken(party: PartyContext, uid: string, type: string): Token {
+  return { country_code: party.countryCode, party_id: party.partyId, uid, type, contract_id: `${party.countryCode}-${party.partyId}-UNKNOWN`, issuer: 'unknown', valid: false, whitelist: 'NEVER', last_updated: ocpiNow() };
+}
+
+function authorize(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
+  const uid = request.params['token_uid'] ?? '';
+  const type = request.query.get('type') ?? 'RFID';
+  // No body at all means no LocationReferences; a body that is there must be one.
+  const location = request.text === '' ? undefined : locationReferences(request.body);
+  if (typeof location === 'string') return { status: 200, body: envelope(undefined, 2001, location) };
+  const token = store.token(uid, type);
+  if (!token) {
+    if (party.faults.has('authorize-unknown-token-answered')) return { status: 200, body: envelope(authorizationInfo(madeUpToken(party, uid, type), 'NOT_ALLOWED', location)) };
+    return { status: 404, body: envelope(undefined, 2004, 'unknown token') };
+  }
+  if (!location && party.faults.has('authorize-without-location-2001')) return { status: 200, body: envelope(undefined, 2001, 'LocationReferences are missing') };
+  return { status: 200, body: envelope(authorizationInfo(token, allowedFor(party, token, location), location)) };
+}
+
+/**
+ * Real-time authorization on the eMSP's Tokens Sender: POST `{url}/{token_uid}/authorize[?type=…]` with optional
+ * LocationReferences. The reference eMSP does not need a Location to decide, so it never answers 2002.
+ */
+export function authorizeRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
+  return [{ method: 'POST', path: '/:token_uid/authorize', handler: (request) => authorize(party, store, request) }];
 }

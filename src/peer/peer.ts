@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Secret } from '../config/secret.js';
+import type { CpoData } from '../ocpi-data/ocpi-objects.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type ServerRequest, type ServerResponseSpec } from '../server/ocpi-server.js';
 import type { Exchange } from '../transport/exchange.js';
@@ -7,6 +8,10 @@ import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
+import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
+import { TESTER_IDENTITY } from './tester-identity.js';
+
+export { TESTER_IDENTITY };
 
 /** How to start the tester's peer. */
 export interface PeerOptions {
@@ -40,19 +45,25 @@ export interface PeerRegistration {
   readonly issuedToken?: Secret;
 }
 
+/** A request the target made to one of the peer's Sender interfaces. */
+export interface SenderRequest {
+  readonly module: PeerSenderModule;
+  readonly record: InboundRecord;
+}
+
 const OCPI_VERSION = '2.2.1';
 
-/** Who the tester is in OCPI routing (a code reserved for user assignment, so it never clashes with a real party). */
-export const TESTER_IDENTITY = Object.freeze({ countryCode: 'ZZ', partyId: 'OCT' });
-
 /**
- * The tester's own OCPI endpoint: versions, version details and credentials for 2.2.1. It answers the target's calls
- * during a registration, refuses unknown tokens with 401, records every inbound request verbatim (malformed ones
- * included) with the token it carried, and lets cases wait, with a deadline, for what the target should do.
+ * The tester's own OCPI endpoint: versions, version details and credentials for 2.2.1, and when the tester plays the
+ * CPO its four Sender lists (Locations, Tariffs, Sessions, CDRs) for an eMSP under test to pull. It answers the
+ * target's calls during a registration, refuses unknown tokens with 401, records every inbound request verbatim
+ * (malformed ones included) with the token it carried, and lets cases wait, with a deadline, for what the target should do.
  */
 export class Peer {
   readonly inbound = new InboundLog<InboundRecord>();
   readonly registrations = new InboundLog<PeerRegistration>();
+  /** What the Sender lists serve when the tester plays the CPO (the reference CPO's data, owned by ZZ/OCT). */
+  readonly data: CpoData | undefined;
   readonly #options: PeerOptions;
   readonly #server: OcpiServer;
   readonly #tokens = new Map<string, { secret: Secret; caller: InboundCaller }>();
@@ -63,6 +74,7 @@ export class Peer {
 
   private constructor(options: PeerOptions) {
     this.#options = options;
+    this.data = options.role === 'CPO' ? generateTesterData() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -104,6 +116,22 @@ export class Peer {
    */
   resultUrl(kind: string): string {
     return `${this.detailsUrl}/results/${encodeURIComponent(kind)}/${randomUUID()}`;
+  }
+
+  /** A Location and EVSE of the tester's own data (when it plays the CPO), e.g. for LocationReferences. */
+  get firstEvse(): TesterEvse | undefined {
+    return this.data ? firstTesterEvse(this.data) : undefined;
+  }
+
+  /** The GETs the target made to the peer's Sender interfaces so far, oldest first, with the module each addressed. */
+  senderRequests(): readonly SenderRequest[] {
+    if (!this.data) return [];
+    const prefix = `/ocpi/${OCPI_VERSION}/`;
+    return this.inbound.since(0).flatMap((record) => {
+      const path = new URL(record.exchange.request.url).pathname;
+      const module = PEER_SENDER_MODULES.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
+      return record.exchange.request.method === 'GET' && module ? [{ module, record }] : [];
+    });
   }
 
   /** The registration token the peer issued for --handshake await, if any. */
@@ -169,10 +197,14 @@ export class Peer {
         return handler(request, caller);
       };
     server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version: OCPI_VERSION, url: this.detailsUrl }]) })));
+    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request)) : [];
+    // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
+    const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     server.route('GET', `/ocpi/${OCPI_VERSION}`, guard(() => ({
       status: 200,
-      body: envelope({ version: OCPI_VERSION, endpoints: [{ identifier: 'credentials', role: 'SENDER', url: `${this.detailsUrl}/credentials` }] }),
+      body: envelope({ version: OCPI_VERSION, endpoints: identifiers.map((identifier) => ({ identifier, role: 'SENDER', url: `${this.detailsUrl}/${identifier}` })) }),
     })));
+    for (const sender of senders) server.route('GET', `/ocpi/${OCPI_VERSION}/${sender.module}`, sender.handler);
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
     server.route('POST', `/ocpi/${OCPI_VERSION}/results/:kind/:ref`, (request) => request.presented.token === undefined

@@ -29,6 +29,8 @@ export class ConsoleReporter {
   readonly #options: ConsoleReporterOptions;
   readonly #style: TextStyle;
   #spinner: Ora | undefined;
+  // The id column is as wide as the longest id of the run (LOC-01 and LOC-PUSH-01 line up).
+  #idWidth = 8;
 
   constructor(options: ConsoleReporterOptions) {
     this.#options = options;
@@ -38,6 +40,9 @@ export class ConsoleReporter {
 
   readonly listener: RunEventListener = (event: RunEvent) => {
     switch (event.type) {
+      case 'run-start':
+        this.#idWidth = Math.max(8, ...event.cases.map((c) => c.id.length));
+        break;
       case 'notice':
         this.#stopSpinner();
         this.#options.stderr.write(`${event.message}\n`);
@@ -72,7 +77,7 @@ export class ConsoleReporter {
     const warnings = result.findings.filter((f) => f.status === 'warn').length;
     const mark = { passed: warnings > 0 ? s.warn('ok!') : 'ok', failed: s.bad(MARKS.failed), errored: s.bad(MARKS.errored), skipped: s.dim(MARKS.skipped) }[result.status];
     const detail = result.status === 'skipped' ? s.dim(` (${result.reason ?? ''})`) : s.dim(` ${result.durationMs} ms`) + (warnings > 0 ? s.warn(` ${warnings} warning(s)`) : '');
-    return `  ${mark.padEnd(5)} ${result.id.padEnd(8)} ${result.title}${detail}`;
+    return `  ${mark.padEnd(5)} ${result.id.padEnd(this.#idWidth)} ${result.title}${detail}`;
   }
 
   #summary(result: RunResult): string {

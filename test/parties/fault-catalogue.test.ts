@@ -3,13 +3,13 @@ import { FAULTS } from '../../src/parties/fault-catalogue.js';
 import { ALL_CASES } from '../../suites/index.js';
 
 describe('the fault catalogue', () => {
-  it('has a fault for every check any case can report, so that no check is one that cannot fail', () => {
+  it('has a fault for every check any case can report, so that no check is one that cannot fail.', () => {
     const proven = new Set(FAULTS.map((fault) => fault.expect.check));
     const unproven = [...new Set(ALL_CASES.flatMap((c) => c.checks))].filter((check) => !proven.has(check));
     assert.deepEqual(unproven, []);
   });
 
-  it('names a case and a check that case declares for every fault', () => {
+  it('names a case and a check that case declares for every fault.', () => {
     for (const fault of FAULTS) {
       const target = ALL_CASES.find((c) => c.id === fault.expect.case);
       assert.ok(target, `${fault.name}: no case ${fault.expect.case}`);
@@ -17,7 +17,14 @@ describe('the fault catalogue', () => {
     }
   });
 
-  it('gives every fault a unique name', () => {
+  it('gives every fault only to parties whose runs include its case.', () => {
+    for (const fault of FAULTS) {
+      const role = ALL_CASES.find((c) => c.id === fault.expect.case)?.targetRole;
+      if (role && role !== 'any') assert.deepEqual(fault.roles, [role], `${fault.name}: ${fault.expect.case} runs against the ${role} only`);
+    }
+  });
+
+  it('gives every fault a unique name.', () => {
     assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
   });
 });

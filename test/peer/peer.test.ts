@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
 import { DeadlineExceededError } from '../../src/peer/deadline-exceeded-error.js';
 import { Peer } from '../../src/peer/peer.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { nextLink } from '../../src/transport/next-link.js';
+import { OcpiClient, type OcpiResponse } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 
 describe("the tester's peer", () => {
@@ -52,9 +53,93 @@ describe("the tester's peer", () => {
     });
   });
 
+  it('declares only its credentials endpoint when it plays the eMSP, and serves no lists.', async () => {
+    const token = new Secret('accepted-token-b');
+    peer.accept(token, 'token-b');
+    const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
+    assert.deepEqual((details.body as { data: { endpoints: unknown } }).data.endpoints, [{ identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` }]);
+    const list = await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations`, token });
+    assert.equal(list.status, 404);
+    assert.equal(peer.data, undefined);
+    assert.deepEqual(peer.senderRequests(), []);
+  });
+
   it('resolves a wait with a request that arrived before the wait began', async () => {
     await client.send({ method: 'GET', url: peer.versionsUrl, token: null });
     const record = await peer.waitForRequest((r) => r.caller === 'missing', { timeoutMs: 50, what: 'a request' });
     assert.equal(record.exchange.response?.status, 401);
+  });
+});
+
+describe("the tester's peer playing the CPO", () => {
+  let peer: Peer;
+  let client: OcpiClient;
+  const token = new Secret('the-token-b-it-gave');
+  const routing = { 'ocpi-from-country-code': 'NL', 'ocpi-from-party-id': 'REM', 'ocpi-to-country-code': 'ZZ', 'ocpi-to-party-id': 'OCT' };
+  const dataOf = (response: OcpiResponse): unknown[] => (response.body as { data: unknown[] }).data;
+  beforeEach(async () => {
+    const redactor = new Redactor();
+    let n = 0;
+    const nextExchangeId = (): string => `x${++n}`;
+    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
+    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO' });
+    peer.accept(token, 'token-b');
+  });
+  afterEach(() => peer.stop());
+
+  it('declares its four CPO lists as SENDER interfaces in its version details.', async () => {
+    const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
+    const endpoints = (details.body as { data: { endpoints: Array<{ identifier: string; role: string; url: string }> } }).data.endpoints;
+    assert.deepEqual(endpoints.map((e) => [e.identifier, e.role, e.url]), ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'].map((id) => [id, 'SENDER', `${peer.detailsUrl}/${id}`]));
+  });
+
+  it('serves its Locations in pages of ten to an accepted token, with the next Link and routing headers back to the caller.', async () => {
+    const first = await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations`, token, headers: routing });
+    assert.equal(first.status, 200);
+    assert.equal(dataOf(first).length, 10);
+    assert.equal(first.headers['x-total-count'], '12');
+    assert.equal(first.headers['x-limit'], '10');
+    assert.equal(first.headers['ocpi-from-country-code'], 'ZZ');
+    assert.equal(first.headers['ocpi-from-party-id'], 'OCT');
+    assert.equal(first.headers['ocpi-to-country-code'], 'NL');
+    assert.equal(first.headers['ocpi-to-party-id'], 'REM');
+    const next = nextLink(first.headers['link'], first.exchange.request.url);
+    assert.equal(next.kind, 'next');
+    const second = await client.send({ method: 'GET', url: next.kind === 'next' ? next.url : '', token });
+    assert.equal(dataOf(second).length, 2);
+    assert.equal(second.headers['link'], undefined);
+    assert.equal(second.headers['ocpi-to-country-code'], undefined, 'no OCPI-to when the request named no sender');
+    assert.deepEqual([...dataOf(first), ...dataOf(second)], peer.data?.locations);
+  });
+
+  it('serves as much generated data as the reference CPO does, owned by the tester, and names one of its EVSEs.', async () => {
+    assert.equal(peer.data?.locations.length, 12);
+    assert.equal(peer.data?.sessions.length, 30);
+    assert.ok(peer.data?.locations.every((l) => l.country_code === 'ZZ' && l.party_id === 'OCT'));
+    const evse = peer.firstEvse;
+    assert.ok(evse && peer.data?.locations.find((l) => l.id === evse.locationId)?.evses?.some((e) => e.uid === evse.evseUid));
+    for (const module of ['tariffs', 'sessions', 'cdrs'] as const) {
+      const response = await client.send({ method: 'GET', url: `${peer.detailsUrl}/${module}`, token });
+      assert.equal(response.headers['x-total-count'], String(peer.data?.[module].length), module);
+    }
+  });
+
+  it('refuses its lists with 401 to an unknown token, to Token A and without a token, with routing headers still set.', async () => {
+    const tokenA = peer.issueTokenA();
+    for (const caller of [new Secret('who-is-this'), tokenA, null]) {
+      const response = await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations`, token: caller, headers: routing });
+      assert.equal(response.status, 401);
+      assert.equal((response.body as { status_code: number }).status_code, 2000);
+      assert.equal(response.headers['ocpi-from-party-id'], 'OCT');
+    }
+    assert.deepEqual(peer.senderRequests().map((r) => r.record.caller), ['unknown', 'token-a', 'missing']);
+  });
+
+  it('lists the GETs made to its Sender interfaces with their module, and nothing else.', async () => {
+    await client.send({ method: 'GET', url: peer.versionsUrl, token });
+    await client.send({ method: 'GET', url: `${peer.detailsUrl}/tariffs?offset=0`, token });
+    await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations/LOC1`, token });
+    await client.send({ method: 'POST', url: `${peer.detailsUrl}/cdrs`, token, body: {} });
+    assert.deepEqual(peer.senderRequests().map((r) => [r.module, r.record.exchange.response?.status]), [['tariffs', 200], ['locations', 404]]);
   });
 });

@@ -1,0 +1,19 @@
+import type { Exchange } from '../transport/exchange.js';
+import type { Finding } from './finding.js';
+import { judgeRouting, type RoutingParties } from './routing-headers.js';
+
+/**
+ * Asserts a request the target sent to one of the tester's functional modules carries the OCPI routing headers of a
+ * peer-to-peer request: OCPI-from names one of the target's own identities (when its credentials named any), OCPI-to
+ * names the tester, whose endpoint it called.
+ */
+export function checkRequestRouting(exchange: Exchange, parties: RoutingParties): Finding {
+  return judgeRouting(exchange.request.headers, exchange.id, parties, {
+    check: 'headers.request-routing',
+    message: 'the request',
+    due: 'requests to functional modules carry the OCPI-from and OCPI-to routing headers',
+    tester: 'the tester',
+    toReason: 'a request to a party\'s own endpoint is addressed to that party',
+    passed: 'OCPI-from names the target and OCPI-to the tester',
+  });
+}

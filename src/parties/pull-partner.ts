@@ -1,0 +1,64 @@
+import type { Secret } from '../config/secret.js';
+import { nextLink } from '../transport/next-link.js';
+import type { PartyIdentity } from '../transport/party-identity.js';
+import type { PartyContext } from './party-context.js';
+
+/** What a pull of the partner's Locations got: the pages answered with a list, and the objects on them. */
+export interface PullSummary {
+  readonly pages: number;
+  readonly objects: number;
+}
+
+// A partner whose Links never end must not hold a registration up: a reference party reads at most this many pages.
+const MAX_PAGES = 20;
+
+/** The first party a Credentials object names in its roles, to address requests to (OCPI-to). */
+export function firstIdentity(credentials: unknown): PartyIdentity | undefined {
+  const roles = (credentials as { roles?: unknown } | null | undefined)?.roles;
+  if (!Array.isArray(roles)) return undefined;
+  for (const role of roles as unknown[]) {
+    const { country_code: countryCode, party_id: partyId } = (role ?? {}) as { country_code?: unknown; party_id?: unknown };
+    if (typeof countryCode === 'string' && typeof partyId === 'string') return { countryCode, partyId };
+  }
+  return undefined;
+}
+
+/** The routing headers of a peer-to-peer request from this party to the partner; TO is left out when unknown. */
+function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined): Record<string, string> {
+  if (party.faults.has('pull-without-routing-headers')) return {};
+  return {
+    'ocpi-from-country-code': party.countryCode,
+    'ocpi-from-party-id': party.partyId,
+    ...(partner ? { 'ocpi-to-country-code': partner.countryCode, 'ocpi-to-party-id': partner.partyId } : {}),
+  };
+}
+
+/**
+ * The reference eMSP, once registered, pulls its partner's Locations when the partner declared a Locations Sender:
+ * GET the list with the token the partner gave it (a fault uses the one it issued instead), with routing headers (a
+ * fault leaves them out), following the next Links up to 20 pages. Never throws: the partner's data or its failure
+ * must not break the registration. Any other party, or a partner without a Locations Sender, pulls nothing.
+ */
+export async function pullPartnerLocations(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
+  const registration = party.state.registration;
+  const url = registration?.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'SENDER')?.url;
+  if (party.role !== 'emsp' || !registration || !url) return { pages: 0, objects: 0 };
+  const token: Secret = party.faults.has('pull-with-own-token') ? registration.inbound : registration.outbound;
+  const headers = routingHeaders(party, partner);
+  let pages = 0;
+  let objects = 0;
+  try {
+    for (let next: string | undefined = url; next !== undefined && pages < MAX_PAGES;) {
+      const response = await party.client.send({ method: 'GET', url: next, token, headers });
+      const data = (response.body as { data?: unknown } | undefined)?.data;
+      if (response.status !== 200 || !Array.isArray(data)) break;
+      pages += 1;
+      objects += data.length;
+      const link = nextLink(response.headers['link'], next);
+      next = link.kind === 'next' ? link.url : undefined;
+    }
+  } catch {
+    // No response from the partner: what was pulled so far is all there is.
+  }
+  return { pages, objects };
+}

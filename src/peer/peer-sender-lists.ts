@@ -1,0 +1,71 @@
+import { generateCpoData } from '../ocpi-data/generate-cpo-data.js';
+import type { CpoData } from '../ocpi-data/ocpi-objects.js';
+import { envelope } from '../server/envelope.js';
+import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import { deepFreeze } from '../transport/deep-freeze.js';
+import { senderListRoute } from '../parties/sender-list.js';
+import type { InboundCaller } from './inbound-log.js';
+import { TESTER_IDENTITY } from './tester-identity.js';
+
+/** The Sender interfaces the peer offers when it plays the CPO. */
+export const PEER_SENDER_MODULES = ['locations', 'tariffs', 'sessions', 'cdrs'] as const;
+
+export type PeerSenderModule = (typeof PEER_SENDER_MODULES)[number];
+
+/** Where a Sender list of the peer is served, and its handler (auth, routing headers and paging included). */
+export interface PeerSenderRoute {
+  readonly module: PeerSenderModule;
+  readonly handler: Handler;
+}
+
+/** An EVSE of the tester's own data, for cases that need a real Location of the tester (LocationReferences). */
+export interface TesterEvse {
+  readonly locationId: string;
+  readonly evseUid: string;
+}
+
+/** The tester's data as a CPO: what the reference CPO generates (same sizes), owned by the tester; frozen, as cases read it. */
+export function generateTesterData(): CpoData {
+  return deepFreeze(generateCpoData({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId }));
+}
+
+/** The first EVSE of the tester's Locations, if any has one. */
+export function firstTesterEvse(data: CpoData): TesterEvse | undefined {
+  for (const location of data.locations) {
+    const evse = location.evses?.[0];
+    if (evse) return { locationId: location.id, evseUid: evse.uid };
+  }
+  return undefined;
+}
+
+/** Responses go back to the caller: FROM the tester, TO whoever the request said it came from. */
+function routingHeaders(request: ServerRequest): Record<string, string> {
+  return {
+    'ocpi-from-country-code': TESTER_IDENTITY.countryCode,
+    'ocpi-from-party-id': TESTER_IDENTITY.partyId,
+    ...(request.headers['ocpi-from-country-code'] ? { 'ocpi-to-country-code': request.headers['ocpi-from-country-code'] } : {}),
+    ...(request.headers['ocpi-from-party-id'] ? { 'ocpi-to-party-id': request.headers['ocpi-from-party-id'] } : {}),
+  };
+}
+
+/** Only a registered partner reads the lists: Token A serves the registration alone, other tokens are unknown. */
+function refusal(request: ServerRequest, caller: InboundCaller): ServerResponseSpec | undefined {
+  if (caller === 'token-b' || caller === 'token-c') return undefined;
+  const message = caller === 'token-a' ? 'Token A only serves the registration' : caller === 'missing' ? request.presented.problem ?? 'no credentials token' : 'unknown credentials token';
+  return { status: 401, body: envelope(undefined, 2000, message) };
+}
+
+/**
+ * The peer's four CPO Sender lists over `data`, paged like the reference CPO's (the same route, without faults, 10 a
+ * page), answered only to callers holding a token the peer issued or was given, with routing headers on every answer.
+ */
+export function peerSenderRoutes(data: CpoData, identify: (request: ServerRequest) => InboundCaller): PeerSenderRoute[] {
+  return PEER_SENDER_MODULES.map((module) => {
+    const list = senderListRoute({ module, items: () => data[module], pageSize: 10, faults: new Set() });
+    const handler: Handler = async (request) => {
+      const spec = refusal(request, identify(request)) ?? (await list.handler(request));
+      return { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } };
+    };
+    return { module, handler };
+  });
+}

@@ -1,0 +1,49 @@
+import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import type { CaseContext } from '../../../src/runner/case-context.js';
+import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
+import type { TokenRef } from '../../../src/runner/run-state.js';
+import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import type { LocationReferences } from './tester-location.js';
+
+/** The eMSP's real-time authorization URL of one token: `{tokens}/{token_uid}/authorize?type=`. */
+export function authorizeUrl(t: CaseContext, token: TokenRef): string {
+  return `${moduleUrl(t, 'tokens', 'SENDER')}/${encodeURIComponent(token.uid)}/authorize?type=${encodeURIComponent(token.type)}`;
+}
+
+/** POSTs a real-time authorization request for a token, with LocationReferences when given, and no body otherwise. */
+export function requestAuthorization(t: CaseContext, token: TokenRef, location?: LocationReferences): Promise<OcpiResponse> {
+  return moduleRequest(t, { method: 'POST', url: authorizeUrl(t, token), ...(location ? { body: location } : {}) });
+}
+
+/** The sample token of the Tokens list a case authorizes; skips the case when the crawl found none of that kind. */
+export function sampleToken(t: CaseContext, kind: 'valid' | 'invalid'): TokenRef {
+  return t.get('tokenSamples')[kind] ?? t.skip(`the eMSP's Tokens list holds no ${kind === 'valid' ? 'valid' : 'not valid (valid: false)'} token to authorize`);
+}
+
+/** What an authorization answer must say: which `allowed` values pass, and in words what that means. */
+export interface AllowedExpectation {
+  readonly check: string;
+  readonly accepts: (allowed: string) => boolean;
+  readonly expected: string;
+  readonly because: string;
+}
+
+/**
+ * Judges the AuthorizationInfo of a response: its `allowed` is an accepted one, and it is about the token asked for
+ * (uid compared case-insensitively, as a CiString; type exactly).
+ */
+export function judgeAuthorization(response: OcpiResponse, token: TokenRef, expectation: AllowedExpectation): Finding {
+  const data = (response.body as { data?: unknown } | undefined)?.data;
+  const info = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const at = { exchangeId: response.exchange.id };
+  const allowed = info['allowed'];
+  if (typeof allowed !== 'string' || !expectation.accepts(allowed)) {
+    return fail(expectation.check, `expected allowed to be ${expectation.expected}, got ${JSON.stringify(allowed ?? null)}: ${expectation.because}`, { ...at, at: '/data/allowed', expected: expectation.expected, actual: allowed ?? null });
+  }
+  const answered = (info['token'] ?? {}) as { uid?: unknown; type?: unknown };
+  const sameUid = typeof answered.uid === 'string' && answered.uid.toUpperCase() === token.uid.toUpperCase();
+  if (!sameUid || answered.type !== token.type) {
+    return fail(expectation.check, `the AuthorizationInfo is about token ${String(answered.uid)} (${String(answered.type)}), not the one asked for`, { ...at, at: '/data/token', expected: { ...token }, actual: { uid: answered.uid ?? null, type: answered.type ?? null } });
+  }
+  return pass(expectation.check, `allowed ${allowed} for token ${token.uid} (${token.type})`, { ...at, at: '/data/allowed' });
+}
