@@ -15,6 +15,9 @@ export function listCommand(io: CliIo): Command {
         io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
         return;
       }
-      for (const c of cases) io.stdout.write(`${c.id.padEnd(8)} ${c.severity.padEnd(11)} ${c.module.padEnd(11)} ${c.title}\n`);
+      // Columns as wide as their longest value, so ids like LOC-PUSH-01 and modules like chargingprofiles line up.
+      const width = (pick: (c: (typeof cases)[number]) => string): number => Math.max(0, ...cases.map((c) => pick(c).length));
+      const [id, severity, role, module] = [width((c) => c.id), width((c) => c.severity), width((c) => c.targetRole), width((c) => c.module)];
+      for (const c of cases) io.stdout.write(`${c.id.padEnd(id)}  ${c.severity.padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
     });
 }

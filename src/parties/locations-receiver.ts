@@ -3,6 +3,7 @@ import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js
 import { isOcpiDateTime22 } from '../schemas/ocpi-datetime.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
+import { asPushedObject, invalidPush, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 
 /** The three objects the Receiver URL can address, from the Location down. */
@@ -50,19 +51,15 @@ function addressOf({ params }: ServerRequest): LocationAddress {
 const levelOf = (address: LocationAddress): Level => (address.connectorId !== undefined ? 'Connector' : address.evseUid !== undefined ? 'EVSE' : 'Location');
 const keyOf = (address: LocationAddress): string => EmspStore.key(address.countryCode, address.partyId, address.locationId);
 
-function asRecord(value: unknown): PushedObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as PushedObject) : undefined;
-}
-
 function records(value: unknown): PushedObject[] {
-  return Array.isArray(value) ? value.filter((item): item is PushedObject => asRecord(item) !== undefined) : [];
+  return Array.isArray(value) ? value.filter((item): item is PushedObject => asPushedObject(item) !== undefined) : [];
 }
 // Ids, uids, country codes and party ids are CiStrings.
 const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
 
 const ok = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined) });
-const invalid = (message: string): ServerResponseSpec => ({ status: 200, body: envelope(undefined, 2001, message) });
-const unknown = (level: Level): ServerResponseSpec => ({ status: 404, body: envelope(undefined, 2003, `unknown ${level}`) });
+// 2003 is OCPI's "unknown Location"; an unknown EVSE or Connector is a Location the eMSP does not know as addressed.
+const unknown = (level: Level): ServerResponseSpec => unknownObject(level, 2003);
 
 function find(store: EmspStore, address: LocationAddress): Found {
   const location = store.locations.get(keyOf(address));
@@ -88,7 +85,7 @@ function nestedMissing(object: PushedObject, level: Level, path = ''): string[] 
   if (!Array.isArray(list) || (level === 'EVSE' && list.length === 0)) return [`${path}${child.field}`];
   return list.flatMap((item: unknown, index) => {
     const at = `${path}${child.field}[${index}]`;
-    const nested = asRecord(item);
+    const nested = asPushedObject(item);
     return nested ? missingFields(nested, child.level, `${at}.`) : [at];
   });
 }
@@ -140,13 +137,13 @@ function getObject(store: EmspStore, request: ServerRequest): ServerResponseSpec
 function putObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
   const address = addressOf(request);
   const level = levelOf(address);
-  const body = asRecord(request.body);
-  if (!body) return invalid(`the body must be a ${level} object`);
+  const body = asPushedObject(request.body);
+  if (!body) return invalidPush(`the body must be a ${level} object`);
   const missing = missingFields(body, level);
-  if (missing.length > 0) return invalid(`the ${level} lacks required fields: ${missing.join(', ')}`);
-  if (typeof body['last_updated'] !== 'string' || !isOcpiDateTime22(body['last_updated'])) return invalid('last_updated must be a DateTime');
+  if (missing.length > 0) return invalidPush(`the ${level} lacks required fields: ${missing.join(', ')}`);
+  if (typeof body['last_updated'] !== 'string' || !isOcpiDateTime22(body['last_updated'])) return invalidPush('last_updated must be a DateTime');
   const mismatch = identityMismatch(body, address, level);
-  if (mismatch && !(level === 'Location' && party.faults.has('location-url-body-mismatch-accepted'))) return invalid(mismatch);
+  if (mismatch && !(level === 'Location' && party.faults.has('location-url-body-mismatch-accepted'))) return invalidPush(mismatch);
   const object = structuredClone(body);
   const lastUpdated = body['last_updated'];
   if (level === 'Location') {
@@ -178,17 +175,17 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
   const found = find(store, address);
   const missing = missingLevel(found, level);
   if (missing || !found.location) return unknown(missing ?? 'Location');
-  const body = asRecord(request.body);
-  if (!body) return invalid(`the body must be a partial ${level} object`);
+  const body = asPushedObject(request.body);
+  if (!body) return invalidPush(`the body must be a partial ${level} object`);
   const lastUpdated = body['last_updated'];
   const lenient = level === 'Location' && party.faults.has('location-patch-without-last-updated-accepted');
-  if (lastUpdated === undefined && !lenient) return invalid('PATCH must contain last_updated');
-  if (lastUpdated !== undefined && (typeof lastUpdated !== 'string' || !isOcpiDateTime22(lastUpdated))) return invalid('last_updated must be a DateTime');
+  if (lastUpdated === undefined && !lenient) return invalidPush('PATCH must contain last_updated');
+  if (lastUpdated !== undefined && (typeof lastUpdated !== 'string' || !isOcpiDateTime22(lastUpdated))) return invalidPush('last_updated must be a DateTime');
   // Ids never change; EVSEs and Connectors given inside a PATCH replace the whole list, so they must be complete.
   const mismatch = identityMismatch(body, address, level);
-  if (mismatch) return invalid(mismatch);
+  if (mismatch) return invalidPush(mismatch);
   const incomplete = nestedMissing(body, level);
-  if (incomplete.length > 0) return invalid(`the PATCH holds incomplete objects, lacking: ${incomplete.join(', ')}`);
+  if (incomplete.length > 0) return invalidPush(`the PATCH holds incomplete objects, lacking: ${incomplete.join(', ')}`);
   const patch = structuredClone(body);
   if (level === 'Location') {
     if (!party.faults.has('location-patch-ignored')) Object.assign(found.location, patch);

@@ -3,6 +3,7 @@ import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js
 import type { Token } from '../ocpi-data/ocpi-objects.js';
 import { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
+import { asPushedObject, invalidPush } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 
 // The Token fields of cardinality 1; a PUT carries the full object.
@@ -27,11 +28,6 @@ function addressOf(request: ServerRequest): TokenAddress {
 
 const keyOf = (address: TokenAddress): string => CpoStore.tokenKey(address.countryCode, address.partyId, address.uid, address.type);
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-const invalid = (message: string): ServerResponseSpec => ({ status: 200, body: envelope(undefined, 2001, message) });
 const unknownToken = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined, 2004, 'unknown token') });
 const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
 
@@ -52,13 +48,13 @@ function getToken(party: PartyContext, store: CpoStore, request: ServerRequest):
 }
 
 function putToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
-  const body = asRecord(request.body);
-  if (!body) return invalid('the body must be a Token object');
+  const body = asPushedObject(request.body);
+  if (!body) return invalidPush('the body must be a Token object');
   const missing = REQUIRED_FIELDS.filter((field) => body[field] === undefined || body[field] === null);
-  if (missing.length > 0) return invalid(`the Token lacks required fields: ${missing.join(', ')}`);
+  if (missing.length > 0) return invalidPush(`the Token lacks required fields: ${missing.join(', ')}`);
   const address = addressOf(request);
   const mismatch = urlBodyMismatch(body, address);
-  if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalid(mismatch);
+  if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalidPush(mismatch);
   const { visual_number: _dropped, ...withoutVisualNumber } = body;
   const token = (party.faults.has('token-put-drops-field') ? withoutVisualNumber : { ...body }) as unknown as Token;
   const key = keyOf(address);
@@ -71,10 +67,10 @@ function patchToken(party: PartyContext, store: CpoStore, request: ServerRequest
   const key = keyOf(addressOf(request));
   const stored = store.tokens.get(key);
   if (!stored) return unknownToken(404);
-  const body = asRecord(request.body);
-  if (!body) return invalid('the body must be a partial Token object');
+  const body = asPushedObject(request.body);
+  if (!body) return invalidPush('the body must be a partial Token object');
   // OCPI 2.2+ requires last_updated in every PATCH (spec issue #355).
-  if (body['last_updated'] === undefined && !party.faults.has('token-patch-without-last-updated-accepted')) return invalid('PATCH must contain last_updated');
+  if (body['last_updated'] === undefined && !party.faults.has('token-patch-without-last-updated-accepted')) return invalidPush('PATCH must contain last_updated');
   if (party.faults.has('token-patch-ignored')) return { status: 200, body: envelope(undefined) };
   // The identity stays the URL's, so the token remains findable under its key.
   const identity = { country_code: stored.country_code, party_id: stored.party_id, uid: stored.uid, type: stored.type };

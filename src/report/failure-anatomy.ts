@@ -2,7 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import type { CaseResult } from '../runner/case-result.js';
 import type { Exchange } from '../transport/exchange.js';
 import { toCurl } from './curl.js';
-import { renderDiff } from './render-diff.js';
+import { renderDiff, renderDiffEntries } from './render-diff.js';
 
 /** The styles a text rendering may use; identity functions when colour is off. */
 export interface TextStyle {
@@ -24,11 +24,9 @@ function describeExchange(exchange: Exchange): string {
 function renderFinding(finding: Finding, style: TextStyle): string[] {
   const mark = finding.status === 'warn' ? style.warn('! ') : style.bad('x ');
   const lines = [`${mark}${style.strong(finding.check)}: ${finding.message}`];
-  if (finding.expected !== undefined || finding.actual !== undefined) {
-    for (const line of renderDiff(finding.expected, finding.actual)) {
-      lines.push(`    ${line.startsWith('+ ') ? style.added(line) : line.startsWith('- ') ? style.removed(line) : style.dim(line)}`);
-    }
-  }
+  // A round trip's diff is addressed by path; other findings compare one expected value with one actual.
+  const diff = finding.diff && finding.diff.length > 0 ? renderDiffEntries(finding.diff, finding.at ?? '') : renderDiff(finding.expected, finding.actual);
+  for (const line of diff) lines.push(`    ${line.startsWith('+ ') ? style.added(line) : line.startsWith('- ') ? style.removed(line) : style.dim(line)}`);
   return lines;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { fail } from '../../src/checks/finding.js';
 import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
 import { ConsoleReporter } from '../../src/report/console-reporter.js';
-import { renderDiff } from '../../src/report/render-diff.js';
+import { renderDiff, renderDiffEntries } from '../../src/report/render-diff.js';
 import { toCurl } from '../../src/report/curl.js';
 import { exchange } from '../helpers/exchange.js';
 
@@ -37,6 +37,24 @@ describe('the console reporter', () => {
     assert.match(stdout, /reproduce: curl -sS -X GET 'http:\/\/127\.0\.0\.1:1\/ocpi\/versions' -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 -w0\)" -H 'x-request-id: r1'/);
     assert.match(stdout, /spec: OCPI 2\.2\.1, Versions: a rule/);
     assert.match(stdout, /FAILED 1 cases: 0 passed, 1 failed/);
+  });
+
+  it('shows a round trip\'s differences by JSON Pointer, each with its expected and actual value.', () => {
+    const diff = [
+      { path: '/evses/0/connectors/0/max_electric_power', kind: 'missing' as const, expected: 22000 },
+      { path: '/name', kind: 'changed' as const, expected: 'A', actual: 'B' },
+      { path: '/extra', kind: 'unexpected' as const, actual: true },
+    ];
+    const roundTrip = { ...failedCase, findings: [fail('locations.stored-as-put', 'differs in 3 places', { exchangeId: 'x1', at: '/data', diff })] };
+    const { stdout } = render({ ...run, cases: [roundTrip] });
+    assert.match(stdout, /x locations\.stored-as-put: differs in 3 places\n\s+- expected  \+ actual\n\s+@ \/data\/evses\/0\/connectors\/0\/max_electric_power \(missing\)\n\s+- 22000\n\s+@ \/data\/name\n\s+- "A"\n\s+\+ "B"\n\s+@ \/data\/extra \(unexpected\)\n\s+\+ true\n/);
+  });
+
+  it('shows at most twenty differences and says how many more the JSON report holds.', () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({ path: `/f${i}`, kind: 'changed' as const, expected: i, actual: i + 1 }));
+    const lines = renderDiffEntries(many);
+    assert.equal(lines.filter((line) => line.startsWith('@ ')).length, 20);
+    assert.equal(lines.at(-1), '… and 3 more differences (all of them are in the JSON report)');
   });
 
   it('writes no escape codes when colour is off', () => {

@@ -23,7 +23,7 @@ export default defineCase({
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-allowed'],
   async run(t) {
     const token = sampleToken(t, 'valid');
-    const response = await requestAuthorization(t, token, testerLocationReferences());
+    const response = await requestAuthorization(t, token, testerLocationReferences(t));
     t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
     t.check(judgeAuthorization(response, token, { check: 'tokens.authorize-allowed', accepts: (allowed) => allowed === 'ALLOWED', expected: 'ALLOWED', because: 'the token is valid in the eMSP\'s own Tokens list' }));
   },

@@ -23,7 +23,7 @@ export default defineCase({
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-refused'],
   async run(t) {
     const token = sampleToken(t, 'invalid');
-    const response = await requestAuthorization(t, token, testerLocationReferences());
+    const response = await requestAuthorization(t, token, testerLocationReferences(t));
     t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
     t.check(judgeAuthorization(response, token, { check: 'tokens.authorize-refused', accepts: (allowed) => allowed !== 'ALLOWED', expected: 'other than ALLOWED', because: 'the token is valid: false in the eMSP\'s own Tokens list' }));
   },

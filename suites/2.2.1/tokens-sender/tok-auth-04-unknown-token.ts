@@ -23,7 +23,7 @@ export default defineCase({
   checks: ['tokens.authorize-unknown'],
   async run(t) {
     const unknown = { uid: `OCT-UNKNOWN-${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`, type: 'RFID' };
-    const response = await requestAuthorization(t, unknown, testerLocationReferences());
+    const response = await requestAuthorization(t, unknown, testerLocationReferences(t));
     t.check(unknownTokenVerdict('tokens.authorize-unknown', response));
   },
 });
