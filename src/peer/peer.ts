@@ -123,14 +123,19 @@ export class Peer {
     return this.data ? firstTesterEvse(this.data) : undefined;
   }
 
+  /** The Sender interface of the peer an inbound request GETs, or undefined for any other request. */
+  senderModuleOf(record: InboundRecord): PeerSenderModule | undefined {
+    if (!this.data || record.exchange.request.method !== 'GET') return undefined;
+    const prefix = `/ocpi/${OCPI_VERSION}/`;
+    const path = new URL(record.exchange.request.url).pathname;
+    return PEER_SENDER_MODULES.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
+  }
+
   /** The GETs the target made to the peer's Sender interfaces so far, oldest first, with the module each addressed. */
   senderRequests(): readonly SenderRequest[] {
-    if (!this.data) return [];
-    const prefix = `/ocpi/${OCPI_VERSION}/`;
     return this.inbound.since(0).flatMap((record) => {
-      const path = new URL(record.exchange.request.url).pathname;
-      const module = PEER_SENDER_MODULES.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
-      return record.exchange.request.method === 'GET' && module ? [{ module, record }] : [];
+      const module = this.senderModuleOf(record);
+      return module ? [{ module, record }] : [];
     });
   }
 

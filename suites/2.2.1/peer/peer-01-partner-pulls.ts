@@ -1,9 +1,13 @@
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { checkRequestRouting } from '../../../src/checks/request-routing.js';
+import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
 import type { InboundCaller } from '../../../src/peer/inbound-log.js';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
+
+// How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
+const PULL_GRACE_MS = 5000;
 
 const REFUSED: Readonly<Record<InboundCaller, string>> = {
   'token-a': 'Token A, which only serves the registration',
@@ -15,7 +19,8 @@ const REFUSED: Readonly<Record<InboundCaller, string>> = {
 
 // Steps: none during the case. Earlier in the run (during the registration, for the reference eMSP) the target, as
 // the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (Locations, Tariffs,
-// Sessions, CDRs); the tester's endpoint recorded each request. The case waits for nothing: it reads that record.
+// Sessions, CDRs); the tester's endpoint recorded each request. The case reads that record; when it is empty, it
+// waits up to 5 s for a first pull, then skips.
 // Validated: each GET carried the credentials token the tester gave the target (else it was refused with 401); each
 // carried the four routing headers, OCPI-from naming one of the target's roles and OCPI-to the tester.
 export default defineCase({
@@ -34,7 +39,13 @@ export default defineCase({
   severity: 'required',
   checks: ['peer.request-authorized', 'headers.request-routing'],
   async run(t) {
-    const requests = t.peer.senderRequests();
+    let requests = t.peer.senderRequests();
+    if (requests.length === 0 && t.peer.firstEvse) {
+      // A target that pulls right after registering may still be on its way (it registered with us, say).
+      await t.waitForRequest('the target to pull the tester\'s Sender lists', (record) => t.peer.senderModuleOf(record) !== undefined, { timeoutMs: PULL_GRACE_MS })
+        .catch((error: unknown) => { if (!(error instanceof DeadlineExceededError)) throw error; });
+      requests = t.peer.senderRequests();
+    }
     if (requests.length === 0) {
       t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (an eMSP can pull the tester's Locations, Tariffs, Sessions and CDRs: see the version details at ${t.peer.versionsUrl})`);
     }
