@@ -1,6 +1,7 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
+import type { ModuleRoute } from './functional-endpoint.js';
 
 /**
  * Where a Client Owned Object lives, as a Receiver URL `{url}/{country_code}/{party_id}/{object_id}` names it. The
@@ -78,4 +79,42 @@ export function vetFullPush(body: unknown, address: OwnedObjectAddress, rules: P
   const mismatch = urlBodyMismatch(object, address, rules);
   if (mismatch && !rules.acceptMismatch) return { refusal: invalidPush(mismatch) };
   return { object };
+}
+
+/** One kind of Client Owned Object a Receiver keeps, as its GET and PUT need it. */
+export interface OwnedObjectKind {
+  /** The object's name for messages: `Tariff`, `Session`. */
+  readonly what: string;
+  /** The route's id segment: `tariff_id`, `session_id`. */
+  readonly idParam: string;
+  readonly required: readonly string[];
+  readonly objects: Map<string, PushedObject>;
+  /** A fault that makes the Receiver store the object without one of its fields. */
+  readonly dropOnFault?: { readonly fault: string; readonly field: string };
+}
+
+/** The store key of the object a request's URL names. */
+export const keyOfRequest = (request: ServerRequest, kind: OwnedObjectKind): string => ownedObjectKey(ownedObjectAddress(request, kind.idParam));
+
+/**
+ * GET and PUT of one object at `{url}/{country_code}/{party_id}/{id}`: GET returns it (404 when unknown); PUT vets the
+ * full object, then stores or replaces it (201 when new, 200 when replaced).
+ */
+export function ownedObjectRoutes(faults: ReadonlySet<string>, kind: OwnedObjectKind): ModuleRoute[] {
+  const path = `/:country_code/:party_id/:${kind.idParam}`;
+  const get = (request: ServerRequest): ServerResponseSpec => {
+    const object = kind.objects.get(keyOfRequest(request, kind));
+    return object ? { status: 200, body: envelope(object) } : unknownObject(kind.what);
+  };
+  const put = (request: ServerRequest): ServerResponseSpec => {
+    const vetted = vetFullPush(request.body, ownedObjectAddress(request, kind.idParam), { what: kind.what, required: kind.required });
+    if ('refusal' in vetted) return vetted.refusal;
+    const object = { ...vetted.object };
+    if (kind.dropOnFault && faults.has(kind.dropOnFault.fault)) delete object[kind.dropOnFault.field];
+    const key = keyOfRequest(request, kind);
+    const existed = kind.objects.has(key);
+    kind.objects.set(key, object);
+    return { status: existed ? 200 : 201, body: envelope(undefined) };
+  };
+  return [{ method: 'GET', path, handler: get }, { method: 'PUT', path, handler: put }];
 }
