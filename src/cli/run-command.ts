@@ -47,17 +47,19 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--test-location <id>', 'the Location remote commands act on (default: one chosen from the crawled Locations)')
     .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
     .option('--report-json <file>', 'write the JSON report to this file')
+    .option('--report-junit <file>', 'write the JUnit XML report to this file (one testsuite per module, one testcase per case)')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--quiet', 'print only the summary')
     .action(async (_options: unknown, command: Command) => {
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
       const { loadRunConfig } = await import('../config/load-run-config.js');
       const config = loadRunConfig({ flags: givenFlags(command), env: io.env, ...(configFile ? { configFile } : {}) });
-      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { writeJsonReport }] = await Promise.all([
+      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { writeJsonReport }, { writeJunitReport }] = await Promise.all([
         import('../../suites/index.js'),
         import('../run.js'),
         import('../report/console-reporter.js'),
         import('../report/json-report.js'),
+        import('../report/junit-report.js'),
       ]);
       const unknown = config.only.filter((id) => !ALL_CASES.some((c) => c.id === id));
       if (unknown.length > 0) throw new ConfigError(`--only: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
@@ -66,11 +68,16 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const color = config.color && io.env['NO_COLOR'] === undefined && io.stdout.isTTY === true;
       const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color, quiet: config.quiet });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener] });
-      if (config.reportJson) {
+      const reports = [
+        { kind: 'JSON', path: config.reportJson, write: writeJsonReport },
+        { kind: 'JUnit', path: config.reportJunit, write: writeJunitReport },
+      ];
+      for (const { kind, path, write } of reports) {
+        if (path === undefined) continue;
         try {
-          await writeJsonReport(result, config.reportJson);
+          await write(result, path);
         } catch (error) {
-          printError(io, `cannot write the JSON report to ${config.reportJson}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          printError(io, `cannot write the ${kind} report to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
           setExitCode(EXIT.error);
           return;
         }

@@ -114,6 +114,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     allowCommands: merged.allowCommands === true || merged.embedded !== undefined,
     ...(merged.testLocation ? { testSite: Object.freeze({ locationId: merged.testLocation, ...(merged.testEvse ? { evseUid: merged.testEvse } : {}) }) } : {}),
     ...(merged.reportJson ? { reportJson: merged.reportJson } : {}),
+    ...(merged.reportJunit ? { reportJunit: merged.reportJunit } : {}),
     color: merged.color !== false,
     quiet: merged.quiet === true,
   });

@@ -28,6 +28,8 @@ export interface RunConfig {
   /** Where remote commands act, instead of a site chosen from the crawled Locations. */
   readonly testSite?: { readonly locationId: string; readonly evseUid?: string };
   readonly reportJson?: string;
+  /** Where to write the JUnit XML report (`--report-junit`). */
+  readonly reportJunit?: string;
   readonly color: boolean;
   readonly quiet: boolean;
 }
@@ -54,6 +56,7 @@ export interface RawRunSettings {
   testLocation?: string;
   testEvse?: string;
   reportJson?: string;
+  reportJunit?: string;
   color?: boolean;
   quiet?: boolean;
 }

@@ -23,6 +23,7 @@ export const RUN_SETTINGS_SCHEMA = {
     testLocation: { type: 'string', minLength: 1, maxLength: 36 },
     testEvse: { type: 'string', minLength: 1, maxLength: 36 },
     reportJson: { type: 'string', minLength: 1 },
+    reportJunit: { type: 'string', minLength: 1 },
     color: { type: 'boolean' },
     quiet: { type: 'boolean' },
   },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FAULTS, type Fault, type PartyRole } from '../../src/parties/fault-catalogue.js';
 import { ALL_CASES } from '../../suites/index.js';
 import { casesWith, readReport, reportPath, runCli } from '../helpers/run-cli.js';
@@ -88,6 +89,29 @@ describe('ocpi-conformance run --embedded', function () {
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.equal(report.cases.find((c) => c.id === 'CRED-08')?.status, 'passed');
     for (const id of ['CRED-05', 'CRED-06']) assert.match(report.cases.find((c) => c.id === id)?.reason ?? '', /handshake none/);
+  });
+
+  it('writes a JUnit report whose failing testcase holds the failed check, its diff and the exchange, without a token.', async () => {
+    const junitPath = reportPath('report.xml');
+    const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--report-junit', junitPath]);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    const xml = readFileSync(junitPath, 'utf8');
+    assert.equal(XMLValidator.validate(xml), true);
+    const root = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml) as { testsuites: { '@_failures': string; testsuite: Array<{ '@_name': string; testcase: Array<{ '@_name': string; failure?: { '@_message': string } }> }> } };
+    assert.equal(root.testsuites['@_failures'], '1');
+    const locations = root.testsuites.testsuite.find((suite) => suite['@_name'] === 'locations');
+    const failed = locations?.testcase.find((c) => c.failure);
+    assert.match(failed?.['@_name'] ?? '', /^LOC-PUSH-01 /);
+    assert.equal(failed?.failure?.['@_message'], 'failed: locations.stored-as-put');
+    assert.match(xml, /@ \/data\/evses\/0\/connectors\/0\/max_electric_power \(missing\)/);
+    assert.match(xml, /> authorization: Token \[redacted\]/);
+    assert.doesNotMatch(xml, /Token (?!\[redacted\])[A-Za-z0-9_=-]{20,}/);
+  });
+
+  it('says so in one line and exits 3 when the JUnit report cannot be written.', async () => {
+    const outcome = await runCli(['run', '--embedded', 'emsp', '--only', 'VER-01', '--report-junit', '/nonexistent-dir/report.xml']);
+    assert.equal(outcome.code, 3);
+    assert.match(outcome.stderr, /cannot write the JUnit report to \/nonexistent-dir\/report\.xml: ENOENT/);
   });
 
   it('never prints or reports a token, in any handshake mode', async () => {

@@ -30,6 +30,14 @@ describe('loadRunConfig', () => {
     assert.throws(() => loadRunConfig({ flags: { ...target, testEvse: 'EVSE1' }, env: {} }), /--test-evse needs --test-location/);
   });
 
+  it('takes the report files from flags, the environment or a config file.', () => {
+    const file = reportPath('settings.yaml');
+    writeFileSync(file, 'embedded: emsp\nreportJunit: from-file.xml\n');
+    assert.equal(loadRunConfig({ flags: {}, env: {}, configFile: file }).reportJunit, 'from-file.xml');
+    assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_REPORT_JUNIT: 'from-env.xml' }, configFile: file }).reportJunit, 'from-env.xml');
+    assert.equal(loadRunConfig({ flags: { reportJunit: 'from-flag.xml' }, env: {}, configFile: file }).reportJunit, 'from-flag.xml');
+  });
+
   it('wraps the token in a Secret, so the config never prints it', () => {
     const config = loadRunConfig({ flags: { versionsUrl: 'http://127.0.0.1:1/versions', token: 'very-secret' }, env: {} });
     assert.equal(config.token?.reveal(), 'very-secret');
