@@ -3,7 +3,7 @@ import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js
 import { isOcpiDateTime22 } from '../schemas/ocpi-datetime.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
-import { asPushedObject, invalidPush, unknownObject } from './owned-object-push.js';
+import { asPushedObject, invalidPush, sameCi, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 
 /** The three objects the Receiver URL can address, from the Location down. */
@@ -54,8 +54,6 @@ const keyOf = (address: LocationAddress): string => EmspStore.key(address.countr
 function records(value: unknown): PushedObject[] {
   return Array.isArray(value) ? value.filter((item): item is PushedObject => asPushedObject(item) !== undefined) : [];
 }
-// Ids, uids, country codes and party ids are CiStrings.
-const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
 
 const ok = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined) });
 // 2003 is OCPI's "unknown Location"; an unknown EVSE or Connector is a Location the eMSP does not know as addressed.

@@ -31,7 +31,8 @@ export function missingFields(object: PushedObject, required: readonly string[])
   return required.filter((field) => object[field] === undefined || object[field] === null);
 }
 
-const sameCi = (value: unknown, expected: string): boolean => typeof value === 'string' && value.toUpperCase() === expected.toUpperCase();
+/** CiStrings (ids, country codes, party ids) compare without regard to case. */
+export const sameCi = (value: unknown, expected: string): boolean => typeof value === 'string' && value.toUpperCase() === expected.toUpperCase();
 
 /**
  * Why a pushed object does not belong at its URL, or undefined when it does: its country_code, party_id and id (or

@@ -3,7 +3,7 @@ import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js
 import type { Token } from '../ocpi-data/ocpi-objects.js';
 import { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
-import { asPushedObject, invalidPush } from './owned-object-push.js';
+import { asPushedObject, invalidPush, urlBodyMismatch } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 
 // The Token fields of cardinality 1; a PUT carries the full object.
@@ -29,16 +29,10 @@ function addressOf(request: ServerRequest): TokenAddress {
 const keyOf = (address: TokenAddress): string => CpoStore.tokenKey(address.countryCode, address.partyId, address.uid, address.type);
 
 const unknownToken = (status: number): ServerResponseSpec => ({ status, body: envelope(undefined, 2004, 'unknown token') });
-const sameCi = (a: unknown, b: string): boolean => typeof a === 'string' && a.toUpperCase() === b.toUpperCase();
-
-/** Why a pushed Token does not belong at its URL, or undefined when it does (country_code, party_id and uid are CiStrings). */
-function urlBodyMismatch(token: Record<string, unknown>, address: TokenAddress): string | undefined {
-  if (!sameCi(token['country_code'], address.countryCode) || !sameCi(token['party_id'], address.partyId)) {
-    return `the token's country_code/party_id (${String(token['country_code'])}/${String(token['party_id'])}) differ from the URL's (${address.countryCode}/${address.partyId})`;
-  }
-  if (!sameCi(token['uid'], address.uid)) return `the token's uid ${String(token['uid'])} differs from the URL's ${address.uid}`;
-  if (token['type'] !== address.type) return `the token's type ${String(token['type'])} differs from the type in the URL (${address.type})`;
-  return undefined;
+/** Why a pushed Token does not belong at its URL, or undefined when it does: owner and uid as for any owned object, and its type. */
+function tokenMismatch(token: Record<string, unknown>, address: TokenAddress): string | undefined {
+  return urlBodyMismatch(token, { countryCode: address.countryCode, partyId: address.partyId, id: address.uid }, { idField: 'uid' })
+    ?? (token['type'] !== address.type ? `the token's type ${String(token['type'])} differs from the type in the URL (${address.type})` : undefined);
 }
 
 function getToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
@@ -53,7 +47,7 @@ function putToken(party: PartyContext, store: CpoStore, request: ServerRequest):
   const missing = REQUIRED_FIELDS.filter((field) => body[field] === undefined || body[field] === null);
   if (missing.length > 0) return invalidPush(`the Token lacks required fields: ${missing.join(', ')}`);
   const address = addressOf(request);
-  const mismatch = urlBodyMismatch(body, address);
+  const mismatch = tokenMismatch(body, address);
   if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalidPush(mismatch);
   const { visual_number: _dropped, ...withoutVisualNumber } = body;
   const token = (party.faults.has('token-put-drops-field') ? withoutVisualNumber : { ...body }) as unknown as Token;

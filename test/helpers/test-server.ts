@@ -27,3 +27,12 @@ export async function startTestServer(): Promise<TestServer> {
   (state as { url: string }).url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
 }
+
+/** A handler that plays a partner receiving asynchronous results: hands each request to `record`, answers OCPI 1000. */
+export function acceptAsOcpi(record: (req: IncomingMessage, body: string) => void): TestServer['handler'] {
+  return (req, res, body) => {
+    record(req, body);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status_code: 1000, timestamp: new Date().toISOString() }));
+  };
+}

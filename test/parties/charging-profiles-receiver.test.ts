@@ -6,7 +6,7 @@ import { CpoStore } from '../../src/parties/cpo-store.js';
 import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
 import { STAMP, testLocation, testParty } from '../helpers/test-party.js';
 import { callRoute, envelopeOf, type RequestParts } from '../helpers/server-request.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { acceptAsOcpi, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const LOCATION = testLocation('CHARGING');
 const SESSION: Session = {
@@ -38,11 +38,7 @@ describe('the charging profiles receiver of the reference CPO', () => {
 
   before(async () => {
     partner = await startTestServer();
-    partner.handler = (_req, res, body) => {
-      received.push(JSON.parse(body) as Record<string, unknown>);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status_code: 1000, timestamp: STAMP }));
-    };
+    partner.handler = acceptAsOcpi((_req, body) => received.push(JSON.parse(body) as Record<string, unknown>));
   });
   after(() => partner.close());
   beforeEach(() => {

@@ -7,7 +7,7 @@ import type { ModuleRoute } from '../../src/parties/functional-endpoint.js';
 import type { PartyContext } from '../../src/parties/party-context.js';
 import { STAMP, testLocation, testParty } from '../helpers/test-party.js';
 import { callRoute, envelopeOf } from '../helpers/server-request.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { acceptAsOcpi, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const LOCATION = testLocation('AVAILABLE');
 const TOKEN = { country_code: 'DE', party_id: 'EMS', uid: 'AB1234', type: 'RFID', contract_id: 'DE-EMS-C12345678-A', issuer: 'Test eMSP', valid: true, whitelist: 'ALLOWED', last_updated: STAMP };
@@ -43,11 +43,9 @@ describe('the commands receiver of the reference CPO', () => {
 
   before(async () => {
     partner = await startTestServer();
-    partner.handler = (req, res, body) => {
+    partner.handler = acceptAsOcpi((req, body) => {
       received.push({ url: req.url ?? '', headers: req.headers, body: JSON.parse(body) as Record<string, unknown>, sessionStatuses: store.sessions.map((session) => session.status) });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status_code: 1000, timestamp: STAMP }));
-    };
+    });
   });
   after(() => partner.close());
   beforeEach(() => {

@@ -1,9 +1,10 @@
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
 import type { TokenRef } from '../../../src/runner/run-state.js';
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
-import type { LocationReferences } from './tester-location.js';
+import { testerLocationReferences, type LocationReferences } from './tester-location.js';
 
 /** The eMSP's real-time authorization URL of one token: `{tokens}/{token_uid}/authorize?type=`. */
 export function authorizeUrl(t: CaseContext, token: TokenRef): string {
@@ -46,4 +47,15 @@ export function judgeAuthorization(response: OcpiResponse, token: TokenRef, expe
     return fail(expectation.check, `the AuthorizationInfo is about token ${String(answered.uid)} (${String(answered.type)}), not the one asked for`, { ...at, at: '/data/token', expected: { ...token }, actual: { uid: answered.uid ?? null, type: answered.type ?? null } });
   }
   return pass(expectation.check, `allowed ${allowed} for token ${token.uid} (${token.type})`, { ...at, at: '/data/allowed' });
+}
+
+/**
+ * The step of TOK-AUTH-01 and -03: authorizes the sample token of that kind at the tester's own Location, then judges
+ * the response as an AuthorizationInfo and its `allowed` against the expectation.
+ */
+export async function authorizeSampleAtLocation(t: CaseContext, kind: 'valid' | 'invalid', expectation: AllowedExpectation): Promise<void> {
+  const token = sampleToken(t, kind);
+  const response = await requestAuthorization(t, token, testerLocationReferences(t));
+  t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
+  t.check(judgeAuthorization(response, token, expectation));
 }

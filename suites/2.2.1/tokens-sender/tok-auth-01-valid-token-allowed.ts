@@ -1,7 +1,6 @@
-import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
+import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { judgeAuthorization, requestAuthorization, sampleToken } from './authorize-steps.js';
-import { testerLocationReferences } from './tester-location.js';
+import { authorizeSampleAtLocation } from './authorize-steps.js';
 
 // Steps: (1) tester POSTs a real-time authorization for a valid token of the eMSP's list, with LocationReferences of
 // one of its own Locations. Validated: HTTP 200, status_code 1000, a valid AuthorizationInfo, allowed ALLOWED, and the
@@ -22,9 +21,6 @@ export default defineCase({
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-allowed'],
   async run(t) {
-    const token = sampleToken(t, 'valid');
-    const response = await requestAuthorization(t, token, testerLocationReferences(t));
-    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
-    t.check(judgeAuthorization(response, token, { check: 'tokens.authorize-allowed', accepts: (allowed) => allowed === 'ALLOWED', expected: 'ALLOWED', because: 'the token is valid in the eMSP\'s own Tokens list' }));
+    await authorizeSampleAtLocation(t, 'valid', { check: 'tokens.authorize-allowed', accepts: (allowed) => allowed === 'ALLOWED', expected: 'ALLOWED', because: 'the token is valid in the eMSP\'s own Tokens list' });
   },
 });
