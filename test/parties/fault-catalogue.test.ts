@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FAULTS } from '../../src/parties/fault-catalogue.js';
+import { failureTextParts } from '../../src/parties/failure-text.js';
 import { ALL_CASES } from '../../suites/index.js';
 
 describe('the fault catalogue', () => {
@@ -26,5 +27,13 @@ describe('the fault catalogue', () => {
 
   it('gives every fault a unique name.', () => {
     assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
+  });
+
+  it('gives every fault a well-formed failure text with at least 15 literal characters beyond its placeholders.', () => {
+    for (const fault of FAULTS) {
+      assert.doesNotThrow(() => failureTextParts(fault.expect.text), `${fault.name}: ${fault.expect.text}`);
+      const literal = failureTextParts(fault.expect.text).map((part) => ('literal' in part ? part.literal : '')).join('');
+      assert.ok(literal.trim().length >= 15, `${fault.name}: only ${JSON.stringify(literal)} of its failure text is literal`);
+    }
   });
 });
