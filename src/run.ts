@@ -1,6 +1,7 @@
 import type { RunConfig } from './config/run-config.js';
 import { Secret } from './config/secret.js';
 import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
+import type { Baseline } from './runner/baseline.js';
 import type { RunResult } from './runner/case-result.js';
 import type { RunEventListener } from './runner/events.js';
 import { runConformance } from './runner/run-conformance.js';
@@ -11,6 +12,8 @@ import { ALL_CASES } from '../suites/index.js';
 export interface RunHooks {
   readonly signal?: AbortSignal;
   readonly listeners?: readonly RunEventListener[];
+  /** Known failures, read from `config.baseline` by the caller. */
+  readonly baseline?: Baseline;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   }
   try {
     return await runConformance({
-      cases: selectCases(ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
+      cases: selectCases(ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
       ...(target && config.handshake !== 'await' ? { target } : {}),
       handshake: config.handshake,
       version: config.ocpiVersion,
@@ -48,6 +51,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       ...(config.testSite ? { testSite: config.testSite } : {}),
       signal: hooks.signal ?? new AbortController().signal,
       listeners: hooks.listeners ?? [],
+      ...(hooks.baseline && config.baseline ? { baseline: { file: config.baseline, baseline: hooks.baseline } } : {}),
       onPeerReady: ({ versionsUrl, tokenA }) => {
         if (party && tokenA) registering = party.registerWith({ versionsUrl, tokenA }).catch(() => undefined);
       },

@@ -1,23 +1,54 @@
 import { Command, Option } from 'commander';
+import { PROFILE_NAMES, PROFILES, profileNamed, type ProfileName } from '../runner/profiles.js';
 import type { CliIo } from './cli-io.js';
 
-/** `ocpi-conformance list`: the case catalogue, as text or JSON. */
+interface ListOptions {
+  readonly ocpiVersion?: '2.2.1';
+  readonly profile?: ProfileName;
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+  readonly checks?: boolean;
+}
+
+/** `ocpi-conformance list`: the case and check catalogue, as text, JSON, or the Markdown of docs/checks.md. */
 export function listCommand(io: CliIo): Command {
   return new Command('list')
-    .description('list the conformance cases and the checks each can report')
+    .description('list the conformance cases, the checks each can report, the faults that prove them, and the profiles')
     .addOption(new Option('--ocpi-version <version>', 'only cases for this version').choices(['2.2.1']))
-    .option('--json', 'machine-readable output')
-    .action(async (options: { ocpiVersion?: '2.2.1'; json?: boolean }) => {
-      const { ALL_CASES } = await import('../../suites/index.js');
-      const cases = ALL_CASES.filter((c) => !options.ocpiVersion || c.versions.includes(options.ocpiVersion));
+    .addOption(new Option('--profile <name>', 'only the cases of this profile').choices(PROFILE_NAMES))
+    .option('--checks', 'under each case, its checks and the faults that prove them')
+    .addOption(new Option('--json', 'machine-readable output: every case with its spec reference, severity, profiles and checks').conflicts('markdown'))
+    .option('--markdown', 'the Markdown of docs/checks.md (the whole catalogue; the filters do not apply)')
+    .action(async (options: ListOptions) => {
+      const [{ ALL_CASES }, { FAULTS }, { checkCatalogue }, { renderChecksDoc }] = await Promise.all([
+        import('../../suites/index.js'),
+        import('../parties/fault-catalogue.js'),
+        import('./check-catalogue.js'),
+        import('./checks-doc.js'),
+      ]);
+      if (options.markdown) {
+        io.stdout.write(renderChecksDoc(checkCatalogue(ALL_CASES, FAULTS)));
+        return;
+      }
+      const selected = ALL_CASES.filter((c) => (!options.ocpiVersion || c.versions.includes(options.ocpiVersion)) && (!options.profile || profileNamed(options.profile).includes(c)));
+      const catalogue = checkCatalogue(selected, FAULTS);
       if (options.json) {
-        const entries = cases.map(({ id, title, module, versions, targetRole, severity, spec, checks, stage }) => ({ id, title, module, versions, targetRole, severity, stage, spec, checks }));
-        io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
         return;
       }
       // Columns as wide as their longest value, so ids like LOC-PUSH-01 and modules like chargingprofiles line up.
-      const width = (pick: (c: (typeof cases)[number]) => string): number => Math.max(0, ...cases.map((c) => pick(c).length));
+      const width = (pick: (c: (typeof catalogue)[number]) => string): number => Math.max(0, ...catalogue.map((c) => pick(c).length));
       const [id, severity, role, module] = [width((c) => c.id), width((c) => c.severity), width((c) => c.targetRole), width((c) => c.module)];
-      for (const c of cases) io.stdout.write(`${c.id.padEnd(id)}  ${c.severity.padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
+      for (const c of catalogue) {
+        io.stdout.write(`${c.id.padEnd(id)}  ${c.severity.padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
+        if (!options.checks) continue;
+        for (const check of c.checks) {
+          const proof = check.faults.length > 0 ? `proved by ${check.faults.map((f) => f.name).join(', ')}` : 'proved in other cases';
+          io.stdout.write(`${' '.repeat(id + 2)}${check.id}  (${proof})\n`);
+        }
+      }
+      io.stdout.write(`\n${catalogue.length} cases. Profiles (--profile):\n`);
+      const nameWidth = Math.max(...PROFILES.map((p) => p.name.length));
+      for (const p of PROFILES) io.stdout.write(`  ${p.name.padEnd(nameWidth)}  ${String(selected.filter((c) => p.includes(c)).length).padStart(3)} cases  ${p.description}\n`);
     });
 }

@@ -1,7 +1,12 @@
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import type { RawRunSettings } from '../config/run-config.js';
+import type { RawRunSettings, RunConfig } from '../config/run-config.js';
+import type { Baseline } from '../runner/baseline.js';
+import type { RunResult } from '../runner/case-result.js';
 import { printError, type CliIo } from './cli-io.js';
+import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -40,6 +45,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
     .option('--only <ids>', 'run only these case ids (comma-separated)', list)
     .option('--grep <pattern>', 'run only cases whose id or title matches')
+    .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
+    .option('--baseline <file>', 'known failures (case and check ids): shown, but they do not fail the run; new failures do')
+    .option('--write-baseline <file>', "write this run's failures as a baseline file (to adopt the tool on an implementation with known gaps)")
     .option('--config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
     .option('--raw-token', 'send the token unencoded in the Authorization header (for targets that expect it so)')
     .option('--keep-registration', 'do not unregister at the end of the run')
@@ -48,40 +56,90 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
     .option('--report-json <file>', 'write the JSON report to this file')
     .option('--report-junit <file>', 'write the JUnit XML report to this file (one testsuite per module, one testcase per case)')
+    .option('--report-html <file>', 'write a self-contained HTML report to this file (opens offline)')
+    .option('--evidence <dir>', 'write the JSON, JUnit and HTML reports, a manifest and the transcript into this folder')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--quiet', 'print only the summary')
     .action(async (_options: unknown, command: Command) => {
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
       const { loadRunConfig } = await import('../config/load-run-config.js');
       const config = loadRunConfig({ flags: givenFlags(command), env: io.env, ...(configFile ? { configFile } : {}) });
-      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { writeJsonReport }, { writeJunitReport }] = await Promise.all([
+      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { readBaselineFile }] = await Promise.all([
         import('../../suites/index.js'),
         import('../run.js'),
         import('../report/console-reporter.js'),
-        import('../report/json-report.js'),
-        import('../report/junit-report.js'),
+        import('../config/baseline-file.js'),
       ]);
       const unknown = config.only.filter((id) => !ALL_CASES.some((c) => c.id === id));
       if (unknown.length > 0) throw new ConfigError(`--only: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
+      // Read before the run, so a bad baseline is a usage error in one line, not a lost run.
+      const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
       const controller = new AbortController();
       io.onInterrupt(() => controller.abort());
-      const color = config.color && io.env['NO_COLOR'] === undefined && io.stdout.isTTY === true;
-      const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color, quiet: config.quiet });
-      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener] });
-      const reports = [
-        { kind: 'JSON', path: config.reportJson, write: writeJsonReport },
-        { kind: 'JUnit', path: config.reportJunit, write: writeJunitReport },
-      ];
-      for (const { kind, path, write } of reports) {
-        if (path === undefined) continue;
-        try {
-          await write(result, path);
-        } catch (error) {
-          printError(io, `cannot write the ${kind} report to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-          setExitCode(EXIT.error);
-          return;
-        }
-      }
-      setExitCode(exitCodeFor(result.summary, result.interrupted));
+      const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color: colorEnabled(config.color, io), quiet: config.quiet });
+      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
+      const exitCode = exitCodeFor(result.summary, result.interrupted);
+      const written = await writeOutputs(io, config, result, exitCode, baseline);
+      setExitCode(written ? exitCode : EXIT.error);
     });
+}
+
+/** Colour only on a terminal, unless --no-color or a non-empty NO_COLOR (no-color.org) says otherwise. */
+export function colorEnabled(flag: boolean, io: Pick<CliIo, 'env' | 'stdout'>): boolean {
+  const noColor = io.env['NO_COLOR'];
+  return flag && (noColor === undefined || noColor === '') && io.stdout.isTTY === true;
+}
+
+/** Writes every report, baseline and evidence folder the config asks for; false when one could not be written. */
+async function writeOutputs(io: CliIo, config: RunConfig, result: RunResult, exitCode: number, baseline: Baseline | undefined): Promise<boolean> {
+  const [{ writeJsonReport }, { writeJunitReport }, { writeHtmlReport }, { writeEvidence }, { toBaselineFile }, { baselineOf }, { schemaPackHash }] = await Promise.all([
+    import('../report/json-report.js'),
+    import('../report/junit-report.js'),
+    import('../report/html-report.js'),
+    import('../report/evidence.js'),
+    import('../config/baseline-file.js'),
+    import('../runner/baseline.js'),
+    import('../schemas/schema-pack-hash.js'),
+  ]);
+  const outputs: ReadonlyArray<{ readonly what: string; readonly path: string | undefined; readonly write: (path: string) => Promise<string | undefined> }> = [
+    { what: 'the JSON report', path: config.reportJson, write: async (path) => void (await writeJsonReport(result, path)) },
+    { what: 'the JUnit report', path: config.reportJunit, write: async (path) => void (await writeJunitReport(result, path)) },
+    { what: 'the HTML report', path: config.reportHtml, write: async (path) => void (await writeHtmlReport(result, path)) },
+    {
+      what: 'the baseline',
+      path: config.writeBaseline,
+      write: async (path) => {
+        const known = baselineOf(result, baseline);
+        await writeFile(path, toBaselineFile(known), 'utf8');
+        return `wrote the baseline (${known.knownFailures.length} known failure${known.knownFailures.length === 1 ? '' : 's'}) to ${path}`;
+      },
+    },
+    {
+      what: 'the evidence',
+      path: config.evidence,
+      write: async (path) => {
+        const files = await writeEvidence(result, path, {
+          profile: config.profile,
+          only: config.only,
+          ...(config.grep !== undefined ? { grep: config.grep } : {}),
+          ...(config.baseline ? { baseline: config.baseline } : {}),
+          schemaPack: schemaPackHash(config.ocpiVersion),
+          exitCode,
+        });
+        return `wrote the evidence to ${path}: ${files.map((file) => basename(file)).join(', ')}`;
+      },
+    },
+  ];
+  let ok = true;
+  for (const { what, path, write } of outputs) {
+    if (path === undefined) continue;
+    try {
+      const said = await write(path);
+      if (said && !config.quiet) io.stdout.write(`${said}\n`);
+    } catch (error) {
+      printError(io, `cannot write ${what} to ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      ok = false;
+    }
+  }
+  return ok;
 }

@@ -115,6 +115,11 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     ...(merged.testLocation ? { testSite: Object.freeze({ locationId: merged.testLocation, ...(merged.testEvse ? { evseUid: merged.testEvse } : {}) }) } : {}),
     ...(merged.reportJson ? { reportJson: merged.reportJson } : {}),
     ...(merged.reportJunit ? { reportJunit: merged.reportJunit } : {}),
+    ...(merged.reportHtml ? { reportHtml: merged.reportHtml } : {}),
+    ...(merged.evidence ? { evidence: merged.evidence } : {}),
+    ...(merged.baseline ? { baseline: merged.baseline } : {}),
+    ...(merged.writeBaseline ? { writeBaseline: merged.writeBaseline } : {}),
+    profile: merged.profile as RunConfig['profile'],
     color: merged.color !== false,
     quiet: merged.quiet === true,
   });

@@ -1,4 +1,5 @@
 import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import type { ProfileName } from '../runner/profiles.js';
 import type { Secret } from './secret.js';
 
 /** The settings of a run, frozen once built; nothing below src/cli reads argv or the environment. */
@@ -30,6 +31,16 @@ export interface RunConfig {
   readonly reportJson?: string;
   /** Where to write the JUnit XML report (`--report-junit`). */
   readonly reportJunit?: string;
+  /** Where to write the self-contained HTML report (`--report-html`). */
+  readonly reportHtml?: string;
+  /** A folder to write every report, a manifest and the transcript into (`--evidence`). */
+  readonly evidence?: string;
+  /** A file of known failures that are shown but do not fail the run (`--baseline`). */
+  readonly baseline?: string;
+  /** Where to write this run's failures as a baseline (`--write-baseline`). */
+  readonly writeBaseline?: string;
+  /** The named selection of cases (`--profile`). */
+  readonly profile: ProfileName;
   readonly color: boolean;
   readonly quiet: boolean;
 }
@@ -57,6 +68,11 @@ export interface RawRunSettings {
   testEvse?: string;
   reportJson?: string;
   reportJunit?: string;
+  reportHtml?: string;
+  evidence?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  profile?: string;
   color?: boolean;
   quiet?: boolean;
 }
@@ -74,6 +90,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   rawToken: false,
   keepRegistration: false,
   allowCommands: false,
+  profile: 'full',
   color: true,
   quiet: false,
 });

@@ -1,3 +1,5 @@
+import { PROFILE_NAMES } from '../runner/profiles.js';
+
 /** The JSON Schema every layer of settings (file, env, flags) is validated against, and the merged result too. */
 export const RUN_SETTINGS_SCHEMA = {
   type: 'object',
@@ -24,6 +26,11 @@ export const RUN_SETTINGS_SCHEMA = {
     testEvse: { type: 'string', minLength: 1, maxLength: 36 },
     reportJson: { type: 'string', minLength: 1 },
     reportJunit: { type: 'string', minLength: 1 },
+    reportHtml: { type: 'string', minLength: 1 },
+    evidence: { type: 'string', minLength: 1 },
+    baseline: { type: 'string', minLength: 1 },
+    writeBaseline: { type: 'string', minLength: 1 },
+    profile: { enum: PROFILE_NAMES },
     color: { type: 'boolean' },
     quiet: { type: 'boolean' },
   },

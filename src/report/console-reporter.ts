@@ -1,13 +1,30 @@
 import { Chalk } from 'chalk';
 import ora, { type Ora } from 'ora';
 import type { CaseResult, RunResult } from '../runner/case-result.js';
+import { baselineLines } from './baseline-lines.js';
 import type { RunEvent, RunEventListener } from '../runner/events.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
+import { hollowRunWarnings } from './hollow-run-warnings.js';
 
 /** A writable the reporter prints to (process.stdout / stderr, or a test's buffer). */
 export interface Output {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+}
+
+/** What a terminal offers beyond writing: the cursor control a spinner redraws its line with. */
+export interface Terminal extends Output {
+  readonly isTTY: true;
+  cursorTo(x: number): boolean;
+  clearLine(dir: -1 | 0 | 1): boolean;
+  moveCursor(dx: number, dy: number): boolean;
+  readonly columns?: number;
+}
+
+/** Whether an output is a terminal a spinner can draw on (a pipe or a file is not). */
+export function isTerminal(output: Output): output is Terminal {
+  const candidate = output as Partial<Terminal>;
+  return output.isTTY === true && typeof candidate.cursorTo === 'function' && typeof candidate.clearLine === 'function' && typeof candidate.moveCursor === 'function';
 }
 
 /** How the console reporter behaves. */
@@ -19,16 +36,21 @@ export interface ConsoleReporterOptions {
   readonly quiet: boolean;
 }
 
-const MARKS: Record<CaseResult['status'], string> = { passed: 'ok', failed: 'FAIL', errored: 'ERROR', skipped: 'skip' };
+const MARKS: Record<CaseResult['status'], string> = { passed: 'ok', failed: 'FAIL', 'known-failure': 'known', errored: 'ERROR', skipped: 'skip' };
 
 /**
  * The human report: a line per case as it ends, then every failure with its anatomy and a summary line. Progress
- * (the spinner during waits) goes to stderr and only in a terminal; stdout carries no escape codes unless colour is on.
+ * (a spinner during discovery and during waits for the target) goes to stderr and only when stderr is a terminal and
+ * the run is not quiet; stdout carries no escape codes unless colour is on.
  */
 export class ConsoleReporter {
   readonly #options: ConsoleReporterOptions;
   readonly #style: TextStyle;
+  readonly #terminal: Terminal | undefined;
   #spinner: Ora | undefined;
+  // What the spinner shows: the connect stage's discovery, and each case waiting for the target (newest wins).
+  #connecting: { readonly total: number; done: number } | undefined;
+  readonly #waits = new Map<string, string>();
   // The id column is as wide as the longest id of the run (LOC-01 and LOC-PUSH-01 line up).
   #idWidth = 8;
 
@@ -36,6 +58,7 @@ export class ConsoleReporter {
     this.#options = options;
     const chalk = new Chalk({ level: options.color ? 1 : 0 });
     this.#style = { bad: chalk.red, warn: chalk.yellow, dim: chalk.dim, strong: chalk.bold, added: chalk.green, removed: chalk.red };
+    this.#terminal = !options.quiet && isTerminal(options.stderr) ? options.stderr : undefined;
   }
 
   readonly listener: RunEventListener = (event: RunEvent) => {
@@ -43,22 +66,35 @@ export class ConsoleReporter {
       case 'run-start':
         this.#idWidth = Math.max(8, ...event.cases.map((c) => c.id.length));
         break;
+      case 'stage-start':
+        if (event.stage === 'connect') this.#connecting = { total: event.cases, done: 0 };
+        this.#progress();
+        break;
+      case 'stage-end':
+        if (event.stage === 'connect') this.#connecting = undefined;
+        this.#progress();
+        break;
       case 'notice':
         this.#stopSpinner();
         this.#options.stderr.write(`${event.message}\n`);
+        this.#progress();
         break;
       case 'wait-start':
-        if (this.#options.stderr.isTTY && !this.#options.quiet) {
-          this.#spinner = ora({ text: `${event.caseId}: waiting for ${event.what} (up to ${Math.round(event.timeoutMs / 1000)} s)`, stream: process.stderr }).start();
-        }
+        this.#waits.set(event.caseId, `${event.caseId}: waiting for ${event.what} (up to ${Math.round(event.timeoutMs / 1000)} s)`);
+        this.#progress();
         break;
       case 'wait-end':
-        this.#stopSpinner();
+        this.#waits.delete(event.caseId);
+        this.#progress();
         break;
       case 'case-end':
+        if (this.#connecting) this.#connecting.done += 1;
         if (!this.#options.quiet) this.#options.stdout.write(`${this.#caseLine(event.result)}\n`);
+        this.#progress();
         break;
       case 'run-end':
+        this.#waits.clear();
+        this.#connecting = undefined;
         this.#stopSpinner();
         this.#options.stdout.write(this.#summary(event.result));
         break;
@@ -66,6 +102,21 @@ export class ConsoleReporter {
         break;
     }
   };
+
+  /** Shows what the run is waiting on, or nothing. ora keeps its line clear of what stdout prints meanwhile. */
+  #progress(): void {
+    if (!this.#terminal) return;
+    const wait = [...this.#waits.values()].at(-1);
+    const text = wait ?? (this.#connecting ? `connecting: discovering the target and exchanging credentials (${this.#connecting.done}/${this.#connecting.total} cases)` : undefined);
+    if (text === undefined) {
+      this.#stopSpinner();
+      return;
+    }
+    if (this.#spinner) this.#spinner.text = text;
+    // The stream is a terminal (isTerminal checked its cursor methods), the only kind ora draws on; stdin is left alone
+    // so Ctrl+C reaches the run's own interrupt handling.
+    else this.#spinner = ora({ text, stream: this.#terminal as unknown as NodeJS.WritableStream, isEnabled: true, discardStdin: false }).start();
+  }
 
   #stopSpinner(): void {
     this.#spinner?.stop();
@@ -75,7 +126,7 @@ export class ConsoleReporter {
   #caseLine(result: CaseResult): string {
     const s = this.#style;
     const warnings = result.findings.filter((f) => f.status === 'warn').length;
-    const mark = { passed: warnings > 0 ? s.warn('ok!') : 'ok', failed: s.bad(MARKS.failed), errored: s.bad(MARKS.errored), skipped: s.dim(MARKS.skipped) }[result.status];
+    const mark = { passed: warnings > 0 ? s.warn('ok!') : 'ok', failed: s.bad(MARKS.failed), 'known-failure': s.warn(MARKS['known-failure']), errored: s.bad(MARKS.errored), skipped: s.dim(MARKS.skipped) }[result.status];
     const detail = result.status === 'skipped' ? s.dim(` (${result.reason ?? ''})`) : s.dim(` ${result.durationMs} ms`) + (warnings > 0 ? s.warn(` ${warnings} warning(s)`) : '');
     return `  ${mark.padEnd(5)} ${result.id.padEnd(this.#idWidth)} ${result.title}${detail}`;
   }
@@ -83,18 +134,20 @@ export class ConsoleReporter {
   #summary(result: RunResult): string {
     const s = this.#style;
     const lines: string[] = [''];
-    const attention = result.cases.filter((c) => c.status === 'failed' || c.status === 'errored' || c.findings.some((f) => f.status === 'warn'));
+    const attention = result.cases.filter((c) => c.status === 'failed' || c.status === 'known-failure' || c.status === 'errored' || c.findings.some((f) => f.status === 'warn'));
     if (!this.#options.quiet) {
       for (const c of attention) lines.push(...renderFailureAnatomy(c, s), '');
     }
-    const { passed, failed, errored, skipped, warnings } = result.summary;
+    const { passed, failed, errored, skipped, knownFailures, warnings } = result.summary;
     const total = result.cases.length;
     const verdict = failed + errored > 0 ? s.bad('FAILED') : s.strong('PASSED');
-    lines.push(`${verdict} ${total} cases: ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped, ${warnings} warnings (${(result.durationMs / 1000).toFixed(1)} s)`);
+    const known = knownFailures > 0 || result.baseline ? `, ${knownFailures} known failure${knownFailures === 1 ? '' : 's'}` : '';
+    lines.push(`${verdict} ${total} cases: ${passed} passed, ${failed} failed${known}, ${errored} errored, ${skipped} skipped, ${warnings} warnings (${(result.durationMs / 1000).toFixed(1)} s)`);
     if (result.interrupted) lines.push(s.warn('interrupted: the report is partial'));
     const firstError = result.cases.find((c) => c.status === 'errored');
     if (firstError) lines.push(`${s.bad('error')}: ${firstError.id}: ${firstError.reason ?? ''}`);
-    if (total > 0 && skipped === total) lines.push(s.warn('warning: every case was skipped, so this run checked nothing'));
+    if (result.baseline) lines.push(...baselineLines(result.baseline).map((line) => s.warn(line)));
+    for (const warning of hollowRunWarnings(result)) lines.push(s.warn(`warning: ${warning}`));
     return `${lines.join('\n')}\n`;
   }
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import type { CaseResult } from '../runner/case-result.js';
 import type { Exchange } from '../transport/exchange.js';
 import { toCurl } from './curl.js';
-import { renderDiff, renderDiffEntries } from './render-diff.js';
+import { findingDiff } from './finding-diff.js';
 
 /** The styles a text rendering may use; identity functions when colour is off. */
 export interface TextStyle {
@@ -21,12 +21,10 @@ function describeExchange(exchange: Exchange): string {
   return `${who}${request.method} ${request.url} -> ${outcome} (${timings.durationMs} ms)`;
 }
 
-function renderFinding(finding: Finding, style: TextStyle): string[] {
-  const mark = finding.status === 'warn' ? style.warn('! ') : style.bad('x ');
-  const lines = [`${mark}${style.strong(finding.check)}: ${finding.message}`];
-  // A round trip's diff is addressed by path; other findings compare one expected value with one actual.
-  const diff = finding.diff && finding.diff.length > 0 ? renderDiffEntries(finding.diff, finding.at ?? '') : renderDiff(finding.expected, finding.actual);
-  for (const line of diff) lines.push(`    ${line.startsWith('+ ') ? style.added(line) : line.startsWith('- ') ? style.removed(line) : style.dim(line)}`);
+function renderFinding(finding: Finding, style: TextStyle, known: boolean): string[] {
+  const mark = finding.status === 'warn' || known ? style.warn('! ') : style.bad('x ');
+  const lines = [`${mark}${style.strong(finding.check)}${known ? style.warn(' (known failure, in the baseline)') : ''}: ${finding.message}`];
+  for (const line of findingDiff(finding)) lines.push(`    ${line.startsWith('+ ') ? style.added(line) : line.startsWith('- ') ? style.removed(line) : style.dim(line)}`);
   return lines;
 }
 
@@ -47,7 +45,7 @@ export function renderFailureAnatomy(result: CaseResult, style: TextStyle): stri
       lines.push(`  ${describeExchange(exchange)}`);
       shown.add(exchange.id);
     }
-    for (const finding of findings) lines.push(...renderFinding(finding, style).map((line) => `    ${line}`));
+    for (const finding of findings) lines.push(...renderFinding(finding, style, finding.status === 'fail' && (result.knownFailures ?? []).includes(finding.check)).map((line) => `    ${line}`));
     if (exchange?.direction === 'outbound') lines.push(`    ${style.dim('reproduce:')} ${toCurl(exchange)}`);
   }
   if (result.status === 'errored') {

@@ -36,6 +36,7 @@ export class CaseContext {
   readonly #services: CaseServices;
   readonly #findings: Finding[] = [];
   readonly #exchanges: Exchange[] = [];
+  #objectsReceived: number | undefined;
 
   constructor(definition: CaseDefinition, services: CaseServices) {
     this.#definition = definition;
@@ -61,6 +62,16 @@ export class CaseContext {
 
   get exchanges(): readonly Exchange[] {
     return this.#exchanges;
+  }
+
+  /** How many distinct objects the case received from the target's lists; undefined when it crawled none. */
+  get objectsReceived(): number | undefined {
+    return this.#objectsReceived;
+  }
+
+  /** Counts objects received from a list, so a run whose lists were all empty can say it proved little. */
+  countObjects(count: number): void {
+    this.#objectsReceived = (this.#objectsReceived ?? 0) + count;
   }
 
   /** State another case provided; the executor guarantees required keys are present. */

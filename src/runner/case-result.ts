@@ -13,7 +13,8 @@ export interface SpecReference {
   readonly rule: string;
 }
 
-export type CaseStatus = 'passed' | 'failed' | 'errored' | 'skipped';
+/** `known-failure`: failed only on checks the baseline lists as known (shown, not failing the run). */
+export type CaseStatus = 'passed' | 'failed' | 'known-failure' | 'errored' | 'skipped';
 
 /** The outcome of one case: plain frozen data. */
 export interface CaseResult {
@@ -28,6 +29,12 @@ export interface CaseResult {
   readonly durationMs: number;
   readonly findings: readonly Finding[];
   readonly exchanges: readonly Exchange[];
+  /** How many distinct objects the case received from the target's lists, when it crawled any. */
+  readonly objectsReceived?: number;
+  /** The failed checks the baseline lists as known (all of them when the status is `known-failure`). */
+  readonly knownFailures?: readonly string[];
+  /** Set when the case was skipped because the target does not declare the interface it exercises. */
+  readonly undeclared?: { readonly module: string; readonly role: 'SENDER' | 'RECEIVER' };
 }
 
 export interface Summary {
@@ -35,8 +42,29 @@ export interface Summary {
   readonly failed: number;
   readonly errored: number;
   readonly skipped: number;
+  /** Cases that failed only on checks the baseline lists. */
+  readonly knownFailures: number;
   /** Warnings: findings of recommended or advice rules that failed, and other warnings. */
   readonly warnings: number;
+}
+
+/** One known failure: a check a case is known to fail. */
+export interface BaselineEntry {
+  readonly case: string;
+  readonly check: string;
+  /** Why it is known (a ticket, a decision); kept when the baseline is rewritten. */
+  readonly note?: string;
+}
+
+/** What a baseline did to a run: the entries that held, those that now pass, those the run could not check. */
+export interface BaselineOutcome {
+  readonly file: string;
+  /** Entries whose check failed again. */
+  readonly matched: readonly BaselineEntry[];
+  /** Entries whose case ran and whose check did not fail: they can be removed from the file. */
+  readonly fixed: readonly BaselineEntry[];
+  /** Entries whose case did not run to a verdict (not selected, skipped or errored), or that name no known case. */
+  readonly unchecked: readonly BaselineEntry[];
 }
 
 /** The outcome of a whole run. */
@@ -48,11 +76,15 @@ export interface RunResult {
   readonly interrupted: boolean;
   readonly summary: Summary;
   readonly cases: readonly CaseResult[];
+  /** How the baseline (`--baseline`) applied, when one was given. */
+  readonly baseline?: BaselineOutcome;
+  /** Requests the target made to the tester's endpoint that no case cites as evidence (so the transcript is whole). */
+  readonly peerInbound: readonly Exchange[];
 }
 
 /** Counts the outcomes of a list of results. */
 export function summarize(cases: readonly CaseResult[]): Summary {
   const count = (status: CaseStatus): number => cases.filter((c) => c.status === status).length;
   const warnings = cases.reduce((total, c) => total + c.findings.filter((f) => f.status === 'warn').length, 0);
-  return Object.freeze({ passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped'), warnings });
+  return Object.freeze({ passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped'), knownFailures: count('known-failure'), warnings });
 }

@@ -120,6 +120,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: exchange.id }));
       if (complete && options.mode === 'full') tally.add([checkNextLinkUntilLast(end), checkCrawlComplete(end) ?? []].flat());
       report();
+      t.countObjects(keys.size);
       return { pages, received: keys.size, ...(first ? { first } : {}), complete };
     }
     const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
@@ -127,6 +128,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       if (options.report !== false) t.attach(exchange);
       tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
       report();
+      t.countObjects(keys.size);
       return { pages, received: keys.size, ...(first ? { first } : {}), complete: false };
     }
     previousEmptyWithLink = list.length > 0;

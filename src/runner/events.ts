@@ -1,8 +1,11 @@
 import type { CaseResult, RunResult } from './case-result.js';
+import type { Stage } from './define-case.js';
 
 /** The events a run emits, in order; reporters only listen (they never decide pass or fail). */
 export type RunEvent =
   | { readonly type: 'run-start'; readonly cases: ReadonlyArray<{ readonly id: string; readonly title: string }> }
+  | { readonly type: 'stage-start'; readonly stage: Stage; readonly cases: number }
+  | { readonly type: 'stage-end'; readonly stage: Stage }
   | { readonly type: 'case-start'; readonly id: string; readonly title: string }
   | { readonly type: 'case-end'; readonly result: CaseResult }
   | { readonly type: 'wait-start'; readonly caseId: string; readonly what: string; readonly timeoutMs: number }

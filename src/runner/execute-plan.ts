@@ -2,7 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from './case-result.js';
-import { STAGES, type CaseDefinition } from './define-case.js';
+import { STAGES, type CaseDefinition, type ModuleInterface } from './define-case.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 
@@ -19,7 +19,7 @@ export interface ExecuteOptions {
   readonly signal: AbortSignal;
 }
 
-type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readonly kind: 'skip'; readonly reason: string };
+type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readonly kind: 'skip'; readonly reason: string; readonly undeclared?: ModuleInterface };
 
 /**
  * Runs a plan: stage by stage; within a stage, every case whose requirements are settled starts (in declaration
@@ -46,12 +46,14 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
       if (!services.state.has(key)) return { kind: 'skip', reason: missingReason(key, providers.map((p) => results.get(p.id) as CaseResult)) };
     }
     const undeclared = undeclaredReason(definition, services.state);
-    if (undeclared) return { kind: 'skip', reason: undeclared };
+    if (undeclared && definition.endpoint) return { kind: 'skip', reason: undeclared, undeclared: definition.endpoint };
     return { kind: 'run' };
   };
 
   for (const stage of STAGES) {
     const pending = cases.filter((c) => c.stage === stage);
+    if (pending.length === 0) continue;
+    services.emit({ type: 'stage-start', stage, cases: pending.length });
     const running = new Map<string, Promise<void>>();
     while (pending.length > 0 || running.size > 0) {
       for (let index = 0; index < pending.length && running.size < options.concurrency; ) {
@@ -62,7 +64,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
           continue;
         }
         pending.splice(index, 1);
-        if (ready.kind === 'skip') record(skipped(definition, ready.reason));
+        if (ready.kind === 'skip') record(skipped(definition, ready.reason, ready.undeclared));
         else running.set(definition.id, runCase(definition, options).then(record).finally(() => running.delete(definition.id)));
       }
       if (running.size === 0) {
@@ -72,6 +74,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
       }
       await Promise.race(running.values());
     }
+    services.emit({ type: 'stage-end', stage });
   }
   return cases.map((c) => results.get(c.id) as CaseResult);
 }
@@ -91,8 +94,8 @@ function undeclaredReason(definition: CaseDefinition, state: ReadonlyMap<StateKe
   return declared ? undefined : `the target does not declare the ${wanted.module} ${wanted.role} interface in its version details`;
 }
 
-function skipped(definition: CaseDefinition, reason: string): CaseResult {
-  return freezeResult(definition, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [] });
+function skipped(definition: CaseDefinition, reason: string, undeclared?: ModuleInterface): CaseResult {
+  return freezeResult(definition, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [], ...(undeclared ? { undeclared: { module: undeclared.module, role: undeclared.role } } : {}) });
 }
 
 async function runCase(definition: CaseDefinition, options: ExecuteOptions): Promise<CaseResult> {
@@ -128,10 +131,11 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     durationMs: Math.round(performance.now() - started),
     findings,
     exchanges: [...context.exchanges],
+    ...(context.objectsReceived === undefined ? {} : { objectsReceived: context.objectsReceived }),
   });
 }
 
-function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges'>): CaseResult {
+function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges' | 'objectsReceived' | 'undeclared'>): CaseResult {
   return Object.freeze({
     id: definition.id,
     title: definition.title,

@@ -5,6 +5,7 @@ import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
+import { applyBaseline, baselineClassifier, type Baseline } from './baseline.js';
 import { summarize, type RunResult } from './case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from './events.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   readonly testSite?: CaseSettings['testSite'];
   readonly signal: AbortSignal;
   readonly listeners: readonly RunEventListener[];
+  /** Known failures (`--baseline`): shown, not failing the run. */
+  readonly baseline?: { readonly file: string; readonly baseline: Baseline };
   /** Called once the peer listens, with what a target needs to register with it (embedded await mode uses it). */
   readonly onPeerReady?: (peer: { readonly versionsUrl: string; readonly tokenA?: Secret }) => void;
 }
@@ -38,7 +41,9 @@ const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Runs the cases against the target: starts the peer, executes the plan, stops the peer, returns the frozen result. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
-  const emit: RunEventListener = (event) => {
+  const known = options.baseline ? baselineClassifier(options.baseline.baseline) : undefined;
+  const emit: RunEventListener = (raw) => {
+    const event = known && raw.type === 'case-end' ? { ...raw, result: known(raw.result) } : raw;
     for (const listener of options.listeners) listener(event);
   };
   const startedAt = new Date();
@@ -96,7 +101,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       signal: options.signal,
     });
     const target = state.get('target') as { versionsUrl: string } | undefined;
-    const result: RunResult = Object.freeze({
+    const cited = new Set(cases.flatMap((c) => c.exchanges.map((e) => e.id)));
+    const peerInbound = peer.inbound.since(0).map((record) => record.exchange).filter((exchange) => !cited.has(exchange.id));
+    const plain: RunResult = Object.freeze({
       tool: TOOL,
       target: Object.freeze({
         ...(target ? { versionsUrl: redactor.text(target.versionsUrl) } : {}),
@@ -108,7 +115,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       interrupted: options.signal.aborted,
       summary: summarize(cases),
       cases: Object.freeze(cases),
+      peerInbound: Object.freeze(peerInbound),
     });
+    const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;
     emit({ type: 'run-end', result });
     return result;
   } finally {

@@ -1,5 +1,6 @@
 import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import type { CaseDefinition } from './define-case.js';
+import { profileNamed, type ProfileName } from './profiles.js';
 
 /** What narrows a run's plan before it starts. */
 export interface Selection {
@@ -9,15 +10,18 @@ export interface Selection {
   readonly only: readonly string[];
   /** Matched against `<id> <title>`, case-insensitively. */
   readonly grep?: string;
+  /** The named selection; all cases when absent. */
+  readonly profile?: ProfileName;
 }
 
-/** The cases of a run: those for the version and role, narrowed by --only and --grep, in catalogue order. */
+/** The cases of a run: those for the version and role, narrowed by --profile, --only and --grep, in catalogue order. */
 export function selectCases(cases: readonly CaseDefinition[], selection: Selection): CaseDefinition[] {
   const pattern = selection.grep === undefined ? undefined : new RegExp(selection.grep, 'i');
   return cases.filter((c) =>
     c.versions.includes(selection.version) &&
     (c.targetRole === 'any' || selection.role === undefined || c.targetRole === selection.role) &&
     (selection.only.length === 0 || selection.only.includes(c.id)) &&
-    (pattern === undefined || pattern.test(`${c.id} ${c.title}`)),
+    (pattern === undefined || pattern.test(`${c.id} ${c.title}`)) &&
+    (selection.profile === undefined || profileNamed(selection.profile).includes(c)),
   );
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { fail } from '../../src/checks/finding.js';
 import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
-import { ConsoleReporter } from '../../src/report/console-reporter.js';
+import { ConsoleReporter, type Output, type Terminal } from '../../src/report/console-reporter.js';
 import { renderDiff, renderDiffEntries } from '../../src/report/render-diff.js';
 import { toCurl } from '../../src/report/curl.js';
 import { exchange } from '../helpers/exchange.js';
+import { runResult } from '../helpers/run-result.js';
 
 const failedCase: CaseResult = {
   id: 'VER-01',
@@ -26,7 +27,7 @@ function render(result: RunResult, color = false): { stdout: string; stderr: str
   return out;
 }
 
-const run: RunResult = { tool: { name: 'ocpi-conformance', version: '0' }, target: {}, startedAt: '', durationMs: 10, interrupted: false, summary: { passed: 0, failed: 1, errored: 0, skipped: 0, warnings: 0 }, cases: [failedCase] };
+const run: RunResult = runResult([failedCase]);
 
 describe('the console reporter', () => {
   it('shows a failure with its exchange, check, labelled diff, curl line and spec rule', () => {
@@ -62,7 +63,7 @@ describe('the console reporter', () => {
   });
 
   it('warns when every case was skipped', () => {
-    const skipped: RunResult = { ...run, summary: { passed: 0, failed: 0, errored: 0, skipped: 1, warnings: 0 }, cases: [{ ...failedCase, status: 'skipped', findings: [], reason: 'not declared' }] };
+    const skipped = runResult([{ ...failedCase, status: 'skipped', findings: [], reason: 'not declared' }]);
     assert.match(render(skipped).stdout, /every case was skipped, so this run checked nothing/);
   });
 });
@@ -78,5 +79,73 @@ describe('toCurl', () => {
     const line = toCurl({ ...exchange({}), request: { method: 'POST', url: 'http://h/x', headers: { authorization: 'Token [redacted]' }, body: { name: "O'Neil" } } });
     assert.match(line, /--data-raw '\{"name":"O'\\''Neil"\}'/);
     assert.doesNotMatch(line, /Token [A-Za-z0-9]{8,}/);
+  });
+});
+
+/** A terminal as ora sees one: it records what is drawn on it. */
+function fakeTerminal(): { terminal: Terminal; text: () => string } {
+  let written = '';
+  const terminal: Terminal = {
+    isTTY: true,
+    columns: 120,
+    write: (text: string) => {
+      written += text;
+      return true;
+    },
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+  };
+  return { terminal, text: () => written };
+}
+
+describe('the console reporter in a terminal', () => {
+  const drive = (stderr: Output, quiet = false): { stdout: string } => {
+    const out = { stdout: '' };
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t) }, stderr, color: false, quiet });
+    reporter.listener({ type: 'run-start', cases: [{ id: 'VER-01', title: 't' }, { id: 'CMD-01', title: 't' }] });
+    reporter.listener({ type: 'stage-start', stage: 'connect', cases: 1 });
+    reporter.listener({ type: 'case-end', result: { ...failedCase, status: 'passed', findings: [] } });
+    reporter.listener({ type: 'stage-end', stage: 'connect' });
+    reporter.listener({ type: 'stage-start', stage: 'modules', cases: 1 });
+    reporter.listener({ type: 'wait-start', caseId: 'CMD-01', what: 'the CommandResult', timeoutMs: 30_000 });
+    reporter.listener({ type: 'wait-end', caseId: 'CMD-01' });
+    reporter.listener({ type: 'run-end', result: runResult([{ ...failedCase, status: 'passed', findings: [] }]) });
+    return out;
+  };
+
+  it('shows a spinner on stderr during discovery and during waits for the target, never on stdout.', () => {
+    const { terminal, text } = fakeTerminal();
+    const { stdout } = drive(terminal);
+    assert.match(text(), /connecting: discovering the target and exchanging credentials \(0\/1 cases\)/);
+    assert.match(text(), /CMD-01: waiting for the CommandResult \(up to 30 s\)/);
+    assert.doesNotMatch(stdout, /\u001b|connecting|waiting/);
+    assert.match(stdout, /ok\s+VER-01/);
+  });
+
+  it('draws nothing when stderr is not a terminal, or when the run is quiet.', () => {
+    let piped = '';
+    drive({ write: (t: string) => (piped += t), isTTY: false });
+    assert.equal(piped, '');
+    const { terminal, text } = fakeTerminal();
+    const { stdout } = drive(terminal, true);
+    assert.equal(text(), '');
+    assert.doesNotMatch(stdout, /VER-01/, 'quiet prints only the summary');
+    assert.match(stdout, /PASSED 1 cases/);
+  });
+});
+
+describe('the console reporter with a baseline', () => {
+  it('marks a known failure as known, shows its anatomy, and lists the entries to remove.', () => {
+    const known = { ...failedCase, status: 'known-failure' as const, knownFailures: ['envelope.status-code'] };
+    const result = runResult([known], { baseline: { file: 'known.json', matched: [{ case: 'VER-01', check: 'envelope.status-code' }], fixed: [{ case: 'LOC-01', check: 'schema.response' }], unchecked: [] } });
+    const out = { stdout: '' };
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: () => true }, color: false, quiet: false });
+    reporter.listener({ type: 'case-end', result: known });
+    reporter.listener({ type: 'run-end', result });
+    assert.match(out.stdout, /known VER-01/);
+    assert.match(out.stdout, /! envelope\.status-code \(known failure, in the baseline\): expected status_code 1000, got 2000/);
+    assert.match(out.stdout, /PASSED 1 cases: 0 passed, 0 failed, 1 known failure,/);
+    assert.match(out.stdout, /baseline: 1 entry now passes; remove it from known\.json: LOC-01 schema\.response/);
   });
 });

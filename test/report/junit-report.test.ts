@@ -4,12 +4,11 @@ import { fail, warn } from '../../src/checks/finding.js';
 import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
 import { toJunitReport } from '../../src/report/junit-report.js';
 import { exchange } from '../helpers/exchange.js';
+import { runResult } from '../helpers/run-result.js';
 
 const base = { title: 'a case', severity: 'required' as const, spec: { version: '2.2.1' as const, section: 's', rule: 'r' }, durationMs: 1500, findings: [], exchanges: [] };
 
-function runOf(cases: CaseResult[]): RunResult {
-  return { tool: { name: 'ocpi-conformance', version: '0' }, target: {}, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 10, interrupted: false, summary: { passed: 0, failed: 0, errored: 0, skipped: 0, warnings: 0 }, cases };
-}
+const runOf = (cases: CaseResult[]): RunResult => runResult(cases);
 
 // Attributes and text as the parser gives them: arrays for the repeated elements, `@_` before attribute names.
 const parse = (xml: string): Record<string, unknown> =>

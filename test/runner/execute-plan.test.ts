@@ -56,6 +56,17 @@ describe('the executor', () => {
     const results = await executePlan({ cases: [declared, undeclared, wrongRole], services: state, concurrency: 4, caseTimeoutMs: 1000, signal: new AbortController().signal });
     assert.deepEqual(results.map((r) => r.status), ['passed', 'skipped', 'skipped']);
     assert.equal(results[1]?.reason, 'the target does not declare the tokens RECEIVER interface in its version details');
+    assert.deepEqual(results.map((r) => r.undeclared), [undefined, { module: 'tokens', role: 'RECEIVER' }, { module: 'locations', role: 'RECEIVER' }]);
+  });
+
+  it('announces each stage that has cases, in order, and counts the objects a case received.', async () => {
+    const events: RunEvent[] = [];
+    const connect = testCase({ id: 'T-01', stage: 'connect', run: ok });
+    const crawl = testCase({ id: 'T-02', run: async (t) => { t.countObjects(3); t.countObjects(4); await ok(t); } });
+    const results = await executePlan({ cases: [connect, crawl], services: services(events), concurrency: 2, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    const stages = events.flatMap((e) => (e.type === 'stage-start' ? [`start ${e.stage} ${e.cases}`] : e.type === 'stage-end' ? [`end ${e.stage}`] : []));
+    assert.deepEqual(stages, ['start connect 1', 'end connect', 'start modules 1', 'end modules']);
+    assert.deepEqual(results.map((r) => r.objectsReceived), [undefined, 7]);
   });
 
   it('refuses a case that names an endpoint without requiring the endpoints', () => {
@@ -134,7 +145,7 @@ describe('the executor', () => {
   it('emits case-start and case-end events, and freezes results', async () => {
     const events: RunEvent[] = [];
     const [result] = await executePlan({ cases: [testCase({ id: 'T-01', run: ok })], services: services(events), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
-    assert.deepEqual(events.map((e) => e.type), ['case-start', 'case-end']);
+    assert.deepEqual(events.map((e) => e.type), ['stage-start', 'case-start', 'case-end', 'stage-end']);
     assert.ok(Object.isFrozen(result) && Object.isFrozen(result?.findings));
   });
 });

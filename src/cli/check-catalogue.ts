@@ -1,0 +1,53 @@
+import type { Fault, HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import type { Severity, SpecReference } from '../runner/case-result.js';
+import type { CaseDefinition, Stage } from '../runner/define-case.js';
+import { profilesOf, type ProfileName } from '../runner/profiles.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+
+/** A fault that proves a check: injected into a reference party, it makes exactly this check of this case fail. */
+export interface ProvingFault {
+  readonly name: string;
+  readonly description: string;
+  readonly roles: readonly PartyRole[];
+  readonly handshake: HandshakeMode;
+  /** The failure text the check reports, `{placeholders}` for what varies from run to run. */
+  readonly text: string;
+}
+
+/** One check a case can report, with the faults that prove it in that case. */
+export interface CatalogueCheck {
+  readonly id: string;
+  readonly faults: readonly ProvingFault[];
+}
+
+/** One case of the catalogue: what `list --json` prints and docs/checks.md is generated from. */
+export interface CatalogueCase {
+  readonly id: string;
+  readonly title: string;
+  readonly module: string;
+  readonly versions: readonly OcpiVersion[];
+  readonly targetRole: CaseDefinition['targetRole'];
+  readonly severity: Severity;
+  readonly stage: Stage;
+  readonly spec: SpecReference;
+  readonly profiles: readonly ProfileName[];
+  readonly checks: readonly CatalogueCheck[];
+}
+
+const proving = (fault: Fault): ProvingFault => ({ name: fault.name, description: fault.description, roles: fault.roles, handshake: fault.handshake, text: fault.expect.text });
+
+/** The catalogue of cases and checks, joined with the fault catalogue that proves them (DESIGN §6). */
+export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonly Fault[]): CatalogueCase[] {
+  return cases.map((c) => ({
+    id: c.id,
+    title: c.title,
+    module: c.module,
+    versions: c.versions,
+    targetRole: c.targetRole,
+    severity: c.severity,
+    stage: c.stage,
+    spec: c.spec,
+    profiles: profilesOf(c),
+    checks: c.checks.map((check) => ({ id: check, faults: faults.filter((f) => f.expect.case === c.id && f.expect.check === check).map(proving) })),
+  }));
+}

@@ -1,0 +1,29 @@
+import type { RunResult } from '../runner/case-result.js';
+
+/**
+ * What makes a run's verdict mean less than it says, in one sentence each: every case skipped, every request refused
+ * with 401, every list empty, interfaces the target does not declare. A run can pass and still have proved nothing;
+ * every report shows these before the verdict.
+ */
+export function hollowRunWarnings(result: RunResult): readonly string[] {
+  const warnings: string[] = [];
+  const { cases } = result;
+  if (cases.length > 0 && cases.every((c) => c.status === 'skipped')) warnings.push('every case was skipped, so this run checked nothing');
+
+  const answered = cases.flatMap((c) => c.exchanges).filter((e) => e.direction === 'outbound' && e.response !== undefined);
+  if (answered.length > 0 && answered.every((e) => e.response?.status === 401)) {
+    warnings.push(`every request the tester made (${answered.length}) was answered with HTTP 401: the token is probably wrong, so nothing past authorization was checked`);
+  }
+
+  const crawls = cases.filter((c) => c.objectsReceived !== undefined);
+  if (crawls.length > 0 && crawls.every((c) => c.objectsReceived === 0)) {
+    warnings.push(`every list the tester crawled was empty (${crawls.map((c) => c.id).join(', ')}): no object was validated against its schema`);
+  }
+
+  const undeclared = [...new Set(cases.flatMap((c) => (c.undeclared ? [`${c.undeclared.module} ${c.undeclared.role}`] : [])))];
+  if (undeclared.length > 0) {
+    const skipped = cases.filter((c) => c.undeclared).length;
+    warnings.push(`the target does not declare ${undeclared.join(', ')}: ${skipped} case${skipped === 1 ? ' was' : 's were'} skipped, not passed`);
+  }
+  return warnings;
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { pass } from '../../src/checks/finding.js';
+import { hollowRunWarnings } from '../../src/report/hollow-run-warnings.js';
+import { exchange } from '../helpers/exchange.js';
+import { caseResult, runResult } from '../helpers/run-result.js';
+
+const ok = pass('http.status', 'ok');
+
+describe('hollowRunWarnings', () => {
+  it('says nothing about a run that checked real objects with accepted requests.', () => {
+    const run = runResult([caseResult({ id: 'LOC-01', status: 'passed', findings: [ok], exchanges: [exchange({ status: 200 })], objectsReceived: 12 })]);
+    assert.deepEqual(hollowRunWarnings(run), []);
+  });
+
+  it('warns when every case was skipped.', () => {
+    const run = runResult([caseResult({ id: 'VER-01', status: 'skipped', reason: 'r' })]);
+    assert.match(hollowRunWarnings(run).join('\n'), /every case was skipped, so this run checked nothing/);
+  });
+
+  it('warns when every request the tester made got HTTP 401, and not when one got through.', () => {
+    const refused = caseResult({ id: 'VER-01', status: 'failed', exchanges: [exchange({ status: 401 }), exchange({ status: 401 })] });
+    assert.match(hollowRunWarnings(runResult([refused])).join('\n'), /every request the tester made \(2\) was answered with HTTP 401/);
+    const mixed = caseResult({ ...refused, exchanges: [exchange({ status: 401 }), exchange({ status: 200 })] });
+    assert.deepEqual(hollowRunWarnings(runResult([mixed])), []);
+  });
+
+  it('warns when every crawled list was empty, naming the cases.', () => {
+    const run = runResult([caseResult({ id: 'LOC-01', status: 'passed', findings: [ok], objectsReceived: 0 }), caseResult({ id: 'TAR-01', status: 'passed', findings: [ok], objectsReceived: 0 })]);
+    assert.match(hollowRunWarnings(run).join('\n'), /every list the tester crawled was empty \(LOC-01, TAR-01\)/);
+    const one = runResult([caseResult({ id: 'LOC-01', status: 'passed', findings: [ok], objectsReceived: 0 }), caseResult({ id: 'TAR-01', status: 'passed', findings: [ok], objectsReceived: 3 })]);
+    assert.deepEqual(hollowRunWarnings(one), []);
+  });
+
+  it('names the interfaces the target does not declare and how many cases were skipped for them.', () => {
+    const run = runResult([
+      caseResult({ id: 'LOC-01', status: 'skipped', reason: 'r', undeclared: { module: 'locations', role: 'SENDER' } }),
+      caseResult({ id: 'LOC-02', status: 'skipped', reason: 'r', undeclared: { module: 'locations', role: 'SENDER' } }),
+      caseResult({ id: 'VER-01', status: 'passed', findings: [ok] }),
+    ]);
+    assert.deepEqual(hollowRunWarnings(run), ['the target does not declare locations SENDER: 2 cases were skipped, not passed']);
+  });
+});
