@@ -40,8 +40,8 @@ const MARKS: Record<CaseResult['status'], string> = { passed: 'ok', failed: 'FAI
 
 /**
  * The human report: a line per case as it ends, then every failure with its anatomy and a summary line. Progress
- * (a spinner during discovery and during waits for the target) goes to stderr and only when stderr is a terminal and
- * the run is not quiet; stdout carries no escape codes unless colour is on.
+ * (a spinner during discovery and during waits for the target) goes to stderr, only when stdout and stderr are both
+ * terminals and the run is not quiet; stdout carries no escape codes unless colour is on.
  */
 export class ConsoleReporter {
   readonly #options: ConsoleReporterOptions;
@@ -58,7 +58,8 @@ export class ConsoleReporter {
     this.#options = options;
     const chalk = new Chalk({ level: options.color ? 1 : 0 });
     this.#style = { bad: chalk.red, warn: chalk.yellow, dim: chalk.dim, strong: chalk.bold, added: chalk.green, removed: chalk.red };
-    this.#terminal = !options.quiet && isTerminal(options.stderr) ? options.stderr : undefined;
+    // Progress only for a person watching: both streams on a terminal (output piped to a file or a CI log gets none).
+    this.#terminal = !options.quiet && options.stdout.isTTY === true && isTerminal(options.stderr) ? options.stderr : undefined;
   }
 
   readonly listener: RunEventListener = (event: RunEvent) => {

@@ -100,9 +100,9 @@ function fakeTerminal(): { terminal: Terminal; text: () => string } {
 }
 
 describe('the console reporter in a terminal', () => {
-  const drive = (stderr: Output, quiet = false): { stdout: string } => {
+  const drive = (stderr: Output, quiet = false, stdoutIsTTY = true): { stdout: string } => {
     const out = { stdout: '' };
-    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t) }, stderr, color: false, quiet });
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t), isTTY: stdoutIsTTY }, stderr, color: false, quiet });
     reporter.listener({ type: 'run-start', cases: [{ id: 'VER-01', title: 't' }, { id: 'CMD-01', title: 't' }] });
     reporter.listener({ type: 'stage-start', stage: 'connect', cases: 1 });
     reporter.listener({ type: 'case-end', result: { ...failedCase, status: 'passed', findings: [] } });
@@ -123,10 +123,13 @@ describe('the console reporter in a terminal', () => {
     assert.match(stdout, /ok\s+VER-01/);
   });
 
-  it('draws nothing when stderr is not a terminal, or when the run is quiet.', () => {
+  it('draws nothing when stderr or stdout is not a terminal, or when the run is quiet.', () => {
     let piped = '';
     drive({ write: (t: string) => (piped += t), isTTY: false });
     assert.equal(piped, '');
+    const redirected = fakeTerminal();
+    drive(redirected.terminal, false, false);
+    assert.equal(redirected.text(), '', 'stdout goes to a file or a log: no spinner');
     const { terminal, text } = fakeTerminal();
     const { stdout } = drive(terminal, true);
     assert.equal(text(), '');
