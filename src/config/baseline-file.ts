@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { Baseline } from '../runner/baseline.js';
 import { ConfigError } from './config-error.js';
+import { readDataFile } from './read-data-file.js';
 
 const Ajv2020 = Ajv2020Module.default;
 
@@ -33,18 +33,7 @@ const validateBaseline = new Ajv2020({ allErrors: false, strict: true }).compile
 
 /** Reads a baseline file (`--baseline`); anything wrong with it is a configuration error in one line (exit 2). */
 export function readBaselineFile(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`the baseline ${path} is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = readDataFile(path, 'the baseline');
   if (!validateBaseline(parsed)) {
     const first = validateBaseline.errors?.[0];
     const where = first?.instancePath || '/';

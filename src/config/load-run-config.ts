@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import Ajv2020Module from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './config-error.js';
+import { readDataFile } from './read-data-file.js';
 import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-config.js';
 import { RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
 import { Secret } from './secret.js';
@@ -46,19 +45,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
 }
 
 function settingsFromFile(path: string): RawRunSettings {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read config file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`config file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  return check(`config file ${path}`, parsed ?? {});
+  return check(`config file ${path}`, readDataFile(path, 'config file', { yaml: true }) ?? {});
 }
 
 function parseListen(value: string): { host: string; port: number } {
