@@ -3,6 +3,7 @@ import type { CaseResult } from '../runner/case-result.js';
 import type { Exchange } from '../transport/exchange.js';
 import { toCurl } from './curl.js';
 import { findingDiff } from './finding-diff.js';
+import { exchangeDirection, exchangeOutcome } from './transcript.js';
 
 /** The styles a text rendering may use; identity functions when colour is off. */
 export interface TextStyle {
@@ -15,10 +16,9 @@ export interface TextStyle {
 }
 
 function describeExchange(exchange: Exchange): string {
-  const { request, response, error, timings, direction } = exchange;
-  const outcome = response ? `HTTP ${response.status}` : `no response (${error?.message ?? 'unknown error'})`;
-  const who = direction === 'inbound' ? 'the target called the tester: ' : '';
-  return `${who}${request.method} ${request.url} -> ${outcome} (${timings.durationMs} ms)`;
+  const { request, timings, direction } = exchange;
+  const who = direction === 'inbound' ? `${exchangeDirection(exchange)}: ` : '';
+  return `${who}${request.method} ${request.url} -> ${exchangeOutcome(exchange)} (${timings.durationMs} ms)`;
 }
 
 function renderFinding(finding: Finding, style: TextStyle, known: boolean): string[] {

@@ -9,7 +9,7 @@ import { hollowRunWarnings } from './hollow-run-warnings.js';
 import { html, type SafeHtml } from './html.js';
 import { HTML_REPORT_STYLE } from './html-report-style.js';
 import { DIFF_LEGEND } from './render-diff.js';
-import { renderTranscript } from './transcript.js';
+import { exchangeDirection, exchangeOutcome, renderTranscript } from './transcript.js';
 
 const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = { passed: 'passed', failed: 'failed', 'known-failure': 'known failure', errored: 'error', skipped: 'skipped' };
 
@@ -29,10 +29,6 @@ function lines(all: readonly string[], classOf: (line: string) => string): SafeH
 
 const diffClass = (line: string): string => (line.startsWith('+ ') ? 'add' : line.startsWith('- ') && line !== DIFF_LEGEND ? 'del' : line.startsWith('@ ') ? 'hunk' : line.startsWith('  ') ? 'context' : 'legend');
 const transcriptClass = (line: string): string => (line.startsWith('> ') || line === '>' ? 'request' : line.startsWith('< no response') ? 'none' : line.startsWith('< ') || line === '<' ? 'response' : 'head');
-
-function outcomeOf(exchange: Exchange): string {
-  return exchange.response ? `HTTP ${exchange.response.status}` : `no response (${exchange.error?.message ?? 'unknown error'})`;
-}
 
 function header(result: RunResult): SafeHtml {
   const { tool, target } = result;
@@ -98,7 +94,7 @@ function problems(c: CaseResult): SafeHtml {
   return html`${[...byExchange].map(([exchangeId, findings]) => {
     const exchange = c.exchanges.find((e) => e.id === exchangeId);
     return html`<div class="evidence">
-${exchange ? html`<p class="muted">${exchange.direction === 'inbound' ? 'When the target called the tester: ' : 'On '}<code>${exchange.request.method} ${exchange.request.url}</code> → ${outcomeOf(exchange)}</p>` : false}
+${exchange ? html`<p class="muted">${exchange.direction === 'inbound' ? 'When the target called the tester: ' : 'On '}<code>${exchange.request.method} ${exchange.request.url}</code> → ${exchangeOutcome(exchange)}</p>` : false}
 ${findings.map((f) => finding(f, c))}
 </div>`;
   })}`;
@@ -130,7 +126,7 @@ ${earlier > 0 ? html`<p class="muted">This case made ${plural(earlier, 'request'
 function exchangeEntry(exchange: Exchange, scope: string, open: boolean): SafeHtml {
   const inbound = exchange.direction === 'inbound';
   return html`<details class="exchange ${exchange.direction}${open ? ' cited' : ''}" id="${exchangeAnchor(scope, exchange.id)}" data-testid="exchange" data-exchange="${exchange.id}" data-direction="${exchange.direction}"${open ? html` open` : false}>
-<summary><span class="direction">${inbound ? 'the target called the tester' : 'the tester called the target'}</span> <code>${exchange.request.method} ${exchange.request.url}</code> → ${outcomeOf(exchange)} <span class="muted">${duration(exchange.timings.durationMs)}, ${exchange.id}</span></summary>
+<summary><span class="direction">${exchangeDirection(exchange)}</span> <code>${exchange.request.method} ${exchange.request.url}</code> → ${exchangeOutcome(exchange)} <span class="muted">${duration(exchange.timings.durationMs)}, ${exchange.id}</span></summary>
 <pre class="transcript" data-testid="transcript">${lines(renderTranscript(exchange), transcriptClass)}</pre>
 ${inbound ? false : html`<p class="muted">curl${authorized(exchange) ? html` (needs <code>OCPI_TOKEN</code> set to the token)` : false}:</p><pre class="curl" data-testid="curl">${toCurl(exchange)}</pre>`}
 </details>`;

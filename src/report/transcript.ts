@@ -10,6 +10,12 @@ function bodyLines(body: unknown, rawBody: string | undefined): string[] {
   return ['', ...cut.split('\n')];
 }
 
+/** Who called whom, in the words every report uses. */
+export const exchangeDirection = (exchange: Exchange): string => (exchange.direction === 'inbound' ? 'the target called the tester' : 'the tester called the target');
+
+/** What came back: the HTTP status, or why there was no response. */
+export const exchangeOutcome = (exchange: Exchange): string => (exchange.response ? `HTTP ${exchange.response.status}` : `no response (${exchange.error?.message ?? 'unknown error'})`);
+
 const headerLines = (headers: Readonly<Record<string, string>>): string[] => Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
 
 /**
@@ -18,8 +24,8 @@ const headerLines = (headers: Readonly<Record<string, string>>): string[] => Obj
  * neither tokens nor Authorization values appear.
  */
 export function renderTranscript(exchange: Exchange): string[] {
-  const { request, response, error, timings, direction } = exchange;
-  const lines = [`${direction === 'inbound' ? 'the target called the tester' : 'the tester called the target'}, ${timings.startedAt}`];
+  const { request, response, error, timings } = exchange;
+  const lines = [`${exchangeDirection(exchange)}, ${timings.startedAt}`];
   for (const line of [`${request.method} ${request.url}`, ...headerLines(request.headers), ...bodyLines(request.body, request.rawBody)]) lines.push(`> ${line}`.trimEnd());
   if (!response) {
     lines.push(`< no response: ${error?.message ?? 'unknown error'} (${timings.durationMs} ms)`);

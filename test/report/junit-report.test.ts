@@ -65,4 +65,15 @@ describe('the JUnit report', () => {
     assert.match(xml, /<error message="the tester broke" type="tester-error">/);
     assert.match(xml, /<system-out><!\[CDATA\[warning http\.unknown-object-404: a 200 for a missing object\]\]><\/system-out>/);
   });
+
+  it('reports a known failure (baseline) as skipped, not failed, with its checks and failure text in system-out.', () => {
+    const known: CaseResult = { ...failing, id: 'LOC-PUSH-03', status: 'known-failure', knownFailures: ['locations.stored-as-put'] };
+    const knownXml = toJunitReport(runOf([known]));
+    const root = parse(knownXml)['testsuites'] as Record<string, unknown>;
+    assert.equal(root['@_failures'], '0');
+    assert.equal(root['@_skipped'], '1');
+    assert.doesNotMatch(knownXml, /<failure/);
+    assert.match(knownXml, /<skipped\/>\s*<system-out><!\[CDATA\[known failure \(in the baseline\): locations\.stored-as-put\n\nLOC-PUSH-03 a case \[known-failure, required\]/);
+    assert.match(knownXml, /@ \/data\/name/);
+  });
 });
