@@ -12,6 +12,7 @@ import cred05 from './2.2.1/credentials/cred-05-rotate.js';
 import cred06 from './2.2.1/credentials/cred-06-unregister.js';
 import cred07 from './2.2.1/credentials/cred-07-target-registers.js';
 import cred08 from './2.2.1/credentials/cred-08-given-token.js';
+import cred09 from './2.2.1/credentials/cred-09-token-stays-valid.js';
 import { LIST_MODULES } from './2.2.1/sender-lists/list-module.js';
 import { crawlCase } from './2.2.1/sender-lists/crawl-case.js';
 import { dateFilterCase } from './2.2.1/sender-lists/date-filter-case.js';
@@ -81,6 +82,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...CDR_PUSH_CASES,
   ...AUTHORIZE_CASES,
   ...PEER_CASES,
+  cred09,
   cred05,
   cred06,
 ]);

@@ -8,15 +8,16 @@ interface CheckTally {
 }
 
 /**
- * Collects the findings of a repeated check (every page, every object of a crawl) without keeping them all: passes
- * are counted, the first failures of each check are kept, the rest are counted. `findings()` gives one pass per
+ * Collects the findings of a repeated check (every page, every object of a crawl) without keeping every pass: passes
+ * are counted, failures and warnings are kept (all of them by default: the JSON report keeps every finding, and only
+ * the console and HTML reports fold long lists), past `keep` they are counted. `findings()` gives one pass per
  * clean check ("on 20 pages"), or the kept failures plus one that says how many more there were.
  */
 export class FindingTally {
   readonly #checks = new Map<string, CheckTally>();
   readonly #keep: number;
 
-  constructor({ keep = 10 }: { keep?: number } = {}) {
+  constructor({ keep = Number.POSITIVE_INFINITY }: { keep?: number } = {}) {
     this.#keep = keep;
   }
 

@@ -125,11 +125,15 @@ function newSession(context: CommandContext, target: Target): Session {
 }
 
 function startSession(context: CommandContext): ServerResponseSpec {
-  return withTarget(context, (target) => {
+  const answer = withTarget(context, (target) => {
     // The session exists before the eMSP hears ACCEPTED, so it can GET it right away.
     if (!context.party.faults.has('start-session-no-session')) context.store.sessions.push(newSession(context, target));
     postResult(context, { result: 'ACCEPTED' });
   });
+  // The charger starts all the same: only the answer is wrong.
+  const result = (answer.body as { data?: { result?: unknown } } | undefined)?.data?.result;
+  if (context.party.faults.has('start-session-response-invalid') && result === 'ACCEPTED') return { status: 200, body: envelope({ result: 'ACCEPTED' }) };
+  return answer;
 }
 
 function stopSession(context: CommandContext): ServerResponseSpec {

@@ -88,6 +88,8 @@ export function credentialsHandlers(party: PartyContext): Record<'GET' | 'POST' 
       const caller = state.classify(request.presented.token);
       if (caller === 'registered' && state.registration) {
         if (party.faults.has('second-post-accepted')) return { status: 200, body: envelope(ownCredentials(party, state.registration.inbound)) };
+        // Registers the partner anew, as a first POST would: a new token for it, and the one it held no longer works.
+        if (party.faults.has('second-post-reregisters')) return exchangeCredentials(party, request, 'update');
         return notAllowed('already registered: use PUT to update, DELETE to unregister');
       }
       if (caller === 'token-a') return state.registration ? notAllowed('already registered') : exchangeCredentials(party, request, 'register');

@@ -9,12 +9,19 @@ export interface ModuleRoute {
   readonly handler: Handler;
 }
 
+// How many requests a partner's token works for under the revokes-token-mid-run fault.
+const REVOKE_AFTER = 8;
+
 const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
 
 /** 401 unless the caller is the registered partner; Token A is no key to functional modules. Faults loosen it. */
 function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec | undefined {
   const caller = party.state.classify(request.presented.token);
-  if (caller === 'registered') return undefined;
+  if (caller === 'registered') {
+    // A revocation out of the blue: the partner's token stops working although it neither changed nor deleted it.
+    party.state.functionalCalls += 1;
+    return party.faults.has('revokes-token-mid-run') && party.state.functionalCalls > REVOKE_AFTER ? unauthorized('the credentials token was revoked') : undefined;
+  }
   if (caller === 'missing') return party.faults.has('modules-accept-missing-token') ? undefined : unauthorized(request.presented.problem ?? 'no credentials token');
   if (caller === 'unknown') return party.faults.has('modules-accept-unknown-token') ? undefined : unauthorized('unknown credentials token');
   if (caller === 'token-a') return party.faults.has('modules-accept-token-a') ? undefined : unauthorized('Token A only serves the registration');

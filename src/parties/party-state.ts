@@ -23,6 +23,8 @@ export class PartyState {
   pending: Secret | undefined;
   /** A token that should have been retired but, under a fault, is still accepted. */
   legacy: Secret | undefined;
+  /** Requests the registered partner made to functional modules (a fault revokes its token after a few). */
+  functionalCalls = 0;
 
   constructor(tokenA: Secret) {
     this.tokenA = tokenA;

@@ -147,6 +147,10 @@ export class ConsoleReporter {
     if (result.interrupted) lines.push(s.warn('interrupted: the report is partial'));
     const firstError = result.cases.find((c) => c.status === 'errored');
     if (firstError) lines.push(`${s.bad('error')}: ${firstError.id}: ${firstError.reason ?? ''}`);
+    for (const step of result.teardown) {
+      const line = `teardown: ${step.what}: ${step.detail}`;
+      lines.push(step.status === 'failed' ? s.bad(line) : s.dim(line));
+    }
     if (result.baseline) lines.push(...baselineLines(result.baseline).map((line) => s.warn(line)));
     for (const warning of hollowRunWarnings(result)) lines.push(s.warn(`warning: ${warning}`));
     return `${lines.join('\n')}\n`;

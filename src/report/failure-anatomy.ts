@@ -3,6 +3,7 @@ import type { CaseResult } from '../runner/case-result.js';
 import type { Exchange } from '../transport/exchange.js';
 import { toCurl } from './curl.js';
 import { findingDiff } from './finding-diff.js';
+import { foldedLine, foldFindings } from './fold-findings.js';
 import { exchangeDirection, exchangeOutcome } from './transcript.js';
 
 /** The styles a text rendering may use; identity functions when colour is off. */
@@ -35,7 +36,7 @@ function renderFinding(finding: Finding, style: TextStyle, known: boolean): stri
 export function renderFailureAnatomy(result: CaseResult, style: TextStyle): string[] {
   const lines = [style.strong(`${result.id} ${result.title}`) + style.dim(` [${result.status}, ${result.severity}]`)];
   if (result.status === 'errored') lines.push(`  ${style.bad('error')}: ${result.reason ?? 'unknown error'}`);
-  const problems = result.findings.filter((f) => f.status !== 'pass');
+  const { shown: problems, folded } = foldFindings(result.findings.filter((f) => f.status !== 'pass'));
   const byExchange = new Map<string | undefined, Finding[]>();
   for (const finding of problems) byExchange.set(finding.exchangeId, [...(byExchange.get(finding.exchangeId) ?? []), finding]);
   const shown = new Set<string>();
@@ -48,6 +49,7 @@ export function renderFailureAnatomy(result: CaseResult, style: TextStyle): stri
     for (const finding of findings) lines.push(...renderFinding(finding, style, finding.status === 'fail' && (result.knownFailures ?? []).includes(finding.check)).map((line) => `    ${line}`));
     if (exchange?.direction === 'outbound') lines.push(`    ${style.dim('reproduce:')} ${toCurl(exchange)}`);
   }
+  for (const [check, count] of folded) lines.push(`    ${style.dim(foldedLine(check, count))}`);
   if (result.status === 'errored') {
     const last = result.exchanges.at(-1);
     if (last && !shown.has(last.id)) {

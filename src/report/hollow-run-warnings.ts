@@ -15,8 +15,12 @@ export function hollowRunWarnings(result: RunResult): readonly string[] {
     warnings.push(`every request the tester made (${answered.length}) was answered with HTTP 401: the token is probably wrong, so nothing past authorization was checked`);
   }
 
+  // A list that answered an error is not an empty list: say what each one answered.
+  const unusable = cases.filter((c) => c.listProblem !== undefined);
   const crawls = cases.filter((c) => c.objectsReceived !== undefined);
-  if (crawls.length > 0 && crawls.every((c) => c.objectsReceived === 0)) {
+  if (unusable.length > 0 && crawls.every((c) => c.objectsReceived === 0)) {
+    warnings.push(`no list the tester crawled gave a page of objects: ${unusable.map((c) => `${c.id} answered ${c.listProblem ?? ''}`).join(', ')}${crawls.length > 0 ? `; ${crawls.map((c) => c.id).join(', ')} empty` : ''}: no object was validated against its schema`);
+  } else if (crawls.length > 0 && crawls.every((c) => c.objectsReceived === 0)) {
     warnings.push(`every list the tester crawled was empty (${crawls.map((c) => c.id).join(', ')}): no object was validated against its schema`);
   }
 

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { foldedLine, foldFindings } from './fold-findings.js';
 import type { Finding } from '../checks/finding.js';
 import type { CaseResult, CaseStatus, RunResult } from '../runner/case-result.js';
 import type { Exchange } from '../transport/exchange.js';
@@ -73,6 +74,8 @@ ${hollow.length > 0 ? html`<div class="notice" role="alert" data-testid="hollow-
 </div>` : false}
 ${attention.length > 0 ? html`<h3>Failed and errored cases</h3>
 <ul class="attention" data-testid="attention">${attention.map((c) => html`<li><a href="#case-${c.id}">${c.id}</a> ${c.title}: ${c.status === 'errored' ? `error: ${c.reason ?? 'unknown error'}` : c.findings.filter((f) => f.status === 'fail').map((f) => f.check).join(', ')}</li>`)}</ul>` : false}
+${result.teardown.length > 0 ? html`<h3>Teardown</h3>
+<ul class="teardown" data-testid="teardown">${result.teardown.map((step) => html`<li class="${step.status}">${step.what} (${step.caseId}): ${step.detail}</li>`)}</ul>` : false}
 ${baseline ? html`<ul class="baseline" data-testid="baseline">${baselineLines(baseline).map((line) => html`<li>${line}</li>`)}</ul>` : false}
 </section>`;
 }
@@ -90,14 +93,15 @@ ${diff.length > 0 ? html`<pre class="diff" data-testid="diff">${lines(diff, diff
 /** The non-passing findings of a case, under the exchange each one judged (as the console's failure anatomy groups them). */
 function problems(c: CaseResult): SafeHtml {
   const byExchange = new Map<string | undefined, Finding[]>();
-  for (const f of c.findings.filter((each) => each.status !== 'pass')) byExchange.set(f.exchangeId, [...(byExchange.get(f.exchangeId) ?? []), f]);
+  const { shown, folded } = foldFindings(c.findings.filter((each) => each.status !== 'pass'));
+  for (const f of shown) byExchange.set(f.exchangeId, [...(byExchange.get(f.exchangeId) ?? []), f]);
   return html`${[...byExchange].map(([exchangeId, findings]) => {
     const exchange = c.exchanges.find((e) => e.id === exchangeId);
     return html`<div class="evidence">
 ${exchange ? html`<p class="muted">${exchange.direction === 'inbound' ? 'When the target called the tester: ' : 'On '}<code>${exchange.request.method} ${exchange.request.url}</code> → ${exchangeOutcome(exchange)}</p>` : false}
 ${findings.map((f) => finding(f, c))}
 </div>`;
-  })}`;
+  })}${[...folded].map(([check, count]) => html`<p class="muted" data-testid="folded-findings">${foldedLine(check, count)}</p>`)}`;
 }
 
 /** The exchanges a failure rests on: those its non-passing findings cite, or the last one when an error cites none. */

@@ -11,6 +11,8 @@ import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from './events.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
+import type { Compensation, Compensations } from './compensations.js';
+import { revocationReason, type Revocation, type SessionGuard } from './session-guard.js';
 
 /** What the executor lends every case. */
 export interface CaseServices {
@@ -25,6 +27,21 @@ export interface CaseServices {
   readonly emit: RunEventListener;
   /** Called whenever the case makes progress (a response arrived), which restarts its inactivity timer. */
   readonly progress?: () => void;
+  /** Notices when the target stops accepting the registration's token. */
+  readonly guard: SessionGuard;
+  /** What cases started on the target and the run must end at teardown. */
+  readonly compensations: Compensations;
+}
+
+/** How a request is sent besides what it carries. */
+export interface RequestOptions {
+  /** False for a crawl's pages that are judged and dropped (memory stays flat). */
+  readonly evidence?: boolean;
+  /**
+   * True when a 401 is what the case expects for the session's token (a token it just replaced or deleted), so the
+   * run does not take it for a revocation.
+   */
+  readonly expectRefusal?: boolean;
 }
 
 /**
@@ -37,10 +54,16 @@ export class CaseContext {
   readonly #findings: Finding[] = [];
   readonly #exchanges: Exchange[] = [];
   #objectsReceived: number | undefined;
+  #listProblem: string | undefined;
 
   constructor(definition: CaseDefinition, services: CaseServices) {
     this.#definition = definition;
     this.#services = services;
+  }
+
+  /** The id of the case this context runs. */
+  get id(): string {
+    return this.#definition.id;
   }
 
   get settings(): CaseSettings {
@@ -67,6 +90,16 @@ export class CaseContext {
   /** How many distinct objects the case received from the target's lists; undefined when it crawled none. */
   get objectsReceived(): number | undefined {
     return this.#objectsReceived;
+  }
+
+  /** Why a list the case crawled gave no usable page (its first page was an error, not JSON, or had no data). */
+  get listProblem(): string | undefined {
+    return this.#listProblem;
+  }
+
+  /** Notes that a list answered without a usable page, so a report does not call it empty. */
+  listUnusable(reason: string): void {
+    this.#listProblem ??= reason;
   }
 
   /** Counts objects received from a list, so a run whose lists were all empty can say it proved little. */
@@ -113,15 +146,60 @@ export class CaseContext {
    * Sends a request; the exchange becomes evidence of this case unless `evidence` is false (a crawl keeps only the
    * pages it reports on, so memory stays flat). A request with no response ends the case as errored.
    */
-  async request(request: OcpiRequest, { evidence = true }: { evidence?: boolean } = {}): Promise<OcpiResponse> {
+  async request(request: OcpiRequest, { evidence = true, expectRefusal = false }: RequestOptions = {}): Promise<OcpiResponse> {
+    this.#refuseRegistrationChange(request);
+    const sessionToken = this.#sessionToken(request);
+    const revoked = sessionToken && !expectRefusal ? this.#services.guard.revokedFor(sessionToken) : undefined;
+    if (revoked) throw new SkipCase(revocationReason(revoked));
     try {
       const response = await this.#services.client.send(request);
       this.#services.progress?.();
       if (evidence) this.#exchanges.push(response.exchange);
+      if (sessionToken && !expectRefusal) {
+        const where = `${request.method} ${response.exchange.request.url}`;
+        const { guard } = this.#services;
+        // The first refusal is the revocation; refusals of requests already under way at that moment belong to it.
+        const revocation = guard.observe(sessionToken, response.status, { caseId: this.#definition.id, request: where, exchangeId: response.exchange.id }) ?? (response.status === 401 ? guard.revokedFor(sessionToken) : undefined);
+        if (revocation) {
+          // The case cannot go on without its token; CRED-09 reports the revocation once for the whole run.
+          if (!evidence) this.#exchanges.push(response.exchange);
+          throw new SkipCase(revocationReason(revocation));
+        }
+      }
       return response;
     } catch (error) {
       if (error instanceof TransportError) this.#exchanges.push(error.exchange);
       throw error;
+    }
+  }
+
+  /**
+   * Registers what must be undone at teardown if no later case ends it (a session started, a reservation made, a
+   * registration): it runs whatever the checks said, after a narrowed selection and after an interrupt too.
+   */
+  compensate(key: string, what: string, run: Compensation['run'], { last = false }: { last?: boolean } = {}): void {
+    this.#services.compensations.register({ key, what, caseId: this.#definition.id, run, last });
+  }
+
+  /** What `compensate` registered under this key was ended normally: nothing to undo. */
+  settle(key: string): void {
+    this.#services.compensations.settle(key);
+  }
+
+  /** The registration's token when the request carries it. */
+  #sessionToken(request: OcpiRequest): Secret | undefined {
+    const session = this.#services.state.get('session') as RunState['session'] | undefined;
+    return request.token && session?.token.equals(request.token) ? request.token : undefined;
+  }
+
+  /** `--handshake none` promises to leave the registration alone: a case that tries to change it is a tester defect. */
+  #refuseRegistrationChange(request: OcpiRequest): void {
+    if (this.#services.settings.handshake !== 'none' || request.method === 'GET') return;
+    const endpoints = (this.#services.state.get('endpoints') ?? []) as RunState['endpoints'];
+    const credentials = endpoints.find((e) => e.identifier === 'credentials')?.url;
+    const path = (url: string): string => new URL(url).pathname.replace(/\/+$/, '');
+    if (credentials && path(request.url) === path(credentials)) {
+      throw new Error(`${this.#definition.id} tried to ${request.method} the credentials with --handshake none, which never changes the registration (tester defect)`);
     }
   }
 
@@ -147,6 +225,11 @@ export class CaseContext {
   /** Waits for the target to register with the peer, within the run's deadline. */
   waitForRegistration(what: string): Promise<PeerRegistration> {
     return this.#wait(what, (options) => this.peer.waitForRegistration(options));
+  }
+
+  /** The revocation of the registration's token the run noticed so far, if any (CRED-09 reports it). */
+  get revocation(): Revocation | undefined {
+    return this.#services.guard.revocation;
   }
 
   /** The run's deadline for any one wait (`--deadline`), in milliseconds. */

@@ -1,6 +1,9 @@
 import type { Finding } from '../checks/finding.js';
 import type { Exchange } from '../transport/exchange.js';
 import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { TeardownStep } from './compensations.js';
+
+export type { TeardownStep };
 
 /** How strongly the spec states a rule: MUST/SHALL, SHOULD, or our own heuristics. */
 export type Severity = 'required' | 'recommended' | 'advice';
@@ -31,6 +34,8 @@ export interface CaseResult {
   readonly exchanges: readonly Exchange[];
   /** How many distinct objects the case received from the target's lists, when it crawled any. */
   readonly objectsReceived?: number;
+  /** What a list the case crawled answered instead of a usable page ("HTTP 401", "an envelope without data"). */
+  readonly listProblem?: string;
   /** The failed checks the baseline lists as known (all of them when the status is `known-failure`). */
   readonly knownFailures?: readonly string[];
   /** Set when the case was skipped because the target does not declare the interface it exercises. */
@@ -76,6 +81,8 @@ export interface RunResult {
   readonly interrupted: boolean;
   readonly summary: Summary;
   readonly cases: readonly CaseResult[];
+  /** What the run ended at teardown that its cases had started (a session, a reservation, the registration). */
+  readonly teardown: readonly TeardownStep[];
   /** How the baseline (`--baseline`) applied, when one was given. */
   readonly baseline?: BaselineOutcome;
   /** Requests the target made to the tester's endpoint that no case cites as evidence (so the transcript is whole). */

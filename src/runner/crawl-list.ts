@@ -9,6 +9,7 @@ import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import type { CaseContext } from './case-context.js';
+import { responseData } from '../checks/response-data.js';
 import { moduleRequest } from './module-request.js';
 
 /** The checks a crawl that follows the pages reports, whatever its mode. */
@@ -120,7 +121,9 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: exchange.id }));
       if (complete && options.mode === 'full') tally.add([checkNextLinkUntilLast(end), checkCrawlComplete(end) ?? []].flat());
       report();
-      t.countObjects(keys.size);
+      // A first page without a usable list says nothing about the list's contents: name what came instead.
+      if (pages === 1 && !usable) t.listUnusable(unusableReason(exchange, response.body));
+      else t.countObjects(keys.size);
       return { pages, received: keys.size, ...(first ? { first } : {}), complete };
     }
     const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
@@ -135,6 +138,19 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     fetched.add(link.url);
     url = link.url;
   }
+}
+
+/** What a list answered instead of a page of objects, in a few words: "HTTP 401", "an envelope without data". */
+function unusableReason(exchange: Exchange, body: unknown): string {
+  const response = exchange.response;
+  if (!response) return 'no response';
+  if (response.status < 200 || response.status > 299) {
+    const location = response.headers['location'];
+    return `HTTP ${response.status}${location ? ` to ${location}` : ''}`;
+  }
+  if (response.body === undefined) return response.rawBody === undefined ? 'an empty body' : 'a body that is not JSON';
+  const data = responseData(exchange, body, 'list');
+  return data.usable ? 'a page that could not be read' : data.reason === 'no data in the envelope' ? 'an envelope without data' : data.reason;
 }
 
 function totalOf(exchange: Exchange): { totalCount?: number } {

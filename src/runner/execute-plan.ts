@@ -2,14 +2,14 @@ import type { Finding } from '../checks/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from './case-result.js';
-import { STAGES, type CaseDefinition, type ModuleInterface } from './define-case.js';
+import { STAGES, type CaseDefinition, type ModuleInterface, type Stage } from './define-case.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {
   readonly cases: readonly CaseDefinition[];
-  readonly services: Omit<CaseServices, 'signal'>;
+  readonly services: Omit<CaseServices, 'signal' | 'progress'>;
   readonly concurrency: number;
   /**
    * Longest a case may go without progress (a response to one of its requests) before it is ended as errored: a
@@ -17,6 +17,8 @@ export interface ExecuteOptions {
    */
   readonly caseTimeoutMs: number;
   readonly signal: AbortSignal;
+  /** Runs before each stage, whether or not the stage has cases (what the run started is ended before it disconnects). */
+  readonly beforeStage?: (stage: Stage) => Promise<void>;
 }
 
 type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readonly kind: 'skip'; readonly reason: string; readonly undeclared?: ModuleInterface };
@@ -51,6 +53,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
   };
 
   for (const stage of STAGES) {
+    await options.beforeStage?.(stage);
     const pending = cases.filter((c) => c.stage === stage);
     if (pending.length === 0) continue;
     services.emit({ type: 'stage-start', stage, cases: pending.length });
@@ -132,10 +135,11 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     findings,
     exchanges: [...context.exchanges],
     ...(context.objectsReceived === undefined ? {} : { objectsReceived: context.objectsReceived }),
+    ...(context.listProblem === undefined ? {} : { listProblem: context.listProblem }),
   });
 }
 
-function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges' | 'objectsReceived' | 'undeclared'>): CaseResult {
+function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges' | 'objectsReceived' | 'listProblem' | 'undeclared'>): CaseResult {
   return Object.freeze({
     id: definition.id,
     title: definition.title,

@@ -1,7 +1,7 @@
 import { TESTER_IDENTITY } from '../peer/peer.js';
 import type { PartyIdentity } from '../transport/party-identity.js';
 import type { OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
-import type { CaseContext } from './case-context.js';
+import type { CaseContext, RequestOptions } from './case-context.js';
 
 /** A request to one of the target's functional modules; the token defaults to the session's. */
 export type ModuleRequest = Omit<OcpiRequest, 'token'> & { readonly token?: OcpiRequest['token'] };
@@ -20,7 +20,7 @@ export function routingHeaders(target: readonly PartyIdentity[] | undefined): Re
  * Sends a request to a functional module of the target: with the session's token unless told otherwise, and with the
  * OCPI-from/OCPI-to routing headers that functional modules require. The case must require `session`.
  */
-export function moduleRequest(t: CaseContext, request: ModuleRequest, options: { evidence?: boolean } = {}): Promise<OcpiResponse> {
+export function moduleRequest(t: CaseContext, request: ModuleRequest, options: RequestOptions = {}): Promise<OcpiResponse> {
   const session = t.get('session');
   return t.request({
     ...request,

@@ -10,6 +10,10 @@ import { summarize, type RunResult } from './case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from './events.js';
 import { executePlan } from './execute-plan.js';
+import { Compensations } from './compensations.js';
+import { SessionGuard } from './session-guard.js';
+import { teardownSender } from './teardown-sender.js';
+import type { TeardownStep } from './compensations.js';
 import type { StateKey } from './run-state.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
@@ -78,6 +82,16 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     }
     options.onPeerReady?.({ versionsUrl: peer.versionsUrl, ...(tokenA ? { tokenA } : {}) });
     emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
+    const compensations = new Compensations();
+    // A client of its own: the run's signal may be aborted (Ctrl-C), and what the run started must still be ended.
+    const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
+    const teardown: TeardownStep[] = [];
+    const undo = async (exceptLast: boolean): Promise<void> => {
+      const due = compensations.pending.filter((c) => !exceptLast || !c.last);
+      if (due.length === 0) return;
+      emit({ type: 'notice', message: `Teardown: ${due.map((c) => c.what).join('; ')}` });
+      teardown.push(...(await compensations.runAll(() => teardownSender(teardownClient, state), { exceptLast })));
+    };
     const cases = await executePlan({
       cases: options.cases,
       services: {
@@ -85,6 +99,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         peer,
         redactor,
         state,
+        guard: new SessionGuard(),
+        compensations,
         settings: {
           handshake: options.handshake,
           keepRegistration: options.keepRegistration,
@@ -99,9 +115,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       concurrency: options.concurrency,
       caseTimeoutMs: Math.max(options.deadlineMs, options.timeoutMs) * 3,
       signal: options.signal,
+      // What a case started on a charger is ended before the run may unregister (CRED-06), which every request needs.
+      beforeStage: (stage) => (stage === 'disconnect' ? undo(true) : Promise.resolve()),
     });
+    await undo(false);
     const target = state.get('target') as { versionsUrl: string } | undefined;
-    const cited = new Set(cases.flatMap((c) => c.exchanges.map((e) => e.id)));
+    const cited = new Set([...cases, ...teardown].flatMap((c) => c.exchanges.map((e) => e.id)));
     const peerInbound = peer.inbound.since(0).map((record) => record.exchange).filter((exchange) => !cited.has(exchange.id));
     const plain: RunResult = Object.freeze({
       tool: TOOL,
@@ -115,6 +134,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       interrupted: options.signal.aborted,
       summary: summarize(cases),
       cases: Object.freeze(cases),
+      teardown: Object.freeze(teardown),
       peerInbound: Object.freeze(peerInbound),
     });
     const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;

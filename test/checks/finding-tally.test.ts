@@ -27,6 +27,14 @@ describe('the finding tally', () => {
     ]);
   });
 
+  it('keeps every failure by default, so the JSON report holds all of them', () => {
+    const tally = new FindingTally();
+    tally.add(Array.from({ length: 250 }, (_, i) => fail('schema.response', `/data/${i}: bad`)));
+    const findings = tally.findings(pages);
+    assert.equal(findings.length, 250);
+    assert.ok(findings.every((f) => f.status === 'fail' && !/more failures/.test(f.message)));
+  });
+
   it('reports no pass for a check that failed once among many passes', () => {
     const tally = new FindingTally();
     tally.add(pass('headers.routing', 'ok'), fail('headers.routing', 'missing'), pass('headers.routing', 'ok'));

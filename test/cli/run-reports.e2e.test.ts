@@ -129,7 +129,7 @@ describe('ocpi-conformance run, reports and gates', function () {
       const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--quiet']);
       assert.equal(outcome.code, 1);
       assert.equal(outcome.stdout, `\n${outcome.stdout.trim()}\n`);
-      assert.match(outcome.stdout.trim(), /^FAILED 38 cases: 35 passed, 1 failed, 0 errored, 2 skipped, 0 warnings \(\d+\.\d s\)$/);
+      assert.match(outcome.stdout.trim(), /^FAILED 39 cases: 36 passed, 1 failed, 0 errored, 2 skipped, 0 warnings \(\d+\.\d s\)$/);
       assert.equal(outcome.stderr, '');
     });
 

@@ -24,6 +24,7 @@ export function runResult(cases: readonly CaseResult[], overrides: Partial<RunRe
     interrupted: false,
     summary: summarize(cases),
     cases,
+    teardown: [],
     peerInbound: [],
     ...overrides,
   };

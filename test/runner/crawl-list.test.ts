@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../src/checks/finding.js';
 import { Secret } from '../../src/config/secret.js';
 import type { Peer } from '../../src/peer/peer.js';
+import { SessionGuard } from '../../src/runner/session-guard.js';
+import { Compensations } from '../../src/runner/compensations.js';
 import { CaseContext } from '../../src/runner/case-context.js';
 import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../../src/runner/crawl-list.js';
 import { defineCase } from '../../src/runner/define-case.js';
@@ -58,6 +60,8 @@ function caseContext(checks: readonly string[] = CRAWL_CHECKS): CaseContext {
     peer: {} as Peer,
     redactor,
     state,
+    guard: new SessionGuard(),
+    compensations: new Compensations(),
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
     deadlineMs: 1000,

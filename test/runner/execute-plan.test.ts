@@ -6,6 +6,8 @@ import { defineCase, type CaseInput } from '../../src/runner/define-case.js';
 import type { RunEvent } from '../../src/runner/events.js';
 import { executePlan } from '../../src/runner/execute-plan.js';
 import type { StateKey } from '../../src/runner/run-state.js';
+import { SessionGuard } from '../../src/runner/session-guard.js';
+import { Compensations } from '../../src/runner/compensations.js';
 
 const SPEC = { version: '2.2.1' as const, section: 'test', rule: 'test rule' };
 
@@ -23,6 +25,8 @@ function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
     version: '2.2.1',
     deadlineMs: 1000,
     emit: (event) => events.push(event),
+    guard: new SessionGuard(),
+    compensations: new Compensations(),
   };
 }
 

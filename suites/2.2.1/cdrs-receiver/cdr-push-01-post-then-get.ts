@@ -39,6 +39,6 @@ export default defineCase({
     t.check(pass('cdrs.location-header', `the CDR's URL in the eMSP is ${location.url}`, at));
     if (!sameOrigin(location.url, cdrs)) t.skip(`the CDR's URL ${location.url} is on another host than the CDRs module; the tester sends the target's token to the target's own host only`);
     const read = await readBack(t, location.url, 'CDR');
-    if (read) t.check(sameAsSent('cdrs.stored-as-posted', 'CDR', cdr, read, 'POSTed'));
+    if (read) t.check(sameAsSent(t, 'cdrs.stored-as-posted', cdr, read, 'POSTed'));
   },
 });

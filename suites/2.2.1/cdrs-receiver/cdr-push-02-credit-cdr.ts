@@ -1,4 +1,4 @@
-import { diffObjects } from '../../../src/checks/diff-objects.js';
+import { compareByType } from '../../../src/checks/compare-by-type.js';
 import { fail, pass } from '../../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
@@ -60,7 +60,7 @@ export default defineCase({
     const read = await readBack(t, location.url, 'CDR');
     if (!read) return;
     const fields = ['id', 'credit', 'credit_reference_id', 'total_cost'];
-    const diff = diffObjects(Object.fromEntries(fields.map((f) => [f, credit[f]])), Object.fromEntries(fields.map((f) => [f, read.stored[f]])));
+    const diff = compareByType({ version: t.version, object: 'CDR', expected: Object.fromEntries(fields.map((f) => [f, credit[f]])), actual: read.stored, mode: 'has' });
     t.check(diff.length === 0
       ? pass(CHECK, `the credit CDR ${String(credit['id'])} was accepted and reads back at ${location.url}`, { exchangeId: read.exchangeId })
       : fail(CHECK, 'the CDR read at the credit CDR\'s Location is not the credit CDR POSTed', { exchangeId: read.exchangeId, at: '/data', diff }));

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
-import { unlessCommandsAllowed } from '../commands/command-steps.js';
+import { STARTED, undoAtTeardown, unlessCommandsAllowed } from '../commands/command-steps.js';
 import { profileUrl, TEST_PROFILE } from './profile-steps.js';
 
 // Steps: (1) tester PUTs a SetChargingProfile on the session CMD-01 started; (2) the target answers with a
@@ -29,6 +29,8 @@ export default defineCase({
       response: 'ChargingProfileResponse',
       result: 'ChargingProfileResult',
       what: 'the result of setting the profile (a ChargingProfileResult POSTed to the response_url)',
+      name: 'setting a charging profile',
+      onAccepted: () => undoAtTeardown(t, STARTED.profile, `clear the charging profile ${t.id} set`, { method: 'DELETE', url: profileUrl(t, sessionId, { response_url: t.peer.resultUrl('ClearProfileResult') }) }),
     });
   },
 });

@@ -29,6 +29,7 @@ export default defineCase({
       response: 'ChargingProfileResponse',
       result: 'ActiveChargingProfileResult',
       what: 'the active profile (an ActiveChargingProfileResult POSTed to the response_url)',
+      name: 'the request for the active charging profile',
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
-import { unlessCommandsAllowed } from '../commands/command-steps.js';
+import { STARTED, unlessCommandsAllowed } from '../commands/command-steps.js';
 import { profileUrl } from './profile-steps.js';
 
 // Steps: (1) tester DELETEs the charging profile of the session; (2) the target answers and POSTs a
@@ -24,11 +24,13 @@ export default defineCase({
   checks: [...ASYNC_REQUEST_CHECKS],
   async run(t) {
     const { sessionId } = t.get('chargingSession');
-    await sendWithResult(t, {
+    const outcome = await sendWithResult(t, {
       request: (responseUrl) => ({ method: 'DELETE', url: profileUrl(t, sessionId, { response_url: responseUrl }) }),
       response: 'ChargingProfileResponse',
       result: 'ClearProfileResult',
       what: 'the result of clearing the profile (a ClearProfileResult POSTed to the response_url)',
+      name: 'clearing the charging profile',
     });
+    if (outcome.result?.['result'] === 'ACCEPTED') t.settle(STARTED.profile);
   },
 });

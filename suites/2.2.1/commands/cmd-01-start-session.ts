@@ -2,7 +2,7 @@ import { fail, pass } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
-import { commandUrl, continueIfAccepted, findSession, newReference, unlessCommandsAllowed } from './command-steps.js';
+import { commandUrl, continueIfAccepted, findSession, newReference, stopAtTeardown, unlessCommandsAllowed } from './command-steps.js';
 
 // Steps: (1) tester POSTs START_SESSION for the charge site, with an authorization_reference of its own;
 // (2) the target answers with a CommandResponse and, later, POSTs a CommandResult to the response_url;
@@ -31,6 +31,7 @@ export default defineCase({
     const token = testToken({ type: 'APP_USER', whitelist: 'NEVER' });
     const reference = newReference('OCT-START');
     const started = new Date();
+    let sessionId: string | undefined;
     const outcome = await sendWithResult(t, {
       request: (responseUrl) => ({
         method: 'POST',
@@ -40,6 +41,9 @@ export default defineCase({
       response: 'CommandResponse',
       result: 'CommandResult',
       what: 'the START_SESSION result (a CommandResult POSTed to the response_url)',
+      name: 'START_SESSION',
+      // From here on the charger may be charging: whatever the checks say, the run stops it (CMD-02, or at teardown).
+      onAccepted: () => stopAtTeardown(t, { reference, tokenUid: String(token['uid']), since: started, sessionId: () => sessionId }),
     });
     continueIfAccepted(t, outcome, 'START_SESSION');
     if (outcome.failed) return;
@@ -50,6 +54,7 @@ export default defineCase({
       t.check(fail('commands.session-started', `no session with authorization_reference ${reference} or token ${String(token['uid'])} appeared in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED START_SESSION result`));
       return;
     }
+    sessionId = session['id'];
     t.check(pass('commands.session-started', `session ${session['id']} (${String(session['status'])}) started`));
     t.provide('chargingSession', { sessionId: session['id'] });
   },

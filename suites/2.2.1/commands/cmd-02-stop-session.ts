@@ -1,7 +1,7 @@
 import { fail, pass } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
-import { commandUrl, continueIfAccepted, findSession, unlessCommandsAllowed } from './command-steps.js';
+import { commandUrl, continueIfAccepted, findSession, STARTED, unlessCommandsAllowed } from './command-steps.js';
 
 // Steps: (1) tester POSTs STOP_SESSION for the session CMD-01 started (after the charging profile cases used it);
 // (2) the target answers and POSTs the CommandResult; (3) tester looks the session up in the Sessions list.
@@ -31,7 +31,9 @@ export default defineCase({
       response: 'CommandResponse',
       result: 'CommandResult',
       what: 'the STOP_SESSION result (a CommandResult POSTed to the response_url)',
+      name: 'STOP_SESSION',
     });
+    if (outcome.result?.['result'] === 'ACCEPTED') t.settle(STARTED.session);
     continueIfAccepted(t, outcome, 'STOP_SESSION');
     if (outcome.failed) return;
     const completed = await t.poll('the session COMPLETED in the Sessions list', () => findSession(t, stopped, (s) => s['id'] === sessionId && s['status'] === 'COMPLETED'));

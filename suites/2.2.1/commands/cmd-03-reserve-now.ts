@@ -2,7 +2,7 @@ import { defineCase } from '../../../src/runner/define-case.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
-import { commandUrl, continueIfAccepted, newReference, unlessCommandsAllowed } from './command-steps.js';
+import { commandUrl, continueIfAccepted, newReference, STARTED, undoAtTeardown, unlessCommandsAllowed } from './command-steps.js';
 
 // Steps: (1) tester POSTs RESERVE_NOW on the charge site for 15 minutes; (2) the target answers and POSTs the
 // CommandResult. Validated: the CommandResponse, and the CommandResult in time and valid.
@@ -37,6 +37,12 @@ export default defineCase({
       response: 'CommandResponse',
       result: 'CommandResult',
       what: 'the RESERVE_NOW result (a CommandResult POSTed to the response_url)',
+      name: 'RESERVE_NOW',
+      onAccepted: () => undoAtTeardown(t, STARTED.reservation, `CANCEL_RESERVATION of the reservation ${t.id} made`, {
+        method: 'POST',
+        url: commandUrl(t, 'CANCEL_RESERVATION'),
+        body: { response_url: t.peer.resultUrl('CommandResult'), reservation_id: reservationId },
+      }),
     });
     continueIfAccepted(t, outcome, 'RESERVE_NOW');
     t.provide('reservation', { reservationId });

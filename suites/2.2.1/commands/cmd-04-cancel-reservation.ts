@@ -1,6 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
-import { commandUrl, unlessCommandsAllowed } from './command-steps.js';
+import { commandUrl, STARTED, unlessCommandsAllowed } from './command-steps.js';
 
 // Steps: (1) tester POSTs CANCEL_RESERVATION for the reservation CMD-03 made; (2) the target answers and POSTs the
 // CommandResult. Validated: the CommandResponse, and the CommandResult in time and valid.
@@ -22,11 +22,13 @@ export default defineCase({
   checks: [...ASYNC_REQUEST_CHECKS],
   async run(t) {
     const { reservationId } = t.get('reservation');
-    await sendWithResult(t, {
+    const outcome = await sendWithResult(t, {
       request: (responseUrl) => ({ method: 'POST', url: commandUrl(t, 'CANCEL_RESERVATION'), body: { response_url: responseUrl, reservation_id: reservationId } }),
       response: 'CommandResponse',
       result: 'CommandResult',
       what: 'the CANCEL_RESERVATION result (a CommandResult POSTed to the response_url)',
+      name: 'CANCEL_RESERVATION',
     });
+    if (outcome.result?.['result'] === 'ACCEPTED' || outcome.result?.['result'] === 'CANCELED_RESERVATION') t.settle(STARTED.reservation);
   },
 });

@@ -32,6 +32,7 @@ export default defineCase({
       response: 'CommandResponse',
       result: 'CommandResult',
       what: 'the UNLOCK_CONNECTOR result (a CommandResult POSTed to the response_url)',
+      name: 'UNLOCK_CONNECTOR',
     });
   },
 });

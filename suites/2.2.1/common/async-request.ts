@@ -21,6 +21,13 @@ export interface AsyncRequest {
   readonly result: string;
   /** What the result is about, for messages: "the START_SESSION result". */
   readonly what: string;
+  /** The request's name for a skip reason: "START_SESSION", "setting a charging profile". */
+  readonly name: string;
+  /**
+   * Called as soon as the target answers ACCEPTED, before any check: the charger acts from then on, so this is where
+   * a case registers the step that undoes it (`t.compensate`).
+   */
+  readonly onAccepted?: () => void;
 }
 
 /** What came of it: the synchronous `result` value and, when one arrived, the result body. */
@@ -31,9 +38,12 @@ export interface AsyncOutcome {
 }
 
 /**
- * Sends the request and judges the synchronous answer (a valid response object, status 1000). When it says ACCEPTED,
- * waits for the result at the response_url within the announced timeout plus a margin (capped by --deadline), and
- * validates its body. A result without the token the tester issued (when it issued one) does not count as received.
+ * Sends the request and judges the synchronous answer (a valid response object, status 1000). An answer other than
+ * ACCEPTED (a busy charger, a CPO that does not support it) ends the case as skipped with the reason, since the result
+ * rule cannot be checked; the answer's own findings are kept. When it says ACCEPTED, even in an answer that failed a
+ * check (the charger acts all the same), waits for the result at the response_url within the announced timeout plus a
+ * margin (capped by --deadline), and validates its body. A result without the token the tester issued (when it issued
+ * one) does not count as received.
  */
 export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promise<AsyncOutcome> {
   const responseUrl = t.peer.resultUrl(spec.result);
@@ -43,11 +53,16 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
   t.check(findings);
   const data = (response.body as { data?: { result?: unknown; timeout?: unknown } } | undefined)?.data;
   const answer = typeof data?.result === 'string' ? data.result : undefined;
-  if (findings.some((f) => f.status === 'fail')) return { failed: true, ...(answer ? { answer } : {}) };
-  if (answer !== 'ACCEPTED') return { failed: false, ...(answer ? { answer } : {}) };
-  const announced = typeof data?.timeout === 'number' ? data.timeout : 0;
+  const answered = findings.some((f) => f.status === 'fail');
+  if (answer !== 'ACCEPTED') {
+    if (answered) return { failed: true, ...(answer ? { answer } : {}) };
+    t.skip(`the target answered ${spec.name} with ${answer ?? 'no result'}, so whether its result arrives in time could not be checked (a charger may be busy or not support it; choose another with --test-location/--test-evse)`);
+  }
+  spec.onAccepted?.();
+  // Without a usable timeout (the answer's schema check says so) the wait is the run's deadline.
+  const announced = typeof data?.timeout === 'number' ? data.timeout : undefined;
   const path = new URL(responseUrl).pathname;
-  const limit = announced * 1000 + RESULT_MARGIN_MS;
+  const limit = announced === undefined ? t.deadlineMs : announced * 1000 + RESULT_MARGIN_MS;
   try {
     const record = await t.waitForRequest(spec.what, (r) => r.exchange.request.method === 'POST' && new URL(r.exchange.request.url).pathname === path, { after, timeoutMs: limit });
     // Without a registration in this run (--handshake none) the tester cannot know the target's token for it.
@@ -61,12 +76,13 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
     const valid = checkRequestBody(record.exchange, t.version, spec.result);
     t.check(valid);
     const body = record.exchange.request.body as Record<string, unknown> | undefined;
-    return { failed: valid.some((f) => f.status === 'fail'), answer, ...(body ? { result: body } : {}) };
+    return { failed: answered || valid.some((f) => f.status === 'fail'), answer, ...(body ? { result: body } : {}) };
   } catch (error) {
     if (!(error instanceof DeadlineExceededError)) throw error;
     const waited = Math.min(limit, t.deadlineMs);
     const capped = waited < limit ? `; the wait was capped by --deadline ${t.deadlineMs}, raise it to wait the full timeout` : '';
-    t.check(fail('async.result-received', `no ${spec.result} arrived at the response_url within ${waited} ms (the target announced a timeout of ${announced} s, plus ${RESULT_MARGIN_MS} ms margin${capped})`, { exchangeId: response.exchange.id, expected: `a POST to ${responseUrl}`, actual: null }));
+    const promised = announced === undefined ? 'the target announced no timeout' : `the target announced a timeout of ${announced} s, plus ${RESULT_MARGIN_MS} ms margin${capped}`;
+    t.check(fail('async.result-received', `no ${spec.result} arrived at the response_url within ${waited} ms (${promised})`, { exchangeId: response.exchange.id, expected: `a POST to ${responseUrl}`, actual: null }));
     return { failed: true, answer };
   }
 }

@@ -1,5 +1,6 @@
-import { diffObjects } from '../../../src/checks/diff-objects.js';
-import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { compareByType } from '../../../src/checks/compare-by-type.js';
+import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
+import { responseData } from '../../../src/checks/response-data.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
@@ -9,7 +10,11 @@ import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 /** An object as the target returned it, with the exchange that carried it. */
 export interface ReadBack {
   readonly exchangeId: string;
+  /** The schema name it was read as: `Location`, `EVSE`, `Token`, ... */
+  readonly object: string;
   readonly stored: Record<string, unknown>;
+  /** JSON Pointers (within the object) where the schema check failed: the comparison leaves them to that check. */
+  readonly invalidAt: readonly string[];
 }
 
 /**
@@ -38,30 +43,41 @@ export async function pushForCase(t: CaseContext, request: ModuleRequest, report
   return response;
 }
 
-/** GETs an object back and judges the response against the object's schema; undefined when the GET failed. */
+/** GETs an object back and judges the response against the object's schema; undefined when it carries no usable object. */
 export async function readBack(t: CaseContext, url: string, object: string): Promise<ReadBack | undefined> {
   const get = await moduleRequest(t, { method: 'GET', url });
   const read = checkOcpiResponse(get.exchange, t.version, { data: object });
   t.check(read);
-  if (read.some((f) => f.check === 'http.status' && f.status === 'fail')) return undefined;
-  const data = (get.body as { data?: unknown } | undefined)?.data;
-  return { exchangeId: get.exchange.id, stored: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {} };
+  // Without an object to read (an error, no envelope, a list where one object belongs) the response checks said why.
+  const data = responseData(get.exchange, get.body, 'object');
+  if (!data.usable) return undefined;
+  const invalid = read.filter((f) => f.status === 'fail' && f.check === 'schema.response' && f.at !== undefined).map((f) => (f.at as string).replace(/^\/data/, ''));
+  return { exchangeId: get.exchange.id, object, stored: data.data, invalidAt: invalid };
 }
 
-/** Judges a round trip: the object read back equals `sent`, or a diff (JSON Pointers under /data) of where it does not. */
-export function sameAsSent(check: string, what: string, sent: unknown, read: ReadBack, verb = 'PUT'): Finding {
-  const diff = diffObjects(sent, read.stored);
-  const at = { exchangeId: read.exchangeId };
-  return diff.length === 0
-    ? pass(check, `the ${what} read back equals the one ${verb}`, at)
-    : fail(check, `the ${what} read back differs from the one ${verb} in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { ...at, at: '/data', diff });
+/** What the type-aware comparison found, less the places the schema check already failed (one root cause, one failure). */
+function differences(read: ReadBack, version: CaseContext['version'], expected: unknown, mode: 'same' | 'has'): DiffEntry[] {
+  const within = (path: string, root: string): boolean => root === '' || path === root || path.startsWith(`${root}/`);
+  return compareByType({ version, object: read.object, expected, actual: read.stored, mode }).filter((entry) => !read.invalidAt.some((root) => within(entry.path, root)));
 }
 
-/** Judges a PATCH: each field it set reads back with the value it set. */
-export function patchApplied(check: string, what: string, patch: Record<string, unknown>, read: ReadBack): Finding {
-  const diff = diffObjects(patch, Object.fromEntries(Object.keys(patch).map((field) => [field, read.stored[field]])));
+/**
+ * Judges a round trip: the object read back equals `sent` as OCPI types (instants, CiStrings without case, null as
+ * omitted), or a diff (JSON Pointers under /data) of where it does not.
+ */
+export function sameAsSent(t: CaseContext, check: string, sent: unknown, read: ReadBack, verb = 'PUT'): Finding {
+  const diff = differences(read, t.version, sent, 'same');
   const at = { exchangeId: read.exchangeId };
   return diff.length === 0
-    ? pass(check, `the ${what} read back has the patched values`, at)
-    : fail(check, `the ${what} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
+    ? pass(check, `the ${read.object} read back equals the one ${verb}`, at)
+    : fail(check, `the ${read.object} read back differs from the one ${verb} in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { ...at, at: '/data', diff });
+}
+
+/** Judges a PATCH: each field it set reads back with the value it set, compared as OCPI types. */
+export function patchApplied(t: CaseContext, check: string, patch: Record<string, unknown>, read: ReadBack): Finding {
+  const diff = differences(read, t.version, patch, 'has');
+  const at = { exchangeId: read.exchangeId };
+  return diff.length === 0
+    ? pass(check, `the ${read.object} read back has the patched values`, at)
+    : fail(check, `the ${read.object} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
 }

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { checkTokenIsNew } from '../../../src/checks/credentials.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
-import { dataObject, partnerIdentities, sendCredentials } from './credentials-endpoint.js';
+import { dataObject, partnerIdentities, sendCredentials, unregisterAtTeardown } from './credentials-endpoint.js';
 
 // Steps: (1) tester POSTs its Credentials (a new Token B and its versions URL) with Token A.
 // (2) before answering, the target GETs the tester's versions and version details with Token B.
@@ -39,5 +39,6 @@ export default defineCase({
     const tokenC = t.adoptToken(issued);
     t.check(checkTokenIsNew({ check: 'credentials.token-c-new', issued: tokenC, issuedName: 'Token C', earlier: [['Token A', target.token], ['Token B', tokenB]] }));
     t.provide('session', { token: tokenC, ourToken: tokenB, partner: partnerIdentities(dataObject(response.body)) });
+    unregisterAtTeardown(t);
   },
 });

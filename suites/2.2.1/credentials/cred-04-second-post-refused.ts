@@ -1,15 +1,21 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
-import { credentialsUrl, ourTokenLabel } from './credentials-endpoint.js';
+import { credentialsUrl, dataObject, ourTokenLabel, partnerIdentities } from './credentials-endpoint.js';
 
 // Steps: (1) the registered tester POSTs credentials again, with its current token.
-// Validated: HTTP 405 Method Not Allowed.
+// Validated: HTTP 405 Method Not Allowed. A target that registers the tester again instead has issued a new token (and
+// may have revoked the one in use): the tester reports it, then goes on with the token it was given, so that one wrong
+// answer does not cost every later case its registration.
 export default defineCase({
   id: 'CRED-04',
   title: 'A second registration by a registered party is refused with 405',
   module: 'credentials',
   versions: ['2.2.1'],
+  // Before the modules: a target that wrongly accepts it changes the token every later case uses.
+  stage: 'connect',
   requires: ['session', 'endpoints'],
+  provides: ['session'],
+  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester never changes a registration it was given' : undefined),
   spec: {
     version: '2.2.1',
     section: 'Credentials module, POST method',
@@ -18,13 +24,21 @@ export default defineCase({
   severity: 'required',
   checks: ['credentials.second-post-refused'],
   async run(t) {
+    const session = t.get('session');
     const spare = t.newToken();
     t.peer.accept(spare, ourTokenLabel(t));
-    try {
-      const response = await t.request({ method: 'POST', url: credentialsUrl(t), token: t.get('session').token, body: t.peer.credentials(spare) });
-      t.check(expectStatus({ exchange: response.exchange, expected: 405, check: 'credentials.second-post-refused', because: 'the tester is already registered' }));
-    } finally {
-      t.peer.retire(spare);
+    const response = await t.request({ method: 'POST', url: credentialsUrl(t), token: session.token, body: t.peer.credentials(spare) });
+    t.check(expectStatus({ exchange: response.exchange, expected: 405, check: 'credentials.second-post-refused', because: 'the tester is already registered' }));
+    const issued = response.status === 200 ? dataObject(response.body)?.['token'] : undefined;
+    if (typeof issued !== 'string' || session.token.equals(issued)) {
+      // Refused, or "accepted" without a new token: nothing changed. The target may still call with `spare`, which
+      // it was given, so it stays accepted until the run ends, as the token it held before does.
+      if (typeof issued !== 'string') t.peer.retire(spare);
+      return;
     }
+    // Registered anew: the tester goes on with the token the target issued now. Which token the target calls the
+    // tester with is its choice between the two it was given, so both stay accepted.
+    const partner = partnerIdentities(dataObject(response.body));
+    t.provide('session', { token: t.adoptToken(issued), ourToken: spare, partner: partner.length > 0 ? partner : (session.partner ?? []) });
   },
 });

@@ -16,6 +16,7 @@ export default defineCase({
   stage: 'rotate',
   requires: ['session', 'endpoints'],
   provides: ['session'],
+  after: ['CRED-09'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester does not own this registration, so it does not rotate its token' : undefined),
   spec: {
     version: '2.2.1',
@@ -42,7 +43,7 @@ export default defineCase({
     t.check(rotated);
     // The credentials endpoint is where a stale token matters most (and where Token A has no say after registration).
     if (rotated.status === 'pass') {
-      const old = await t.request({ method: 'GET', url, token: session.token });
+      const old = await t.request({ method: 'GET', url, token: session.token }, { expectRefusal: true });
       t.check(expectStatus({ exchange: old.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token replaced by the PUT must no longer work' }));
     }
     const fresh = await t.request({ method: 'GET', url, token: newToken });

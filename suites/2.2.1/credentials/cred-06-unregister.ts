@@ -1,6 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
-import { credentialsUrl } from './credentials-endpoint.js';
+import { credentialsUrl, REGISTRATION } from './credentials-endpoint.js';
 
 // Steps: (1) tester DELETEs its credentials with its current token. (2) tester calls with that token again.
 // Validated: the DELETE succeeds (HTTP 200); afterwards the token is refused with 401.
@@ -28,8 +28,9 @@ export default defineCase({
     const response = await t.request({ method: 'DELETE', url: credentialsUrl(t), token: session.token });
     t.check(expectStatus({ exchange: response.exchange, expected: 200, check: 'credentials.unregistered', because: 'a registered party may unregister' }));
     if (response.status !== 200) return;
+    t.settle(REGISTRATION);
     if (session.ourToken) t.peer.retire(session.ourToken);
-    const after = await t.request({ method: 'GET', url: t.get('versions').detailsUrl, token: session.token });
+    const after = await t.request({ method: 'GET', url: t.get('versions').detailsUrl, token: session.token }, { expectRefusal: true });
     t.check(expectStatus({ exchange: after.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token of an unregistered party must no longer work' }));
   },
 });

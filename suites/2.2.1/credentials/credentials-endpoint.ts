@@ -11,6 +11,23 @@ export function credentialsUrl(t: CaseContext): string {
   return endpoint?.url ?? t.skip('the target declares no credentials endpoint');
 }
 
+/** The compensation key of the run's own registration: ended by CRED-06, or at teardown. */
+export const REGISTRATION = 'registration';
+
+/**
+ * Registers the run's registration for teardown: unless CRED-06 unregisters (or --keep-registration), the run DELETEs
+ * its credentials at the end with the token it holds then, also under --only, --grep and after an interrupt.
+ */
+export function unregisterAtTeardown(t: CaseContext): void {
+  if (t.settings.keepRegistration || t.settings.handshake !== 'register') return;
+  const url = credentialsUrl(t);
+  t.compensate(REGISTRATION, 'unregister: DELETE the tester\'s credentials at the target', async (sender) => {
+    const response = await sender.send({ method: 'DELETE', url }, { routing: false });
+    if (response.status !== 200) throw new Error(`the DELETE answered HTTP ${response.status}; the tester may still be registered`);
+    return 'unregistered (HTTP 200)';
+  }, { last: true });
+}
+
 /** Which of the peer's token labels the target holds for calling the tester, by handshake mode. */
 export function ourTokenLabel(t: CaseContext): 'token-b' | 'token-c' {
   return t.settings.handshake === 'await' ? 'token-c' : 'token-b';

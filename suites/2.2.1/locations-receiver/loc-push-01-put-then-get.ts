@@ -25,6 +25,6 @@ export default defineCase({
     const url = receiverUrl(t, 'locations', String(location['id']));
     if (!(await push(t, { method: 'PUT', url, body: location })).ok) return;
     const read = await readBack(t, url, 'Location');
-    if (read) t.check(sameAsSent('locations.stored-as-put', 'Location', location, read));
+    if (read) t.check(sameAsSent(t, 'locations.stored-as-put', location, read));
   },
 });

@@ -26,6 +26,6 @@ export default defineCase({
     const patch = { name: 'ocpi-conformance patched location', last_updated: laterThan(location['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Location');
-    if (read) t.check(patchApplied('locations.patch-applied', 'Location', patch, read));
+    if (read) t.check(patchApplied(t, 'locations.patch-applied', patch, read));
   },
 });

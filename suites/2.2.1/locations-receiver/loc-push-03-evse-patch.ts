@@ -28,7 +28,7 @@ export default defineCase({
     const patch = { status: evse['status'] === 'CHARGING' ? 'AVAILABLE' : 'CHARGING', last_updated: laterThan(location['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url: evseUrl, body: patch }, { status: [200] })).ok) return;
     const readEvse = await readBack(t, evseUrl, 'EVSE');
-    if (readEvse) t.check(patchApplied('locations.patch-applied', 'EVSE', patch, readEvse));
+    if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', patch, readEvse));
     const readLocation = await readBack(t, url, 'Location');
     if (readLocation) {
       t.check(parentsUpdated('locations.parents-updated', patch.last_updated, [locationParent(readLocation)], readLocation));

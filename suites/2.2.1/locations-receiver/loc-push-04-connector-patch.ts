@@ -29,7 +29,7 @@ export default defineCase({
     const patch = { max_amperage: connector['max_amperage'] === 32 ? 16 : 32, last_updated: laterThan(location['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url: connectorUrl, body: patch }, { status: [200] })).ok) return;
     const readConnector = await readBack(t, connectorUrl, 'Connector');
-    if (readConnector) t.check(patchApplied('locations.patch-applied', 'Connector', patch, readConnector));
+    if (readConnector) t.check(patchApplied(t, 'locations.patch-applied', patch, readConnector));
     const readLocation = await readBack(t, url, 'Location');
     if (!readLocation) return;
     const parents = [evseParent(readLocation, String(evse['uid'])), locationParent(readLocation)];

@@ -25,6 +25,6 @@ export default defineCase({
     const url = receiverUrl(t, 'sessions', String(session['id']));
     if (!(await push(t, { method: 'PUT', url, body: session })).ok) return;
     const read = await readBack(t, url, 'Session');
-    if (read) t.check(sameAsSent('sessions.stored-as-put', 'Session', session, read));
+    if (read) t.check(sameAsSent(t, 'sessions.stored-as-put', session, read));
   },
 });

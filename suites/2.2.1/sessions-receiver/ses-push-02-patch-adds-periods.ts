@@ -1,10 +1,11 @@
-import { diffObjects } from '../../../src/checks/diff-objects.js';
+import { compareByType } from '../../../src/checks/compare-by-type.js';
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { push, pushForCase, readBack, receiverUrl, type ReadBack } from '../common/round-trip.js';
 import { testSession, type TesterObject } from '../common/tester-objects.js';
 import { laterThan } from '../tokens/test-token.js';
+import type { OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
 
 const CHECK = 'sessions.charging-periods-appended';
 
@@ -14,9 +15,10 @@ function nextPeriod(first: TesterObject): TesterObject {
 }
 
 /** Judges the stored periods after the PATCH: the ones PUT, then the ones the PATCH added, in that order. */
-function periodsAppended(expected: readonly unknown[], read: ReadBack): Finding {
+function periodsAppended(version: OcpiVersion, expected: readonly unknown[], read: ReadBack): Finding {
   const actual = read.stored['charging_periods'];
-  const diff = diffObjects(expected, actual);
+  // Compared as OCPI types (instants, numbers by value), under /charging_periods.
+  const diff = compareByType({ version, object: 'Session', expected: { charging_periods: expected }, actual: read.stored, mode: 'has' }).map((entry) => ({ ...entry, path: entry.path.replace(/^\/charging_periods/, '') }));
   const at = { exchangeId: read.exchangeId };
   const count = Array.isArray(actual) ? `${actual.length}` : 'no';
   return diff.length === 0
@@ -52,6 +54,6 @@ export default defineCase({
     const patch = { charging_periods: [added], kwh: Number(session['kwh']) + 1, last_updated: laterThan(session['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Session');
-    if (read) t.check(periodsAppended([first, added], read));
+    if (read) t.check(periodsAppended(t.version, [first, added], read));
   },
 });

@@ -25,6 +25,6 @@ export default defineCase({
     const url = receiverUrl(t, 'tariffs', String(tariff['id']));
     if (!(await push(t, { method: 'PUT', url, body: tariff })).ok) return;
     const read = await readBack(t, url, 'Tariff');
-    if (read) t.check(sameAsSent('tariffs.stored-as-put', 'Tariff', tariff, read));
+    if (read) t.check(sameAsSent(t, 'tariffs.stored-as-put', tariff, read));
   },
 });

@@ -1,5 +1,6 @@
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
+import { responseData } from '../../../src/checks/response-data.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
 import type { TokenRef } from '../../../src/runner/run-state.js';
@@ -31,22 +32,24 @@ export interface AllowedExpectation {
 
 /**
  * Judges the AuthorizationInfo of a response: its `allowed` is an accepted one, and it is about the token asked for
- * (uid compared case-insensitively, as a CiString; type exactly).
+ * (uid compared case-insensitively, as a CiString; type exactly). Nothing when the response holds no object to judge.
  */
-export function judgeAuthorization(response: OcpiResponse, token: TokenRef, expectation: AllowedExpectation): Finding {
-  const data = (response.body as { data?: unknown } | undefined)?.data;
-  const info = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+export function judgeAuthorization(response: OcpiResponse, token: TokenRef, expectation: AllowedExpectation): Finding[] {
+  const data = responseData(response.exchange, response.body, 'object');
+  // No AuthorizationInfo to read: the response checks say why; "allowed got null" would be a second, untrue failure.
+  if (!data.usable) return [];
+  const info = data.data;
   const at = { exchangeId: response.exchange.id };
   const allowed = info['allowed'];
   if (typeof allowed !== 'string' || !expectation.accepts(allowed)) {
-    return fail(expectation.check, `expected allowed to be ${expectation.expected}, got ${JSON.stringify(allowed ?? null)}: ${expectation.because}`, { ...at, at: '/data/allowed', expected: expectation.expected, actual: allowed ?? null });
+    return [fail(expectation.check, `expected allowed to be ${expectation.expected}, got ${JSON.stringify(allowed ?? null)}: ${expectation.because}`, { ...at, at: '/data/allowed', expected: expectation.expected, actual: allowed ?? null })];
   }
   const answered = (info['token'] ?? {}) as { uid?: unknown; type?: unknown };
   const sameUid = typeof answered.uid === 'string' && answered.uid.toUpperCase() === token.uid.toUpperCase();
   if (!sameUid || answered.type !== token.type) {
-    return fail(expectation.check, `the AuthorizationInfo is about token ${String(answered.uid)} (${String(answered.type)}), not the one asked for`, { ...at, at: '/data/token', expected: { ...token }, actual: { uid: answered.uid ?? null, type: answered.type ?? null } });
+    return [fail(expectation.check, `the AuthorizationInfo is about token ${String(answered.uid)} (${String(answered.type)}), not the one asked for`, { ...at, at: '/data/token', expected: { ...token }, actual: { uid: answered.uid ?? null, type: answered.type ?? null } })];
   }
-  return pass(expectation.check, `allowed ${allowed} for token ${token.uid} (${token.type})`, { ...at, at: '/data/allowed' });
+  return [pass(expectation.check, `allowed ${allowed} for token ${token.uid} (${token.type})`, { ...at, at: '/data/allowed' })];
 }
 
 /**

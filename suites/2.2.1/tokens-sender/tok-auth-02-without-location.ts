@@ -1,5 +1,6 @@
 import { checkEnvelopeSchema, checkJsonBody, checkStatusCode } from '../../../src/checks/envelope.js';
 import { pass } from '../../../src/checks/finding.js';
+import { expectStatus } from '../../../src/checks/http-status.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { judgeAuthorization, requestAuthorization, sampleToken } from './authorize-steps.js';
@@ -33,11 +34,14 @@ export default defineCase({
       t.check(pass(CHECK, 'status_code 2002: the eMSP needs a Location to decide', { exchangeId: response.exchange.id, at: '/status_code' }));
       return;
     }
-    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
     if (statusCode !== 1000) {
+      // The status_code is this case's verdict: judged once, as this rule words it, not again as "expected 1000".
+      t.check(expectStatus({ exchange: response.exchange, expected: 200 }), checkJsonBody(response.exchange));
+      if (response.json) t.check(checkEnvelopeSchema(response.exchange, t.version));
       t.check(checkStatusCode(response.exchange, { expected: [1000, 2002], check: CHECK, because: 'LocationReferences are optional: the eMSP decides on the token alone, or answers 2002 when it needs a Location' }));
       return;
     }
+    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'AuthorizationInfo' }));
     t.check(judgeAuthorization(response, token, { check: CHECK, accepts: (allowed) => allowed === 'ALLOWED', expected: 'ALLOWED', because: 'the token is valid in the eMSP\'s own Tokens list, and no Location restricts it' }));
   },
 });

@@ -25,6 +25,6 @@ export default defineCase({
     const url = tokenUrl(t, token);
     if (!(await push(t, { method: 'PUT', url, body: token })).ok) return;
     const read = await readBack(t, url, 'Token');
-    if (read) t.check(sameAsSent('tokens.stored-as-put', 'Token', token, read));
+    if (read) t.check(sameAsSent(t, 'tokens.stored-as-put', token, read));
   },
 });

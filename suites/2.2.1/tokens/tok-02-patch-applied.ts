@@ -25,6 +25,6 @@ export default defineCase({
     const patch = { valid: false, whitelist: 'NEVER', last_updated: laterThan(token['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Token');
-    if (read) t.check(patchApplied('tokens.patch-applied', 'Token', patch, read));
+    if (read) t.check(patchApplied(t, 'tokens.patch-applied', patch, read));
   },
 });

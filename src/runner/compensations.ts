@@ -1,0 +1,78 @@
+import type { Exchange } from '../transport/exchange.js';
+import type { OcpiResponse } from '../transport/ocpi-client.js';
+import type { ModuleRequest } from './module-request.js';
+
+/** How a compensating step reaches the target: with the registration's current token, at teardown time. */
+export interface TeardownSender {
+  /** Sends a request with the session's current token (routing headers unless `routing` is false). */
+  send(request: ModuleRequest, options?: { readonly routing?: boolean }): Promise<OcpiResponse>;
+}
+
+/** Something a case started on the target that the run must end, whatever the checks said. */
+export interface Compensation {
+  /** Identifies it, so the case that ends it normally (CMD-02 stops what CMD-01 started) can settle it. */
+  readonly key: string;
+  /** What the step does, for the report: "STOP_SESSION for the session CMD-01 started". */
+  readonly what: string;
+  /** The case that registered it. */
+  readonly caseId: string;
+  /** True for what must be undone after everything else (the registration, which every other step needs). */
+  readonly last?: boolean;
+  /** Ends what was started; resolves with a line for the report, throws (or rejects) when it could not. */
+  readonly run: (sender: TeardownSender) => Promise<string>;
+}
+
+/** What a compensating step did at teardown. */
+export interface TeardownStep {
+  readonly what: string;
+  readonly caseId: string;
+  readonly status: 'done' | 'failed';
+  readonly detail: string;
+  readonly exchanges: readonly Exchange[];
+}
+
+/**
+ * The run's list of what must be undone: registered as soon as a case starts something (an ACCEPTED command, a
+ * registration), settled by the case that ends it normally, and run last-in first-out at teardown for whatever is left,
+ * also after a failed check, a narrowed selection or an interrupt.
+ */
+export class Compensations {
+  readonly #pending = new Map<string, Compensation>();
+
+  register(compensation: Compensation): void {
+    this.#pending.delete(compensation.key);
+    this.#pending.set(compensation.key, Object.freeze({ ...compensation }));
+  }
+
+  /** The normal end happened: nothing to undo for this key. */
+  settle(key: string): void {
+    this.#pending.delete(key);
+  }
+
+  get pending(): readonly Compensation[] {
+    return [...this.#pending.values()];
+  }
+
+  /**
+   * Runs the pending steps, newest first (all of them, or only those not marked `last`); one failing does not stop the
+   * others.
+   */
+  async runAll(sender: (compensation: Compensation) => TeardownSender & { readonly exchanges: readonly Exchange[] }, { exceptLast = false }: { exceptLast?: boolean } = {}): Promise<TeardownStep[]> {
+    const steps: TeardownStep[] = [];
+    for (const compensation of [...this.#pending.values()].reverse()) {
+      if (exceptLast && compensation.last) continue;
+      this.#pending.delete(compensation.key);
+      const recording = sender(compensation);
+      let status: TeardownStep['status'] = 'done';
+      let detail: string;
+      try {
+        detail = await compensation.run(recording);
+      } catch (error) {
+        status = 'failed';
+        detail = error instanceof Error ? error.message : String(error);
+      }
+      steps.push(Object.freeze({ what: compensation.what, caseId: compensation.caseId, status, detail, exchanges: Object.freeze([...recording.exchanges]) }));
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
+
+interface TeardownReport {
+  teardown: Array<{ what: string; caseId: string; status: string; detail: string; exchanges: Array<{ request: { method: string; url: string } }> }>;
+  cases: Array<{ id: string; exchanges: Array<{ request: { method: string; url: string } }> }>;
+}
+
+const teardownOf = (path: string): TeardownReport => JSON.parse(readFileSync(path, 'utf8')) as TeardownReport;
+
+describe('a run a partner can trust', function () {
+  this.timeout(60_000);
+
+  it('reports a credentials token revoked mid-run once, in CRED-09, and skips what needed it instead of failing it.', async () => {
+    for (const role of ['cpo', 'emsp']) {
+      const path = reportPath();
+      const outcome = await runCli(['run', '--embedded', role, '--embedded-fault', 'revokes-token-mid-run', '--report-json', path]);
+      const report = readReport(path);
+      assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+      assert.deepEqual(casesWith(report, 'failed'), ['CRED-09'], role);
+      assert.deepEqual(casesWith(report, 'errored'), [], role);
+      const skipped = report.cases.filter((c) => /stopped accepting the credentials token during/.test(c.reason ?? ''));
+      assert.ok(skipped.length >= 5, `${role}: ${skipped.length} cases skipped for the revocation`);
+    }
+  });
+
+  it('stops a session whose START_SESSION was ACCEPTED in an invalid response, at teardown, and fails only that case.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--report-json', path]);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    assert.deepEqual(casesWith(readReport(path), 'failed'), ['CMD-01']);
+    const stop = teardownOf(path).teardown.find((step) => /STOP_SESSION/.test(step.what));
+    assert.equal(stop?.status, 'done', JSON.stringify(teardownOf(path).teardown));
+    assert.match(stop?.detail ?? '', /result ACCEPTED/);
+    assert.match(outcome.stdout, /teardown: STOP_SESSION for the session CMD-01 started/);
+  });
+
+  it('goes on with the token a target issued when it wrongly accepts a second registration, failing only CRED-04.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'second-post-reregisters', '--report-json', path]);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    assert.deepEqual(casesWith(readReport(path), 'failed'), ['CRED-04']);
+  });
+
+  it('unregisters at teardown when --only leaves CRED-06 out, so the next run can register again.', async () => {
+    const mock = startCli(['mock', '--role', 'cpo']);
+    try {
+      const { versionsUrl, tokenA } = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
+      for (const attempt of [1, 2]) {
+        const path = reportPath();
+        const outcome = await runCli(['run', '--versions-url', versionsUrl, '--only', 'VER-01,VER-02,CRED-02', '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: tokenA } });
+        assert.equal(outcome.code, 0, `run ${attempt}: ${outcome.stdout}${outcome.stderr}`);
+        const unregister = teardownOf(path).teardown.find((step) => /unregister/.test(step.what));
+        assert.equal(unregister?.status, 'done', `run ${attempt}`);
+        assert.deepEqual(unregister?.exchanges.map((e) => e.request.method), ['DELETE']);
+      }
+    } finally {
+      mock.kill('SIGTERM');
+    }
+  });
+
+  it('never POSTs, PUTs or DELETEs the credentials with --handshake none.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    const report = teardownOf(path);
+    const changes = [...report.cases, ...report.teardown].flatMap((c) => c.exchanges).filter((e) => /\/credentials$/.test(new URL(e.request.url).pathname) && e.request.method !== 'GET');
+    assert.deepEqual(changes, []);
+    assert.match(readReport(path).cases.find((c) => c.id === 'CRED-04')?.reason ?? '', /handshake none/);
+  });
+});

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { Compensations } from '../../src/runner/compensations.js';
+
+const sender = () => ({ exchanges: [], send: () => Promise.reject(new Error('not used')) });
+
+describe('the compensations of a run', () => {
+  it('runs what is left newest first at teardown, and nothing that a case settled.', async () => {
+    const compensations = new Compensations();
+    const order: string[] = [];
+    for (const key of ['reservation', 'charging-session', 'charging-profile']) {
+      compensations.register({ key, what: `undo ${key}`, caseId: 'CMD-01', run: async () => (order.push(key), 'done') });
+    }
+    compensations.settle('charging-profile');
+    const steps = await compensations.runAll(sender);
+    assert.deepEqual(order, ['charging-session', 'reservation']);
+    assert.deepEqual(steps.map((s) => [s.what, s.status]), [['undo charging-session', 'done'], ['undo reservation', 'done']]);
+    assert.equal(compensations.pending.length, 0);
+  });
+
+  it('goes on after a step that fails, and reports why it failed.', async () => {
+    const compensations = new Compensations();
+    compensations.register({ key: 'a', what: 'a', caseId: 'X', run: async () => 'fine' });
+    compensations.register({ key: 'b', what: 'b', caseId: 'X', run: async () => { throw new Error('HTTP 500'); } });
+    const steps = await compensations.runAll(sender);
+    assert.deepEqual(steps.map((s) => [s.what, s.status, s.detail]), [['b', 'failed', 'HTTP 500'], ['a', 'done', 'fine']]);
+  });
+});
