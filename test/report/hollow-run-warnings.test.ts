@@ -31,6 +31,17 @@ describe('hollowRunWarnings', () => {
     assert.deepEqual(hollowRunWarnings(one), []);
   });
 
+  it('does not call lists empty that answered an error or no data, and names what each answered instead.', () => {
+    const run = runResult([
+      caseResult({ id: 'LOC-01', status: 'failed', listProblem: 'HTTP 307 to http://127.0.0.1/ocpi/locations/' }),
+      caseResult({ id: 'TAR-01', status: 'failed', listProblem: 'an envelope without data' }),
+      caseResult({ id: 'SES-01', status: 'passed', findings: [ok], objectsReceived: 0 }),
+    ]);
+    const warnings = hollowRunWarnings(run).join('\n');
+    assert.doesNotMatch(warnings, /every list the tester crawled was empty/);
+    assert.match(warnings, /no list the tester crawled gave a page of objects: LOC-01 answered HTTP 307 to http:\/\/127\.0\.0\.1\/ocpi\/locations\/, TAR-01 answered an envelope without data; SES-01 empty/);
+  });
+
   it('names the interfaces the target does not declare and how many cases were skipped for them.', () => {
     const run = runResult([
       caseResult({ id: 'LOC-01', status: 'skipped', reason: 'r', undeclared: { module: 'locations', role: 'SENDER' } }),
