@@ -19,12 +19,15 @@ export interface OcpiResponseExpectation {
 
 /**
  * The checks every successful OCPI response gets: the HTTP status, a JSON body, a valid envelope, status_code 1000
- * and, when given, `data` valid as the named object. Stops after a non-JSON body, whose envelope cannot be judged.
+ * and, when given, `data` valid as the named object. Stops after an HTTP error status (the rest would repeat it) and
+ * after a non-JSON body, whose envelope cannot be judged.
  */
 export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expectation: OcpiResponseExpectation = {}): Finding[] {
-  const findings: Finding[] = [
-    expectStatus({ exchange, expected: expectation.status ?? 200, ...(expectation.statusHint ? { because: expectation.statusHint } : {}) }),
-  ];
+  const status = expectStatus({ exchange, expected: expectation.status ?? 200, ...(expectation.statusHint ? { because: expectation.statusHint } : {}) });
+  const findings: Finding[] = [status];
+  // An HTTP error (or a redirect) is the whole answer: its envelope's status_code and missing data say the same thing
+  // again, and one root cause gives one failure.
+  if (status.status === 'fail' && (exchange.response?.status ?? 300) >= 300) return findings;
   const json = checkJsonBody(exchange);
   findings.push(json);
   if (json.status === 'fail') return findings;

@@ -13,8 +13,11 @@ export interface Fault {
   readonly description: string;
   readonly roles: readonly PartyRole[];
   readonly handshake: HandshakeMode;
-  /** The case that fails, the check among its failures, and the exact text of that failure (see failure-text.ts). */
-  readonly expect: { readonly case: string; readonly check: string; readonly text: string };
+  /**
+   * The case that fails, the check among its failures, and the exact text of that failure (see failure-text.ts);
+   * `status: 'warn'` for a fault that a check reports as a warning (the run still passes).
+   */
+  readonly expect: { readonly case: string; readonly check: string; readonly text: string; readonly status?: 'warn' };
 }
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
@@ -52,6 +55,13 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the versions list does not offer OCPI 2.2.1 with a url (offered: 2.1.1)'),
   fault('details-server-error', 'the version details endpoint answers HTTP 500', 'register', 'VER-02', 'http.status',
     'expected HTTP 200, got 500 from GET {url}'),
+  Object.freeze({
+    name: 'details-redirect',
+    description: 'the versions list names an old version details URL that answers 307 to the current one',
+    roles: BOTH,
+    handshake: 'register',
+    expect: Object.freeze({ case: 'VER-02', check: 'http.redirected', status: 'warn', text: 'GET {url} was redirected (307 to {location}): the tester followed it on the same origin, with its token; a partner may not, so use and declare the URLs the target answers' }),
+  }),
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
     'the version details say version "2.2", but the versions list gave this URL for 2.2.1'),
   fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',

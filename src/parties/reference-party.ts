@@ -24,7 +24,7 @@ import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
-import { versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
+import { MOVED, movedDetailsHandler, versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
 /** How to start a reference party. */
 export interface ReferencePartyOptions {
@@ -112,6 +112,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}` }));
   server.route('GET', `${prefix}/versions`, versionsHandler(party));
   server.route('GET', `${prefix}/2.2.1`, versionDetailsHandler(party, modules));
+  if (faults.has('details-redirect')) server.route('GET', `${prefix}/2.2.1${MOVED}`, movedDetailsHandler(party));
   for (const [method, handler] of Object.entries(credentialsHandlers(party))) server.route(method, `${prefix}/2.2.1/credentials`, handler);
   await server.listen();
   return {

@@ -23,11 +23,20 @@ export function versionsHandler(party: PartyContext): Handler {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
     }
     const offered = party.faults.has('versions-without-2.2.1') ? '2.1.1' : party.version;
-    const list = party.faults.has('versions-empty-list') ? [] : [{ version: offered, url: party.detailsUrl() }];
+    const url = party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl();
+    const list = party.faults.has('versions-empty-list') ? [] : [{ version: offered, url }];
     const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
     if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
     return { status: 200, body };
   };
+}
+
+/** The suffix of the old version details URL the versions list names under the details-redirect fault. */
+export const MOVED = '-moved';
+
+/** GET on the old version details URL: a 307 to the real one (only the details-redirect fault names it). */
+export function movedDetailsHandler(party: PartyContext): Handler {
+  return () => ({ status: 307, headers: { location: party.detailsUrl() }, body: envelope(undefined, 1000, 'moved') });
 }
 
 /** GET on the version details endpoint. */

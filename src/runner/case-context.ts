@@ -11,6 +11,8 @@ import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from './events.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
+import { warn } from '../checks/finding.js';
+import { REDIRECT_CHECK } from './run-checks.js';
 import type { Compensation, Compensations } from './compensations.js';
 import { revocationReason, type Revocation, type SessionGuard } from './session-guard.js';
 
@@ -31,6 +33,8 @@ export interface CaseServices {
   readonly guard: SessionGuard;
   /** What cases started on the target and the run must end at teardown. */
   readonly compensations: Compensations;
+  /** URL paths whose redirect a case already warned about: one warning per path in a run, in the first case to meet it. */
+  readonly redirectsWarned?: Set<string>;
 }
 
 /** How a request is sent besides what it carries. */
@@ -55,6 +59,7 @@ export class CaseContext {
   readonly #exchanges: Exchange[] = [];
   #objectsReceived: number | undefined;
   #listProblem: string | undefined;
+  readonly #redirectsSeen = new Set<string>();
 
   constructor(definition: CaseDefinition, services: CaseServices) {
     this.#definition = definition;
@@ -154,7 +159,8 @@ export class CaseContext {
     try {
       const response = await this.#services.client.send(request);
       this.#services.progress?.();
-      if (evidence) this.#exchanges.push(response.exchange);
+      if (evidence) this.#exchanges.push(...response.redirects, response.exchange);
+      if (response.redirects.length > 0) this.#redirected(response);
       if (sessionToken && !expectRefusal) {
         const where = `${request.method} ${response.exchange.request.url}`;
         const { guard } = this.#services;
@@ -184,6 +190,18 @@ export class CaseContext {
   /** What `compensate` registered under this key was ended normally: nothing to undo. */
   settle(key: string): void {
     this.#services.compensations.settle(key);
+  }
+
+  /** Warns, once per URL path in a run, that the target answered a declared URL with a redirect the tester followed. */
+  #redirected(response: OcpiResponse): void {
+    const first = response.redirects[0] as Exchange;
+    const path = first.request.url.replace(/[?#].*$/, '');
+    const warned = this.#services.redirectsWarned ?? this.#redirectsSeen;
+    if (warned.has(path)) return;
+    warned.add(path);
+    this.attach(...response.redirects, response.exchange);
+    const hops = [...response.redirects].map((hop) => `${hop.response?.status ?? '?'} to ${hop.response?.headers['location'] ?? '?'}`).join(', then ');
+    this.#findings.push(warn(REDIRECT_CHECK, `${first.request.method} ${first.request.url} was redirected (${hops}): the tester followed it on the same origin, with its token; a partner may not, so use and declare the URLs the target answers`, { exchangeId: first.id }));
   }
 
   /** The registration's token when the request carries it. */

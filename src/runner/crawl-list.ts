@@ -8,6 +8,7 @@ import { TESTER_IDENTITY } from '../peer/peer.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
+import { withQuery } from '../transport/with-query.js';
 import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
 import { moduleRequest } from './module-request.js';
@@ -64,10 +65,9 @@ const unitOf = (check: string): string => (check === 'schema.response' || check 
 // Without X-Total-Count there is no telling how many pages a list has; past this many the crawl stops as a failure.
 const PAGE_CAP = 100_000;
 
+// The declared URL is kept byte for byte (a trailing slash included); only the query is added to it.
 function buildUrl(base: string, query: Readonly<Record<string, string | number>>): string {
-  const url = new URL(base);
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
-  return url.href;
+  return withQuery(base, Object.fromEntries(Object.entries(query).map(([name, value]) => [name, String(value)])));
 }
 
 /**
@@ -81,7 +81,8 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   const report = options.report === false ? (): void => undefined : (): void => t.check(tally.findings(unitOf));
   const filters = options.filters ?? {};
   let url = buildUrl(options.url, { ...filters, ...(options.limit === undefined ? {} : { limit: options.limit }) });
-  const fetched = new Set<string>([url]);
+  // Compared in the form a Link resolves to, so a Link back to the first page is known however it is written.
+  const fetched = new Set<string>([new URL(url).href]);
   const keys = new Set<string>();
   let pages = 0;
   let kept = 0;

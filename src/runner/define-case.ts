@@ -3,6 +3,7 @@ import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
 import type { Severity, SpecReference } from './case-result.js';
 import type { StateKey } from './run-state.js';
+import { RUN_CHECKS } from './run-checks.js';
 
 /**
  * When a case runs. Stages run one after another; within a stage, cases run concurrently as their requirements allow.
@@ -76,5 +77,7 @@ export function defineCase(input: CaseInput): CaseDefinition {
     targetRole: 'any',
     skipWhen: () => undefined,
     ...input,
+    // Any request may meet a redirect, so every case can report what the runner checks on every request.
+    checks: [...input.checks, ...RUN_CHECKS.filter((check) => !input.checks.includes(check))],
   });
 }

@@ -29,8 +29,11 @@ export function moduleRequest(t: CaseContext, request: ModuleRequest, options: R
   }, options);
 }
 
-/** The URL of a declared module interface; the executor skips cases whose interface is not declared. */
+/**
+ * The URL of a declared module interface, exactly as declared (a trailing slash kept: servers may redirect any other
+ * form); append object paths with `endpointUrl`. The executor skips cases whose interface is not declared.
+ */
 export function moduleUrl(t: CaseContext, module: string, role: 'SENDER' | 'RECEIVER'): string {
   const endpoint = t.get('endpoints').find((e) => e.identifier === module && (e.role ?? '').toUpperCase() === role);
-  return endpoint ? endpoint.url.replace(/\/+$/, '') : t.skip(`the target does not declare the ${module} ${role} interface`);
+  return endpoint ? endpoint.url : t.skip(`the target does not declare the ${module} ${role} interface`);
 }

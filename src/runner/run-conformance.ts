@@ -100,6 +100,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         redactor,
         state,
         guard: new SessionGuard(),
+        redirectsWarned: new Set<string>(),
         compensations,
         settings: {
           handshake: options.handshake,

@@ -34,13 +34,13 @@ export async function fetchVersionDetails(client: OcpiClient, options: { version
   const exchanges: Exchange[] = [];
   try {
     const versions = await client.send({ method: 'GET', url: options.versionsUrl, token: options.token });
-    exchanges.push(versions.exchange);
+    exchanges.push(...versions.redirects, versions.exchange);
     if (versions.status !== 200 || !versions.json) return { ok: false, reason: `versions endpoint answered HTTP ${versions.status}`, exchanges };
     const list = dataOf(versions.body);
     const entry = findVersion(list, options.version);
     if (!entry) return { ok: false, reason: `versions list has no ${options.version}`, exchanges };
     const details = await client.send({ method: 'GET', url: entry.url, token: options.token });
-    exchanges.push(details.exchange);
+    exchanges.push(...details.redirects, details.exchange);
     if (details.status !== 200 || !details.json) return { ok: false, reason: `version details endpoint answered HTTP ${details.status}`, exchanges };
     const endpoints = (dataOf(details.body) as { endpoints?: unknown } | undefined)?.endpoints;
     if (!Array.isArray(endpoints)) return { ok: false, reason: 'version details have no endpoints list', exchanges };

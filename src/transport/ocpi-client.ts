@@ -8,6 +8,7 @@ import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import { flattenHeaders } from './flatten-headers.js';
+import { redirectTarget } from './redirect-target.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -25,7 +26,12 @@ export interface OcpiRequest {
 
 /** What a request produced: the recorded (redacted) exchange and, for the caller's logic only, the parsed body. */
 export interface OcpiResponse {
+  /** The last exchange: the response the request ended with, after any redirects followed. */
   readonly exchange: Exchange;
+  /** The exchanges of the redirects followed to get there, in order; empty when the first response was the last. */
+  readonly redirects: readonly Exchange[];
+  /** Set when the final response is a 307 or 308 to another origin, which the client does not follow. */
+  readonly redirectRefused?: { readonly location: string };
   readonly status: number;
   /** Response headers, lower-cased names. */
   readonly headers: Readonly<Record<string, string>>;
@@ -33,7 +39,9 @@ export interface OcpiResponse {
   readonly json: boolean;
   /** The parsed body, unredacted: never put it in a report; the exchange holds the redacted copy. */
   readonly body: unknown;
+  /** The X-Request-ID of the last request sent. */
   readonly requestId: string;
+  /** The X-Correlation-ID, the same on every redirect followed. */
   readonly correlationId: string;
 }
 
@@ -48,10 +56,26 @@ export interface OcpiClientOptions {
   readonly signal?: AbortSignal;
 }
 
+/** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
+export const MAX_REDIRECTS = 5;
+
+/** One HTTP request/response pair as sent and received, before the client decides whether to follow it. */
+interface Hop {
+  readonly exchange: Exchange;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly json: boolean;
+  readonly body: unknown;
+}
+
 /**
  * The OCPI HTTP client: sets the Authorization header for the version, a fresh X-Request-ID and X-Correlation-ID per
  * request, a per-request timeout and a response size limit; never retries; never throws on an HTTP error status.
  * Only a request without any response throws, as a TransportError carrying the recorded exchange.
+ *
+ * Redirects: a 307 or 308 to the same origin is followed (up to MAX_REDIRECTS), resending the same method, body,
+ * headers and token, since some servers redirect one form of a declared URL to another; each hop is recorded. A
+ * redirect to another origin is never followed, so the token only ever goes where the target's own URLs point.
  */
 export class OcpiClient {
   readonly #options: OcpiClientOptions;
@@ -63,22 +87,39 @@ export class OcpiClient {
   async send(request: OcpiRequest): Promise<OcpiResponse> {
     const { redactor } = this.#options;
     if (request.token) redactor.add(request.token);
-    const requestId = randomUUID();
+    // One correlation id for the whole request, redirects included: they are one logical call.
     const correlationId = randomUUID();
-    const headers: Record<string, string> = {
-      'user-agent': this.#options.userAgent,
-      accept: 'application/json',
-      'x-request-id': requestId,
-      'x-correlation-id': correlationId,
-    };
-    if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
     const payload = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
-    if (payload !== undefined) headers['content-type'] = 'application/json';
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+    const redirects: Exchange[] = [];
+    let url = request.url;
+    for (;;) {
+      const requestId = randomUUID();
+      const headers: Record<string, string> = {
+        'user-agent': this.#options.userAgent,
+        accept: 'application/json',
+        'x-request-id': requestId,
+        'x-correlation-id': correlationId,
+      };
+      if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
+      if (payload !== undefined) headers['content-type'] = 'application/json';
+      for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 
+      const hop = await this.#sendOnce(request.method, url, headers, payload);
+      const target = redirectTarget(hop.status, hop.headers['location'], url);
+      const final = { ...hop, redirects: Object.freeze([...redirects]), requestId, correlationId };
+      if (target.kind === 'refuse') return { ...final, redirectRefused: Object.freeze({ location: redactor.text(target.url) }) };
+      if (target.kind === 'none' || redirects.length >= MAX_REDIRECTS) return final;
+      redirects.push(hop.exchange);
+      url = target.url;
+    }
+  }
+
+  /** Sends one HTTP request and records it; throws a TransportError when no response came. */
+  async #sendOnce(method: Method, url: string, headers: Readonly<Record<string, string>>, payload: string | undefined): Promise<Hop> {
+    const { redactor } = this.#options;
     const recordedRequest: RecordedRequest = Object.freeze({
-      method: request.method,
-      url: redactor.text(request.url),
+      method,
+      url: redactor.text(url),
       headers: Object.freeze(redactor.headers(headers)),
       ...recordBody(payload, redactor),
     });
@@ -90,12 +131,13 @@ export class OcpiClient {
 
     let tooLarge = false;
     try {
-      const pending = got(request.url, {
-        method: request.method,
+      const pending = got(url, {
+        method,
         headers,
         ...(payload === undefined ? {} : { body: payload }),
         throwHttpErrors: false,
         retry: { limit: 0 },
+        // Redirects are followed by send(), which records each hop and keeps the token on the target's origin.
         followRedirect: false,
         timeout: { request: this.#options.timeoutMs },
         responseType: 'text',
@@ -116,7 +158,7 @@ export class OcpiClient {
         ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
       });
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
-      return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value, requestId, correlationId };
+      return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value };
     } catch (error) {
       const { code, message } = describeFailure(error, { tooLarge, timeoutMs: this.#options.timeoutMs, maxBytes: this.#options.maxResponseBytes });
       const exchange: Exchange = Object.freeze({
@@ -126,7 +168,7 @@ export class OcpiClient {
         error: Object.freeze({ code, message }),
         timings: timings(),
       });
-      throw new TransportError(`${request.method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
+      throw new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
     }
   }
 }

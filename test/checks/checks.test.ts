@@ -51,6 +51,11 @@ describe('the checks', () => {
     assert.deepEqual(findings.map((f) => [f.check, f.status]), [['http.status', 'pass'], ['envelope.json-body', 'fail']]);
   });
 
+  it('checkOcpiResponse reports an HTTP error once, without repeating it as a status_code or missing data', () => {
+    const findings = checkOcpiResponse(exchange({ status: 401, body: { status_code: 2000, timestamp: '2026-01-01T00:00:00Z' } }), '2.2.1', { data: 'Location' });
+    assert.deepEqual(findings.map((f) => [f.check, f.status]), [['http.status', 'fail']]);
+  });
+
   it('checkOcpiResponse validates the envelope and the data at /data', () => {
     const findings = checkOcpiResponse(exchange({ body: { data: [], status_code: 1000 } }), '2.2.1', { data: 'VersionList' });
     const failures = findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.at]);

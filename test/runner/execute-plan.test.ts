@@ -99,7 +99,7 @@ describe('the executor', () => {
   });
 
   it('lets a case run past the case timeout as long as its requests keep getting answers', async () => {
-    const answered = { exchange: { id: 'x1', direction: 'outbound', request: { method: 'GET', url: 'http://x/', headers: {} }, timings: { startedAt: '', durationMs: 0 } } };
+    const answered = { redirects: [], status: 200, exchange: { id: 'x1', direction: 'outbound', request: { method: 'GET', url: 'http://x/', headers: {} }, timings: { startedAt: '', durationMs: 0 } } };
     const client = { send: () => new Promise((resolve) => setTimeout(() => resolve(answered), 25)) } as unknown as CaseServices['client'];
     const long = testCase({ id: 'T-01', run: async (t) => {
       for (let page = 0; page < 6; page += 1) await t.request({ method: 'GET', url: 'http://x/', token: null });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { Secret } from '../../src/config/secret.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REDACTED, Secret } from '../../src/config/secret.js';
+import { MAX_REDIRECTS, OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { TransportError } from '../../src/transport/transport-error.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -74,5 +75,142 @@ describe('the OCPI client', () => {
 
   it('explains a refused connection', async () => {
     await assert.rejects(client.send({ method: 'GET', url: 'http://127.0.0.1:9/versions', token: null }), /connection refused/);
+  });
+
+  describe('redirects', () => {
+    const token = new Secret('redirect-secret-token');
+    const redirect = (status: number, location: string) => (_req: IncomingMessage, res: ServerResponse): void => {
+      res.writeHead(status, { location });
+      res.end();
+    };
+
+    it('follows a 307 on the same origin with the same method, body, Authorization and X-Correlation-ID', async () => {
+      const received: Array<{ method?: string; url?: string; body: string; authorization?: string; requestId?: string; correlationId?: string }> = [];
+      server.handler = (req, res, body) => {
+        received.push({ method: req.method, url: req.url, body, authorization: req.headers['authorization'], requestId: req.headers['x-request-id'] as string, correlationId: req.headers['x-correlation-id'] as string });
+        if (req.url === '/tokens') redirect(307, '/tokens/')(req, res);
+        else res.end('{"status_code":1000}');
+      };
+      const response = await client.send({ method: 'PUT', url: `${server.url}/tokens`, token, body: { uid: 'T1' } });
+      assert.equal(response.status, 200);
+      assert.deepEqual(received.map((r) => [r.method, r.url, r.body]), [['PUT', '/tokens', '{"uid":"T1"}'], ['PUT', '/tokens/', '{"uid":"T1"}']]);
+      assert.equal(received[1]?.authorization, received[0]?.authorization);
+      assert.equal(received[1]?.authorization, `Token ${Buffer.from('redirect-secret-token').toString('base64')}`);
+      assert.equal(received[1]?.correlationId, received[0]?.correlationId);
+      assert.equal(response.correlationId, received[0]?.correlationId);
+      assert.equal(response.requestId, received[1]?.requestId);
+      assert.equal(response.redirects.length, 1);
+      assert.equal(response.redirects[0]?.response?.status, 307);
+      assert.deepEqual(response.redirects[0]?.request.body, { uid: 'T1' });
+      assert.equal(response.exchange.request.url, `${server.url}/tokens/`);
+      assert.equal(response.redirectRefused, undefined);
+    });
+
+    it('records each hop of a two-hop 308 chain as its own exchange, in order', async () => {
+      server.handler = (req, res) => {
+        if (req.url === '/a') redirect(308, `${server.url}/b`)(req, res);
+        else if (req.url === '/b') redirect(308, 'c')(req, res);
+        else res.end('{}');
+      };
+      const response = await client.send({ method: 'GET', url: `${server.url}/a`, token });
+      const all = [...response.redirects, response.exchange];
+      assert.equal(all.length, 3);
+      assert.deepEqual(all.map((e) => e.id), ['x1', 'x2', 'x3']);
+      assert.deepEqual(all.map((e) => e.request.url), [`${server.url}/a`, `${server.url}/b`, `${server.url}/c`]);
+      assert.deepEqual(all.map((e) => e.response?.status), [308, 308, 200]);
+      assert.ok(Object.isFrozen(response.redirects));
+    });
+
+    it('stops a redirect loop after five follows and returns the sixth redirect as the response', async () => {
+      let requests = 0;
+      server.handler = (req, res) => {
+        requests += 1;
+        redirect(307, req.url ?? '/')(req, res);
+      };
+      const response = await client.send({ method: 'GET', url: `${server.url}/loop`, token: null });
+      assert.equal(MAX_REDIRECTS, 5);
+      assert.equal(requests, 6);
+      assert.equal(response.status, 307);
+      assert.equal(response.redirects.length, 5);
+      assert.equal(response.exchange.id, 'x6');
+      assert.equal(response.redirectRefused, undefined);
+    });
+
+    it('does not follow a 307 to another origin, and says where it pointed', async () => {
+      const other = await startTestServer();
+      try {
+        let reached = 0;
+        other.handler = (_req, res) => {
+          reached += 1;
+          res.end('{}');
+        };
+        server.handler = redirect(307, `${other.url}/locations/?token=redirect-secret-token`);
+        const response = await client.send({ method: 'GET', url: `${server.url}/locations`, token });
+        assert.equal(reached, 0);
+        assert.equal(response.status, 307);
+        assert.deepEqual(response.redirects, []);
+        assert.deepEqual(response.redirectRefused, { location: `${other.url}/locations/?token=${REDACTED}` });
+        assert.doesNotMatch(JSON.stringify(response.exchange), /redirect-secret-token/);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('does not follow a 307 from http to https on the same host and port, another origin', async () => {
+      server.handler = redirect(307, server.url.replace('http:', 'https:'));
+      const response = await client.send({ method: 'GET', url: server.url, token });
+      assert.equal(response.status, 307);
+      assert.ok(response.redirectRefused);
+    });
+
+    for (const status of [301, 302, 303]) {
+      it(`returns a ${status} as it is, without following it`, async () => {
+        let requests = 0;
+        server.handler = (req, res) => {
+          requests += 1;
+          if (req.url === '/from') redirect(status, '/to')(req, res);
+          else res.end('{}');
+        };
+        const response = await client.send({ method: 'POST', url: `${server.url}/from`, token, body: {} });
+        assert.equal(requests, 1);
+        assert.equal(response.status, status);
+        assert.equal(response.exchange.response?.headers['location'], '/to');
+        assert.deepEqual(response.redirects, []);
+        assert.equal(response.redirectRefused, undefined);
+      });
+    }
+
+    it('returns a 307 without a Location header as it is', async () => {
+      server.handler = (_req, res) => {
+        res.writeHead(307);
+        res.end();
+      };
+      const response = await client.send({ method: 'GET', url: server.url, token: null });
+      assert.equal(response.status, 307);
+      assert.deepEqual(response.redirects, []);
+    });
+
+    it('keeps the token out of every recorded hop, in headers, URLs and bodies', async () => {
+      server.handler = (req, res) => {
+        if (req.url === '/one') redirect(307, '/two?t=redirect-secret-token')(req, res);
+        else res.end('{"data":{"token":"redirect-secret-token"}}');
+      };
+      const response = await client.send({ method: 'POST', url: `${server.url}/one`, token, body: { token: 'redirect-secret-token' } });
+      assert.equal(response.redirects.length, 1);
+      const recorded = JSON.stringify([...response.redirects, response.exchange]);
+      assert.doesNotMatch(recorded, /redirect-secret-token|cmVkaXJlY3Qtc2VjcmV0LXRva2Vu/);
+    });
+
+    it('ends with a TransportError carrying the failing hop when a followed redirect gets no answer', async () => {
+      server.handler = (req, res) => {
+        if (req.url === '/start') redirect(307, '/silent')(req, res);
+      };
+      await assert.rejects(client.send({ method: 'GET', url: `${server.url}/start`, token: null }), (error: unknown) => {
+        assert.ok(error instanceof TransportError);
+        assert.equal(error.code, 'ETIMEDOUT');
+        assert.equal(error.exchange.request.url, `${server.url}/silent`);
+        return true;
+      });
+    });
   });
 });

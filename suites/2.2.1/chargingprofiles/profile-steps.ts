@@ -1,11 +1,11 @@
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
+import { withQuery } from '../../../src/transport/with-query.js';
 
 /** The URL of a session at the target's chargingprofiles Receiver, with query parameters. */
 export function profileUrl(t: CaseContext, sessionId: string, query: Readonly<Record<string, string>> = {}): string {
-  const url = new URL(`${moduleUrl(t, 'chargingprofiles', 'RECEIVER')}/${encodeURIComponent(sessionId)}`);
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-  return url.href;
+  return withQuery(endpointUrl(moduleUrl(t, 'chargingprofiles', 'RECEIVER'), sessionId), query);
 }
 
 /** A modest profile: 7.4 kW for the next hour, a limit any charger can apply. */

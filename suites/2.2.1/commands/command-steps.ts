@@ -5,7 +5,9 @@ import { crawlList } from '../../../src/runner/crawl-list.js';
 import { moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import { nextLink } from '../../../src/transport/next-link.js';
+import { withQuery } from '../../../src/transport/with-query.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { AsyncOutcome } from '../common/async-request.js';
 import { ownedKey } from '../sender-lists/list-module.js';
 
@@ -16,7 +18,7 @@ export function unlessCommandsAllowed(settings: CaseSettings): string | undefine
 
 /** The URL of one command at the target's commands Receiver. */
 export function commandUrl(t: CaseContext, command: string): string {
-  return `${moduleUrl(t, 'commands', 'RECEIVER')}/${command}`;
+  return endpointUrl(moduleUrl(t, 'commands', 'RECEIVER'), command);
 }
 
 /** A reference the tester sets on what it starts or reserves, so it can find the session afterwards. */
@@ -67,7 +69,7 @@ export function stopAtTeardown(t: CaseContext, started: { readonly reference: st
   const responseUrl = t.peer.resultUrl('CommandResult');
   t.compensate(STARTED.session, `STOP_SESSION for the session ${t.id} started`, async (sender) => {
     let sessionId = started.sessionId();
-    let url: string | undefined = sessions ? `${sessions}${sessions.includes('?') ? '&' : '?'}date_from=${encodeURIComponent(ocpiNow(new Date(started.since.getTime() - 60_000)))}` : undefined;
+    let url: string | undefined = sessions ? withQuery(sessions, { date_from: ocpiNow(new Date(started.since.getTime() - 60_000)) }) : undefined;
     for (let page = 0; sessionId === undefined && url !== undefined && page < TEARDOWN_PAGES; page += 1) {
       const response = await sender.send({ method: 'GET', url });
       const found = responseData(response.exchange, response.body, 'list');

@@ -5,6 +5,7 @@ import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** An object as the target returned it, with the exchange that carried it. */
@@ -22,7 +23,7 @@ export interface ReadBack {
  * connector id), each URL-encoded.
  */
 export function receiverUrl(t: CaseContext, module: string, ...ids: readonly string[]): string {
-  return [moduleUrl(t, module, 'RECEIVER'), TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, ...ids.map(encodeURIComponent)].join('/');
+  return endpointUrl(moduleUrl(t, module, 'RECEIVER'), TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, ...ids);
 }
 
 /** Sends a push (PUT, PATCH, POST) and judges its OCPI response; `ok` when it succeeded. */

@@ -3,6 +3,7 @@ import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { Exchange } from '../../../src/transport/exchange.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import { dateTimeMs, type OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
@@ -51,9 +52,9 @@ export default defineCase({
     const connector = evse.connectors[0] as Sample['evses'][number]['connectors'][number];
     const base = moduleUrl(t, 'locations', 'SENDER');
     const steps: Array<[string, string, string, { readonly last_updated?: string }]> = [
-      [`Location ${location.id}`, `${base}/${encodeURIComponent(location.id)}`, 'Location', location],
-      [`EVSE ${evse.uid}`, `${base}/${encodeURIComponent(location.id)}/${encodeURIComponent(evse.uid)}`, 'EVSE', evse],
-      [`Connector ${connector.id}`, `${base}/${encodeURIComponent(location.id)}/${encodeURIComponent(evse.uid)}/${encodeURIComponent(connector.id)}`, 'Connector', connector],
+      [`Location ${location.id}`, endpointUrl(base, location.id), 'Location', location],
+      [`EVSE ${evse.uid}`, endpointUrl(base, location.id, evse.uid), 'EVSE', evse],
+      [`Connector ${connector.id}`, endpointUrl(base, location.id, evse.uid, connector.id), 'Connector', connector],
     ];
     for (const [what, url, object, listed] of steps) {
       const response = await moduleRequest(t, { method: 'GET', url });

@@ -4,12 +4,14 @@ import { responseData } from '../../../src/checks/response-data.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
 import type { TokenRef } from '../../../src/runner/run-state.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import { withQuery } from '../../../src/transport/with-query.js';
 import { testerLocationReferences, type LocationReferences } from './tester-location.js';
 
 /** The eMSP's real-time authorization URL of one token: `{tokens}/{token_uid}/authorize?type=`. */
 export function authorizeUrl(t: CaseContext, token: TokenRef): string {
-  return `${moduleUrl(t, 'tokens', 'SENDER')}/${encodeURIComponent(token.uid)}/authorize?type=${encodeURIComponent(token.type)}`;
+  return withQuery(endpointUrl(moduleUrl(t, 'tokens', 'SENDER'), token.uid, 'authorize'), { type: token.type });
 }
 
 /** POSTs a real-time authorization request for a token, with LocationReferences when given, and no body otherwise. */

@@ -3,6 +3,8 @@ import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import { dateTimeMs, ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
+import { withQuery } from '../../../src/transport/with-query.js';
 import { pushForCase } from '../common/round-trip.js';
 
 /** A Token the tester owns, with every optional field set so that a store dropping one shows. */
@@ -29,8 +31,8 @@ export function testToken(overrides: Record<string, unknown> = {}): Record<strin
 
 /** The target's URL for one of the tester's tokens: `{tokens}/{country_code}/{party_id}/{uid}?type=`. */
 export function tokenUrl(t: CaseContext, token: Record<string, unknown>): string {
-  const owner = [TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, String(token['uid'])].map(encodeURIComponent).join('/');
-  return `${moduleUrl(t, 'tokens', 'RECEIVER')}/${owner}?type=${encodeURIComponent(String(token['type']))}`;
+  const url = endpointUrl(moduleUrl(t, 'tokens', 'RECEIVER'), TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, String(token['uid']));
+  return withQuery(url, { type: String(token['type']) });
 }
 
 /** A DateTime a little later than `earlier`, so a PATCH's last_updated is recognisably its own. */

@@ -1,5 +1,7 @@
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import type { ModuleRequest } from '../../../src/runner/module-request.js';
+import { endpointUrl } from '../../../src/transport/endpoint-url.js';
+import { withQuery } from '../../../src/transport/with-query.js';
 
 /** One harmless request to one functional module of the target. */
 export interface ModuleProbe {
@@ -19,29 +21,29 @@ const PROBE_ID = 'OCT-PROBE-0';
 export function moduleProbes(t: CaseContext, { body }: { body: boolean }): ModuleProbe[] {
   const probes: ModuleProbe[] = [];
   for (const endpoint of t.get('endpoints')) {
-    const url = endpoint.url.replace(/\/+$/, '');
     const role = (endpoint.role ?? '').toUpperCase();
-    const probe = probeFor(t, endpoint.identifier, role, url, body);
+    // The URL exactly as declared: a server may redirect any other form of it.
+    const probe = probeFor(t, endpoint.identifier, role, endpoint.url, body);
     if (probe) probes.push({ module: `${endpoint.identifier} ${role}`, request: probe });
   }
   return probes;
 }
 
 function probeFor(t: CaseContext, module: string, role: string, url: string, body: boolean): ModuleRequest | undefined {
-  const owned = `${url}/ZZ/OCT/${PROBE_ID}`;
+  const owned = endpointUrl(url, 'ZZ', 'OCT', PROBE_ID);
   if (role === 'SENDER' && ['locations', 'tariffs', 'sessions', 'cdrs', 'tokens'].includes(module)) {
     // The Tokens Sender takes a body on its authorize route; the lists take none.
-    if (body) return module === 'tokens' ? { method: 'POST', url: `${url}/${PROBE_ID}/authorize` } : undefined;
+    if (body) return module === 'tokens' ? { method: 'POST', url: endpointUrl(url, PROBE_ID, 'authorize') } : undefined;
     return { method: 'GET', url };
   }
   if (role !== 'RECEIVER') return undefined;
   if (['tokens', 'locations', 'tariffs', 'sessions'].includes(module)) return { method: body ? 'PUT' : 'GET', url: owned };
   // The CDRs Receiver has no URL of its own to GET: a POST is its probe, with or without a body.
   if (module === 'cdrs') return { method: 'POST', url };
-  if (module === 'commands') return body ? { method: 'POST', url: `${url}/START_SESSION` } : undefined;
+  if (module === 'commands') return body ? { method: 'POST', url: endpointUrl(url, 'START_SESSION') } : undefined;
   if (module === 'chargingprofiles') {
-    const query = `?duration=60&response_url=${encodeURIComponent(t.peer.resultUrl('probe'))}`;
-    return body ? { method: 'PUT', url: `${url}/${PROBE_ID}` } : { method: 'GET', url: `${url}/${PROBE_ID}${query}` };
+    const session = endpointUrl(url, PROBE_ID);
+    return body ? { method: 'PUT', url: session } : { method: 'GET', url: withQuery(session, { duration: '60', response_url: t.peer.resultUrl('probe') }) };
   }
   return undefined;
 }

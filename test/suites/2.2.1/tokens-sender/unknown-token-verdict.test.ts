@@ -4,7 +4,7 @@ import { unknownTokenVerdict } from '../../../../suites/2.2.1/tokens-sender/unkn
 import { exchange } from '../../../helpers/exchange.js';
 
 function answer(status: number, body: unknown): OcpiResponse {
-  return { exchange: exchange({ status, body }), status, headers: {}, json: true, body, requestId: 'r1', correlationId: 'c1' };
+  return { exchange: exchange({ status, body }), status, headers: {}, json: true, body, redirects: [], requestId: 'r1', correlationId: 'c1' };
 }
 
 describe('the verdict on an unknown token\'s real-time authorization', () => {
