@@ -15,9 +15,10 @@ export interface Fault {
   readonly handshake: HandshakeMode;
   /**
    * The case that fails, the check among its failures, and the exact text of that failure (see failure-text.ts);
-   * `status: 'warn'` for a fault that a check reports as a warning (the run still passes).
+   * `status: 'warn'` for a fault that a check reports as a warning (the run still passes); `single` for a fault whose
+   * one root cause must give exactly one failing finding (the checks that read a payload stay silent without one).
    */
-  readonly expect: { readonly case: string; readonly check: string; readonly text: string; readonly status?: 'warn' };
+  readonly expect: { readonly case: string; readonly check: string; readonly text: string; readonly status?: 'warn'; readonly single?: boolean };
 }
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
@@ -34,6 +35,15 @@ function cpoFault(name: string, description: string, expectCase: string, check: 
 /** A fault of the reference eMSP's functional modules, seen in a run with the default handshake. */
 function emspFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
   return fault(name, description, 'register', expectCase, check, text, ['emsp']);
+}
+
+/**
+ * A fault of the reference eMSP that serves one object wrapped in a list: the schema check says so, and no check that
+ * reads the object's fields may add a second failure for the same root cause.
+ */
+function emspRootCauseFault(name: string, description: string, expectCase: string): Fault {
+  const base = emspFault(name, description, expectCase, 'schema.response', '/data: {value} is not of type object');
+  return Object.freeze({ ...base, expect: Object.freeze({ ...base.expect, single: true }) });
 }
 
 /** A fault of what both reference parties' functional modules share (authorization, request bodies). */
@@ -194,6 +204,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the Location read back does not carry the PATCH\'s last_updated: a Receiver sets it on the parents of a patched EVSE or Connector'),
   emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied',
     'the Connector read back does not have the values the PATCH set'),
+  emspRootCauseFault('connector-get-wrapped-in-list', 'a Connector is served wrapped in a list ([connector]) instead of as the object', 'LOC-PUSH-04'),
   emspFault('location-patch-without-last-updated-accepted', 'a Location PATCH without last_updated is accepted', 'LOC-PUSH-05', 'locations.patch-needs-last-updated',
     'expected status_code 2001, got 1000: a PATCH without last_updated is invalid'),
   emspFault('location-url-body-mismatch-accepted', 'a Location whose id differs from its URL is accepted', 'LOC-PUSH-06', 'locations.url-matches-body',
@@ -224,6 +235,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected allowed to be ALLOWED, got "NOT_ALLOWED": the token is valid in the eMSP\'s own Tokens list'),
   emspFault('authorize-without-location-2001', 'real-time authorization without LocationReferences is answered with status_code 2001', 'TOK-AUTH-02', 'tokens.authorize-without-location',
     'expected status_code 1000 or 2002, got 2001 ("LocationReferences are missing"): LocationReferences are optional: the eMSP decides on the token alone, or answers 2002 when it needs a Location'),
+  emspRootCauseFault('authorize-info-wrapped-in-list', 'real-time authorization answers with the AuthorizationInfo wrapped in a list', 'TOK-AUTH-01'),
   emspFault('authorize-ignores-validity', 'real-time authorization answers ALLOWED for a token that is not valid', 'TOK-AUTH-03', 'tokens.authorize-refused',
     'expected allowed to be other than ALLOWED, got "ALLOWED": the token is valid: false in the eMSP\'s own Tokens list'),
   emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',

@@ -123,12 +123,14 @@ function withoutConnectorPower(location: PushedObject): PushedObject {
   return { ...location, evses };
 }
 
-function getObject(store: EmspStore, request: ServerRequest): ServerResponseSpec {
+function getObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
   const address = addressOf(request);
   const level = levelOf(address);
   const found = find(store, address);
   const missing = missingLevel(found, level);
   if (missing) return unknown(missing);
+  // A real deviation seen in the field: one object served wrapped in a list.
+  if (level === 'Connector' && party.faults.has('connector-get-wrapped-in-list')) return { status: 200, body: envelope([found.connector]) };
   return { status: 200, body: envelope(level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) };
 }
 
@@ -212,7 +214,7 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
 export function locationsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
   const paths = ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id'];
   return paths.flatMap((path): ModuleRoute[] => [
-    { method: 'GET', path, handler: (request) => getObject(store, request) },
+    { method: 'GET', path, handler: (request) => getObject(party, store, request) },
     { method: 'PUT', path, handler: (request) => putObject(party, store, request) },
     { method: 'PATCH', path, handler: (request) => patchObject(party, store, request) },
   ]);

@@ -61,7 +61,10 @@ function authorize(party: PartyContext, store: EmspStore, request: ServerRequest
     return { status: 404, body: envelope(undefined, 2004, 'unknown token') };
   }
   if (!location && party.faults.has('authorize-without-location-2001')) return { status: 200, body: envelope(undefined, 2001, 'LocationReferences are missing') };
-  return { status: 200, body: envelope(authorizationInfo(token, allowedFor(party, token, location), location)) };
+  const info = authorizationInfo(token, allowedFor(party, token, location), location);
+  // A real deviation seen in the field: the one AuthorizationInfo wrapped in a list (here for a valid token at a Location).
+  if (location && token.valid && party.faults.has('authorize-info-wrapped-in-list')) return { status: 200, body: envelope([info]) };
+  return { status: 200, body: envelope(info) };
 }
 
 /**

@@ -164,6 +164,8 @@ describe('ocpi-conformance run --embedded', function () {
           assert.ok(failed?.findings.some((f) => f.status === 'fail' && f.check === fault.expect.check), `expected ${fault.expect.check} among the failures`);
           assertFailureText(report, fault, 'fail');
           assert.match(outcome.stdout, new RegExp(`${fault.expect.check}`));
+          // One root cause, one failure: the checks that read the payload stay silent.
+          if (fault.expect.single) assert.equal(failed?.findings.filter((f) => f.status === 'fail').length, 1, JSON.stringify(failed?.findings.filter((f) => f.status === 'fail')));
         });
       }
     }
