@@ -23,7 +23,8 @@ export interface TypedComparison {
  * schema), never by their text:
  * - a DateTime by instant (`…:00Z`, `…:00.000Z` and `…:00` are one instant);
  * - a CiString without regard to case; a number by value;
- * - an optional field that is `null` is the same as one left out, and one left out is the same as its default;
+ * - an optional field that is `null` (or, for an optional list, `[]`) is the same as one left out, and one left out
+ *   is the same as its default;
  * - a field the spec does not define, present only in `actual`, is the receiver's own (extensions are allowed) and
  *   not a difference; the schema check judges whether it may be there;
  * - a list of objects identified by `uid` or `id` (EVSEs, Connectors) is matched by that id, in any order; other lists
@@ -80,7 +81,9 @@ function compareField(name: string, field: OcpiField | undefined, expected: Reco
     if (name in expected) compareValue({ kind: 'any' }, sent, got, at, out);
     return;
   }
-  const absent = (value: unknown): boolean => value === undefined || (value === null && !field.required);
+  // Terminology, cardinality: an optional field may be null or left out, and an optional list ('*') may also be [].
+  const emptyList = (value: unknown): boolean => field.type.kind === 'array' && Array.isArray(value) && value.length === 0;
+  const absent = (value: unknown): boolean => value === undefined || (!field.required && (value === null || emptyList(value)));
   if (absent(sent) && absent(got)) return;
   if (absent(sent)) {
     if (field.default !== undefined && sameDefault(field, got)) return;

@@ -31,20 +31,30 @@ export interface RoutingWording {
  * Judges the routing headers of one message from the target to the tester: all four present, OCPI-to naming the
  * tester, OCPI-from one of the target's own identities (when its credentials named any). CiStrings compare
  * case-insensitively. Shared by the request and the response checks, which differ only in wording.
+ *
+ * The spec exempts a peer-to-peer connection between two parties that each have one role (the tester always has
+ * one): with a target whose credentials name at most one role, the headers may be left out, and those present must
+ * still be right.
  */
 export function judgeRouting(headers: Readonly<Record<string, string>>, exchangeId: string, { tester, target }: RoutingParties, wording: RoutingWording): Finding {
   const { check } = wording;
   const missing = ROUTING_HEADERS.filter((name) => headers[name] === undefined);
   const at = { exchangeId };
-  if (missing.length > 0) {
+  const peerToPeer = target.length <= 1;
+  if (missing.length > 0 && !peerToPeer) {
     return fail(check, `${wording.message} has no ${missing.join(', ')}: ${wording.due}`, { ...at, expected: ROUTING_HEADERS, actual: ROUTING_HEADERS.filter((n) => !missing.includes(n)) });
   }
+  if (missing.length === ROUTING_HEADERS.length) {
+    return pass(check, `${wording.message} carries no routing headers, which a peer-to-peer connection between two parties of one role each may leave out`, at);
+  }
   const to = { countryCode: headers['ocpi-to-country-code'] as string, partyId: headers['ocpi-to-party-id'] as string };
-  if (!same(to.countryCode, tester.countryCode) || !same(to.partyId, tester.partyId)) {
+  const toGiven = to.countryCode !== undefined || to.partyId !== undefined;
+  if (toGiven && (!same(to.countryCode, tester.countryCode) || !same(to.partyId, tester.partyId))) {
     return fail(check, `OCPI-to names ${to.countryCode}/${to.partyId}, not ${wording.tester} ${tester.countryCode}/${tester.partyId}: ${wording.toReason}`, { ...at, expected: `${tester.countryCode}/${tester.partyId}`, actual: `${to.countryCode}/${to.partyId}` });
   }
   const from = { countryCode: headers['ocpi-from-country-code'] as string, partyId: headers['ocpi-from-party-id'] as string };
-  if (target.length > 0 && !target.some((t) => same(from.countryCode, t.countryCode) && same(from.partyId, t.partyId))) {
+  const fromGiven = from.countryCode !== undefined || from.partyId !== undefined;
+  if (fromGiven && target.length > 0 && !target.some((t) => same(from.countryCode, t.countryCode) && same(from.partyId, t.partyId))) {
     const known = target.map((t) => `${t.countryCode}/${t.partyId}`).join(', ');
     return fail(check, `OCPI-from names ${from.countryCode}/${from.partyId}, which is none of the target's roles in its credentials (${known})`, { ...at, expected: known, actual: `${from.countryCode}/${from.partyId}` });
   }

@@ -45,7 +45,9 @@ function setProfile(context: ProfileContext): ServerResponseSpec {
   const refused = refuseSession(context);
   if (refused) return refused;
   context.store.profiles.set(context.sessionId, { chargingProfile: body['charging_profile'], since: context.store.now() });
-  if (!context.party.faults.has('set-profile-result-never-sent')) postResult(context, responseUrl, { result: 'ACCEPTED' });
+  // Under the fault the CPO promises a result within a second and never sends it.
+  if (context.party.faults.has('set-profile-result-never-sent')) return { status: 200, body: envelope({ result: 'ACCEPTED', timeout: 1 }) };
+  postResult(context, responseUrl, { result: 'ACCEPTED' });
   return respond('ACCEPTED');
 }
 

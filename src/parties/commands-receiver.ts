@@ -167,9 +167,12 @@ function cancelReservation(context: CommandContext): ServerResponseSpec {
 }
 
 function unlockConnector(context: CommandContext): ServerResponseSpec {
-  return withTarget(context, () => {
+  const answer = withTarget(context, () => {
     if (!context.party.faults.has('unlock-result-never-sent')) postResult(context, { result: 'ACCEPTED' });
   });
+  // Under the fault the CPO promises a result within a second and never sends it.
+  const result = (answer.body as { data?: { result?: unknown } } | undefined)?.data?.result;
+  return context.party.faults.has('unlock-result-never-sent') && result === 'ACCEPTED' ? { status: 200, body: envelope({ result: 'ACCEPTED', timeout: 1 }) } : answer;
 }
 
 const HANDLERS: Readonly<Record<CommandName, (context: CommandContext) => ServerResponseSpec>> = {

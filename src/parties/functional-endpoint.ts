@@ -30,12 +30,15 @@ function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec
 
 /** Responses of functional modules are addressed back to the caller: FROM us, TO whoever the request came from. */
 function routingHeaders(party: PartyContext, request: ServerRequest, module: string): Record<string, string> {
-  if (module === 'cdrs' && party.faults.has('cdrs-no-routing-headers')) return {};
+  // The fault answers with TO naming the party itself instead of mirroring the request's FROM.
+  const unmirrored = module === 'cdrs' && party.faults.has('cdrs-routing-not-mirrored');
+  const toCountry = unmirrored ? party.countryCode : request.headers['ocpi-from-country-code'];
+  const toParty = unmirrored ? party.partyId : request.headers['ocpi-from-party-id'];
   return {
     'ocpi-from-country-code': party.countryCode,
     'ocpi-from-party-id': party.partyId,
-    ...(request.headers['ocpi-from-country-code'] ? { 'ocpi-to-country-code': request.headers['ocpi-from-country-code'] } : {}),
-    ...(request.headers['ocpi-from-party-id'] ? { 'ocpi-to-party-id': request.headers['ocpi-from-party-id'] } : {}),
+    ...(toCountry ? { 'ocpi-to-country-code': toCountry } : {}),
+    ...(toParty ? { 'ocpi-to-party-id': toParty } : {}),
   };
 }
 

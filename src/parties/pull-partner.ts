@@ -25,11 +25,12 @@ export function firstIdentity(credentials: unknown): PartyIdentity | undefined {
 
 /** The routing headers of a peer-to-peer request from this party to the partner; TO is left out when unknown. */
 function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined): Record<string, string> {
-  if (party.faults.has('pull-without-routing-headers')) return {};
+  // The fault addresses the request to the party itself, a copy-and-paste slip of FROM into TO.
+  const to = party.faults.has('pull-routing-to-itself') ? { countryCode: party.countryCode, partyId: party.partyId } : partner;
   return {
     'ocpi-from-country-code': party.countryCode,
     'ocpi-from-party-id': party.partyId,
-    ...(partner ? { 'ocpi-to-country-code': partner.countryCode, 'ocpi-to-party-id': partner.partyId } : {}),
+    ...(to ? { 'ocpi-to-country-code': to.countryCode, 'ocpi-to-party-id': to.partyId } : {}),
   };
 }
 

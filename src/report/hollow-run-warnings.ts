@@ -24,6 +24,11 @@ export function hollowRunWarnings(result: RunResult): readonly string[] {
     warnings.push(`every list the tester crawled was empty (${crawls.map((c) => c.id).join(', ')}): no object was validated against its schema`);
   }
 
+  if (result.revocation) {
+    const skipped = cases.filter((c) => c.status === 'skipped' && c.reason?.includes(`during ${result.revocation?.caseId ?? ''} (`)).length;
+    warnings.push(`the target stopped accepting the credentials token during ${result.revocation.caseId}: ${skipped} case${skipped === 1 ? ' was' : 's were'} skipped, not passed`);
+  }
+
   const undeclared = [...new Set(cases.flatMap((c) => (c.undeclared ? [`${c.undeclared.module} ${c.undeclared.role}`] : [])))];
   if (undeclared.length > 0) {
     const skipped = cases.filter((c) => c.undeclared).length;

@@ -2,6 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import type { Exchange } from '../transport/exchange.js';
 import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import type { TeardownStep } from './compensations.js';
+import type { Revocation } from './session-guard.js';
 
 export type { TeardownStep };
 
@@ -81,6 +82,8 @@ export interface RunResult {
   readonly interrupted: boolean;
   readonly summary: Summary;
   readonly cases: readonly CaseResult[];
+  /** When the target stopped accepting the registration's token it had accepted (CRED-09 reports it). */
+  readonly revocation?: Revocation;
   /** What the run ended at teardown that its cases had started (a session, a reservation, the registration). */
   readonly teardown: readonly TeardownStep[];
   /** How the baseline (`--baseline`) applied, when one was given. */

@@ -83,6 +83,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     options.onPeerReady?.({ versionsUrl: peer.versionsUrl, ...(tokenA ? { tokenA } : {}) });
     emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
     const compensations = new Compensations();
+    const guard = new SessionGuard();
     // A client of its own: the run's signal may be aborted (Ctrl-C), and what the run started must still be ended.
     const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
     const teardown: TeardownStep[] = [];
@@ -99,7 +100,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         peer,
         redactor,
         state,
-        guard: new SessionGuard(),
+        guard,
         redirectsWarned: new Set<string>(),
         compensations,
         settings: {
@@ -136,6 +137,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       summary: summarize(cases),
       cases: Object.freeze(cases),
       teardown: Object.freeze(teardown),
+      ...(guard.revocation ? { revocation: guard.revocation } : {}),
       peerInbound: Object.freeze(peerInbound),
     });
     const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;

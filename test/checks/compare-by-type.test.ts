@@ -32,6 +32,11 @@ describe('comparing OCPI objects by type', () => {
     assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: token, actual: { ...token, issuer: null } }), [{ path: '/issuer', kind: 'changed', expected: 'us', actual: null }]);
   });
 
+  it('takes an empty optional list as one left out.', () => {
+    const location = { country_code: 'ZZ', party_id: 'OCT', id: 'L1', publish: true, address: 'a', city: 'c', country: 'NLD', coordinates: { latitude: '52.0', longitude: '4.0' }, time_zone: 'Europe/Amsterdam', last_updated: '2026-01-01T10:00:00Z' };
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Location', expected: location, actual: { ...location, evses: [], facilities: [] } }), []);
+  });
+
   it('reports an optional field that was sent and not read back as missing.', () => {
     assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: { ...token, visual_number: 'V1' }, actual: token }), [{ path: '/visual_number', kind: 'missing', expected: 'V1' }]);
   });

@@ -23,6 +23,9 @@ const rows: Row[] = [
   ['fails when OCPI-to has the tester\'s country but another party', routing(['NL', 'ABC'], ['ZZ', 'OCX']), target, 'fail', /OCPI-to names ZZ\/OCX/],
   ['fails when OCPI-from is none of the target\'s identities, listing them', routing(['NL', 'XYZ'], ['ZZ', 'OCT']), target, 'fail', /OCPI-from names NL\/XYZ, which is none of the target's roles in its credentials \(NL\/ABC, DE\/XYZ\)/],
   ['passes any OCPI-from when the target\'s identities are not known', routing(['BE', 'QQQ'], ['ZZ', 'OCT']), [], 'pass'],
+  ['passes no routing headers at all from a target of one role (a peer-to-peer connection between single-role parties)', {}, [{ countryCode: 'NL', partyId: 'ABC' }], 'pass', /may leave out/],
+  ['still fails a wrong OCPI-to from a target of one role', routing(['NL', 'ABC'], ['NL', 'ABC']), [{ countryCode: 'NL', partyId: 'ABC' }], 'fail', /OCPI-to names NL\/ABC/],
+  ['passes the headers a single-role target did send when they are right, though others are left out', { 'ocpi-from-country-code': 'NL', 'ocpi-from-party-id': 'ABC' }, [{ countryCode: 'NL', partyId: 'ABC' }], 'pass'],
 ];
 
 describe('the routing headers check', () => {

@@ -17,8 +17,12 @@ describe('a run a partner can trust', function () {
       const path = reportPath();
       const outcome = await runCli(['run', '--embedded', role, '--embedded-fault', 'revokes-token-mid-run', '--report-json', path]);
       const report = readReport(path);
-      assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
-      assert.deepEqual(casesWith(report, 'failed'), ['CRED-09'], role);
+      // CRED-09 is recommended (no sentence says a token lives until PUT or DELETE), so it warns; nothing else fails.
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      assert.deepEqual(casesWith(report, 'failed'), [], role);
+      const warned = report.cases.find((c) => c.id === 'CRED-09')?.findings.filter((f) => f.status === 'warn') ?? [];
+      assert.equal(warned.length, 1, role);
+      assert.match(outcome.stdout, /warning: the target stopped accepting the credentials token during [A-Z-]+\d+: \d+ cases were skipped, not passed/);
       assert.deepEqual(casesWith(report, 'errored'), [], role);
       const skipped = report.cases.filter((c) => /stopped accepting the credentials token during/.test(c.reason ?? ''));
       assert.ok(skipped.length >= 5, `${role}: ${skipped.length} cases skipped for the revocation`);

@@ -1,4 +1,4 @@
-import { fail, pass } from '../../../src/checks/finding.js';
+import { pass, warn } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
@@ -51,7 +51,9 @@ export default defineCase({
     const session = await t.poll('the started session in the Sessions list', () => findSession(t, started, (s) =>
       s['authorization_reference'] === reference || (s['cdr_token'] as { uid?: unknown } | undefined)?.uid === token['uid']));
     if (!session || typeof session['id'] !== 'string') {
-      t.check(fail('commands.session-started', `no session with authorization_reference ${reference} or token ${String(token['uid'])} appeared in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED START_SESSION result`));
+      // A charger accepts START_SESSION before an EV is plugged in, and a session may start only then (the spec's own
+      // sequence shows it): no session is a warning, not a failure.
+      t.check(warn('commands.session-started', `no session with authorization_reference ${reference} or token ${String(token['uid'])} appeared in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should`));
       return;
     }
     sessionId = session['id'];

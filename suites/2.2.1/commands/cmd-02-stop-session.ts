@@ -36,9 +36,10 @@ export default defineCase({
     if (outcome.result?.['result'] === 'ACCEPTED') t.settle(STARTED.session);
     continueIfAccepted(t, outcome, 'STOP_SESSION');
     if (outcome.failed) return;
-    const completed = await t.poll('the session COMPLETED in the Sessions list', () => findSession(t, stopped, (s) => s['id'] === sessionId && s['status'] === 'COMPLETED'));
+    // A stopped session ends COMPLETED, or INVALID when the CPO judged it so (SessionStatus): both are ends.
+    const completed = await t.poll('the session ended in the Sessions list', () => findSession(t, stopped, (s) => s['id'] === sessionId && (s['status'] === 'COMPLETED' || s['status'] === 'INVALID')));
     t.check(completed
-      ? pass('commands.session-stopped', `session ${sessionId} is COMPLETED`)
+      ? pass('commands.session-stopped', `session ${sessionId} is ${String(completed['status'])}`)
       : fail('commands.session-stopped', `session ${sessionId} did not show status COMPLETED (with a new last_updated) in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED STOP_SESSION result`, { expected: 'COMPLETED' }));
   },
 });

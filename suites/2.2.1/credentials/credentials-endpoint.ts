@@ -72,7 +72,8 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
   const response = await t.request({ method: exchange.method, url: credentialsUrl(t), token: exchange.token, body: t.peer.credentials(exchange.ourToken) });
   const callbacks = t.peer.inbound.since(mark);
   t.attach(...callbacks.map((record) => record.exchange));
-  t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials' }));
+  // A registration creates the partner's credentials, and a new object may be answered with 201 (status codes).
+  t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials', status: exchange.method === 'POST' ? [200, 201] : 200 }));
   t.check(checkCallbacks({
     observed: callbacks,
     urls: [t.peer.versionsUrl, t.peer.detailsUrl],

@@ -38,7 +38,8 @@ export default defineCase({
     section: 'Locations module, Flow and Lifecycle; Receiver interface, PATCH',
     rule: 'EVSEs are never deleted: a CPO retires one by setting its status to REMOVED, and the Receiver keeps it with that status.',
   },
-  severity: 'required',
+  // "Never deleted" binds the CPO; no SHALL tells the eMSP how to keep a REMOVED EVSE, so keeping it is advice.
+  severity: 'recommended',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.evse-removed'],
   async run(t) {
     const { location, evseUrl } = await storeTestLocation(t);

@@ -11,8 +11,10 @@ export function sampleTokens(): TokenSampler {
   let invalid: TokenRef | undefined;
   return {
     consider(token) {
-      const { uid, type, valid: isValid } = (token ?? {}) as { uid?: unknown; type?: unknown; valid?: unknown };
+      const { uid, type, valid: isValid, whitelist } = (token ?? {}) as { uid?: unknown; type?: unknown; valid?: unknown; whitelist?: unknown };
       if (typeof uid !== 'string' || typeof type !== 'string' || typeof isValid !== 'boolean') return;
+      // A token whitelisted ALWAYS is never authorized in real time (Tokens module, WhitelistType): not a sample.
+      if (whitelist === 'ALWAYS') return;
       if (isValid) valid ??= { uid, type };
       else invalid ??= { uid, type };
     },
