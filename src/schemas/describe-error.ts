@@ -31,6 +31,13 @@ export function listValues(values: readonly unknown[]): string {
   return values.length > MAX_LISTED_VALUES ? `${shown}, ... (${values.length} values)` : shown;
 }
 
+/** A rule written as not/if/anyOf says what it means in its $comment; that beats Ajv's generic wording. */
+function describeRule(error: ErrorObject): string {
+  const comment = (error.parentSchema as { $comment?: unknown } | undefined)?.$comment;
+  if (typeof comment === 'string') return `breaks the rule: ${comment}`;
+  return `${error.message ?? 'is invalid'} (${error.keyword})`;
+}
+
 /** Turns one Ajv error into the sentence a person reads after the JSON Pointer, e.g. `"TYPE2" is not a ConnectorType (...)`. */
 export function describeError(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
@@ -67,11 +74,10 @@ export function describeError(error: ErrorObject): string {
       return `unexpected field "${String(p['unevaluatedProperty'])}"`;
     case 'uniqueItems':
       return `items ${String(p['j'])} and ${String(p['i'])} are identical; items must be unique`;
-    default: {
-      // A rule written as not/if/anyOf says what it means in its $comment; that beats Ajv's generic wording.
-      const comment = (error.parentSchema as { $comment?: unknown } | undefined)?.$comment;
-      if (typeof comment === 'string') return `breaks the rule: ${comment}`;
-      return `${error.message ?? 'is invalid'} (${error.keyword})`;
-    }
+    case 'not':
+      // `not: {type: null}` is how a required field refuses null (an optional one may be null: terminology, cardinality).
+      return value === null ? 'null is not allowed: the field is required' : describeRule(error);
+    default:
+      return describeRule(error);
   }
 }

@@ -98,11 +98,20 @@ class TypeReader {
       const inherited = fields.get(name);
       // `"field": true` (or a bare "not null") beside a $ref only marks a field as required: its type lives in the $ref.
       const type = inherited && !describesType(property) ? inherited.type : this.#read(property, file);
-      const fallback = (property as AnySchemaObject | null)?.['default'] ?? inherited?.default;
+      const fallback = defaultOf(property) ?? inherited?.default;
       fields.set(name, { type, required: required.has(name), ...(fallback === undefined ? {} : { default: fallback }) });
     }
     return Object.freeze({ kind: 'object', fields });
   }
+}
+
+/** The default a property's schema gives, looking through the null branch of an optional field. */
+function defaultOf(property: unknown): unknown {
+  if (property === null || typeof property !== 'object') return undefined;
+  const s = property as AnySchemaObject;
+  if (s['default'] !== undefined) return s['default'];
+  const branches = s['anyOf'] as unknown[] | undefined;
+  return Array.isArray(branches) ? branches.map(defaultOf).find((value) => value !== undefined) : undefined;
 }
 
 function describesType(property: unknown): boolean {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import Ajv2020Module, { type ValidateFunction, type AnySchemaObject } from 'ajv/dist/2020.js';
+import Ajv2020Module, { type ValidateFunction, type AnySchemaObject, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fail, pass, warn, type Finding } from '../checks/finding.js';
 import { describeError, listValues } from './describe-error.js';
@@ -116,8 +116,9 @@ export class SchemaRegistry {
     });
     if (valid) return [pass(check, `valid ${name} (OCPI ${version})`, { ...extra, at }), ...warnings];
     const seen = new Set<string>();
-    // An `if` error only says "the then-branch failed", whose own errors are reported beside it.
-    const failures = (validator.errors ?? []).filter((error) => error.keyword !== 'if').flatMap((error) => {
+    // An `if` error only says "the then-branch failed", whose own errors are reported beside it; the null branch of an
+    // optional field (`anyOf: [{type: null}, X]`) says only "not null either", while X's errors say what is wrong.
+    const failures = (validator.errors ?? []).filter((error) => error.keyword !== 'if' && !nullBranch(error)).flatMap((error) => {
       // A missing field is reported at the place it should be, which is where a reader looks for it.
       const missing = error.keyword === 'required' ? `/${escapePointerToken(String(error.params['missingProperty']))}` : '';
       const pointer = `${at}${error.instancePath}${missing}`;
@@ -171,6 +172,13 @@ export class SchemaRegistry {
     this.#loaded.set(version, names);
     return names;
   }
+}
+
+/** True for the errors an optional field's null branch adds beside the errors of its real type. */
+function nullBranch(error: ErrorObject): boolean {
+  if (error.keyword === 'type' && error.params['type'] === 'null' && /\/anyOf\/0\/type$/.test(error.schemaPath)) return true;
+  const branches = (error.parentSchema as { anyOf?: unknown } | undefined)?.anyOf;
+  return error.keyword === 'anyOf' && Array.isArray(branches) && (branches[0] as { type?: unknown } | undefined)?.type === 'null';
 }
 
 let shared: SchemaRegistry | undefined;
