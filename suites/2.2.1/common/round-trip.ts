@@ -44,9 +44,21 @@ export async function pushForCase(t: CaseContext, request: ModuleRequest, report
   return response;
 }
 
-/** GETs an object back and judges the response against the object's schema; undefined when it carries no usable object. */
+// How often, and how long apart, a read-back that found nothing yet is asked again (2 s in all).
+const READ_BACK_RETRIES = 4;
+const READ_BACK_PAUSE_MS = 500;
+
+/**
+ * GETs an object back (asking again for up to 2 s while it answers 404) and judges the response against the object's
+ * schema; undefined when it carries no usable object.
+ */
 export async function readBack(t: CaseContext, url: string, object: string): Promise<ReadBack | undefined> {
-  const get = await moduleRequest(t, { method: 'GET', url });
+  let get = await moduleRequest(t, { method: 'GET', url });
+  // A Receiver may store a push from a queue: a 404 right after an accepted push is asked again, briefly, before judging.
+  for (let retry = 0; get.status === 404 && retry < READ_BACK_RETRIES; retry += 1) {
+    await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
+    get = await moduleRequest(t, { method: 'GET', url });
+  }
   const read = checkOcpiResponse(get.exchange, t.version, { data: object });
   t.check(read);
   // Without an object to read (an error, no envelope, a list where one object belongs) the response checks said why.

@@ -38,8 +38,9 @@ function probeFor(t: CaseContext, module: string, role: string, url: string, bod
   }
   if (role !== 'RECEIVER') return undefined;
   if (['tokens', 'locations', 'tariffs', 'sessions'].includes(module)) return { method: body ? 'PUT' : 'GET', url: owned };
-  // The CDRs Receiver has no URL of its own to GET: a POST is its probe, with or without a body.
-  if (module === 'cdrs') return { method: 'POST', url };
+  // The CDRs Receiver has no URL of its own to GET: a POST is its probe. Its body is valid JSON (an empty object), so a
+  // server that parses before it authenticates has no malformed body to answer 400 to (status codes: 400 is for that).
+  if (module === 'cdrs') return body ? { method: 'POST', url } : { method: 'POST', url, body: {} };
   if (module === 'commands') return body ? { method: 'POST', url: endpointUrl(url, 'START_SESSION') } : undefined;
   if (module === 'chargingprofiles') {
     const session = endpointUrl(url, PROBE_ID);
