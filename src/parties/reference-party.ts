@@ -24,6 +24,8 @@ import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
+import { UnknownVariantError } from './unknown-variant-error.js';
+import { findVariant } from './variant-catalogue.js';
 import { versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
 /** How to start a reference party. */
@@ -35,6 +37,8 @@ export interface ReferencePartyOptions {
   readonly tokenA?: Secret;
   /** Names from the fault catalogue; an unknown name is refused. */
   readonly faults?: readonly string[];
+  /** Names from the variant catalogue; an unknown name, or one not for this role, is refused. */
+  readonly variants?: readonly string[];
   readonly timeoutMs?: number;
   /** How many Locations the CPO serves (as many sessions, at least 30, with their CDRs); 12 by default. */
   readonly seedLocations?: number;
@@ -63,7 +67,11 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   for (const name of options.faults ?? []) {
     if (!findFault(name)?.roles.includes(options.role)) throw new UnknownFaultError(`unknown fault "${name}" for the ${options.role} party (see --list-faults)`);
   }
+  for (const name of options.variants ?? []) {
+    if (!findVariant(name)?.roles.includes(options.role)) throw new UnknownVariantError(`unknown variant "${name}" for the ${options.role} party (see --list-variants)`);
+  }
   const faults = new Set(options.faults ?? []);
+  const variants = new Set(options.variants ?? []);
   const tokenA = options.tokenA ?? Secret.generate();
   const redactor = new Redactor();
   redactor.add(tokenA);
@@ -95,6 +103,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     countryCode: 'NL',
     partyId: options.role === 'cpo' ? 'RCP' : 'REM',
     faults,
+    variants,
     state: new PartyState(tokenA),
     client,
     redactor,
