@@ -26,6 +26,7 @@ import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
 import { UnknownVariantError } from './unknown-variant-error.js';
 import { findVariant } from './variant-catalogue.js';
+import { wireVariants } from './wire-variants.js';
 import { versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
 /** How to start a reference party. */
@@ -72,6 +73,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   }
   const faults = new Set(options.faults ?? []);
   const variants = new Set(options.variants ?? []);
+  const wire = wireVariants(variants);
   const tokenA = options.tokenA ?? Secret.generate();
   const redactor = new Redactor();
   redactor.add(tokenA);
@@ -82,6 +84,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     port: options.port ?? 0,
     redactor,
     nextExchangeId,
+    finish: wire.response,
     // The echo faults hit the configuration modules only, so that they fail the versions case and nothing else.
     echoRequestIds: (request) => {
       const configuration = !/\/2\.2\.1\/(?!credentials)[a-z]+/.test(request.path);
@@ -95,6 +98,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     redactor,
     nextExchangeId,
     userAgent: `ocpi-conformance-reference-${options.role}`,
+    encodeBody: wire.encodeBody,
+    contentType: wire.contentType,
   });
   const prefix = `/ocpi/${options.role}`;
   const party: PartyContext = {

@@ -46,6 +46,10 @@ export interface OcpiClientOptions {
   readonly nextExchangeId: () => string;
   readonly userAgent: string;
   readonly signal?: AbortSignal;
+  /** Writes a JSON body (JSON.stringify by default): a reference party's conformant variants of the wire form. */
+  readonly encodeBody?: (body: unknown) => string;
+  /** The Content-Type of a body (application/json by default). */
+  readonly contentType?: string;
 }
 
 /**
@@ -72,8 +76,9 @@ export class OcpiClient {
       'x-correlation-id': correlationId,
     };
     if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
-    const payload = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
-    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const encode = this.#options.encodeBody ?? JSON.stringify;
+    const payload = request.rawBody ?? (request.body === undefined ? undefined : encode(request.body));
+    if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 
     const recordedRequest: RecordedRequest = Object.freeze({
