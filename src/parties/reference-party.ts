@@ -1,5 +1,6 @@
 import { Secret } from '../config/secret.js';
-import { OcpiServer } from '../server/ocpi-server.js';
+import { envelope } from '../server/envelope.js';
+import { OcpiServer, type Handler } from '../server/ocpi-server.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
 import { AsyncResults } from './async-results.js';
@@ -121,9 +122,9 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const functional = options.role === 'cpo' ? cpoModules(party, cpoStore(party, options.seedLocations ?? 12), results, pageSize) : emspModules(party, new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })), pageSize);
   for (const [module, role, routes] of functional) {
     declared.push({ identifier: module, role });
-    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));
+    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, slashOnly(variants, route)));
   }
-  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}` }));
+  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
   server.route('GET', `${prefix}/versions`, versionsHandler(party));
   server.route('GET', `${prefix}/2.2.1`, versionDetailsHandler(party, modules));
   for (const [method, handler] of Object.entries(credentialsHandlers(party))) server.route(method, `${prefix}/2.2.1/credentials`, handler);
@@ -144,6 +145,15 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   };
 }
 
+/**
+ * Under endpoints-trailing-slash a module's own URL is declared, and served, only with its trailing slash: the
+ * slash-less form answers 404 as an unknown path would (the server's matching ignores the slash, so it is done here).
+ */
+function slashOnly(variants: ReadonlySet<string>, route: ModuleRoute): Handler {
+  if (!variants.has('endpoints-trailing-slash') || route.path !== '') return route.handler;
+  return (request) => (request.path.endsWith('/') ? route.handler(request) : { status: 404, body: envelope(undefined, 2000, `no endpoint at ${request.path}`) });
+}
+
 /** A functional module a party declares: its identifier, its interface role, and its routes. */
 type FunctionalModule = [string, 'SENDER' | 'RECEIVER', ModuleRoute[]];
 
@@ -154,7 +164,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
 
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -173,6 +183,6 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],
     ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
-    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults }), ...authorizeRoutes(party, store)]],
+    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
   ];
 }

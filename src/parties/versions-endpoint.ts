@@ -23,7 +23,9 @@ export function versionsHandler(party: PartyContext): Handler {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
     }
     const offered = party.faults.has('versions-without-2.2.1') ? '2.1.1' : party.version;
-    const list = party.faults.has('versions-empty-list') ? [] : [{ version: offered, url: party.detailsUrl() }];
+    // Older versions first, as a party that grew from 2.0 lists them; their URLs need not answer for this to conform.
+    const older = party.variants.has('versions-older-offered') ? ['2.0', '2.1.1', '2.2'].map((version) => ({ version, url: party.versionsUrl().replace(/\/versions$/, `/${version}`) })) : [];
+    const list = party.faults.has('versions-empty-list') ? [] : [...older, { version: offered, url: party.detailsUrl() }];
     const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
     if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
     return { status: 200, body };
