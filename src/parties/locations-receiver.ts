@@ -5,6 +5,7 @@ import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, sameCi, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
+import { readBack } from './read-back.js';
 
 /** The three objects the Receiver URL can address, from the Location down. */
 type Level = 'Location' | 'EVSE' | 'Connector';
@@ -123,13 +124,13 @@ function withoutConnectorPower(location: PushedObject): PushedObject {
   return { ...location, evses };
 }
 
-function getObject(store: EmspStore, request: ServerRequest): ServerResponseSpec {
+function getObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
   const address = addressOf(request);
   const level = levelOf(address);
   const found = find(store, address);
   const missing = missingLevel(found, level);
   if (missing) return unknown(missing);
-  return { status: 200, body: envelope(level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) };
+  return { status: 200, body: envelope(readBack(party, (level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) as PushedObject)) };
 }
 
 function putObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
@@ -212,7 +213,7 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
 export function locationsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
   const paths = ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id'];
   return paths.flatMap((path): ModuleRoute[] => [
-    { method: 'GET', path, handler: (request) => getObject(store, request) },
+    { method: 'GET', path, handler: (request) => getObject(party, store, request) },
     { method: 'PUT', path, handler: (request) => putObject(party, store, request) },
     { method: 'PATCH', path, handler: (request) => patchObject(party, store, request) },
   ]);

@@ -11,7 +11,7 @@ const DECIMAL_FIELDS: ReadonlySet<string> = new Set([
   'total_energy', 'total_time', 'total_parking_time', 'volume', 'percentage', 'amount', 'limit', 'min_charging_rate',
 ]);
 
-const WIRE_VARIANTS = ['datetime-milliseconds', 'datetime-without-z', 'status-message-always', 'data-null', 'content-type-charset', 'decimals-with-fraction'] as const;
+const WIRE_VARIANTS = ['datetime-milliseconds', 'datetime-without-z', 'status-message-always', 'data-null', 'content-type-charset', 'decimals-with-fraction', 'created-200'] as const;
 
 const CANONICAL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z?)$/;
 
@@ -27,7 +27,7 @@ export interface WireVariants {
 /**
  * The variants that change only the wire form of every body the party sends, applied in one place (the server's and
  * the client's last step) so that every endpoint, present and future, shows them: DateTime forms, envelope fields,
- * the Content-Type and decimals written with a fraction.
+ * the Content-Type, decimals written with a fraction, and 200 for 201.
  */
 export function wireVariants(variants: ReadonlySet<string>): WireVariants {
   const contentType = variants.has('content-type-charset') ? 'application/json; charset=utf-8' : 'application/json';
@@ -60,7 +60,9 @@ export function wireVariants(variants: ReadonlySet<string>): WireVariants {
     encodeBody,
     response: (spec) => {
       if (!active || spec.body === undefined || spec.text !== undefined) return spec;
-      return { ...spec, text: encodeBody(envelope(spec.body, spec.status)), contentType: spec.contentType ?? contentType };
+      // A Receiver that does not tell creation from update answers every success with 200.
+      const status = variants.has('created-200') && spec.status === 201 ? 200 : spec.status;
+      return { ...spec, status, text: encodeBody(envelope(spec.body, status)), contentType: spec.contentType ?? contentType };
     },
   };
 }
