@@ -1,17 +1,9 @@
 import type { PushedObject } from './emsp-store.js';
 import type { PartyContext } from './party-context.js';
+import { withNullOptionals } from './with-null-optionals.js';
 
 // CiString identity fields, at any depth: their case carries no meaning, so a Receiver may store them lower-cased.
 const CI_FIELDS: ReadonlySet<string> = new Set(['country_code', 'party_id', 'id', 'uid', 'location_id', 'evse_uid', 'connector_id']);
-
-// Optional fields of the pushed objects, by the field that only that object has; a Receiver may read them back as null.
-const OPTIONAL_FIELDS: ReadonlyArray<{ readonly marker: string; readonly fields: readonly string[] }> = [
-  { marker: 'coordinates', fields: ['name', 'postal_code', 'state', 'directions', 'operator', 'suboperator', 'owner', 'facilities', 'opening_times', 'charging_when_closed', 'images', 'energy_mix'] },
-  { marker: 'connectors', fields: ['evse_id', 'status_schedule', 'capabilities', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images'] },
-  { marker: 'power_type', fields: ['max_electric_power', 'tariff_ids', 'terms_and_conditions'] },
-  { marker: 'elements', fields: ['type', 'tariff_alt_text', 'tariff_alt_url', 'min_price', 'max_price', 'start_date_time', 'end_date_time', 'energy_mix'] },
-  { marker: 'kwh', fields: ['end_date_time', 'authorization_reference', 'meter_id', 'charging_periods', 'total_cost'] },
-];
 
 type Json = unknown;
 
@@ -31,12 +23,6 @@ function reversed(object: PushedObject): PushedObject {
   return { ...object, ...reorder('evses'), ...reorder('connectors') };
 }
 
-function withNulls(object: PushedObject): PushedObject {
-  const optional = OPTIONAL_FIELDS.find((entry) => entry.marker in object);
-  if (!optional) return object;
-  return { ...Object.fromEntries(optional.fields.map((field) => [field, null])), ...object };
-}
-
 /**
  * An object a CPO pushed, as the eMSP's GET returns it under the read-back variants: the same object as OCPI sees it,
  * written differently (lists in another order, CiStrings lower-cased, fields it does not define, null optionals).
@@ -46,7 +32,7 @@ export function readBack(party: PartyContext, object: PushedObject): PushedObjec
   let result: Json = object;
   if (variants.has('readback-reordered')) result = mapObjects(result, reversed);
   if (variants.has('readback-lowercase-ids')) result = mapObjects(result, lowerCaseIds);
-  if (variants.has('readback-null-optionals')) result = mapObjects(result, withNulls);
+  if (variants.has('readback-null-optionals')) result = withNullOptionals(result);
   if (variants.has('readback-extra-fields')) result = mapObjects(result, (each) => ({ ...each, x_receiver_note: 'stored by the reference eMSP' }));
   return result as PushedObject;
 }

@@ -1,6 +1,7 @@
 import { isOcpiDateTime22 } from '../schemas/ocpi-datetime.js';
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
 import { stringifyWithFractions } from './stringify-with-fractions.js';
+import { withNullOptionals } from './with-null-optionals.js';
 
 /**
  * The OCPI fields of type number (decimals), by name: prices, VAT, energy, times, limits, percentages. Ints such as
@@ -11,7 +12,7 @@ const DECIMAL_FIELDS: ReadonlySet<string> = new Set([
   'total_energy', 'total_time', 'total_parking_time', 'volume', 'percentage', 'amount', 'limit', 'min_charging_rate',
 ]);
 
-const WIRE_VARIANTS = ['datetime-milliseconds', 'datetime-without-z', 'status-message-always', 'data-null', 'content-type-charset', 'decimals-with-fraction', 'created-200'] as const;
+const WIRE_VARIANTS = ['datetime-milliseconds', 'datetime-without-z', 'status-message-always', 'data-null', 'content-type-charset', 'decimals-with-fraction', 'created-200', 'null-optionals'] as const;
 
 const CANONICAL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z?)$/;
 
@@ -27,7 +28,7 @@ export interface WireVariants {
 /**
  * The variants that change only the wire form of every body the party sends, applied in one place (the server's and
  * the client's last step) so that every endpoint, present and future, shows them: DateTime forms, envelope fields,
- * the Content-Type, decimals written with a fraction, and 200 for 201.
+ * the Content-Type, decimals written with a fraction, 200 for 201 and null for unset optionals.
  */
 export function wireVariants(variants: ReadonlySet<string>): WireVariants {
   const contentType = variants.has('content-type-charset') ? 'application/json; charset=utf-8' : 'application/json';
@@ -38,10 +39,11 @@ export function wireVariants(variants: ReadonlySet<string>): WireVariants {
     const fraction = variants.has('datetime-milliseconds') ? (match[2] ?? '.000') : (match[2] ?? '');
     return `${match[1] as string}${fraction}${variants.has('datetime-without-z') ? '' : match[3] as string}`;
   };
-  const rewrite = (value: unknown): unknown => {
+  const rewrite = (value: unknown): unknown => rewriteDateTimes(variants.has('null-optionals') ? withNullOptionals(value) : value);
+  const rewriteDateTimes = (value: unknown): unknown => {
     if (typeof value === 'string') return rewriteDates ? dateTime(value) : value;
-    if (Array.isArray(value)) return value.map(rewrite);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, rewrite(member)]));
+    if (Array.isArray(value)) return value.map(rewriteDateTimes);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, rewriteDateTimes(member)]));
     return value;
   };
   const encodeBody = (body: unknown): string => (variants.has('decimals-with-fraction') ? stringifyWithFractions(rewrite(body), DECIMAL_FIELDS) : JSON.stringify(rewrite(body)));
