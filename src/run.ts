@@ -25,7 +25,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   let registering: Promise<unknown> | undefined;
   let target = config.versionsUrl && config.token ? { versionsUrl: config.versionsUrl, token: config.token } : undefined;
   if (config.embedded) {
-    party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, timeoutMs: config.timeout });
+    party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, variants: config.embeddedVariants, timeoutMs: config.timeout });
     if (config.handshake === 'none') {
       const registered = Secret.generate();
       party.preRegister(registered);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { UnknownFaultError } from '../parties/unknown-fault-error.js';
+import { UnknownVariantError } from '../parties/unknown-variant-error.js';
 import { TOOL } from '../tool-info.js';
 import { printError, type CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // Help and version requests end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof UnknownFaultError) {
+    if (error instanceof ConfigError || error instanceof UnknownFaultError || error instanceof UnknownVariantError) {
       printError(io, error.message);
       return EXIT.usage;
     }

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
 import { FAULTS } from '../parties/fault-catalogue.js';
+import { VARIANTS } from '../parties/variant-catalogue.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
@@ -11,6 +12,13 @@ function listFaults(io: CliIo): void {
   const width = Math.max(...FAULTS.map((f) => f.name.length));
   for (const fault of FAULTS) {
     io.stdout.write(`${fault.name.padEnd(width)}  ${fault.expect.case} ${fault.expect.check} (--handshake ${fault.handshake}): ${fault.description}\n`);
+  }
+}
+
+function listVariants(io: CliIo): void {
+  const width = Math.max(...VARIANTS.map((v) => v.name.length));
+  for (const variant of VARIANTS) {
+    io.stdout.write(`${variant.name.padEnd(width)}  ${variant.roles.join(',')}: ${variant.description} (${variant.rule})${variant.pending ? ` [pending: ${variant.pending}]` : ''}\n`);
   }
 }
 
@@ -25,7 +33,7 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
  */
 export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('mock')
-    .description('serve a conformant reference OCPI party (optionally with faults) until interrupted')
+    .description('serve a conformant reference OCPI party (optionally with faults or conformant variants) until interrupted')
     .addOption(new Option('--role <role>', 'the party to serve').choices(['cpo', 'emsp']))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '0')
@@ -34,10 +42,16 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--fault <name>', 'inject a named fault (repeatable)', collect)
     .option('--seed-locations <n>', 'with --role cpo: how many Locations to generate (and as many sessions, at least 30, with their CDRs)', '12')
     .option('--page-size <n>', 'with --role cpo: the most objects per page of its lists (its X-Limit)', '10')
+    .option('--variant <name>', 'serve a named conformant variant (repeatable; combines with --fault)', collect)
     .option('--list-faults', 'list the faults and exit')
-    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; listFaults?: boolean; seedLocations: string; pageSize: string }) => {
+    .option('--list-variants', 'list the conformant variants and exit')
+    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string }) => {
       if (options.listFaults) {
         listFaults(io);
+        return;
+      }
+      if (options.listVariants) {
+        listVariants(io);
         return;
       }
       if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');
@@ -53,6 +67,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         host: options.host,
         port: Number(options.port),
         faults: options.fault ?? [],
+        variants: options.variant ?? [],
         seedLocations,
         pageSize,
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),

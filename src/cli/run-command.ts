@@ -35,6 +35,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--token <token>', 'Token A (register), or a registered credentials token (none); prefer OCPI_CONFORMANCE_TOKEN')
     .addOption(new Option('--embedded [role]', 'run against the embedded reference party instead of a URL').choices(['cpo', 'emsp']))
     .option('--embedded-fault <name>', 'inject a named fault into the embedded party (repeatable; see `mock --list-faults`)', collect)
+    .option('--embedded-variant <name>', 'start the embedded party with a named conformant variant (repeatable; see `mock --list-variants`)', collect)
     .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
     .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test (default 2.2.1)').choices(['2.2.1']))
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))

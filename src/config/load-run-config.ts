@@ -9,7 +9,7 @@ const Ajv2020 = Ajv2020Module.default;
 const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
-const LIST_KEYS = new Set(['only', 'embeddedFault']);
+const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
 
@@ -72,6 +72,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     if (merged.token === undefined) throw new ConfigError('missing --token (Token A for --handshake register, a registered token for --handshake none)');
   }
   if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
+  if ((merged.embeddedVariant?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-variant needs --embedded');
   if (merged.testEvse !== undefined && merged.testLocation === undefined) throw new ConfigError('--test-evse needs --test-location');
   if (merged.grep !== undefined) {
     try {
@@ -85,6 +86,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     ...(merged.token ? { token: new Secret(merged.token) } : {}),
     ...(merged.embedded ? { embedded: merged.embedded as RunConfig['embedded'] } : {}),
     embeddedFaults: Object.freeze([...(merged.embeddedFault ?? [])]),
+    embeddedVariants: Object.freeze([...(merged.embeddedVariant ?? [])]),
     handshake,
     ocpiVersion: '2.2.1',
     ...(merged.role ? { role: merged.role as RunConfig['role'] } : merged.embedded ? { role: merged.embedded as RunConfig['role'] } : {}),

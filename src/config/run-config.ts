@@ -9,6 +9,8 @@ export interface RunConfig {
   /** Run against the embedded reference party of this role instead of a URL. */
   readonly embedded?: PartyRole;
   readonly embeddedFaults: readonly string[];
+  /** Conformant variants of the embedded party (`--embedded-variant`). */
+  readonly embeddedVariants: readonly string[];
   readonly handshake: HandshakeMode;
   readonly ocpiVersion: '2.2.1';
   /** The role of the target. */
@@ -51,6 +53,7 @@ export interface RawRunSettings {
   token?: string;
   embedded?: string;
   embeddedFault?: string[];
+  embeddedVariant?: string[];
   handshake?: string;
   ocpiVersion?: string;
   role?: string;
@@ -87,6 +90,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   deadline: 60_000,
   only: [],
   embeddedFault: [],
+  embeddedVariant: [],
   rawToken: false,
   keepRegistration: false,
   allowCommands: false,

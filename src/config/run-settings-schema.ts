@@ -9,6 +9,7 @@ export const RUN_SETTINGS_SCHEMA = {
     token: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7E]+$' },
     embedded: { enum: ['cpo', 'emsp'] },
     embeddedFault: { type: 'array', items: { type: 'string' } },
+    embeddedVariant: { type: 'array', items: { type: 'string' } },
     handshake: { enum: ['register', 'await', 'none'] },
     ocpiVersion: { enum: ['2.2.1'] },
     role: { enum: ['cpo', 'emsp'] },

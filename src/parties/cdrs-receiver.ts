@@ -1,6 +1,7 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
+import { readBack } from './read-back.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, missingFields, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
@@ -39,9 +40,9 @@ function postCdr(party: PartyContext, store: EmspStore, request: ServerRequest):
   return { status: 201, headers, body: envelope(undefined) };
 }
 
-function getCdr(store: EmspStore, request: ServerRequest): ServerResponseSpec {
+function getCdr(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
   const cdr = store.cdrs.get(request.params['cdr_id'] ?? '');
-  return cdr ? { status: 200, body: envelope(cdr) } : unknownObject('CDR');
+  return cdr ? { status: 200, body: envelope(readBack(party, cdr)) } : unknownObject('CDR');
 }
 
 /**
@@ -51,6 +52,6 @@ function getCdr(store: EmspStore, request: ServerRequest): ServerResponseSpec {
 export function cdrsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
   return [
     { method: 'POST', path: '', handler: (request) => postCdr(party, store, request) },
-    { method: 'GET', path: '/:cdr_id', handler: (request) => getCdr(store, request) },
+    { method: 'GET', path: '/:cdr_id', handler: (request) => getCdr(party, store, request) },
   ];
 }

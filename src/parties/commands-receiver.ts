@@ -48,9 +48,9 @@ const isRecord = (value: unknown): value is Body => value !== null && typeof val
 const invalid = (message: string): ServerResponseSpec => ({ status: 200, body: envelope(undefined, 2001, message) });
 const accepted = (): ServerResponseSpec => ({ status: 200, body: envelope({ result: 'ACCEPTED', timeout: TIMEOUT }) });
 
-/** The spec's sequence diagram for an unknown location: CommandResponse REJECTED with status_code 2003. */
-function rejected(reason: string): ServerResponseSpec {
-  return { status: 200, body: envelope({ result: 'REJECTED', timeout: TIMEOUT, message: [{ language: 'en', text: reason }] }, 2003, reason) };
+/** The spec's sequence diagram for an unknown location: CommandResponse REJECTED with status_code 2003 (a variant: 1000). */
+function rejected(reason: string, statusCode = 2003): ServerResponseSpec {
+  return { status: 200, body: envelope({ result: 'REJECTED', timeout: TIMEOUT, message: [{ language: 'en', text: reason }] }, statusCode, reason) };
 }
 
 /** What is wrong with a command's body, or undefined when it has every required field. */
@@ -92,7 +92,7 @@ function withTarget(context: CommandContext, act: (target: Target) => void): Ser
     postResult(context, { result: 'ACCEPTED' });
     return accepted();
   }
-  if (!location) return rejected('unknown location');
+  if (!location) return rejected('unknown location', context.party.variants.has('unknown-location-rejected-1000') ? 1000 : 2003);
   const target = findTarget(location, context.body);
   if (typeof target === 'string') return rejected(target);
   act(target);
@@ -189,13 +189,19 @@ const HANDLERS: Readonly<Record<CommandName, (context: CommandContext) => Server
  * routing headers are the caller's `functionalHandler`'s job.
  */
 export function commandsRoutes(party: PartyContext, store: CpoStore, results: AsyncResults): ModuleRoute[] {
-  const handler = (request: ServerRequest): ServerResponseSpec => {
+  const answer = (request: ServerRequest): ServerResponseSpec => {
     const command = request.params['command'];
     if (!isCommand(command)) return { status: 404, body: envelope(undefined, 2000, `unknown command ${command ?? ''}; expected one of ${Object.keys(REQUIRED).join(', ')}`) };
     const body = isRecord(request.body) ? request.body : undefined;
     const problem = bodyProblem(command, body);
     if (problem || !body) return invalid(problem ?? 'the body must be an object');
     return HANDLERS[command]({ party, store, results, request, body, responseUrl: String(body['response_url']) });
+  };
+  const handler = async (request: ServerRequest): Promise<ServerResponseSpec> => {
+    const response = answer(request);
+    // A CPO whose charger answers at once may POST the result before it has replied to the command itself.
+    if (party.variants.has('command-result-before-response')) await results.settle();
+    return response;
   };
   return [{ method: 'POST', path: '/:command', handler }];
 }

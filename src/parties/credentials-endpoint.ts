@@ -1,24 +1,21 @@
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import { issueToken } from './issue-token.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
 /** The Credentials object a party hands out: the token the partner must use, its versions URL, its role. */
 export function ownCredentials(party: PartyContext, token: Secret): Record<string, unknown> {
-  return {
-    token: token.reveal(),
-    url: party.versionsUrl(),
-    roles: [
-      {
-        role: party.role === 'cpo' ? 'CPO' : 'EMSP',
-        party_id: party.partyId,
-        country_code: party.countryCode,
-        business_details: { name: `ocpi-conformance reference ${party.role === 'cpo' ? 'CPO' : 'eMSP'}` },
-      },
-    ],
-  };
+  const name = `ocpi-conformance reference ${party.role === 'cpo' ? 'CPO' : 'eMSP'}`;
+  const businessDetails = party.variants.has('business-details-full')
+    ? { name, website: 'https://example.com/ocpi-conformance', logo: { url: 'https://example.com/logo.png', category: 'OPERATOR', type: 'png', width: 512, height: 512 } }
+    : { name };
+  const own = { role: party.role === 'cpo' ? 'CPO' : 'EMSP', party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
+  // A platform that also acts in another role lists that role after its own: the partner must pick the one it needs.
+  const other = { role: 'NSP', party_id: 'NSP', country_code: party.countryCode, business_details: { name: `${name} navigation` } };
+  return { token: token.reveal(), url: party.versionsUrl(), roles: party.variants.has('credentials-two-roles') ? [own, other] : [own] };
 }
 
 const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
@@ -57,7 +54,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   let issued: Secret;
   if (kind === 'register' && party.faults.has('registration-returns-token-a')) issued = party.state.tokenA;
   else if (kind === 'update' && party.faults.has('rotation-same-token') && previous) issued = previous;
-  else issued = Secret.generate();
+  else issued = issueToken(party);
   party.redactor.add(issued);
   if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.

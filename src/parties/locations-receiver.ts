@@ -5,6 +5,7 @@ import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, sameCi, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
+import { readBack } from './read-back.js';
 
 /** The three objects the Receiver URL can address, from the Location down. */
 type Level = 'Location' | 'EVSE' | 'Connector';
@@ -130,8 +131,8 @@ function getObject(party: PartyContext, store: EmspStore, request: ServerRequest
   const missing = missingLevel(found, level);
   if (missing) return unknown(missing);
   // A real deviation seen in the field: one object served wrapped in a list.
-  if (level === 'Connector' && party.faults.has('connector-get-wrapped-in-list')) return { status: 200, body: envelope([found.connector]) };
-  return { status: 200, body: envelope(level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) };
+  if (level === 'Connector' && party.faults.has('connector-get-wrapped-in-list')) return { status: 200, body: envelope([readBack(party, found.connector as PushedObject)]) };
+  return { status: 200, body: envelope(readBack(party, (level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) as PushedObject)) };
 }
 
 function putObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {

@@ -2,6 +2,8 @@ import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
+import type { PartyContext } from './party-context.js';
+import { readBack } from './read-back.js';
 
 /**
  * Where a Client Owned Object lives, as a Receiver URL `{url}/{country_code}/{party_id}/{object_id}` names it. The
@@ -101,11 +103,12 @@ export const keyOfRequest = (request: ServerRequest, kind: OwnedObjectKind): str
  * GET and PUT of one object at `{url}/{country_code}/{party_id}/{id}`: GET returns it (404 when unknown); PUT vets the
  * full object, then stores or replaces it (201 when new, 200 when replaced).
  */
-export function ownedObjectRoutes(faults: ReadonlySet<string>, kind: OwnedObjectKind): ModuleRoute[] {
+export function ownedObjectRoutes(party: PartyContext, kind: OwnedObjectKind): ModuleRoute[] {
+  const { faults } = party;
   const path = `/:country_code/:party_id/:${kind.idParam}`;
   const get = (request: ServerRequest): ServerResponseSpec => {
     const object = kind.objects.get(keyOfRequest(request, kind));
-    return object ? { status: 200, body: envelope(object) } : unknownObject(kind.what);
+    return object ? { status: 200, body: envelope(readBack(party, object)) } : unknownObject(kind.what);
   };
   const put = (request: ServerRequest): ServerResponseSpec => {
     const vetted = vetFullPush(request.body, ownedObjectAddress(request, kind.idParam), { what: kind.what, required: kind.required });

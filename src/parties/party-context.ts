@@ -3,13 +3,15 @@ import type { Redactor } from '../transport/redactor.js';
 import type { PartyRole } from './fault-catalogue.js';
 import type { PartyState } from './party-state.js';
 
-/** What every endpoint of a reference party shares: who it is, its faults, its state and its client. */
+/** What every endpoint of a reference party shares: who it is, its faults and variants, its state and its client. */
 export interface PartyContext {
   readonly role: PartyRole;
   readonly version: '2.2.1';
   readonly countryCode: string;
   readonly partyId: string;
   readonly faults: ReadonlySet<string>;
+  /** Names from the variant catalogue: conformant behaviours that differ from the reference's own. */
+  readonly variants: ReadonlySet<string>;
   readonly state: PartyState;
   readonly client: OcpiClient;
   readonly redactor: Redactor;

@@ -1,5 +1,6 @@
 import { Secret } from '../config/secret.js';
-import { OcpiServer } from '../server/ocpi-server.js';
+import { envelope } from '../server/envelope.js';
+import { OcpiServer, type Handler } from '../server/ocpi-server.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
 import { AsyncResults } from './async-results.js';
@@ -24,6 +25,9 @@ import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
+import { UnknownVariantError } from './unknown-variant-error.js';
+import { findVariant } from './variant-catalogue.js';
+import { wireVariants } from './wire-variants.js';
 import { MOVED, movedDetailsHandler, versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
 /** How to start a reference party. */
@@ -35,6 +39,8 @@ export interface ReferencePartyOptions {
   readonly tokenA?: Secret;
   /** Names from the fault catalogue; an unknown name is refused. */
   readonly faults?: readonly string[];
+  /** Names from the variant catalogue; an unknown name, or one not for this role, is refused. */
+  readonly variants?: readonly string[];
   readonly timeoutMs?: number;
   /** How many Locations the CPO serves (as many sessions, at least 30, with their CDRs); 12 by default. */
   readonly seedLocations?: number;
@@ -63,7 +69,12 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   for (const name of options.faults ?? []) {
     if (!findFault(name)?.roles.includes(options.role)) throw new UnknownFaultError(`unknown fault "${name}" for the ${options.role} party (see --list-faults)`);
   }
+  for (const name of options.variants ?? []) {
+    if (!findVariant(name)?.roles.includes(options.role)) throw new UnknownVariantError(`unknown variant "${name}" for the ${options.role} party (see --list-variants)`);
+  }
   const faults = new Set(options.faults ?? []);
+  const variants = new Set(options.variants ?? []);
+  const wire = wireVariants(variants);
   const tokenA = options.tokenA ?? Secret.generate();
   const redactor = new Redactor();
   redactor.add(tokenA);
@@ -74,6 +85,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     port: options.port ?? 0,
     redactor,
     nextExchangeId,
+    finish: wire.response,
     // The echo faults hit the configuration modules only, so that they fail the versions case and nothing else.
     echoRequestIds: (request) => {
       const configuration = !/\/2\.2\.1\/(?!credentials)[a-z]+/.test(request.path);
@@ -87,6 +99,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     redactor,
     nextExchangeId,
     userAgent: `ocpi-conformance-reference-${options.role}`,
+    encodeBody: wire.encodeBody,
+    contentType: wire.contentType,
   });
   const prefix = `/ocpi/${options.role}`;
   const party: PartyContext = {
@@ -95,6 +109,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     countryCode: 'NL',
     partyId: options.role === 'cpo' ? 'RCP' : 'REM',
     faults,
+    variants,
     state: new PartyState(tokenA),
     client,
     redactor,
@@ -107,9 +122,9 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const functional = options.role === 'cpo' ? cpoModules(party, cpoStore(party, options.seedLocations ?? 12), results, pageSize) : emspModules(party, new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })), pageSize);
   for (const [module, role, routes] of functional) {
     declared.push({ identifier: module, role });
-    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, route.handler));
+    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, slashOnly(variants, route)));
   }
-  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}` }));
+  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
   server.route('GET', `${prefix}/versions`, versionsHandler(party));
   server.route('GET', `${prefix}/2.2.1`, versionDetailsHandler(party, modules));
   if (faults.has('details-redirect')) server.route('GET', `${prefix}/2.2.1${MOVED}`, movedDetailsHandler(party));
@@ -131,6 +146,15 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   };
 }
 
+/**
+ * Under endpoints-trailing-slash a module's own URL is declared, and served, only with its trailing slash: the
+ * slash-less form answers 404 as an unknown path would (the server's matching ignores the slash, so it is done here).
+ */
+function slashOnly(variants: ReadonlySet<string>, route: ModuleRoute): Handler {
+  if (!variants.has('endpoints-trailing-slash') || route.path !== '') return route.handler;
+  return (request) => (request.path.endsWith('/') ? route.handler(request) : { status: 404, body: envelope(undefined, 2000, `no endpoint at ${request.path}`) });
+}
+
 /** A functional module a party declares: its identifier, its interface role, and its routes. */
 type FunctionalModule = [string, 'SENDER' | 'RECEIVER', ModuleRoute[]];
 
@@ -141,7 +165,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
 
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -160,6 +184,6 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],
     ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
-    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults }), ...authorizeRoutes(party, store)]],
+    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
   ];
 }

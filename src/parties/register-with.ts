@@ -2,6 +2,7 @@ import { Secret } from '../config/secret.js';
 import { fetchVersionDetails, type EndpointEntry } from '../transport/fetch-version-details.js';
 import { TransportError } from '../transport/transport-error.js';
 import { ownCredentials } from './credentials-endpoint.js';
+import { issueToken } from './issue-token.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
@@ -31,7 +32,7 @@ export async function registerWith(party: PartyContext, target: RegistrationTarg
     credentialsUrl = details.endpoints.find((endpoint) => endpoint.identifier === 'credentials')?.url;
     if (!credentialsUrl) return 'registration failed: the partner declares no credentials endpoint';
   }
-  const tokenB = party.faults.has('register-token-b-equals-a') ? target.tokenA : Secret.generate();
+  const tokenB = party.faults.has('register-token-b-equals-a') ? target.tokenA : issueToken(party);
   party.redactor.add(tokenB);
   if (!party.faults.has('register-refuses-own-token-b')) party.state.pending = tokenB;
   const body = ownCredentials(party, tokenB);

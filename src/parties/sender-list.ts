@@ -16,6 +16,8 @@ export interface SenderList {
   /** The most objects on one page (the X-Limit). */
   readonly pageSize: number;
   readonly faults: ReadonlySet<string>;
+  /** Conformant variants of the party; none when left out (the tester's own peer lists). */
+  readonly variants?: ReadonlySet<string>;
 }
 
 /** The paging query of a list request, or the 2001 answer explaining what is wrong with it. */
@@ -66,6 +68,12 @@ function linkTo(list: SenderList, request: ServerRequest, offset: number, limit:
   }
   url.searchParams.set('offset', String(offset));
   url.searchParams.set('limit', String(limit));
+  if (list.variants?.has('link-params-reordered')) {
+    // Paging first, filters after: the same query in another order.
+    const paging = ['offset', 'limit'].map((name): [string, string] => [name, url.searchParams.get(name) as string]);
+    const rest = [...url.searchParams].filter(([name]) => name !== 'offset' && name !== 'limit');
+    url.search = new URLSearchParams([...paging, ...rest]).toString();
+  }
   return `<${url.href}>; rel="next"`;
 }
 
@@ -75,9 +83,12 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   if ('status' in q) return q;
   const all = list.items();
   const items = matching(list, all, q);
-  const pageSize = list.pageSize;
+  const smaller = list.variants?.has('pages-smaller-than-asked') === true;
+  const pageSize = smaller ? Math.min(3, list.pageSize) : list.pageSize;
   const has = (fault: string, of: ListModule): boolean => list.module === of && list.faults.has(fault);
-  const size = q.limit === undefined || has('tariffs-ignore-limit', 'tariffs') ? pageSize : Math.min(q.limit, pageSize);
+  let size = q.limit === undefined || has('tariffs-ignore-limit', 'tariffs') ? pageSize : Math.min(q.limit, pageSize);
+  // A server may return fewer than asked: below its X-Limit it gives one fewer than the limit (but at least one).
+  if (smaller && q.limit !== undefined && q.limit < pageSize) size = Math.max(1, q.limit - 1);
   const start = has('locations-duplicate-across-pages', 'locations') && q.offset > 0 ? q.offset - 1 : q.offset;
   let data: unknown[] = items.slice(start, start + size);
   if (has('locations-invalid-object', 'locations')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));

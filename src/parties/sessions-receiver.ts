@@ -42,7 +42,7 @@ export function sessionsReceiverRoutes(party: PartyContext, store: EmspStore): M
   // A PUT replaces the whole Session, its charging_periods included (none when it carries none).
   const kind: OwnedObjectKind = { what: 'Session', idParam: 'session_id', required: REQUIRED_FIELDS, objects: store.sessions, dropOnFault: { fault: 'session-put-drops-field', field: 'meter_id' } };
   return [
-    ...ownedObjectRoutes(party.faults, kind),
+    ...ownedObjectRoutes(party, kind),
     { method: 'PATCH', path: '/:country_code/:party_id/:session_id', handler: (request) => patchSession(party, kind, request) },
   ];
 }

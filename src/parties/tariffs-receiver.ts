@@ -4,15 +4,27 @@ import type { EmspStore } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { keyOfRequest, ownedObjectRoutes, unknownObject, type OwnedObjectKind } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
+import { readBack } from './read-back.js';
 
 // The Tariff fields of cardinality 1 or +; a PUT carries the full object.
 const REQUIRED_FIELDS = ['country_code', 'party_id', 'id', 'currency', 'elements', 'last_updated'] as const;
 
-function deleteTariff(party: PartyContext, kind: OwnedObjectKind, request: ServerRequest): ServerResponseSpec {
+function deleteTariff(party: PartyContext, kind: OwnedObjectKind, deleted: Set<string>, request: ServerRequest): ServerResponseSpec {
   const key = keyOfRequest(request, kind);
   if (!kind.objects.has(key)) return unknownObject('Tariff');
-  if (!party.faults.has('tariff-delete-ignored')) kind.objects.delete(key);
+  if (!party.faults.has('tariff-delete-ignored')) {
+    kind.objects.delete(key);
+    deleted.add(key);
+  }
   return { status: 200, body: envelope(undefined) };
+}
+
+/** GET of one Tariff; under the variant, one the CPO deleted is Gone (410) rather than unknown (404). */
+function getTariff(party: PartyContext, kind: OwnedObjectKind, deleted: ReadonlySet<string>, request: ServerRequest): ServerResponseSpec {
+  const key = keyOfRequest(request, kind);
+  const object = kind.objects.get(key);
+  if (object) return { status: 200, body: envelope(readBack(party, object)) };
+  return party.variants.has('tariff-deleted-410') && deleted.has(key) ? { status: 410, body: envelope(undefined, 2003, 'the Tariff was deleted') } : unknownObject('Tariff');
 }
 
 /**
@@ -21,8 +33,12 @@ function deleteTariff(party: PartyContext, kind: OwnedObjectKind, request: Serve
  */
 export function tariffsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
   const kind: OwnedObjectKind = { what: 'Tariff', idParam: 'tariff_id', required: REQUIRED_FIELDS, objects: store.tariffs, dropOnFault: { fault: 'tariff-put-drops-field', field: 'tariff_alt_text' } };
+  const deleted = new Set<string>();
+  const path = '/:country_code/:party_id/:tariff_id';
+  const [, put] = ownedObjectRoutes(party, kind);
   return [
-    ...ownedObjectRoutes(party.faults, kind),
-    { method: 'DELETE', path: '/:country_code/:party_id/:tariff_id', handler: (request) => deleteTariff(party, kind, request) },
+    { method: 'GET', path, handler: (request) => getTariff(party, kind, deleted, request) },
+    put as ModuleRoute,
+    { method: 'DELETE', path, handler: (request) => deleteTariff(party, kind, deleted, request) },
   ];
 }

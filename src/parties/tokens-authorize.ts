@@ -60,6 +60,7 @@ function authorize(party: PartyContext, store: EmspStore, request: ServerRequest
     if (party.faults.has('authorize-unknown-token-answered')) return { status: 200, body: envelope(authorizationInfo(madeUpToken(party, uid, type), 'NOT_ALLOWED', location)) };
     return { status: 404, body: envelope(undefined, 2004, 'unknown token') };
   }
+  if (!location && party.variants.has('authorize-without-location-2002')) return { status: 200, body: envelope(undefined, 2002, 'LocationReferences are needed to decide on this token') };
   if (!location && party.faults.has('authorize-without-location-2001')) return { status: 200, body: envelope(undefined, 2001, 'LocationReferences are missing') };
   const info = authorizationInfo(token, allowedFor(party, token, location), location);
   // A real deviation seen in the field: the one AuthorizationInfo wrapped in a list (here for a valid token at a Location).
@@ -69,7 +70,7 @@ function authorize(party: PartyContext, store: EmspStore, request: ServerRequest
 
 /**
  * Real-time authorization on the eMSP's Tokens Sender: POST `{url}/{token_uid}/authorize[?type=…]` with optional
- * LocationReferences. The reference eMSP does not need a Location to decide, so it never answers 2002.
+ * LocationReferences. The reference eMSP does not need a Location to decide, so it answers 2002 only under the variant that does.
  */
 export function authorizeRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
   return [{ method: 'POST', path: '/:token_uid/authorize', handler: (request) => authorize(party, store, request) }];

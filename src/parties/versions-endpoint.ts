@@ -24,7 +24,9 @@ export function versionsHandler(party: PartyContext): Handler {
     }
     const offered = party.faults.has('versions-without-2.2.1') ? '2.1.1' : party.version;
     const url = party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl();
-    const list = party.faults.has('versions-empty-list') ? [] : [{ version: offered, url }];
+    // Older versions first, as a party that grew from 2.0 lists them; their URLs need not answer for this to conform.
+    const older = party.variants.has('versions-older-offered') ? ['2.0', '2.1.1', '2.2'].map((version) => ({ version, url: party.versionsUrl().replace(/\/versions$/, `/${version}`) })) : [];
+    const list = party.faults.has('versions-empty-list') ? [] : [...older, { version: offered, url }];
     const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
     if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
     return { status: 200, body };

@@ -54,6 +54,10 @@ export interface OcpiClientOptions {
   readonly nextExchangeId: () => string;
   readonly userAgent: string;
   readonly signal?: AbortSignal;
+  /** Writes a JSON body (JSON.stringify by default): a reference party's conformant variants of the wire form. */
+  readonly encodeBody?: (body: unknown) => string;
+  /** The Content-Type of a body (application/json by default). */
+  readonly contentType?: string;
 }
 
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
@@ -89,7 +93,8 @@ export class OcpiClient {
     if (request.token) redactor.add(request.token);
     // One correlation id for the whole request, redirects included: they are one logical call.
     const correlationId = randomUUID();
-    const payload = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+    const encode = this.#options.encodeBody ?? JSON.stringify;
+    const payload = request.rawBody ?? (request.body === undefined ? undefined : encode(request.body));
     const redirects: Exchange[] = [];
     let url = request.url;
     for (;;) {
@@ -101,7 +106,7 @@ export class OcpiClient {
         'x-correlation-id': correlationId,
       };
       if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
-      if (payload !== undefined) headers['content-type'] = 'application/json';
+      if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
       for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 
       const hop = await this.#sendOnce(request.method, url, headers, payload);

@@ -9,16 +9,16 @@ import { Redactor } from '../../src/transport/redactor.js';
 export const STAMP = '2026-01-01T00:00:00Z';
 
 /**
- * A reference party's context (the CPO is NL/RCP, the eMSP NL/REM) with the given faults, registered with a partner,
+ * A reference party's context (the CPO is NL/RCP, the eMSP NL/REM) with the given faults and variants, registered with a partner,
  * for calling its routes directly.
  */
-export function testParty(faults: readonly string[], role: 'cpo' | 'emsp' = 'cpo'): PartyContext {
+export function testParty(faults: readonly string[], role: 'cpo' | 'emsp' = 'cpo', variants: readonly string[] = []): PartyContext {
   const redactor = new Redactor();
   const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const state = new PartyState(Secret.generate());
   state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
   const partyId = role === 'cpo' ? 'RCP' : 'REM';
-  return { role, version: '2.2.1', countryCode: 'NL', partyId, faults: new Set(faults), state, client, redactor, versionsUrl: () => '', detailsUrl: () => `http://127.0.0.1:9/ocpi/${role}/2.2.1` };
+  return { role, version: '2.2.1', countryCode: 'NL', partyId, faults: new Set(faults), variants: new Set(variants), state, client, redactor, versionsUrl: () => '', detailsUrl: () => `http://127.0.0.1:9/ocpi/${role}/2.2.1` };
 }
 
 /** One Location LOC1 with one EVSE EVSE1 (in the given status) and one Connector 1. */

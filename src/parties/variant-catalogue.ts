@@ -1,0 +1,80 @@
+import type { PartyRole } from './fault-catalogue.js';
+
+/**
+ * One named behaviour the spec allows that differs from the reference party's own. A variant proves the other half of
+ * a check (DESIGN §6): a conformant but different implementation must pass, so a run with any variant, alone or with
+ * the others, must have no failure the plain party's run does not have.
+ */
+export interface Variant {
+  readonly name: string;
+  readonly description: string;
+  readonly roles: readonly PartyRole[];
+  /** The spec rule that allows it, in our own words, with the section it is in. */
+  readonly rule: string;
+  /** Set while the tester still fails this variant for a known defect being fixed elsewhere: the reason. */
+  readonly pending?: string;
+}
+
+const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
+const CPO: readonly PartyRole[] = ['cpo'];
+const EMSP: readonly PartyRole[] = ['emsp'];
+
+function variant(name: string, roles: readonly PartyRole[], description: string, rule: string, pending?: string): Variant {
+  return Object.freeze({ name, description, roles, rule, ...(pending === undefined ? {} : { pending }) });
+}
+
+
+/** Every variant the reference parties know, in the order `--list-variants` prints them. */
+export const VARIANTS: readonly Variant[] = Object.freeze([
+  variant('datetime-milliseconds', BOTH, 'every DateTime the party writes (responses and its own requests) has milliseconds, e.g. 2024-01-01T00:00:00.000Z',
+    'Types, DateTime: fractional seconds may be used'),
+  variant('datetime-without-z', BOTH, 'every DateTime the party writes (responses and its own requests) has no Z, e.g. 2024-01-01T00:00:00',
+    'Types, DateTime: all times are UTC, so a DateTime without a timezone designator is a UTC time'),
+  variant('status-message-always', BOTH, 'every response envelope carries a status_message, successes included',
+    'Transport and format, Response format: status_message is an optional string that may accompany any status_code'),
+  variant('data-null', BOTH, 'a response that defines no data carries "data": null instead of leaving data out',
+    'Transport and format, Response format: where a call defines no data, the receiver of the response is advised to accept data absent or present with any value'),
+  variant('content-type-charset', BOTH, 'every JSON body the party sends is labelled application/json; charset=utf-8',
+    'Transport and format, Request format: the Content-Type is application/json; a charset parameter names the encoding JSON has anyway (RFC 8259)'),
+  variant('decimals-with-fraction', BOTH, 'decimal fields (prices, VAT, energy, times) with an integral value are written with a fraction on the wire, e.g. 5.0',
+    'Types, number: a decimal value in JSON; 5 and 5.0 are the same JSON number'),
+  variant('pages-smaller-than-asked', BOTH, 'the party\'s lists have an X-Limit of 3 and answer a limit below that with one object fewer than asked (at least one)',
+    'Transport and format, Pagination: limit is the most objects to return; the server may return fewer, and X-Limit states its own upper limit'),
+  variant('link-params-reordered', BOTH, 'the next Link puts offset and limit first and the filters after them',
+    'Transport and format, Pagination: the Link is the URL of the next page with the request\'s filters; the order of query parameters is not prescribed'),
+  variant('versions-older-offered', BOTH, 'the versions list offers 2.0, 2.1.1 and 2.2 besides 2.2.1 (their URLs answer 404)',
+    'Version information endpoint: the list names every version the party supports, each a known VersionNumber; the partner picks the version they share'),
+  variant('credentials-two-roles', BOTH, 'the party\'s credentials name two roles: its own and an NSP role of the same company',
+    'Credentials, Credentials object: roles is a list of one or more CredentialsRole objects, one platform may act in several roles'),
+  variant('business-details-full', BOTH, 'the business_details in the party\'s credentials have a website and a logo',
+    'Credentials, CredentialsRole and Types, BusinessDetails: website and logo are optional fields'),
+  variant('token-c-symbols', BOTH, 'the credentials token the party issues (Token C) contains printable symbols such as + / = ~ .',
+    'Credentials, Credentials object: a token is up to 64 printable non-whitespace ASCII characters'),
+  variant('created-200', BOTH, 'a Receiver answers a PUT or POST that creates an object with HTTP 200 instead of 201',
+    'Status codes, HTTP status codes: 201 for a newly created object is a SHOULD, and 200 is a success all the same'),
+  variant('readback-reordered', EMSP, 'a Location read back from the eMSP lists its EVSEs and their Connectors in reverse order',
+    'Locations, Location and EVSE objects: evses and connectors are lists whose order carries no meaning; each is identified by uid or id'),
+  variant('readback-extra-fields', EMSP, 'objects read back from the eMSP carry fields the spec does not define',
+    'Transport and format, unknown fields: a party may add fields; its partner ignores what it does not know'),
+  variant('readback-lowercase-ids', EMSP, 'the eMSP stores CiStrings (country_code, party_id, id, uid) in lower case, reads them back so, and matches URLs case-insensitively',
+    'Types, CiString: a case-insensitive string, so ABC and abc are the same value'),
+  variant('readback-null-optionals', EMSP, 'objects read back from the eMSP carry null for the optional fields that were not sent',
+    'Terminology, Cardinality: an optional field may be null or left out'),
+  variant('authorize-without-location-2002', EMSP, 'real-time authorization without LocationReferences is answered with status_code 2002',
+    'Tokens, POST authorize: when it needs a Location to decide, the eMSP answers 2002 (not enough information)'),
+  variant('tariff-deleted-410', EMSP, 'a Tariff the CPO deleted is answered with HTTP 410 Gone (and status_code 2003) instead of 404',
+    'Status codes, HTTP status codes: a GET of an object that does not exist SHOULD be answered 404, a recommendation, not a requirement'),
+  variant('unknown-location-rejected-1000', CPO, 'a command (START_SESSION, RESERVE_NOW, …) for a Location the CPO does not know is answered REJECTED with status_code 1000',
+    'Commands, CommandResponse: the CPO answers whether it can send the command; REJECTED with 1000 says so for a Location it cannot reach'),
+  variant('command-result-before-response', CPO, 'the CPO POSTs the result of a command to the response_url before it sends the synchronous response',
+    'Commands, response_url: the result is sent when the charger answers, which may be before the CPO has replied to the command'),
+  variant('null-optionals', BOTH, 'unset optional fields are written as null in every object the party sends (lists, single objects, credentials)',
+    'Terminology, Cardinality: an optional field may be null or left out'),
+  variant('endpoints-trailing-slash', BOTH, 'the version details declare every module URL with a trailing slash, and the URL without it answers 404',
+    'Version information endpoint, Endpoint: url is the URL of the endpoint, whatever its form; a client uses it as given'),
+]);
+
+/** The variant of that name, or undefined. */
+export function findVariant(name: string): Variant | undefined {
+  return VARIANTS.find((candidate) => candidate.name === name);
+}

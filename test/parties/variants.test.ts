@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { loadRunConfig } from '../../src/config/load-run-config.js';
+import { FAULTS, type PartyRole } from '../../src/parties/fault-catalogue.js';
+import { VARIANTS } from '../../src/parties/variant-catalogue.js';
+import type { RunResult } from '../../src/runner/case-result.js';
+import { run } from '../../src/run.js';
+
+/** What a variant's run is compared with: the plain party's skipped cases and warnings. */
+interface Outcome {
+  readonly failures: readonly string[];
+  readonly skipped: readonly string[];
+  readonly warnings: ReadonlySet<string>;
+}
+
+async function runEmbedded(role: PartyRole, variants: readonly string[]): Promise<Outcome> {
+  const config = loadRunConfig({ flags: { embedded: role, embeddedVariant: [...variants], allowCommands: true, deadline: 5000, quiet: true }, env: {} });
+  const result: RunResult = await run(config);
+  const failures = result.cases
+    .filter((c) => c.status === 'failed' || c.status === 'errored')
+    .map((c) => `${c.id} ${c.status}: ${c.findings.filter((f) => f.status === 'fail').map((f) => `${f.check}: ${f.message}`).join('; ') || (c.reason ?? '')}`);
+  const skipped = result.cases.filter((c) => c.status === 'skipped').map((c) => c.id).sort();
+  const warnings = new Set(result.cases.flatMap((c) => c.findings.filter((f) => f.status === 'warn').map((f) => `${c.id} ${f.check}`)));
+  return { failures, skipped, warnings };
+}
+
+function assertLikePlain(name: string, outcome: Outcome, plain: Outcome): void {
+  assert.deepEqual(outcome.failures, [], `${name}: cases failed`);
+  assert.deepEqual(outcome.skipped, plain.skipped, `${name}: another set of cases was skipped`);
+  const added = [...outcome.warnings].filter((warning) => !plain.warnings.has(warning));
+  assert.deepEqual(added, [], `${name}: warnings the plain party's run does not have`);
+}
+
+describe('the variant catalogue', () => {
+  it('gives every variant at least one role, a description and a rule.', () => {
+    for (const variant of VARIANTS) {
+      assert.ok(variant.roles.length > 0, `${variant.name}: no role`);
+      assert.ok(variant.description.length > 10, `${variant.name}: no description`);
+      assert.match(variant.rule, /^[A-Z][^:]+: /, `${variant.name}: the rule does not name its section`);
+    }
+  });
+
+  it('gives every variant a unique kebab-case name that no fault has.', () => {
+    assert.equal(new Set(VARIANTS.map((v) => v.name)).size, VARIANTS.length);
+    for (const variant of VARIANTS) assert.match(variant.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    const faults = new Set(FAULTS.map((f) => f.name));
+    assert.deepEqual(VARIANTS.filter((v) => faults.has(v.name)).map((v) => v.name), []);
+  });
+
+  it('has at least 20 variants.', () => {
+    assert.ok(VARIANTS.length >= 20, `only ${VARIANTS.length}`);
+  });
+});
+
+for (const role of ['cpo', 'emsp'] as const) {
+  describe(`a run against the reference ${role} with conformant variants`, function () {
+    this.timeout(120_000);
+    const active = VARIANTS.filter((v) => v.roles.includes(role) && v.pending === undefined).map((v) => v.name);
+    const pending = VARIANTS.filter((v) => v.roles.includes(role) && v.pending !== undefined);
+    let plain: Outcome;
+
+    before(async () => {
+      plain = await runEmbedded(role, []);
+      for (const variant of pending) console.log(`      (left out, pending: ${variant.name}: ${variant.pending})`);
+    });
+
+    it('passes against the plain party with no failed or errored case.', () => {
+      assert.deepEqual(plain.failures, []);
+    });
+
+    for (const name of active) {
+      it(`passes with variant ${name} as it does against the plain party.`, async () => {
+        assertLikePlain(name, await runEmbedded(role, [name]), plain);
+      });
+    }
+
+    it(`passes with all of the ${role}'s variants at once as it does against the plain party.`, async () => {
+      assertLikePlain('all variants', await runEmbedded(role, active), plain);
+    });
+  });
+}
