@@ -9,6 +9,7 @@ import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import { withQuery } from '../transport/with-query.js';
+import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
 import { moduleRequest } from './module-request.js';
@@ -83,7 +84,8 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let url = buildUrl(options.url, { ...filters, ...(options.limit === undefined ? {} : { limit: options.limit }) });
   // Compared in the form a Link resolves to, so a Link back to the first page is known however it is written.
   const fetched = new Set<string>([new URL(url).href]);
-  const keys = new Set<string>();
+  // Each key with the instant of the last_updated it came with: an object updated during the crawl may come again.
+  const keys = new Map<string, number>();
   let pages = 0;
   let kept = 0;
   let first: Exchange | undefined;
@@ -102,7 +104,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
-      if (key !== undefined) keys.add(key);
+      if (key !== undefined) keys.set(key, updatedAt(item));
       options.onItem?.(item, key);
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
@@ -160,7 +162,13 @@ function totalOf(exchange: Exchange): { totalCount?: number } {
 }
 
 /** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
-function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: ReadonlySet<string>): Finding[] {
+/** The instant of an object's last_updated, NaN when it has none. */
+function updatedAt(item: unknown): number {
+  const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
+  return typeof lastUpdated === 'string' ? dateTimeMs(lastUpdated) : Number.NaN;
+}
+
+function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: ReadonlyMap<string, number>): Finding[] {
   const findings: Finding[] = [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange)];
   findings.push(checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   findings.push(...checkPaginationHeaders(exchange));
@@ -171,7 +179,11 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
     if (options.object) findings.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     const key = options.keyOf(item);
     if (key === undefined) return;
-    if (keys.has(key) || seen.has(key)) findings.push(fail('pagination.no-duplicates', `${key} was already returned${seen.has(key) ? ' on this page' : ' on an earlier page'}: pages must neither overlap nor repeat objects`, { exchangeId: exchange.id, at: `/data/${index}` }));
+    // Pagination allows the data to change while a client crawls: an object seen again with a later last_updated was
+    // updated in between (and moved towards the end of a list ordered by it), not repeated.
+    const earlier = keys.get(key);
+    if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) findings.push(pass('pagination.no-duplicates', `${key} came again, updated during the crawl`, { exchangeId: exchange.id }));
+    else if (earlier !== undefined || seen.has(key)) findings.push(fail('pagination.no-duplicates', `${key} was already returned${seen.has(key) ? ' on this page' : ' on an earlier page'}: pages must neither overlap nor repeat objects`, { exchangeId: exchange.id, at: `/data/${index}` }));
     else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
     seen.add(key);
   });
