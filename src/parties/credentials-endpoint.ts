@@ -60,6 +60,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
   const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
   party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints };
+  if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];

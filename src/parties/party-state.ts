@@ -23,6 +23,8 @@ export class PartyState {
   pending: Secret | undefined;
   /** A token that should have been retired but, under a fault, is still accepted. */
   legacy: Secret | undefined;
+  /** Set once Token A served a registration, when Token A is single-use (the token-a-single-use variant). */
+  tokenASpent = false;
   /** Requests the registered partner made to functional modules (a fault revokes its token after a few). */
   functionalCalls = 0;
 
@@ -34,7 +36,7 @@ export class PartyState {
     if (token === undefined) return 'missing';
     if (this.registration?.inbound.equals(token) || this.legacy?.equals(token)) return 'registered';
     if (this.pending?.equals(token)) return 'pending';
-    if (this.tokenA.equals(token)) return 'token-a';
+    if (this.tokenA.equals(token)) return this.tokenASpent ? 'unknown' : 'token-a';
     return 'unknown';
   }
 }

@@ -70,6 +70,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Commands, response_url: the result is sent when the charger answers, which may be before the CPO has replied to the command'),
   variant('null-optionals', BOTH, 'unset optional fields are written as null in every object the party sends (lists, single objects, credentials)',
     'Terminology, Cardinality: an optional field may be null or left out'),
+  variant('token-a-single-use', BOTH, 'Token A is refused everywhere (401) once it served a registration, and is not re-armed when the partner unregisters',
+    'Credentials, Registration: after the registration Token A may no longer be used'),
   variant('endpoints-trailing-slash', BOTH, 'the version details declare every module URL with a trailing slash, and the URL without it answers 404',
     'Version information endpoint, Endpoint: url is the URL of the endpoint, whatever its form; a client uses it as given'),
 ]);

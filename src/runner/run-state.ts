@@ -53,6 +53,8 @@ export interface RunState {
   /** A session a START_SESSION command created, ACTIVE until STOP_SESSION. */
   readonly chargingSession: { readonly sessionId: string };
   readonly reservation: { readonly reservationId: string };
+  /** Set when CRED-01's probe ended in a registration the tester had to undo: Token A may have been spent on it. */
+  readonly registrationUndone: { readonly by: string };
 }
 
 export type StateKey = keyof RunState;

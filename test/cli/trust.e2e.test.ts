@@ -47,6 +47,16 @@ describe('a run a partner can trust', function () {
     assert.deepEqual(casesWith(readReport(path), 'failed'), ['CRED-04']);
   });
 
+  it('skips the registration, not fails it, when Token A was spent on a registration CRED-01 had to undo.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--embedded-fault', 'registration-ignores-callback-failure', '--embedded-variant', 'token-a-single-use', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.deepEqual(casesWith(report, 'failed'), []);
+    assert.match(report.cases.find((c) => c.id === 'CRED-02')?.reason ?? '', /Token A was refused, probably spent on the registration CRED-01 had to undo/);
+    assert.match(outcome.stdout, /warning: \d+ of \d+ cases were skipped, so this verdict rests on the \d+ that ran/);
+  });
+
   it('unregisters at teardown when --only leaves CRED-06 out, so the next run can register again.', async () => {
     const mock = startCli(['mock', '--role', 'cpo']);
     try {

@@ -48,6 +48,9 @@ describe('hollowRunWarnings', () => {
       caseResult({ id: 'LOC-02', status: 'skipped', reason: 'r', undeclared: { module: 'locations', role: 'SENDER' } }),
       caseResult({ id: 'VER-01', status: 'passed', findings: [ok] }),
     ]);
-    assert.deepEqual(hollowRunWarnings(run), ['the target does not declare locations SENDER: 2 cases were skipped, not passed']);
+    assert.deepEqual(hollowRunWarnings(run), [
+      '2 of 3 cases were skipped, so this verdict rests on the 1 that ran (see each skip\'s reason)',
+      'the target does not declare locations SENDER: 2 cases were skipped, not passed',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ export default defineCase({
   versions: ['2.2.1'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
+  provides: ['registrationUndone'],
   skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
   spec: {
     version: '2.2.1',
@@ -32,6 +33,7 @@ export default defineCase({
       if (typeof issued === 'string') {
         // Registered in spite of the failure: undo it, so the real registration (CRED-02) starts clean.
         await t.request({ method: 'DELETE', url, token: t.adoptToken(issued) });
+        t.provide('registrationUndone', { by: 'CRED-01' });
       }
     } finally {
       t.peer.retire(tokenB);

@@ -60,6 +60,8 @@ export interface CredentialsExchange {
   readonly caller: 'token-b' | 'token-c';
   /** The rule, as a failure message states it. */
   readonly rule: string;
+  /** A reason to skip the case, judged on the response before any check, when the answer says the case cannot apply. */
+  readonly skipIf?: (response: OcpiResponse) => string | undefined;
 }
 
 /**
@@ -72,6 +74,8 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
   const response = await t.request({ method: exchange.method, url: credentialsUrl(t), token: exchange.token, body: t.peer.credentials(exchange.ourToken) });
   const callbacks = t.peer.inbound.since(mark);
   t.attach(...callbacks.map((record) => record.exchange));
+  const skip = exchange.skipIf?.(response);
+  if (skip) t.skip(skip);
   // A registration creates the partner's credentials, and a new object may be answered with 201 (status codes).
   t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials', status: exchange.method === 'POST' ? [200, 201] : 200 }));
   t.check(checkCallbacks({
