@@ -1,4 +1,4 @@
-import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
@@ -30,6 +30,11 @@ export interface AllowedExpectation {
   readonly accepts: (allowed: string) => boolean;
   readonly expected: string;
   readonly because: string;
+  /**
+   * True where another value may be legitimate (a valid token may be NOT_ALLOWED at a Location or have NO_CREDIT): the
+   * answer then warns instead of failing. Whether it is about the token asked for still fails.
+   */
+  readonly soft?: boolean;
 }
 
 /**
@@ -44,7 +49,7 @@ export function judgeAuthorization(response: OcpiResponse, token: TokenRef, expe
   const at = { exchangeId: response.exchange.id };
   const allowed = info['allowed'];
   if (typeof allowed !== 'string' || !expectation.accepts(allowed)) {
-    return [fail(expectation.check, `expected allowed to be ${expectation.expected}, got ${JSON.stringify(allowed ?? null)}: ${expectation.because}`, { ...at, at: '/data/allowed', expected: expectation.expected, actual: allowed ?? null })];
+    return [(expectation.soft ? warn : fail)(expectation.check, `expected allowed to be ${expectation.expected}, got ${JSON.stringify(allowed ?? null)}: ${expectation.because}`, { ...at, at: '/data/allowed', expected: expectation.expected, actual: allowed ?? null })];
   }
   const answered = (info['token'] ?? {}) as { uid?: unknown; type?: unknown };
   const sameUid = typeof answered.uid === 'string' && answered.uid.toUpperCase() === token.uid.toUpperCase();
