@@ -6,9 +6,12 @@ import type { CaseContext, RequestOptions } from './case-context.js';
 /** A request to one of the target's functional modules; the token defaults to the session's. */
 export type ModuleRequest = Omit<OcpiRequest, 'token'> & { readonly token?: OcpiRequest['token'] };
 
-/** The OCPI routing headers of a peer-to-peer request from the tester to the target. */
-export function routingHeaders(target: readonly PartyIdentity[] | undefined): Record<string, string> {
-  const to = target?.[0];
+/**
+ * The OCPI routing headers of a peer-to-peer request from the tester to the target: OCPI-to names the target's role
+ * that owns the module (its CPO role for a CPO's modules), or its first role when none matches or the role is unknown.
+ */
+export function routingHeaders(target: readonly PartyIdentity[] | undefined, targetRole?: 'cpo' | 'emsp'): Record<string, string> {
+  const to = target?.find((party) => targetRole !== undefined && party.role?.toUpperCase() === targetRole.toUpperCase()) ?? target?.[0];
   return {
     'ocpi-from-country-code': TESTER_IDENTITY.countryCode,
     'ocpi-from-party-id': TESTER_IDENTITY.partyId,
@@ -25,7 +28,7 @@ export function moduleRequest(t: CaseContext, request: ModuleRequest, options: R
   return t.request({
     ...request,
     token: request.token === undefined ? session.token : request.token,
-    headers: { ...routingHeaders(session.partner), ...(request.headers ?? {}) },
+    headers: { ...routingHeaders(session.partner, t.settings.targetRole), ...(request.headers ?? {}) },
   }, options);
 }
 

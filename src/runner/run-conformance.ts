@@ -91,7 +91,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);
       if (due.length === 0) return;
       emit({ type: 'notice', message: `Teardown: ${due.map((c) => c.what).join('; ')}` });
-      teardown.push(...(await compensations.runAll(() => teardownSender(teardownClient, state), { exceptLast })));
+      teardown.push(...(await compensations.runAll(() => teardownSender(teardownClient, state, options.role), { exceptLast })));
     };
     const cases = await executePlan({
       cases: options.cases,

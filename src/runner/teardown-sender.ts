@@ -8,7 +8,7 @@ import type { RunState, StateKey } from './run-state.js';
  * A sender for one compensating step: the registration's token as it is at teardown (after any rotation), the
  * routing headers of a functional request unless told otherwise, and every exchange kept for the report.
  */
-export function teardownSender(client: OcpiClient, state: ReadonlyMap<StateKey, unknown>): TeardownSender & { readonly exchanges: readonly Exchange[] } {
+export function teardownSender(client: OcpiClient, state: ReadonlyMap<StateKey, unknown>, targetRole?: 'cpo' | 'emsp'): TeardownSender & { readonly exchanges: readonly Exchange[] } {
   const exchanges: Exchange[] = [];
   return {
     exchanges,
@@ -18,7 +18,7 @@ export function teardownSender(client: OcpiClient, state: ReadonlyMap<StateKey, 
       const response = await client.send({
         ...request,
         token: request.token === undefined ? session.token : request.token,
-        headers: { ...(routing ? routingHeaders(session.partner) : {}), ...(request.headers ?? {}) },
+        headers: { ...(routing ? routingHeaders(session.partner, targetRole) : {}), ...(request.headers ?? {}) },
       });
       exchanges.push(response.exchange);
       return response;

@@ -2,4 +2,6 @@
 export interface PartyIdentity {
   readonly countryCode: string;
   readonly partyId: string;
+  /** The role it has in the credentials (CPO, EMSP, ...), when known. */
+  readonly role?: string;
 }

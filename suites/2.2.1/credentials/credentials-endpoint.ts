@@ -44,8 +44,8 @@ export function partnerIdentities(credentials: unknown): PartyIdentity[] {
   const roles = (credentials as { roles?: unknown } | null | undefined)?.roles;
   if (!Array.isArray(roles)) return [];
   return roles.flatMap((role: unknown) => {
-    const { country_code: countryCode, party_id: partyId } = (role ?? {}) as { country_code?: unknown; party_id?: unknown };
-    return typeof countryCode === 'string' && typeof partyId === 'string' ? [{ countryCode, partyId }] : [];
+    const { country_code: countryCode, party_id: partyId, role: name } = (role ?? {}) as { country_code?: unknown; party_id?: unknown; role?: unknown };
+    return typeof countryCode === 'string' && typeof partyId === 'string' ? [{ countryCode, partyId, ...(typeof name === 'string' ? { role: name } : {}) }] : [];
   });
 }
 
