@@ -174,7 +174,7 @@ export class CaseContext {
       }
       return response;
     } catch (error) {
-      if (error instanceof TransportError) this.#exchanges.push(error.exchange);
+      if (error instanceof TransportError) this.#exchanges.push(...error.redirects, error.exchange);
       throw error;
     }
   }

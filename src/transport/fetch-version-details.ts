@@ -48,7 +48,7 @@ export async function fetchVersionDetails(client: OcpiClient, options: { version
     return { ok: true, version: options.version, detailsUrl: entry.url, endpoints: valid, exchanges };
   } catch (error) {
     if (error instanceof TransportError) {
-      exchanges.push(error.exchange);
+      exchanges.push(...error.redirects, error.exchange);
       return { ok: false, reason: error.message, exchanges };
     }
     throw error;

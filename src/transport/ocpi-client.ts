@@ -109,7 +109,11 @@ export class OcpiClient {
       if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
       for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 
-      const hop = await this.#sendOnce(request.method, url, headers, payload);
+      const hop = await this.#sendOnce(request.method, url, headers, payload).catch((error: unknown) => {
+        // A later hop that got no answer: the redirects before it stay evidence.
+        if (error instanceof TransportError && redirects.length > 0) throw new TransportError(error.message, { code: error.code, exchange: error.exchange, cause: error.cause, redirects });
+        throw error;
+      });
       const target = redirectTarget(hop.status, hop.headers['location'], url);
       const final = { ...hop, redirects: Object.freeze([...redirects]), requestId, correlationId };
       if (target.kind === 'refuse') return { ...final, redirectRefused: Object.freeze({ location: redactor.text(target.url) }) };

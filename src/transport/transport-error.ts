@@ -8,10 +8,13 @@ export class TransportError extends Error {
   override readonly name = 'TransportError';
   readonly code: string;
   readonly exchange: Exchange;
+  /** The redirects followed before the hop that got no response, in order (empty for a request without any). */
+  readonly redirects: readonly Exchange[];
 
-  constructor(message: string, options: { code: string; exchange: Exchange; cause?: unknown }) {
+  constructor(message: string, options: { code: string; exchange: Exchange; cause?: unknown; redirects?: readonly Exchange[] }) {
     super(message, { cause: options.cause });
     this.code = options.code;
     this.exchange = options.exchange;
+    this.redirects = options.redirects ?? [];
   }
 }

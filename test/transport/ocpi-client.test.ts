@@ -201,7 +201,7 @@ describe('the OCPI client', () => {
       assert.doesNotMatch(recorded, /redirect-secret-token|cmVkaXJlY3Qtc2VjcmV0LXRva2Vu/);
     });
 
-    it('ends with a TransportError carrying the failing hop when a followed redirect gets no answer', async () => {
+    it('ends with a TransportError carrying the failing hop and the redirects before it when a followed redirect gets no answer', async () => {
       server.handler = (req, res) => {
         if (req.url === '/start') redirect(307, '/silent')(req, res);
       };
@@ -209,6 +209,7 @@ describe('the OCPI client', () => {
         assert.ok(error instanceof TransportError);
         assert.equal(error.code, 'ETIMEDOUT');
         assert.equal(error.exchange.request.url, `${server.url}/silent`);
+        assert.deepEqual(error.redirects.map((hop) => [hop.request.url, hop.response?.status]), [[`${server.url}/start`, 307]]);
         return true;
       });
     });
