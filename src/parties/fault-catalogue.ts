@@ -149,6 +149,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the page holds 10 objects, more than its own X-Limit of 9'),
   warnsIn(cpoFault('locations-link-drops-filters', 'the next Link of the Locations list drops date_from and date_to', 'LOC-03', 'pagination.link-keeps-filters',
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request')),
+  cpoFault('locations-link-other-scheme', 'the next Link of the unfiltered Locations list says https on an http server', 'LOC-01', 'pagination.link-next',
+    'the next Link ({url}) points to another origin than the list ({origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else'),
   cpoFault('location-detail-differs', 'an EVSE fetched on its own has another status than in the list, with the same last_updated', 'LOC-04', 'locations.object-matches-list',
     'EVSE LOC0001-1 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
   cpoFault('unknown-location-200', 'an unknown Location id is answered with HTTP 200 (and status_code 2003)', 'LOC-05', 'http.unknown-object-404',

@@ -68,6 +68,8 @@ function linkTo(list: SenderList, request: ServerRequest, offset: number, limit:
   }
   url.searchParams.set('offset', String(offset));
   url.searchParams.set('limit', String(limit));
+  // A server behind a TLS-terminating proxy that builds its Link with the public scheme (seen in the field).
+  if (list.module === 'locations' && list.faults.has('locations-link-other-scheme') && !request.query.has('date_from')) url.protocol = 'https:';
   if (list.variants?.has('link-params-reordered')) {
     // Paging first, filters after: the same query in another order.
     const paging = ['offset', 'limit'].map((name): [string, string] => [name, url.searchParams.get(name) as string]);

@@ -108,8 +108,12 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       options.onItem?.(item, key);
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
-    const link = nextLink(response.headers['link'], url);
-    if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
+    let link = nextLink(response.headers['link'], url);
+    // A Link to another origin (another scheme, host or port) is not one the tester may follow with its token.
+    if (link.kind === 'next' && new URL(link.url).origin !== new URL(url).origin) {
+      findings.push(fail('pagination.link-next', `the next Link (${link.url}) points to another origin than the list (${new URL(url).origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else`, { exchangeId: exchange.id, expected: new URL(url).origin, actual: new URL(link.url).origin }));
+      link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'another origin' };
+    } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
     if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange, next: link.url, filters }));
     tally.add(findings);
     if (options.report !== false && (pages === 1 || (kept < KEPT_PAGES && findings.some((f) => f.status === 'fail')))) {
