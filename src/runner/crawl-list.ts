@@ -9,6 +9,7 @@ import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import { withQuery } from '../transport/with-query.js';
+import { sameOrigin } from '../transport/same-origin.js';
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
@@ -110,7 +111,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     let link = nextLink(response.headers['link'], url);
     // A Link to another origin (another scheme, host or port) is not one the tester may follow with its token.
-    if (link.kind === 'next' && new URL(link.url).origin !== new URL(url).origin) {
+    if (link.kind === 'next' && !sameOrigin(link.url, url)) {
       findings.push(fail('pagination.link-next', `the next Link (${link.url}) points to another origin than the list (${new URL(url).origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else`, { exchangeId: exchange.id, expected: new URL(url).origin, actual: new URL(link.url).origin }));
       link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'another origin' };
     } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));

@@ -1,3 +1,5 @@
+import { sameOrigin } from './same-origin.js';
+
 /** What the client does with a response: keep it, follow its redirect, or refuse to follow it. */
 export type RedirectTarget =
   | { readonly kind: 'none' }
@@ -21,5 +23,5 @@ export function redirectTarget(status: number, location: string | undefined, req
   } catch {
     return { kind: 'none' };
   }
-  return target.origin === new URL(requestUrl).origin ? { kind: 'follow', url: target.href } : { kind: 'refuse', url: target.href };
+  return sameOrigin(target.href, requestUrl) ? { kind: 'follow', url: target.href } : { kind: 'refuse', url: target.href };
 }

@@ -6,7 +6,8 @@ import { moduleUrl } from '../../../src/runner/module-request.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import { push, pushForCase, readBack } from '../common/round-trip.js';
 import { testCdr, type TesterObject } from '../common/tester-objects.js';
-import { postedCdrUrl, sameOrigin } from './posted-cdr-url.js';
+import { postedCdrUrl } from './posted-cdr-url.js';
+import { sameOrigin } from '../../../src/transport/same-origin.js';
 
 const CHECK = 'cdrs.credit-accepted';
 

@@ -1,10 +1,5 @@
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
-/** Where the tester may GET a CDR with the target's token: only on the host the CDRs module itself is on. */
-export function sameOrigin(url: string, moduleUrl: string): boolean {
-  return new URL(url).origin === new URL(moduleUrl).origin;
-}
-
 /**
  * The URL of a POSTed CDR in the eMSP's system, from the response's Location header: an absolute http(s) URL of at
  * most 255 characters (OCPI's URL type), or why the header gives none.

@@ -6,6 +6,7 @@ import { moduleUrl, type ModuleRequest } from '../../../src/runner/module-reques
 import { responseData } from '../../../src/checks/response-data.js';
 import { nextLink } from '../../../src/transport/next-link.js';
 import { withQuery } from '../../../src/transport/with-query.js';
+import { sameOrigin } from '../../../src/transport/same-origin.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { AsyncOutcome } from '../common/async-request.js';
@@ -99,8 +100,4 @@ export function undoAtTeardown(t: CaseContext, key: string, what: string, reques
 function answerOf(body: unknown): string {
   const { status_code: code, data } = (body ?? {}) as { status_code?: unknown; data?: { result?: unknown } };
   return `status_code ${String(code)}, result ${String(data?.result)}`;
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  return new URL(a).origin === new URL(b).origin;
 }
