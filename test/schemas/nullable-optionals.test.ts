@@ -34,16 +34,18 @@ describe('null for optional fields (terminology, cardinality)', () => {
     if (docs.size === 0) continue;
     const at = compiler(docs);
 
-    it(`lets every optional field of every OCPI ${version} object be null, and no required one.`, () => {
+    it(`lets every optional field of every OCPI ${version} object be null, and no required one, nor in a Patch one the object requires.`, () => {
       const problems: string[] = [];
       for (const [file, doc] of docs) {
         const id = doc.$id as string;
         const own = (doc['properties'] ?? {}) as Record<string, unknown>;
-        const required = new Set((doc['required'] ?? []) as string[]);
+        // A Patch (`$ref: "X.json#/$defs/fields"`) may leave any field out, but may not set one X requires to null.
+        const patched = typeof doc['$ref'] === 'string' && /^[A-Za-z]+\.json#\/\$defs\/fields$/.test(doc['$ref']) ? docs.get(doc['$ref'].split('#')[0] as string) : undefined;
+        const required = new Set([...((doc['required'] ?? []) as string[]), ...((patched?.['required'] ?? []) as string[])]);
         // Objects that keep their fields in $defs/fields (to share them with a Patch) list them there.
         const sharesFields = doc['$ref'] === '#/$defs/fields';
         const fields = sharesFields ? ((doc['$defs'] as { fields: { properties: Record<string, unknown> } }).fields.properties) : {};
-        for (const name of new Set([...Object.keys(own), ...Object.keys(fields)])) {
+        for (const name of new Set([...Object.keys(own), ...Object.keys(fields), ...(patched ? required : [])])) {
           const places = [
             ...(name in own && own[name] !== true ? [`/properties/${escape(name)}`] : []),
             ...(name in fields ? [`/$defs/fields/properties/${escape(name)}`] : []),
