@@ -1,4 +1,4 @@
-import { dateTimeMs, type OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { sameInstant, type OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { ocpiType, type OcpiField, type OcpiType } from '../schemas/ocpi-type.js';
 import { diffObjects } from './diff-objects.js';
 import type { DiffEntry } from './finding.js';
@@ -49,7 +49,7 @@ function compareValue(type: OcpiType, expected: unknown, actual: unknown, path: 
   const changed = (): void => void out.push({ path, kind: 'changed', expected, actual });
   switch (type.kind) {
     case 'datetime':
-      if (typeof expected !== 'string' || typeof actual !== 'string' || Number.isNaN(dateTimeMs(actual)) || dateTimeMs(expected) !== dateTimeMs(actual)) changed();
+      if (!sameInstant(expected, actual)) changed();
       return;
     case 'cistring':
       if (typeof expected !== 'string' || typeof actual !== 'string' || expected.toUpperCase() !== actual.toUpperCase()) changed();

@@ -1,5 +1,5 @@
 import type { Exchange } from '../transport/exchange.js';
-import { dateTimeMs } from '../schemas/ocpi-datetime.js';
+import { sameInstant } from '../schemas/ocpi-datetime.js';
 import { fail, pass, warn, type Finding } from './finding.js';
 
 /** An integer header value, or undefined when absent or not a whole number. */
@@ -57,10 +57,7 @@ export function checkLinkKeepsFilters({ exchange, next, filters }: { exchange: E
 
 // Two renderings of one DateTime (with or without Z, fractions) are the same filter.
 function sameFilter(actual: string | null, expected: string): boolean {
-  if (actual === null) return false;
-  if (actual === expected) return true;
-  const [a, b] = [dateTimeMs(actual), dateTimeMs(expected)];
-  return !Number.isNaN(a) && a === b;
+  return actual === expected || sameInstant(actual, expected);
 }
 
 /** How a crawl ended, for the end-of-crawl checks. */

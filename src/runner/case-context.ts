@@ -34,7 +34,7 @@ export interface CaseServices {
   /** What cases started on the target and the run must end at teardown. */
   readonly compensations: Compensations;
   /** URL paths whose redirect a case already warned about: one warning per path in a run, in the first case to meet it. */
-  readonly redirectsWarned?: Set<string>;
+  readonly redirectsWarned: Set<string>;
 }
 
 /** How a request is sent besides what it carries. */
@@ -59,7 +59,6 @@ export class CaseContext {
   readonly #exchanges: Exchange[] = [];
   #objectsReceived: number | undefined;
   #listProblem: string | undefined;
-  readonly #redirectsSeen = new Set<string>();
 
   constructor(definition: CaseDefinition, services: CaseServices) {
     this.#definition = definition;
@@ -196,7 +195,7 @@ export class CaseContext {
   #redirected(response: OcpiResponse): void {
     const first = response.redirects[0] as Exchange;
     const path = first.request.url.replace(/[?#].*$/, '');
-    const warned = this.#services.redirectsWarned ?? this.#redirectsSeen;
+    const warned = this.#services.redirectsWarned;
     if (warned.has(path)) return;
     warned.add(path);
     this.attach(...response.redirects, response.exchange);

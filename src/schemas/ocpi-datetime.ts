@@ -31,6 +31,13 @@ export function ocpiNow(date: Date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** True when both are OCPI DateTimes of one instant, however written (with or without Z, with fractions). */
+export function sameInstant(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const ms = dateTimeMs(a);
+  return !Number.isNaN(ms) && ms === dateTimeMs(b);
+}
+
 /** Milliseconds of an OCPI DateTime (UTC, `Z` optional, as 2.2+ allows), NaN when it is not one. */
 export function dateTimeMs(value: string): number {
   return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);

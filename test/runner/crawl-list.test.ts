@@ -62,6 +62,7 @@ function caseContext(checks: readonly string[] = CRAWL_CHECKS): CaseContext {
     state,
     guard: new SessionGuard(),
     compensations: new Compensations(),
+    redirectsWarned: new Set<string>(),
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
     deadlineMs: 1000,

@@ -27,6 +27,7 @@ function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
     emit: (event) => events.push(event),
     guard: new SessionGuard(),
     compensations: new Compensations(),
+    redirectsWarned: new Set<string>(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
-import { dateTimeMs } from '../../../src/schemas/ocpi-datetime.js';
+import { sameInstant } from '../../../src/schemas/ocpi-datetime.js';
 import type { ReadBack } from '../common/round-trip.js';
 
 /** A parent object whose last_updated a PATCH below it must have set: its name, and where it sits in the data read. */
@@ -26,8 +26,6 @@ export function evseParent(read: ReadBack, uid: string): Parent {
   return { what: 'EVSE', path: `/evses/${index}/last_updated`, lastUpdated: (evses[index] as { last_updated?: unknown }).last_updated };
 }
 
-// The same instant counts, however it is written (with or without Z or fractional seconds).
-const sameInstant = (actual: unknown, expected: string): boolean => typeof actual === 'string' && dateTimeMs(actual) === dateTimeMs(expected);
 
 /** Judges that each parent read back carries the last_updated of the PATCH made below it. */
 export function parentsUpdated(check: string, lastUpdated: string, parents: readonly Parent[], read: ReadBack): Finding {

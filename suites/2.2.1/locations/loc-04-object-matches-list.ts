@@ -6,7 +6,7 @@ import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js'
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { Exchange } from '../../../src/transport/exchange.js';
 import { responseData } from '../../../src/checks/response-data.js';
-import { dateTimeMs, type OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
+import { sameInstant, type OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
 
 interface Sample {
   readonly id: string;
@@ -24,8 +24,7 @@ function checkSameAsList(options: { exchange: Exchange; version: OcpiVersion; ob
   const diff = compareByType({ version: options.version, object: options.object, expected: listed, actual: fetched });
   if (diff.length === 0) return pass(check, `${what} is the same as in the list`, { exchangeId: exchange.id });
   const updated = (fetched as { last_updated?: unknown } | null)?.last_updated;
-  const sameInstant = typeof updated === 'string' && typeof listed.last_updated === 'string' && dateTimeMs(updated) === dateTimeMs(listed.last_updated);
-  if (typeof updated === 'string' && !sameInstant) return pass(check, `${what} was updated since the crawl (last_updated ${updated}); not compared`, { exchangeId: exchange.id });
+  if (typeof updated === 'string' && !sameInstant(updated, listed.last_updated)) return pass(check, `${what} was updated since the crawl (last_updated ${updated}); not compared`, { exchangeId: exchange.id });
   return fail(check, `${what} differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth`, { exchangeId: exchange.id, at: '/data', diff });
 }
 

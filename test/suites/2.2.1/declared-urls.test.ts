@@ -45,6 +45,7 @@ function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; 
     emit: () => undefined,
     guard: new SessionGuard(),
     compensations: new Compensations(),
+    redirectsWarned: new Set<string>(),
   });
 }
 
