@@ -34,7 +34,7 @@ export interface CatalogueCase {
   readonly checks: readonly CatalogueCheck[];
 }
 
-const proving = (fault: Fault): ProvingFault => ({ name: fault.name, description: fault.description, roles: fault.roles, handshake: fault.handshake, text: fault.expect.text });
+const proving = (fault: Fault, text: string): ProvingFault => ({ name: fault.name, description: fault.description, roles: fault.roles, handshake: fault.handshake, text });
 
 /** The catalogue of cases and checks, joined with the fault catalogue that proves them (DESIGN §6). */
 export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonly Fault[]): CatalogueCase[] {
@@ -48,6 +48,9 @@ export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonl
     stage: c.stage,
     spec: c.spec,
     profiles: profilesOf(c),
-    checks: c.checks.map((check) => ({ id: check, faults: faults.filter((f) => f.expect.case === c.id && f.expect.check === check).map(proving) })),
+    checks: c.checks.map((check) => ({
+      id: check,
+      faults: faults.flatMap((f) => f.expects.filter((e) => e.case === c.id && e.check === check).slice(0, 1).map((e) => proving(f, e.text))),
+    })),
   }));
 }

@@ -11,7 +11,10 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 function listFaults(io: CliIo): void {
   const width = Math.max(...FAULTS.map((f) => f.name.length));
   for (const fault of FAULTS) {
-    io.stdout.write(`${fault.name.padEnd(width)}  ${fault.expect.case} ${fault.expect.check} (--handshake ${fault.handshake}): ${fault.description}\n`);
+    const cases = [...new Set(fault.expects.map((e) => e.case))];
+    const first = fault.expects[0];
+    const where = cases.length === 1 && first ? `${first.case} ${first.check}` : `${cases.length} cases`;
+    io.stdout.write(`${fault.name.padEnd(width)}  ${where} (--handshake ${fault.handshake}): ${fault.description}\n`);
   }
 }
 

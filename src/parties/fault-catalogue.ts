@@ -4,9 +4,21 @@ export type HandshakeMode = 'register' | 'await' | 'none';
 /** The two reference parties. */
 export type PartyRole = 'cpo' | 'emsp';
 
+/** What a fault does to one case: the check that reports it, with the exact text of its finding (see failure-text.ts). */
+export interface FaultExpectation {
+  readonly case: string;
+  readonly check: string;
+  readonly text: string;
+  /** `warn` for a check that reports the fault as a warning (the case still passes). */
+  readonly status?: 'warn';
+  /** The fault's one root cause must give exactly one failing finding in this case (checks that read a payload stay silent without one). */
+  readonly single?: boolean;
+}
+
 /**
- * One named, deliberate deviation from the spec that a reference party can be started with. Each fault must make
- * exactly one case fail, with the named check among its failures, in a run with the given handshake mode.
+ * One named, deliberate deviation from the spec that a reference party can be started with, realistic in its reach (a
+ * server that forgets the X-Request-ID echo forgets it everywhere). In a run with the given handshake mode it fails
+ * every case it names, with the named check among that case's failures (or warns, for warn expectations), and no other case.
  */
 export interface Fault {
   readonly name: string;
@@ -15,18 +27,14 @@ export interface Fault {
   readonly handshake: HandshakeMode;
   /** The --deadline a run needs to see the fault (a wait for a result the target promised), when the default 3 s is short. */
   readonly deadlineMs?: number;
-  /**
-   * The case that fails, the check among its failures, and the exact text of that failure (see failure-text.ts);
-   * `status: 'warn'` for a fault that a check reports as a warning (the run still passes); `single` for a fault whose
-   * one root cause must give exactly one failing finding (the checks that read a payload stay silent without one).
-   */
-  readonly expect: { readonly case: string; readonly check: string; readonly text: string; readonly status?: 'warn'; readonly single?: boolean };
+  /** Every case the fault trips, at least one; a case may appear once per check it trips. */
+  readonly expects: readonly FaultExpectation[];
 }
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
 
 function fault(name: string, description: string, handshake: HandshakeMode, expectCase: string, check: string, text: string, roles: readonly PartyRole[] = BOTH): Fault {
-  return Object.freeze({ name, description, roles, handshake, expect: Object.freeze({ case: expectCase, check, text }) });
+  return Object.freeze({ name, description, roles, handshake, expects: Object.freeze([Object.freeze({ case: expectCase, check, text })]) });
 }
 
 /** A fault of the reference CPO's functional modules, seen in a run with the default handshake. */
@@ -45,12 +53,22 @@ function emspFault(name: string, description: string, expectCase: string, check:
  */
 function emspRootCauseFault(name: string, description: string, expectCase: string): Fault {
   const base = emspFault(name, description, expectCase, 'schema.response', '/data: {value} is not of type object');
-  return Object.freeze({ ...base, expect: Object.freeze({ ...base.expect, single: true }) });
+  return Object.freeze({ ...base, expects: Object.freeze(base.expects.map((e) => Object.freeze({ ...e, single: true }))) });
 }
 
 /** The same fault, reported as a warning by its check (a rule whose breach may have a legitimate cause). */
 function warnsIn(fault: Fault): Fault {
-  return Object.freeze({ ...fault, expect: Object.freeze({ ...fault.expect, status: 'warn' as const }) });
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, status: 'warn' as const }))) });
+}
+
+/** The same fault, which also trips these cases (a realistic fault reaches every case that meets what it breaks). */
+function alsoIn(fault: Fault, ...more: readonly FaultExpectation[]): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...more.map((e) => Object.freeze({ ...e }))]) });
+}
+
+/** One expectation per case: the same check and text in each of them. */
+function inEach(cases: readonly string[], check: string, text: string, status?: 'warn'): FaultExpectation[] {
+  return cases.map((c) => Object.freeze(status ? { case: c, check, text, status } : { case: c, check, text }));
 }
 
 /** A fault of what both reference parties' functional modules share (authorization, request bodies). */
@@ -77,7 +95,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     description: 'the versions list names an old version details URL that answers 307 to the current one',
     roles: BOTH,
     handshake: 'register',
-    expect: Object.freeze({ case: 'VER-02', check: 'http.redirected', status: 'warn', text: 'GET {url} was redirected (307 to {location}): the tester followed it on the same origin, with its token; a partner may not, so use and declare the URLs the target answers' }),
+    expects: Object.freeze([{ case: 'VER-02', check: 'http.redirected', status: 'warn' as const, text: 'GET {url} was redirected (307 to {location}): the tester followed it on the same origin, with its token; a partner may not, so use and declare the URLs the target answers' }]),
   }),
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
     'the version details say version "2.2", but the versions list gave this URL for 2.2.1'),

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { FAULTS, type Fault, type PartyRole } from '../../src/parties/fault-catalogue.js';
-import { matchesFailureText } from '../../src/parties/failure-text.js';
 import { ALL_CASES } from '../../suites/index.js';
-import { casesWith, readReport, type JsonReport, reportPath, runCli } from '../helpers/run-cli.js';
-
-// A short deadline: the faults that withhold an asynchronous result make their case wait that long.
-const faultRun = (fault: Fault, role: PartyRole, path: string): string[] =>
-  ['run', '--embedded', role, '--handshake', fault.handshake, '--embedded-fault', fault.name, '--deadline', String(fault.deadlineMs ?? 3000), '--report-json', path];
+import { casesWith, readReport, reportPath, runCli } from '../helpers/run-cli.js';
 
 describe('ocpi-conformance run --embedded', function () {
   this.timeout(60_000);
@@ -124,50 +118,6 @@ describe('ocpi-conformance run --embedded', function () {
       assert.doesNotMatch(text, /Token [A-Za-z0-9_-]{32}\b/);
       assert.doesNotMatch(text, /"token": "(?!\[redacted\])/);
       assert.match(text, /\[redacted\]/);
-    }
-  });
-
-  describe('with each fault of the catalogue, in each party that has it', () => {
-    /** The fault's failure text must be what its check reports: the docs show these templates as the exact text. */
-    const assertFailureText = (report: JsonReport, fault: Fault, status: 'warn' | 'fail'): void => {
-      const reported = report.cases.find((c) => c.id === fault.expect.case)?.findings.filter((f) => f.check === fault.expect.check) ?? [];
-      const matched = reported.some((f) => f.status === status && matchesFailureText(fault.expect.text, f.message));
-      const listed = reported.map((f) => `\n  ${f.status}: ${f.message}`).join('') || ' none';
-      assert.ok(matched, `no ${status} of ${fault.expect.check} matches the template\n  ${fault.expect.text}\nthe check reported:${listed}`);
-    };
-    for (const fault of FAULTS) {
-      for (const role of fault.roles) {
-        const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
-        const severity = ALL_CASES.find((c) => c.id === fault.expect.case)?.severity;
-        if (severity !== 'required' || fault.expect.status === 'warn') {
-          const why = fault.expect.status === 'warn' ? 'a warning' : 'a recommended rule';
-          it(`warns on ${fault.expect.check} in ${fault.expect.case}, ${why}, when in ${party} ${fault.description}.`, async () => {
-            const path = reportPath();
-            const outcome = await runCli(faultRun(fault, role, path));
-            const report = readReport(path);
-            assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
-            assert.deepEqual(casesWith(report, 'failed'), []);
-            const warned = report.cases.find((c) => c.id === fault.expect.case);
-            assert.ok(warned?.findings.some((f) => f.status === 'warn' && f.check === fault.expect.check), `expected a ${fault.expect.check} warning`);
-            assertFailureText(report, fault, 'warn');
-          });
-          continue;
-        }
-        it(`fails exactly ${fault.expect.case} on ${fault.expect.check} when in ${party} ${fault.description}.`, async () => {
-          const path = reportPath();
-          const outcome = await runCli(faultRun(fault, role, path));
-          const report = readReport(path);
-          assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
-          assert.deepEqual(casesWith(report, 'failed'), [fault.expect.case]);
-          assert.deepEqual(casesWith(report, 'errored'), []);
-          const failed = report.cases.find((c) => c.id === fault.expect.case);
-          assert.ok(failed?.findings.some((f) => f.status === 'fail' && f.check === fault.expect.check), `expected ${fault.expect.check} among the failures`);
-          assertFailureText(report, fault, 'fail');
-          assert.match(outcome.stdout, new RegExp(`${fault.expect.check}`));
-          // One root cause, one failure: the checks that read the payload stay silent.
-          if (fault.expect.single) assert.equal(failed?.findings.filter((f) => f.status === 'fail').length, 1, JSON.stringify(failed?.findings.filter((f) => f.status === 'fail')));
-        });
-      }
     }
   });
 });

@@ -1,27 +1,48 @@
 import assert from 'node:assert/strict';
-import { FAULTS } from '../../src/parties/fault-catalogue.js';
-import { failureTextParts } from '../../src/parties/failure-text.js';
+import { loadRunConfig } from '../../src/config/load-run-config.js';
+import { FAULTS, type Fault, type FaultExpectation, type PartyRole } from '../../src/parties/fault-catalogue.js';
+import { failureTextParts, matchesFailureText } from '../../src/parties/failure-text.js';
+import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
+import { run } from '../../src/run.js';
 import { ALL_CASES } from '../../suites/index.js';
+
+const caseOf = (id: string) => ALL_CASES.find((c) => c.id === id);
+
+/** An expectation the run must show as a failure: a required case, and not a warning. */
+const failsIn = (e: FaultExpectation): boolean => e.status !== 'warn' && caseOf(e.case)?.severity === 'required';
+
+/** Every (case, check) pair the cases declare, and the pairs some fault trips. */
+export function pairCoverage(): { declared: number; proven: number; unproven: string[] } {
+  const proven = new Set(FAULTS.flatMap((f) => f.expects.map((e) => `${e.case} ${e.check}`)));
+  const declared = ALL_CASES.flatMap((c) => c.checks.map((check) => `${c.id} ${check}`));
+  const unproven = declared.filter((pair) => !proven.has(pair));
+  return { declared: declared.length, proven: declared.length - unproven.length, unproven };
+}
 
 describe('the fault catalogue', () => {
   it('has a fault for every check any case can report, so that no check is one that cannot fail.', () => {
-    const proven = new Set(FAULTS.map((fault) => fault.expect.check));
+    const proven = new Set(FAULTS.flatMap((fault) => fault.expects.map((e) => e.check)));
     const unproven = [...new Set(ALL_CASES.flatMap((c) => c.checks))].filter((check) => !proven.has(check));
     assert.deepEqual(unproven, []);
   });
 
-  it('names a case and a check that case declares for every fault.', () => {
+  it('names, in every expectation of every fault, a case and a check that case declares.', () => {
     for (const fault of FAULTS) {
-      const target = ALL_CASES.find((c) => c.id === fault.expect.case);
-      assert.ok(target, `${fault.name}: no case ${fault.expect.case}`);
-      assert.ok(target.checks.includes(fault.expect.check), `${fault.name}: ${fault.expect.case} does not report ${fault.expect.check}`);
+      assert.ok(fault.expects.length > 0, `${fault.name}: names no case`);
+      for (const e of fault.expects) {
+        const target = caseOf(e.case);
+        assert.ok(target, `${fault.name}: no case ${e.case}`);
+        assert.ok(target.checks.includes(e.check), `${fault.name}: ${e.case} does not report ${e.check}`);
+      }
     }
   });
 
-  it('gives every fault only to parties whose runs include its case.', () => {
+  it('gives every fault only to parties whose runs include the cases it names.', () => {
     for (const fault of FAULTS) {
-      const role = ALL_CASES.find((c) => c.id === fault.expect.case)?.targetRole;
-      if (role && role !== 'any') assert.deepEqual(fault.roles, [role], `${fault.name}: ${fault.expect.case} runs against the ${role} only`);
+      for (const e of fault.expects) {
+        const role = caseOf(e.case)?.targetRole;
+        if (role && role !== 'any') assert.deepEqual(fault.roles, [role], `${fault.name}: ${e.case} runs against the ${role} only`);
+      }
     }
   });
 
@@ -29,11 +50,60 @@ describe('the fault catalogue', () => {
     assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
   });
 
-  it('gives every fault a well-formed failure text with at least 15 literal characters beyond its placeholders.', () => {
+  it('gives every expectation a well-formed failure text with at least 15 literal characters beyond its placeholders.', () => {
     for (const fault of FAULTS) {
-      assert.doesNotThrow(() => failureTextParts(fault.expect.text), `${fault.name}: ${fault.expect.text}`);
-      const literal = failureTextParts(fault.expect.text).map((part) => ('literal' in part ? part.literal : '')).join('');
-      assert.ok(literal.trim().length >= 15, `${fault.name}: only ${JSON.stringify(literal)} of its failure text is literal`);
+      for (const e of fault.expects) {
+        assert.doesNotThrow(() => failureTextParts(e.text), `${fault.name}: ${e.text}`);
+        const literal = failureTextParts(e.text).map((part) => ('literal' in part ? part.literal : '')).join('');
+        assert.ok(literal.trim().length >= 15, `${fault.name}: only ${JSON.stringify(literal)} of its failure text is literal`);
+      }
     }
   });
+
+  it('reports how many of the (case, check) pairs the cases declare have a fault that trips them.', () => {
+    const { declared, proven } = pairCoverage();
+    console.log(`      ${proven} of ${declared} declared (case, check) pairs have a fault`);
+    assert.ok(proven > 0);
+  });
+});
+
+/** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME` does. */
+async function runWithFault(fault: Fault, role: PartyRole): Promise<RunResult> {
+  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true };
+  return run(loadRunConfig({ flags, env: {} }));
+}
+
+const describeFindings = (c: CaseResult | undefined): string =>
+  c?.findings.filter((f) => f.status !== 'pass').map((f) => `\n  ${f.status}: ${f.check}: ${f.message}`).join('') || ` none (${c?.status ?? 'not run'}${c?.reason ? `: ${c.reason}` : ''})`;
+
+/** The named case shows the named check, with the status and the exact text the fault promises. */
+function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation): void {
+  const status = failsIn(e) ? 'fail' : 'warn';
+  const reported = result.cases.find((c) => c.id === e.case);
+  const matched = reported?.findings.some((f) => f.check === e.check && f.status === status && matchesFailureText(e.text, f.message));
+  assert.ok(matched, `${fault.name}: ${e.case} has no ${status} of ${e.check} matching\n  ${e.text}\nit reported:${describeFindings(reported)}`);
+  if (e.single && status === 'fail') {
+    const failures = reported?.findings.filter((f) => f.status === 'fail') ?? [];
+    assert.equal(failures.length, 1, `${fault.name}: one root cause, one failure in ${e.case}:${describeFindings(reported)}`);
+  }
+}
+
+describe('each fault of the catalogue, in each party that has it', function () {
+  this.timeout(60_000);
+  for (const fault of FAULTS) {
+    for (const role of fault.roles) {
+      const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
+      const failing = [...new Set(fault.expects.filter(failsIn).map((e) => e.case))].sort();
+      const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(fault.expects.map((e) => e.case))].join(', ')} and fails no case`;
+      it(`${verdict} when in ${party} ${fault.description}.`, async () => {
+        const result = await runWithFault(fault, role);
+        const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
+        const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
+        assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
+        assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
+        for (const e of fault.expects) assertExpectation(result, fault, e);
+        assert.deepEqual(failed, failing);
+      });
+    }
+  }
 });

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
 import { startReferenceParty, type ReferenceParty } from '../../src/parties/reference-party.js';
-import { FAULTS } from '../../src/parties/fault-catalogue.js';
 import { OcpiClient, type OcpiResponse } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { ALL_CASES } from '../../suites/index.js';
 
 /** A minimal registering party: serves versions and details for 2.2.1, accepting one token. */
 async function startPartner(accepted: () => string | undefined): Promise<TestServer> {
@@ -84,19 +82,5 @@ describe('the reference party', () => {
 
   it('refuses to start with a fault it does not know', async () => {
     await assert.rejects(startReferenceParty({ role: 'cpo', faults: ['no-such-fault'] }), /unknown fault "no-such-fault"/);
-  });
-});
-
-describe('the fault catalogue', () => {
-  it('names, for every fault, a case and a check that exist', () => {
-    for (const fault of FAULTS) {
-      const target = ALL_CASES.find((c) => c.id === fault.expect.case);
-      assert.ok(target, `${fault.name}: no case ${fault.expect.case}`);
-      assert.ok(target.checks.includes(fault.expect.check), `${fault.name}: ${fault.expect.case} has no check ${fault.expect.check}`);
-    }
-  });
-
-  it('has unique fault names', () => {
-    assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
   });
 });
