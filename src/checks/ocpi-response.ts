@@ -35,3 +35,15 @@ export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expe
   if (expectation.data) findings.push(...checkResponseData(exchange, version, expectation.data));
   return findings;
 }
+
+/**
+ * Whether the target accepted the request, whatever else its response's checks said: a 2xx status among the expected
+ * ones and a JSON envelope whose status_code is a success (1xxx). A flow goes on after an accepted request (the object
+ * was stored, the charger acts), so a fault in the envelope's form fails its own check and does not stop what follows.
+ */
+export function acceptedByTarget(exchange: Exchange, statuses: readonly number[] = [200, 201]): boolean {
+  const response = exchange.response;
+  if (!response || !statuses.includes(response.status)) return false;
+  const code = (response.body as { status_code?: unknown } | null | undefined)?.status_code;
+  return typeof code === 'number' && code >= 1000 && code < 2000;
+}

@@ -76,6 +76,16 @@ function moduleFault(name: string, description: string, expectCase: string, chec
   return fault(name, description, 'register', expectCase, check, text, BOTH);
 }
 
+/** The cases of a default run against either party that judge the envelopes of the target's answers. */
+const CONNECT_CASES = ['VER-01', 'VER-02', 'CRED-02', 'CRED-03', 'CRED-05'];
+const CPO_ENVELOPE_CASES = ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03',
+  'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03'];
+const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
+  'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'];
+const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
+const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
+const DATETIME_SPACE_TEXT = `/timestamp: "{date} {time}Z" is not a valid DateTime ${DATETIME_RULE}`;
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
 export const FAULTS: readonly Fault[] = Object.freeze([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
@@ -100,13 +110,15 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
     'the version details say version "2.2", but the versions list gave this URL for 2.2.1'),
   fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',
-    '/data/endpoints/0/role: required field "role" is missing'),
+    '/data/endpoints/0/role: required field "role" is missing (and {count} more like it: /data/endpoints/1/role, {places})'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint',
     'the version details do not declare the credentials module (declared: {declared})'),
-  fault('no-request-id-echo', 'responses of the versions and credentials endpoints do not echo X-Request-ID', 'register', 'VER-03', 'headers.request-id-echoed',
+  alsoIn(fault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'register', 'VER-03', 'headers.request-id-echoed',
     'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID'),
-  fault('no-correlation-id-echo', 'responses of the versions and credentials endpoints do not echo X-Correlation-ID', 'register', 'VER-03', 'headers.correlation-id-echoed',
+  ...inEach(['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01'], 'headers.request-id-echoed', 'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID')),
+  alsoIn(fault('no-correlation-id-echo', 'no response echoes the X-Correlation-ID of its request', 'register', 'VER-03', 'headers.correlation-id-echoed',
     'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID'),
+  ...inEach(['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01'], 'headers.correlation-id-echoed', 'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID')),
   fault('accepts-unknown-token', 'an unknown credentials token is accepted on the versions endpoint', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 200 from GET {url}: a token the target never issued must be refused'),
   fault('accepts-missing-token', 'a request without Authorization header is accepted on the versions endpoint', 'register', 'VER-05', 'auth.missing-token-refused',
@@ -151,6 +163,20 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the tester could not complete the registration: unable to use the target\'s API: versions endpoint answered HTTP 401'),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
+  // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
+  alsoIn(fault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'register', 'VER-01', 'schema.envelope', DATETIME_OFFSET_TEXT),
+    ...inEach([...CONNECT_CASES.filter((c) => c !== 'VER-01'), ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES], 'schema.envelope', DATETIME_OFFSET_TEXT)),
+  alsoIn(fault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'register', 'VER-01', 'schema.envelope', DATETIME_SPACE_TEXT),
+    ...inEach([...CONNECT_CASES.filter((c) => c !== 'VER-01'), ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES], 'schema.envelope', DATETIME_SPACE_TEXT)),
+  // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
+  alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
+    'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
+  { case: 'VER-05', check: 'auth.missing-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: a request without credentials must be refused' },
+  { case: 'AUTH-01', check: 'auth.missing-token-refused', text: 'expected HTTP 401, got 403 from {method} {url}: {module} {interface}: a request without credentials must be refused' },
+  { case: 'AUTH-02', check: 'auth.unknown-token-refused', text: 'expected HTTP 401, got 403 from {method} {url}: {module} {interface}: a token the target never issued must be refused' },
+  { case: 'AUTH-03', check: 'auth.token-a-refused', text: 'expected HTTP 401, got 403 from {method} {url}: {module} {interface}: Token A only opens the versions and credentials modules' },
+  { case: 'CRED-05', check: 'auth.old-token-refused', status: 'warn', text: 'expected HTTP 401, got 403 from GET {url}: the token replaced by the PUT should no longer work' },
+  { case: 'CRED-06', check: 'auth.old-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: the token of an unregistered party must no longer work' }),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused',

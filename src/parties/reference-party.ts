@@ -27,6 +27,7 @@ import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
 import { UnknownVariantError } from './unknown-variant-error.js';
 import { findVariant } from './variant-catalogue.js';
+import { wireFaults } from './wire-faults.js';
 import { wireVariants } from './wire-variants.js';
 import { MOVED, movedDetailsHandler, versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
 
@@ -75,6 +76,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const faults = new Set(options.faults ?? []);
   const variants = new Set(options.variants ?? []);
   const wire = wireVariants(variants);
+  const broken = wireFaults(faults);
   const tokenA = options.tokenA ?? Secret.generate();
   const redactor = new Redactor();
   redactor.add(tokenA);
@@ -85,12 +87,9 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     port: options.port ?? 0,
     redactor,
     nextExchangeId,
-    finish: wire.response,
-    // The echo faults hit the configuration modules only, so that they fail the versions case and nothing else.
-    echoRequestIds: (request) => {
-      const configuration = !/\/2\.2\.1\/(?!credentials)[a-z]+/.test(request.path);
-      return { requestId: !(configuration && faults.has('no-request-id-echo')), correlationId: !(configuration && faults.has('no-correlation-id-echo')) };
-    },
+    finish: (spec) => broken.response(wire.response(spec)),
+    // A server that forgets the echo forgets it on every endpoint.
+    echoRequestIds: () => ({ requestId: !faults.has('no-request-id-echo'), correlationId: !faults.has('no-correlation-id-echo') }),
   });
   const client = new OcpiClient({
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -99,7 +98,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     redactor,
     nextExchangeId,
     userAgent: `ocpi-conformance-reference-${options.role}`,
-    encodeBody: wire.encodeBody,
+    encodeBody: (body) => broken.requestBody(wire.encodeBody(body)),
     contentType: wire.contentType,
   });
   const prefix = `/ocpi/${options.role}`;

@@ -118,8 +118,11 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     if (findings.length === 0) [status, reason] = ['errored', 'the case recorded no findings (tester defect)'];
     else status = findings.some((f) => f.status === 'fail') && definition.severity === 'required' ? 'failed' : 'passed';
   } catch (error) {
-    if (error instanceof SkipCase) [status, reason] = ['skipped', error.message];
-    else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
+    // A case that stops early keeps what it found: a failure recorded before the stop is a failure, not a skip.
+    if (error instanceof SkipCase) {
+      const failed = context.findings.some((f) => f.status === 'fail') && definition.severity === 'required';
+      [status, reason] = [failed ? 'failed' : 'skipped', error.message];
+    } else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
   } finally {
     inactivity.clear();
     options.signal.removeEventListener('abort', onRunAbort);

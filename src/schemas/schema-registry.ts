@@ -115,18 +115,32 @@ export class SchemaRegistry {
       return warn(check, message, { ...extra, at: pointer, actual: unknown.value });
     });
     if (valid) return [pass(check, `valid ${name} (OCPI ${version})`, { ...extra, at }), ...warnings];
-    const seen = new Set<string>();
+    // One broken rule is one failure: the same error of the same schema rule at several places (every last_updated
+    // with an offset, every object without its address) is reported once, at its first place, naming the others.
+    const groups = new Map<string, { first: ErrorObject; pointers: string[]; messages: Set<string> }>();
     // An `if` error only says "the then-branch failed", whose own errors are reported beside it; the null branch of an
     // optional field (`anyOf: [{type: null}, X]`) says only "not null either", while X's errors say what is wrong.
-    const failures = (validator.errors ?? []).filter((error) => error.keyword !== 'if' && !nullBranch(error)).flatMap((error) => {
+    for (const error of (validator.errors ?? []).filter((e) => e.keyword !== 'if' && !nullBranch(e))) {
       // A missing field is reported at the place it should be, which is where a reader looks for it.
       const missing = error.keyword === 'required' ? `/${escapePointerToken(String(error.params['missingProperty']))}` : '';
       const pointer = `${at}${error.instancePath}${missing}`;
       const message = `${pointer || '/'}: ${describeError(error)}`;
+      const key = `${error.keyword} ${error.schemaPath} ${JSON.stringify(error.params)}`;
+      const group = groups.get(key) ?? { first: error, pointers: [], messages: new Set<string>() };
+      groups.set(key, group);
       // A type error is reported by the field and again by the shared type it references: say it once.
-      if (seen.has(message)) return [];
+      if (group.messages.has(message)) continue;
+      group.messages.add(message);
+      group.pointers.push(pointer);
+    }
+    const seen = new Set<string>();
+    const failures = [...groups.values()].flatMap(({ first, pointers, messages }) => {
+      const [message] = messages;
+      if (message === undefined || seen.has(message)) return [];
       seen.add(message);
-      return [fail(check, message, { ...extra, at: pointer, actual: error.data })];
+      const others = pointers.slice(1);
+      const more = others.length === 0 ? '' : ` (and ${others.length} more like it: ${others.slice(0, 3).map((p) => p || '/').join(', ')}${others.length > 3 ? ', ...' : ''})`;
+      return [fail(check, `${message}${more}`, { ...extra, at: pointers[0] ?? at, actual: first.data })];
     });
     return [...failures, ...warnings];
   }

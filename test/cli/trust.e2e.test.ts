@@ -29,15 +29,26 @@ describe('a run a partner can trust', function () {
     }
   });
 
-  it('stops a session whose START_SESSION was ACCEPTED in an invalid response, at teardown, and fails only that case.', async () => {
+  it('stops a session whose START_SESSION was ACCEPTED in an invalid response, at teardown when CMD-02 is not run, and fails only that case.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--report-json', path]);
+    const only = 'VER-01,VER-02,CRED-02,LOC-01,CMD-01';
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--only', only, '--report-json', path]);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(readReport(path), 'failed'), ['CMD-01']);
     const stop = teardownOf(path).teardown.find((step) => /STOP_SESSION/.test(step.what));
     assert.equal(stop?.status, 'done', JSON.stringify(teardownOf(path).teardown));
     assert.match(stop?.detail ?? '', /result ACCEPTED/);
     assert.match(outcome.stdout, /teardown: STOP_SESSION for the session CMD-01 started/);
+  });
+
+  it('goes on after a START_SESSION ACCEPTED in an invalid response: the session it started is found and CMD-02 stops it, failing only CMD-01.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    assert.deepEqual(casesWith(report, 'failed'), ['CMD-01']);
+    assert.equal(report.cases.find((c) => c.id === 'CMD-02')?.status, 'passed');
+    assert.ok(!teardownOf(path).teardown.some((step) => /STOP_SESSION/.test(step.what) && step.status !== 'done'), JSON.stringify(teardownOf(path).teardown));
   });
 
   it('goes on with the token a target issued when it wrongly accepts a second registration, failing only CRED-04.', async () => {

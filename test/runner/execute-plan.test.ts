@@ -52,6 +52,15 @@ describe('the executor', () => {
     assert.equal(second?.reason, 'needs session, which was not provided (T-01 failed)');
   });
 
+  it('reports a case that recorded a failure and then stopped as failed, with the reason it stopped, and one that stopped clean as skipped.', async () => {
+    const failedThenStopped = testCase({ id: 'T-01', run: async (t) => { t.check(fail('test.check', 'broken')); t.skip('cannot go on'); } });
+    const stoppedClean = testCase({ id: 'T-02', run: async (t) => { t.check(pass('test.check', 'fine')); t.skip('cannot go on'); } });
+    const recommended = testCase({ id: 'T-03', severity: 'recommended', run: async (t) => { t.check(fail('test.check', 'broken')); t.skip('cannot go on'); } });
+    const results = await executePlan({ cases: [failedThenStopped, stoppedClean, recommended], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(results.map((r) => [r.status, r.reason]), [['failed', 'cannot go on'], ['skipped', 'cannot go on'], ['skipped', 'cannot go on']]);
+    assert.equal(results[0]?.findings[0]?.status, 'fail');
+  });
+
   it('skips a case whose module interface the target did not declare, and runs one it did', async () => {
     const state = services();
     state.state.set('endpoints', [{ identifier: 'locations', role: 'SENDER', url: 'http://x/locations' }]);

@@ -30,7 +30,12 @@ export interface AsyncRequest {
   readonly onAccepted?: () => void;
 }
 
-/** What came of it: the synchronous `result` value and, when one arrived, the result body. */
+/**
+ * What came of it: the synchronous `result` value and, when one arrived, the result body. `failed` when the flow cannot
+ * go on: the request was not answered with a usable result, or the asynchronous result did not arrive usable. A check
+ * that failed on the form of an answer that is still usable (an envelope's timestamp, a missing timeout) fails the case
+ * but does not stop what follows, so one root cause does not skip the cases that build on the command.
+ */
 export interface AsyncOutcome {
   readonly failed: boolean;
   readonly answer?: string;
@@ -53,9 +58,8 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
   t.check(findings);
   const data = (response.body as { data?: { result?: unknown; timeout?: unknown } } | undefined)?.data;
   const answer = typeof data?.result === 'string' ? data.result : undefined;
-  const answered = findings.some((f) => f.status === 'fail');
   if (answer !== 'ACCEPTED') {
-    if (answered) return { failed: true, ...(answer ? { answer } : {}) };
+    if (findings.some((f) => f.status === 'fail')) return { failed: true, ...(answer ? { answer } : {}) };
     t.skip(`the target answered ${spec.name} with ${answer ?? 'no result'}, so whether its result arrives in time could not be checked (a charger may be busy or not support it; choose another with --test-location/--test-evse)`);
   }
   spec.onAccepted?.();
@@ -76,7 +80,8 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
     const valid = checkRequestBody(record.exchange, t.version, spec.result);
     t.check(valid);
     const body = record.exchange.request.body as Record<string, unknown> | undefined;
-    return { failed: answered || valid.some((f) => f.status === 'fail'), answer, ...(body ? { result: body } : {}) };
+    const usable = typeof body?.['result'] === 'string';
+    return { failed: !usable, answer, ...(body ? { result: body } : {}) };
   } catch (error) {
     if (!(error instanceof DeadlineExceededError)) throw error;
     const waited = Math.min(limit, t.deadlineMs);

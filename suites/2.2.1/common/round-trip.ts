@@ -1,7 +1,7 @@
 import { compareByType } from '../../../src/checks/compare-by-type.js';
 import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
 import { responseData } from '../../../src/checks/response-data.js';
-import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
+import { acceptedByTarget, checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
@@ -37,13 +37,13 @@ function skipUnregisteredParty(t: CaseContext, response: OcpiResponse): void {
   }
 }
 
-/** Sends a push (PUT, PATCH, POST) and judges its OCPI response; `ok` when it succeeded. */
+/** Sends a push (PUT, PATCH, POST) and judges its OCPI response; `ok` when the target accepted it (see acceptedByTarget). */
 export async function push(t: CaseContext, request: ModuleRequest, { status = [200, 201] }: { status?: readonly number[] } = {}): Promise<{ ok: boolean; response: OcpiResponse }> {
   const response = await moduleRequest(t, request);
   skipUnregisteredParty(t, response);
   const findings = checkOcpiResponse(response.exchange, t.version, { status });
   t.check(findings);
-  return { ok: !findings.some((f) => f.status === 'fail'), response };
+  return { ok: acceptedByTarget(response.exchange, status), response };
 }
 
 /**
@@ -53,7 +53,7 @@ export async function push(t: CaseContext, request: ModuleRequest, { status = [2
 export async function pushForCase(t: CaseContext, request: ModuleRequest, reportedBy: string): Promise<OcpiResponse> {
   const response = await moduleRequest(t, request);
   skipUnregisteredParty(t, response);
-  if (checkOcpiResponse(response.exchange, t.version, { status: [200, 201] }).some((f) => f.status === 'fail')) t.skip(`the object could not be pushed (${reportedBy} reports why)`);
+  if (!acceptedByTarget(response.exchange)) t.skip(`the object could not be pushed (${reportedBy} reports why)`);
   return response;
 }
 

@@ -1,0 +1,39 @@
+import type { ServerResponseSpec } from '../server/ocpi-server.js';
+
+/** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
+const WIRE_FAULTS = ['datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized'] as const;
+
+/** A DateTime as the parties write it (UTC, with Z), inside a JSON text. */
+const DATETIME_IN_JSON = /"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z"/g;
+
+/** How the party's active wire faults rewrite what it sends. */
+export interface WireFaults {
+  /** Rewrites a response after the variants did, just before the server writes it. */
+  response(spec: ServerResponseSpec): ServerResponseSpec;
+  /** Rewrites the JSON text of a request body the party sends. */
+  requestBody(text: string): string;
+}
+
+/**
+ * Wire faults, applied in one place so that they reach every endpoint as they would in a real implementation:
+ * every DateTime with a `+00:00` offset (a serializer's ISO form, which 2.2.1 forbids), or with a space for the `T`;
+ * every 401 answered as 403 Forbidden.
+ */
+export function wireFaults(faults: ReadonlySet<string>): WireFaults {
+  const active = WIRE_FAULTS.some((name) => faults.has(name));
+  const dates = (text: string): string => {
+    if (faults.has('datetimes-with-offset')) return text.replace(DATETIME_IN_JSON, '"$1T$2+00:00"');
+    if (faults.has('datetimes-space-separator')) return text.replace(DATETIME_IN_JSON, '"$1 $2Z"');
+    return text;
+  };
+  return {
+    requestBody: dates,
+    response: (spec) => {
+      if (!active) return spec;
+      const status = faults.has('forbidden-instead-of-unauthorized') && spec.status === 401 ? 403 : spec.status;
+      const text = spec.text ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body));
+      if (text === undefined) return { ...spec, status };
+      return { ...spec, status, text: dates(text), contentType: spec.contentType ?? 'application/json' };
+    },
+  };
+}
