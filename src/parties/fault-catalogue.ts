@@ -71,6 +71,12 @@ function inEach(cases: readonly string[], check: string, text: string, status?: 
   return cases.map((c) => Object.freeze(status ? { case: c, check, text, status } : { case: c, check, text }));
 }
 
+/** A fault of the paging helper behind every list of both parties: the same check and text in each case named. */
+function listsFault(name: string, description: string, check: string, text: string, cases: readonly string[]): Fault {
+  const [first, ...rest] = cases;
+  return alsoIn(fault(name, description, 'register', first as string, check, text), ...inEach(rest, check, text));
+}
+
 /** A fault of what both reference parties' functional modules share (authorization, request bodies). */
 function moduleFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
   return fault(name, description, 'register', expectCase, check, text, BOTH);
@@ -185,6 +191,27 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: Token A only opens the versions and credentials modules'),
   moduleFault('modules-accept-malformed-json', 'the functional modules answer a body that is not JSON with success', 'AUTH-04', 'transport.malformed-json-refused',
     '{module} RECEIVER: a body that is not JSON got HTTP 200 with status_code 1000; expected HTTP 400 (or 200 with 2001)'),
+  // One paging helper serves every list of a real implementation: its bugs show in every list, each in the cases that meet them.
+  listsFault('lists-ignore-limit', 'every list ignores the limit the client asks for', 'pagination.limit-honoured',
+    'limit=2 gave {count} objects: a server may return fewer objects than asked for, never more', ['LOC-03', 'TAR-03', 'SES-03', 'CDR-03', 'TOK-PULL-03']),
+  listsFault('lists-duplicate-across-pages', 'each page of every list after the first repeats the last object of the page before', 'pagination.no-duplicates',
+    '{id} was already returned on an earlier page: pages must neither overlap nor repeat objects', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-skip-objects', 'the next Link of every list skips one object', 'pagination.complete',
+    'the crawl received {count} distinct objects but X-Total-Count says {total}: objects were skipped between pages', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-no-total-count', 'no page of any list carries X-Total-Count', 'pagination.total-count',
+    'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-no-x-limit', 'no page of any list carries X-Limit', 'pagination.limit-header',
+    'the page has no X-Limit header: every paginated response carries the most objects the server returns per page', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-page-exceeds-x-limit', 'unlimited pages of every list hold one object more than their X-Limit says', 'pagination.page-size',
+    'the page holds {count} objects, more than its own X-Limit of {limit}', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-no-link', 'no page of any list carries a Link to the next page', 'pagination.link-next',
+    'the page at {url} has no Link rel="next", but only {count} of {total} objects (X-Total-Count) were received: every page but the last links to the next', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02']),
+  listsFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02']),
+  warnsIn(listsFault('lists-link-drops-filters', 'the next Link of every list drops date_from and date_to', 'pagination.link-keeps-filters',
+    'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request', ['LOC-03', 'TAR-03', 'SES-01', 'SES-03', 'CDR-03', 'TOK-PULL-03'])),
   cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response',
     '/data/1/address: required field "address" is missing'),
   cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates',

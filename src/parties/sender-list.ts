@@ -47,11 +47,20 @@ function readQuery(query: URLSearchParams): PageQuery | ServerResponseSpec {
   return parsed;
 }
 
+/**
+ * Whether a list fault bends this list: its module's own fault (`tariffs-no-total-count`), or the same fault of a
+ * paginator every list shares (`lists-no-total-count`), as a real implementation's one paging helper would have it.
+ */
+function bent(list: SenderList, fault: `${ListModule}-${string}`): boolean {
+  const [module] = fault.split('-');
+  return (list.module === module && list.faults.has(fault)) || list.faults.has(fault.replace(/^[a-z]+-/, 'lists-'));
+}
+
 /** The objects matching the date filter: date_from inclusive, date_to exclusive (a fault makes date_from exclusive). */
 function matching(list: SenderList, items: readonly Dated[], q: PageQuery): readonly Dated[] {
   if (q.from === undefined && q.to === undefined) return items;
-  const fromExclusive = list.module === 'tariffs' && list.faults.has('tariffs-date-from-exclusive');
-  const toInclusive = list.module === 'tokens' && list.faults.has('tokens-date-to-inclusive');
+  const fromExclusive = bent(list, 'tariffs-date-from-exclusive');
+  const toInclusive = bent(list, 'tokens-date-to-inclusive');
   return items.filter((item) => {
     const at = dateTimeMs(item.last_updated);
     const afterFrom = q.from === undefined || (fromExclusive ? at > q.from : at >= q.from);
@@ -62,7 +71,7 @@ function matching(list: SenderList, items: readonly Dated[], q: PageQuery): read
 /** The Link to the next page: the request's own URL with the filters kept and offset/limit moved on. */
 function linkTo(list: SenderList, request: ServerRequest, offset: number, limit: number): string {
   const url = new URL(request.url);
-  if ((list.module === 'locations' && list.faults.has('locations-link-drops-filters')) || (list.module === 'tokens' && list.faults.has('tokens-link-drops-filters'))) {
+  if (bent(list, 'locations-link-drops-filters') || bent(list, 'tokens-link-drops-filters')) {
     url.searchParams.delete('date_from');
     url.searchParams.delete('date_to');
   }
@@ -87,20 +96,20 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   const items = matching(list, all, q);
   const smaller = list.variants?.has('pages-smaller-than-asked') === true;
   const pageSize = smaller ? Math.min(3, list.pageSize) : list.pageSize;
-  const has = (fault: string, of: ListModule): boolean => list.module === of && list.faults.has(fault);
-  let size = q.limit === undefined || has('tariffs-ignore-limit', 'tariffs') ? pageSize : Math.min(q.limit, pageSize);
+  const has = (fault: `${ListModule}-${string}`): boolean => bent(list, fault);
+  let size = q.limit === undefined || has('tariffs-ignore-limit') ? pageSize : Math.min(q.limit, pageSize);
   // A server may return fewer than asked: below its X-Limit it gives one fewer than the limit (but at least one).
   if (smaller && q.limit !== undefined && q.limit < pageSize) size = Math.max(1, q.limit - 1);
-  const start = has('locations-duplicate-across-pages', 'locations') && q.offset > 0 ? q.offset - 1 : q.offset;
+  const start = has('locations-duplicate-across-pages') && q.offset > 0 ? q.offset - 1 : q.offset;
   let data: unknown[] = items.slice(start, start + size);
-  if (has('locations-invalid-object', 'locations')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
-  if (has('tokens-list-invalid-object', 'tokens')) data = data.map((item) => (item === all.at(-1) ? without(item, 'contract_id') : item));
-  const next = q.offset + size + (has('sessions-skip-objects', 'sessions') ? 1 : 0);
+  if (has('locations-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
+  if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'contract_id') : item));
+  const next = q.offset + size + (has('sessions-skip-objects') ? 1 : 0);
   const headers: Record<string, string> = {};
-  if (!has('tariffs-no-total-count', 'tariffs')) headers['x-total-count'] = String(items.length);
-  if (!has('sessions-no-x-limit', 'sessions')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit', 'locations') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
-  if (next < items.length && !has('cdrs-no-link', 'cdrs')) headers['link'] = linkTo(list, request, next, size);
-  else if (has('cdrs-link-loop', 'cdrs') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
+  if (!has('tariffs-no-total-count')) headers['x-total-count'] = String(items.length);
+  if (!has('sessions-no-x-limit')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
+  if (next < items.length && !has('cdrs-no-link')) headers['link'] = linkTo(list, request, next, size);
+  else if (has('cdrs-link-loop') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
   return { status: 200, body: envelope(data), headers };
 }
 
