@@ -35,7 +35,13 @@ export function checkStatusCode(
 ): Finding {
   const allowed = typeof expected === 'number' ? [expected] : expected;
   const actual = (responseBody(exchange) as { status_code?: unknown } | undefined)?.status_code;
-  if (typeof actual === 'number' && allowed.includes(actual)) return pass(check, `status_code ${actual}`, { exchangeId: exchange.id, at: '/status_code' });
+  // A code written as a string ("2001") means that code: its form is the envelope schema's finding, not this check's.
+  const code = typeof actual === 'string' && /^\d+$/.test(actual) ? Number(actual) : actual;
+  if (typeof code === 'number' && allowed.includes(code)) return pass(check, `status_code ${code}`, { exchangeId: exchange.id, at: '/status_code' });
+  // Without a JSON body there is no status_code to compare: say what there is instead of "got null".
+  if (exchange.response?.body === undefined) {
+    return fail(check, `expected status_code ${allowed.join(' or ')}, but the response has no JSON body${because ? `: ${because}` : ''}`, { exchangeId: exchange.id, at: '/status_code', expected: allowed.length === 1 ? allowed[0] : allowed, actual: null });
+  }
   const message = (responseBody(exchange) as { status_message?: unknown } | undefined)?.status_message;
   const detail = typeof message === 'string' ? ` ("${message}")` : '';
   return fail(check, `expected status_code ${allowed.join(' or ')}, got ${JSON.stringify(actual ?? null)}${detail}${because ? `: ${because}` : ''}`, {

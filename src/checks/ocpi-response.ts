@@ -38,12 +38,13 @@ export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expe
 
 /**
  * Whether the target accepted the request, whatever else its response's checks said: a 2xx status among the expected
- * ones and a JSON envelope whose status_code is a success (1xxx). A flow goes on after an accepted request (the object
+ * ones and a JSON envelope whose status_code is a success (1xxx, also when written as a string). A flow goes on after an accepted request (the object
  * was stored, the charger acts), so a fault in the envelope's form fails its own check and does not stop what follows.
  */
 export function acceptedByTarget(exchange: Exchange, statuses: readonly number[] = [200, 201]): boolean {
   const response = exchange.response;
   if (!response || !statuses.includes(response.status)) return false;
-  const code = (response.body as { status_code?: unknown } | null | undefined)?.status_code;
-  return typeof code === 'number' && code >= 1000 && code < 2000;
+  // "1000" as a string is a form error (schema.envelope says so), not a refusal.
+  const code = Number((response.body as { status_code?: unknown } | null | undefined)?.status_code ?? Number.NaN);
+  return code >= 1000 && code < 2000;
 }

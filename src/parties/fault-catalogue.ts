@@ -71,7 +71,7 @@ function inEach(cases: readonly string[], check: string, text: string, status?: 
   return cases.map((c) => Object.freeze(status ? { case: c, check, text, status } : { case: c, check, text }));
 }
 
-/** A fault of the paging helper behind every list of both parties: the same check and text in each case named. */
+/** A fault of both parties that shows the same check and text in each case named (each party runs the cases of its role). */
 function listsFault(name: string, description: string, check: string, text: string, cases: readonly string[]): Fault {
   const [first, ...rest] = cases;
   return alsoIn(fault(name, description, 'register', first as string, check, text), ...inEach(rest, check, text));
@@ -183,6 +183,14 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   { case: 'AUTH-03', check: 'auth.token-a-refused', text: 'expected HTTP 401, got 403 from {method} {url}: {module} {interface}: Token A only opens the versions and credentials modules' },
   { case: 'CRED-05', check: 'auth.old-token-refused', status: 'warn', text: 'expected HTTP 401, got 403 from GET {url}: the token replaced by the PUT should no longer work' },
   { case: 'CRED-06', check: 'auth.old-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: the token of an unregistered party must no longer work' }),
+  // The functional modules are often a service of their own, behind the one that did the handshake.
+  listsFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
+    'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
+    ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-PULL-01', 'LOC-PUSH-01', 'TAR-PUSH-01', 'SES-PUSH-01', 'CDR-PUSH-01']),
+  listsFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
+    '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
+      'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03',
+      ...EMSP_ENVELOPE_CASES]),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused',

@@ -1,15 +1,18 @@
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
 
 /** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
-const WIRE_FAULTS = ['datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized'] as const;
+const WIRE_FAULTS = ['datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string'] as const;
+
+/** A path of a functional module (not versions, version details or credentials). */
+const MODULE_PATH = /\/\d\.\d(?:\.\d)?\/(?!credentials)[a-z]+/;
 
 /** A DateTime as the parties write it (UTC, with Z), inside a JSON text. */
 const DATETIME_IN_JSON = /"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z"/g;
 
 /** How the party's active wire faults rewrite what it sends. */
 export interface WireFaults {
-  /** Rewrites a response after the variants did, just before the server writes it. */
-  response(spec: ServerResponseSpec): ServerResponseSpec;
+  /** Rewrites a response to a request for `path` after the variants did, just before the server writes it. */
+  response(spec: ServerResponseSpec, path: string): ServerResponseSpec;
   /** Rewrites the JSON text of a request body the party sends. */
   requestBody(text: string): string;
 }
@@ -17,7 +20,9 @@ export interface WireFaults {
 /**
  * Wire faults, applied in one place so that they reach every endpoint as they would in a real implementation:
  * every DateTime with a `+00:00` offset (a serializer's ISO form, which 2.2.1 forbids), or with a space for the `T`;
- * every 401 answered as 403 Forbidden.
+ * every 401 answered as 403 Forbidden; and, in the functional modules (often a service of their own behind the one
+ * that did the handshake), a UTF-8 byte order mark before every JSON body (RFC 8259 §8.1: must not be added), or
+ * status_code written as a string ("1000").
  */
 export function wireFaults(faults: ReadonlySet<string>): WireFaults {
   const active = WIRE_FAULTS.some((name) => faults.has(name));
@@ -28,12 +33,17 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
   };
   return {
     requestBody: dates,
-    response: (spec) => {
+    response: (spec, path) => {
       if (!active) return spec;
       const status = faults.has('forbidden-instead-of-unauthorized') && spec.status === 401 ? 403 : spec.status;
-      const text = spec.text ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body));
+      let text = spec.text ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body));
       if (text === undefined) return { ...spec, status };
-      return { ...spec, status, text: dates(text), contentType: spec.contentType ?? 'application/json' };
+      text = dates(text);
+      if (MODULE_PATH.test(path)) {
+        if (faults.has('modules-status-code-as-string')) text = text.replace(/"status_code":(\d+)(?=(,"status_message":"[^"]*")?,"timestamp":"[^"]*"\}$)/, '"status_code":"$1"');
+        if (faults.has('modules-json-with-bom')) text = `\uFEFF${text}`;
+      }
+      return { ...spec, status, text, contentType: spec.contentType ?? 'application/json' };
     },
   };
 }

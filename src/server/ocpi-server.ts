@@ -48,7 +48,7 @@ export interface OcpiServerOptions {
   readonly echoRequestIds?: (request: ServerRequest) => { requestId: boolean; correlationId: boolean };
   readonly maxRequestBytes?: number;
   /** Rewrites every answer just before it is written (a reference party's conformant variants of the wire form). */
-  readonly finish?: (spec: ServerResponseSpec) => ServerResponseSpec;
+  readonly finish?: (spec: ServerResponseSpec, request: ServerRequest) => ServerResponseSpec;
 }
 
 interface Route {
@@ -137,7 +137,7 @@ export class OcpiServer {
         spec = { status: 500, body: envelope(undefined, 3000, error instanceof Error ? error.message : 'internal error') };
       }
     }
-    if (this.#options.finish) spec = this.#options.finish(spec);
+    if (this.#options.finish) spec = this.#options.finish(spec, request);
     const responseHeaders: Record<string, string> = { ...(spec.headers ?? {}) };
     const echo = this.#options.echoRequestIds?.(request) ?? { requestId: true, correlationId: true };
     if (echo.requestId && headers['x-request-id']) responseHeaders['x-request-id'] = headers['x-request-id'];

@@ -3,7 +3,7 @@ import { checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../..
 import { checkJsonBody, checkStatusCode } from '../../src/checks/envelope.js';
 import type { Finding } from '../../src/checks/finding.js';
 import { expectStatus } from '../../src/checks/http-status.js';
-import { checkOcpiResponse } from '../../src/checks/ocpi-response.js';
+import { acceptedByTarget, checkOcpiResponse } from '../../src/checks/ocpi-response.js';
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../../src/checks/request-ids.js';
 import { checkCredentialsEndpoint, checkDetailsVersion, checkMutualVersion } from '../../src/checks/versions.js';
 import { Secret } from '../../src/config/secret.js';
@@ -22,6 +22,8 @@ const rows: Row[] = [
   ['checkJsonBody fails HTML, quoting its start and content type', () => checkJsonBody(exchange({ headers: { 'content-type': 'text/html' }, rawBody: '<html>' })), 'fail', /not JSON \(text\/html, a body starting "<html>"\)/],
   ['checkStatusCode passes 1000', () => checkStatusCode(exchange({ body: ok([]) })), 'pass'],
   ['checkStatusCode fails 2000, quoting the status message', () => checkStatusCode(exchange({ body: { status_code: 2001, status_message: 'bad', timestamp: 't' } })), 'fail', /expected status_code 1000, got 2001 \("bad"\)/],
+  ['checkStatusCode reads a code written as a string as that code (its form is the envelope schema\'s finding)', () => checkStatusCode(exchange({ body: { status_code: '2001', timestamp: 't' } }), { expected: 2001 }), 'pass'],
+  ['checkStatusCode says there is no JSON body instead of comparing with null', () => checkStatusCode(exchange({ rawBody: '<html>' }), { expected: 2001 }), 'fail', /^expected status_code 2001, but the response has no JSON body$/],
   ['checkStatusCode passes a code from an allowed list', () => checkStatusCode(exchange({ body: ok(undefined, 3001) }), { expected: [3001, 3000] }), 'pass'],
   ['checkRequestIdEchoed passes an echoed id', () => checkRequestIdEchoed(exchange({ headers: { 'x-request-id': 'r' } }, { headers: { 'x-request-id': 'r' } })), 'pass'],
   ['checkRequestIdEchoed fails a missing id', () => checkRequestIdEchoed(exchange({}, { headers: { 'x-request-id': 'r' } })), 'fail', /the response has no X-Request-ID/],
@@ -60,5 +62,19 @@ describe('the checks', () => {
     const findings = checkOcpiResponse(exchange({ body: { data: [], status_code: 1000 } }), '2.2.1', { data: 'VersionList' });
     const failures = findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.at]);
     assert.deepEqual(failures, [['schema.envelope', '/timestamp'], ['schema.response', '/data']]);
+  });
+});
+
+describe('acceptedByTarget', () => {
+  it('calls a request accepted when the target answered an expected 2xx with a success status_code, whatever the envelope\'s form.', () => {
+    assert.equal(acceptedByTarget(exchange({ status: 201, body: { status_code: 1000, timestamp: '2026-01-01T00:00:00+00:00' } })), true);
+    assert.equal(acceptedByTarget(exchange({ body: { status_code: '1000', timestamp: 't' } })), true);
+  });
+
+  it('calls a refusal, an unexpected status or a body that is not JSON not accepted.', () => {
+    assert.equal(acceptedByTarget(exchange({ body: { status_code: 2001, timestamp: 't' } })), false);
+    assert.equal(acceptedByTarget(exchange({ status: 201, body: { status_code: 1000, timestamp: 't' } }), [200]), false);
+    assert.equal(acceptedByTarget(exchange({ rawBody: '\uFEFF{"status_code":1000}' })), false);
+    assert.equal(acceptedByTarget(exchange(undefined)), false);
   });
 });

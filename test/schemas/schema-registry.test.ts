@@ -107,6 +107,15 @@ describe('the schema registry', () => {
     assert.equal(finding?.check, 'schema.response');
   });
 
+  it('reports one schema rule broken at several places once, at its first place, naming the others.', () => {
+    const endpoint = { identifier: 'locations', url: 'https://x/locations' };
+    const failures = registry.validate('2.2.1', 'VersionDetails', { version: '2.2.1', endpoints: [endpoint, endpoint, endpoint, endpoint, endpoint] }).filter((f) => f.status === 'fail');
+    assert.deepEqual(failures.map((f) => [f.at, f.message]), [[
+      '/endpoints/0/role',
+      '/endpoints/0/role: required field "role" is missing (and 4 more like it: /endpoints/1/role, /endpoints/2/role, /endpoints/3/role, ...)',
+    ]]);
+  });
+
   it('refuses a name it has no schema for', () => {
     assert.throws(() => registry.validate('2.2.1', 'Lokation', {}), /no schema "Lokation"/);
   });
