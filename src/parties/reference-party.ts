@@ -87,7 +87,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     port: options.port ?? 0,
     redactor,
     nextExchangeId,
-    finish: (spec, request) => broken.response(wire.response(spec), request.path),
+    finish: (spec, request) => broken.response(wire.response(spec), request),
     // A server that forgets the echo forgets it on every endpoint.
     echoRequestIds: () => ({ requestId: !faults.has('no-request-id-echo'), correlationId: !faults.has('no-correlation-id-echo') }),
   });

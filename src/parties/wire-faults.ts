@@ -1,7 +1,10 @@
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
 
 /** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
-const WIRE_FAULTS = ['datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string'] as const;
+const WIRE_FAULTS = [
+  'datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string',
+  'single-objects-wrapped-in-list', 'command-responses-without-timeout',
+] as const;
 
 /** A path of a functional module (not versions, version details or credentials). */
 const MODULE_PATH = /\/\d\.\d(?:\.\d)?\/(?!credentials)[a-z]+/;
@@ -11,8 +14,8 @@ const DATETIME_IN_JSON = /"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z"/g
 
 /** How the party's active wire faults rewrite what it sends. */
 export interface WireFaults {
-  /** Rewrites a response to a request for `path` after the variants did, just before the server writes it. */
-  response(spec: ServerResponseSpec, path: string): ServerResponseSpec;
+  /** Rewrites the response to a request after the variants did, just before the server writes it. */
+  response(spec: ServerResponseSpec, request: { readonly method: string; readonly path: string }): ServerResponseSpec;
   /** Rewrites the JSON text of a request body the party sends. */
   requestBody(text: string): string;
 }
@@ -22,7 +25,8 @@ export interface WireFaults {
  * every DateTime with a `+00:00` offset (a serializer's ISO form, which 2.2.1 forbids), or with a space for the `T`;
  * every 401 answered as 403 Forbidden; and, in the functional modules (often a service of their own behind the one
  * that did the handshake), a UTF-8 byte order mark before every JSON body (RFC 8259 §8.1: must not be added), or
- * status_code written as a string ("1000").
+ * status_code written as a string ("1000"), every object a GET asks for served in a list (`[object]`), every
+ * CommandResponse without its timeout.
  */
 export function wireFaults(faults: ReadonlySet<string>): WireFaults {
   const active = WIRE_FAULTS.some((name) => faults.has(name));
@@ -31,12 +35,24 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
     if (faults.has('datetimes-space-separator')) return text.replace(DATETIME_IN_JSON, '"$1 $2Z"');
     return text;
   };
+  /** The envelope of a functional module's answer with its data bent by the data faults. */
+  const rewriteData = (body: unknown, method: string, path: string): unknown => {
+    const data = (body as { data?: unknown } | undefined)?.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return body;
+    if (faults.has('single-objects-wrapped-in-list') && method === 'GET') return { ...(body as object), data: [data] };
+    if (faults.has('command-responses-without-timeout') && method === 'POST' && /\/commands\/[A-Z_]+$/.test(path)) {
+      const { timeout: _dropped, ...rest } = data as Record<string, unknown>;
+      return { ...(body as object), data: rest };
+    }
+    return body;
+  };
   return {
     requestBody: dates,
-    response: (spec, path) => {
+    response: (spec, { method, path }) => {
       if (!active) return spec;
       const status = faults.has('forbidden-instead-of-unauthorized') && spec.status === 401 ? 403 : spec.status;
-      let text = spec.text ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body));
+      const body = spec.text === undefined && MODULE_PATH.test(path) ? rewriteData(spec.body, method, path) : spec.body;
+      let text = spec.text ?? (body === undefined ? undefined : JSON.stringify(body));
       if (text === undefined) return { ...spec, status };
       text = dates(text);
       if (MODULE_PATH.test(path)) {
