@@ -27,7 +27,9 @@ export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expe
   const findings: Finding[] = [status];
   // An HTTP error (or a redirect) is the whole answer: its envelope's status_code and missing data say the same thing
   // again, and one root cause gives one failure.
-  if (status.status === 'fail' && (exchange.response?.status ?? 300) >= 300) return findings;
+  // The same holds for an unexpected status without a body (a 204 No Content): there is no envelope to judge.
+  const bodiless = exchange.response !== undefined && exchange.response.body === undefined && (exchange.response.rawBody ?? '') === '';
+  if (status.status === 'fail' && ((exchange.response?.status ?? 300) >= 300 || bodiless)) return findings;
   const json = checkJsonBody(exchange);
   findings.push(json);
   if (json.status === 'fail') return findings;
@@ -37,14 +39,16 @@ export function checkOcpiResponse(exchange: Exchange, version: OcpiVersion, expe
 }
 
 /**
- * Whether the target accepted the request, whatever else its response's checks said: a 2xx status among the expected
- * ones and a JSON envelope whose status_code is a success (1xxx, also when written as a string). A flow goes on after an accepted request (the object
- * was stored, the charger acts), so a fault in the envelope's form fails its own check and does not stop what follows.
+ * Whether the target accepted the request, whatever else its response's checks said: a 2xx status, and a success
+ * status_code (1xxx, also when written as a string) when there is a JSON envelope to say one. A 2xx without an
+ * envelope (a 204, a body that is not JSON) is HTTP's success and nothing refutes it. A flow goes on after an accepted
+ * request (the object was stored, the charger acts), so a fault in the answer's form fails its own check and does not
+ * stop what follows.
  */
-export function acceptedByTarget(exchange: Exchange, statuses: readonly number[] = [200, 201]): boolean {
+export function acceptedByTarget(exchange: Exchange): boolean {
   const response = exchange.response;
-  if (!response || !statuses.includes(response.status)) return false;
-  // "1000" as a string is a form error (schema.envelope says so), not a refusal.
-  const code = Number((response.body as { status_code?: unknown } | null | undefined)?.status_code ?? Number.NaN);
+  if (!response || response.status < 200 || response.status >= 300) return false;
+  if (response.body === undefined) return true;
+  const code = Number((response.body as { status_code?: unknown } | null)?.status_code ?? Number.NaN);
   return code >= 1000 && code < 2000;
 }

@@ -3,7 +3,7 @@ import type { ServerResponseSpec } from '../server/ocpi-server.js';
 /** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
 const WIRE_FAULTS = [
   'datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string',
-  'single-objects-wrapped-in-list', 'command-responses-without-timeout',
+  'single-objects-wrapped-in-list', 'command-responses-without-timeout', 'writes-answer-204',
 ] as const;
 
 /** A path of a functional module (not versions, version details or credentials). */
@@ -26,7 +26,7 @@ export interface WireFaults {
  * every 401 answered as 403 Forbidden; and, in the functional modules (often a service of their own behind the one
  * that did the handshake), a UTF-8 byte order mark before every JSON body (RFC 8259 §8.1: must not be added), or
  * status_code written as a string ("1000"), every object a GET asks for served in a list (`[object]`), every
- * CommandResponse without its timeout.
+ * CommandResponse without its timeout, every PUT, PATCH or DELETE without response data answered 204 No Content.
  */
 export function wireFaults(faults: ReadonlySet<string>): WireFaults {
   const active = WIRE_FAULTS.some((name) => faults.has(name));
@@ -51,7 +51,11 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
     response: (spec, { method, path }) => {
       if (!active) return spec;
       const status = faults.has('forbidden-instead-of-unauthorized') && spec.status === 401 ? 403 : spec.status;
-      const body = spec.text === undefined && MODULE_PATH.test(path) ? rewriteData(spec.body, method, path) : spec.body;
+      const module = MODULE_PATH.test(path);
+      // A REST habit: a write with nothing to return answers 204 No Content, where OCPI wants 200 and its envelope.
+      const noData = (spec.body as { data?: unknown } | undefined)?.data === undefined;
+      if (faults.has('writes-answer-204') && module && ['PUT', 'PATCH', 'DELETE'].includes(method) && [200, 201].includes(status) && noData) return { status: 204, ...(spec.headers ? { headers: spec.headers } : {}) };
+      const body = spec.text === undefined && module ? rewriteData(spec.body, method, path) : spec.body;
       let text = spec.text ?? (body === undefined ? undefined : JSON.stringify(body));
       if (text === undefined) return { ...spec, status };
       text = dates(text);

@@ -66,15 +66,17 @@ describe('the checks', () => {
 });
 
 describe('acceptedByTarget', () => {
-  it('calls a request accepted when the target answered an expected 2xx with a success status_code, whatever the envelope\'s form.', () => {
+  it('calls a request accepted when the target answered 2xx with a success status_code, whatever the envelope\'s form, or 2xx without an envelope.', () => {
     assert.equal(acceptedByTarget(exchange({ status: 201, body: { status_code: 1000, timestamp: '2026-01-01T00:00:00+00:00' } })), true);
     assert.equal(acceptedByTarget(exchange({ body: { status_code: '1000', timestamp: 't' } })), true);
+    assert.equal(acceptedByTarget(exchange({ status: 204 })), true);
+    assert.equal(acceptedByTarget(exchange({ rawBody: '\uFEFF{"status_code":1000}' })), true);
   });
 
-  it('calls a refusal, an unexpected status or a body that is not JSON not accepted.', () => {
+  it('calls a refusal in the envelope, an HTTP error or no answer not accepted.', () => {
     assert.equal(acceptedByTarget(exchange({ body: { status_code: 2001, timestamp: 't' } })), false);
-    assert.equal(acceptedByTarget(exchange({ status: 201, body: { status_code: 1000, timestamp: 't' } }), [200]), false);
-    assert.equal(acceptedByTarget(exchange({ rawBody: '\uFEFF{"status_code":1000}' })), false);
+    assert.equal(acceptedByTarget(exchange({ status: 400, body: { status_code: 2001, timestamp: 't' } })), false);
+    assert.equal(acceptedByTarget(exchange({ body: { data: [] } })), false);
     assert.equal(acceptedByTarget(exchange(undefined)), false);
   });
 });

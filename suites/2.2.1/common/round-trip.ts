@@ -43,7 +43,7 @@ export async function push(t: CaseContext, request: ModuleRequest, { status = [2
   skipUnregisteredParty(t, response);
   const findings = checkOcpiResponse(response.exchange, t.version, { status });
   t.check(findings);
-  return { ok: acceptedByTarget(response.exchange, status), response };
+  return { ok: acceptedByTarget(response.exchange), response };
 }
 
 /**
