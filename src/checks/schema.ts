@@ -20,3 +20,8 @@ export function checkRequestBody(exchange: Exchange, version: OcpiVersion, name:
   }
   return schemaRegistry().validate(version, name, body, { check: 'schema.request', exchangeId: exchange.id });
 }
+
+/** Whether a value is valid as the named OCPI type (an enum value, an object), for steps that branch on it. */
+export function isValidAs(version: OcpiVersion, name: string, value: unknown): boolean {
+  return schemaRegistry().validator(version, name)(value) === true;
+}

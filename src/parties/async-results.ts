@@ -42,8 +42,9 @@ export class AsyncResults {
 
   /** Schedules the post of one result; returns at once. */
   post(result: AsyncResult): void {
+    const sent = this.#party.faults.has('results-in-lowercase') ? { ...result, result: lowercaseResult(result.result) } : result;
     const pending = delay(RESULT_DELAY_MS)
-      .then(() => this.#send(result))
+      .then(() => this.#send(sent))
       .catch((error: unknown) => {
         if (!(error instanceof TransportError)) this.#failures.push(error);
       })
@@ -71,6 +72,12 @@ export class AsyncResults {
     };
     await party.client.send({ method: 'POST', url: responseUrl, token: registration.outbound, body: result, headers });
   }
+}
+
+/** A result whose `result` value is written in lower case ("accepted"), as an enum serialized by its name would be. */
+function lowercaseResult(result: unknown): unknown {
+  if (result === null || typeof result !== 'object' || typeof (result as { result?: unknown }).result !== 'string') return result;
+  return { ...result, result: (result as { result: string }).result.toLowerCase() };
 }
 
 function delay(ms: number): Promise<void> {

@@ -92,6 +92,8 @@ const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-0
 const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
 const DATETIME_SPACE_TEXT = `/timestamp: "{date} {time}Z" is not a valid DateTime ${DATETIME_RULE}`;
 
+const RESULT_LOWERCASE_TEXT = '/result: "accepted" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)';
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
 export const FAULTS: readonly Fault[] = Object.freeze([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
@@ -198,6 +200,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     ...inEach(['CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], 'schema.response', '/data/timeout: required field "timeout" is missing')),
   listsFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
+  alsoIn(cpoFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'CMD-01', 'schema.request', RESULT_LOWERCASE_TEXT),
+    ...inEach(['CMD-03', 'CMD-05'], 'schema.request', RESULT_LOWERCASE_TEXT)),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused',

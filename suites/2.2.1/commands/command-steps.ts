@@ -4,6 +4,7 @@ import type { CaseSettings } from '../../../src/runner/define-case.js';
 import { crawlList } from '../../../src/runner/crawl-list.js';
 import { moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
 import { responseData } from '../../../src/checks/response-data.js';
+import { isValidAs } from '../../../src/checks/schema.js';
 import { nextLink } from '../../../src/transport/next-link.js';
 import { withQuery } from '../../../src/transport/with-query.js';
 import { sameOrigin } from '../../../src/transport/same-origin.js';
@@ -35,7 +36,10 @@ export function continueIfAccepted(t: CaseContext, outcome: AsyncOutcome, comman
   if (outcome.failed) return;
   if (outcome.answer !== 'ACCEPTED') t.skip(`the target answered ${command} with ${outcome.answer ?? 'no result'}; choose an available EVSE with --test-location/--test-evse`);
   const result = outcome.result?.['result'];
-  if (result !== 'ACCEPTED') t.skip(`the ${command} result was ${String(result)}; choose an available EVSE with --test-location/--test-evse`);
+  if (result === 'ACCEPTED') return;
+  // A result that is no CommandResultType at all ("accepted") is the target's fault, which schema.request reports.
+  if (!isValidAs(t.version, 'CommandResultType', result)) t.skip(`the ${command} result ${JSON.stringify(result ?? null)} is not a CommandResultType (schema.request says why), so what should follow it could not be checked`);
+  t.skip(`the ${command} result was ${String(result)}; choose an available EVSE with --test-location/--test-evse`);
 }
 
 /** Looks the target's Sessions list through for one session (changed since `since`); undefined when absent. */
