@@ -31,7 +31,7 @@ function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec
 /** Responses of functional modules are addressed back to the caller: FROM us, TO whoever the request came from. */
 function routingHeaders(party: PartyContext, request: ServerRequest, module: string): Record<string, string> {
   // The fault answers with TO naming the party itself instead of mirroring the request's FROM.
-  const unmirrored = module === 'cdrs' && party.faults.has('cdrs-routing-not-mirrored');
+  const unmirrored = party.faults.has('routing-not-mirrored');
   const toCountry = unmirrored ? party.countryCode : request.headers['ocpi-from-country-code'];
   const toParty = unmirrored ? party.partyId : request.headers['ocpi-from-party-id'];
   return {
