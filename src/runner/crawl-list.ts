@@ -180,6 +180,8 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
   findings.push(checkPageSize({ exchange, count: list.length, ...(options.limit === undefined ? {} : { requestedLimit: options.limit }) }));
   const registry = schemaRegistry();
   const seen = new Set<string>();
+  // One overlap of pages is one finding: the repeated objects of a page are named together.
+  const repeated: Record<'earlier' | 'here', Array<{ key: string; index: number }>> = { earlier: [], here: [] };
   list.forEach((item, index) => {
     if (options.object) findings.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     const key = options.keyOf(item);
@@ -188,9 +190,15 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
     // updated in between (and moved towards the end of a list ordered by it), not repeated.
     const earlier = keys.get(key);
     if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) findings.push(pass('pagination.no-duplicates', `${key} came again, updated during the crawl`, { exchangeId: exchange.id }));
-    else if (earlier !== undefined || seen.has(key)) findings.push(fail('pagination.no-duplicates', `${key} was already returned${seen.has(key) ? ' on this page' : ' on an earlier page'}: pages must neither overlap nor repeat objects`, { exchangeId: exchange.id, at: `/data/${index}` }));
+    else if (earlier !== undefined || seen.has(key)) repeated[seen.has(key) ? 'here' : 'earlier'].push({ key, index });
     else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
     seen.add(key);
   });
+  for (const where of ['here', 'earlier'] as const) {
+    const [first, ...more] = repeated[where];
+    if (!first) continue;
+    const others = more.length === 0 ? '' : ` (and ${more.length} more from this page: ${more.slice(0, 3).map((r) => r.key).join(', ')}${more.length > 3 ? ', ...' : ''})`;
+    findings.push(fail('pagination.no-duplicates', `${first.key} was already returned${where === 'here' ? ' on this page' : ' on an earlier page'}${others}: pages must neither overlap nor repeat objects`, { exchangeId: exchange.id, at: `/data/${first.index}` }));
+  }
   return findings;
 }
