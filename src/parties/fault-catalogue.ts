@@ -227,6 +227,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the page at {url} has no Link rel="next", but only {count} of {total} objects (X-Total-Count) were received: every page but the last links to the next', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
   listsFault('lists-link-loop', 'the last page of every list links back to the first', 'pagination.terminates',
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+  listsFault('lists-data-under-module-name', 'every list puts its objects under the module\'s name ("locations": [...]) instead of data', 'schema.response',
+    'data is missing, not a list: a list endpoint answers with an array', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
   listsFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
     '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02']),
   listsFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',

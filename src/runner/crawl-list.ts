@@ -99,9 +99,11 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     first ??= exchange;
     const findings: Finding[] = checkOcpiResponse(exchange, t.version);
     const items = (response.body as { data?: unknown } | undefined)?.data;
-    const usable = findings.every((f) => f.status !== 'fail' || f.check === 'envelope.status-code' || f.check === 'schema.envelope');
-    if (usable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: exchange.id, at: '/data' }));
-    const list: readonly unknown[] = usable && Array.isArray(items) ? items : [];
+    const readable = findings.every((f) => f.status !== 'fail' || f.check === 'envelope.status-code' || f.check === 'schema.envelope');
+    if (readable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: exchange.id, at: '/data' }));
+    // A page without a list of objects ends the crawl: what follows (counts, Links, completeness) would repeat it.
+    const usable = readable && Array.isArray(items);
+    const list: readonly unknown[] = usable ? items : [];
     if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
