@@ -1,4 +1,5 @@
 import { fail, pass, type Finding } from './finding.js';
+import { foldRepeated } from './fold-repeated.js';
 
 interface CheckTally {
   passes: number;
@@ -43,7 +44,8 @@ export class FindingTally {
   findings(what: (check: string) => string): Finding[] {
     const out: Finding[] = [];
     for (const [check, tally] of this.#checks) {
-      out.push(...tally.failures, ...tally.warnings);
+      // The same failure on every page (an envelope's form, a header left out) is one failure.
+      out.push(...foldRepeated(tally.failures), ...tally.warnings);
       if (tally.more > 0) out.push(fail(check, `${tally.failures.length > 0 ? 'and ' : ''}${tally.more} more failures of ${check}${tally.failures.length > 0 ? ' like the ones above' : ''}`));
       if (tally.failures.length === 0 && tally.more === 0 && tally.passes > 0) out.push(pass(check, `held on ${tally.passes} ${what(check)}`));
     }

@@ -19,6 +19,11 @@ export interface Finding {
   readonly actual?: unknown;
   readonly diff?: readonly DiffEntry[];
   readonly exchangeId?: string;
+  /**
+   * The same failure found again elsewhere (other objects, other pages), folded into this one so that one broken
+   * rule is one failure: each with its place and evidence, so the JSON report still holds every one.
+   */
+  readonly repeats?: readonly { readonly at?: string; readonly exchangeId?: string }[];
 }
 
 /** Builds a passing finding. */

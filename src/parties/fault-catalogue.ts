@@ -118,7 +118,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
     'the version details say version "2.2", but the versions list gave this URL for 2.2.1'),
   fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',
-    '/data/endpoints/0/role: required field "role" is missing (and {count} more like it: /data/endpoints/1/role, {places})'),
+    '/data/endpoints/0/role: required field "role" is missing'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint',
     'the version details do not declare the credentials module (declared: {declared})'),
   alsoIn(fault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'register', 'VER-03', 'headers.request-id-echoed',

@@ -5,6 +5,7 @@ import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, chec
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../checks/request-ids.js';
 import { checkRoutingHeaders } from '../checks/routing-headers.js';
 import { TESTER_IDENTITY } from '../peer/peer.js';
+import { foldRepeated } from '../checks/fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
@@ -184,8 +185,9 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
   const seen = new Set<string>();
   // One overlap of pages is one finding: the repeated objects of a page are named together.
   const repeated: Record<'earlier' | 'here', Array<{ key: string; index: number }>> = { earlier: [], here: [] };
+  const objects: Finding[] = [];
   list.forEach((item, index) => {
-    if (options.object) findings.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
+    if (options.object) objects.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     const key = options.keyOf(item);
     if (key === undefined) return;
     // Pagination allows the data to change while a client crawls: an object seen again with a later last_updated was
@@ -196,6 +198,7 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
     else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
     seen.add(key);
   });
+  findings.push(...foldRepeated(objects));
   for (const where of ['here', 'earlier'] as const) {
     const [first, ...more] = repeated[where];
     if (!first) continue;

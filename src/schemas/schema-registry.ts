@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction, type AnySchemaObject, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fail, pass, warn, type Finding } from '../checks/finding.js';
+import { withRepeats } from '../checks/fold-repeated.js';
 import { describeError, listValues } from './describe-error.js';
 import { escapePointerToken } from '../checks/json-pointer.js';
 import { isOcpiDateTime211, isOcpiDateTime22, type OcpiVersion } from './ocpi-datetime.js';
@@ -138,9 +139,8 @@ export class SchemaRegistry {
       const [message] = messages;
       if (message === undefined || seen.has(message)) return [];
       seen.add(message);
-      const others = pointers.slice(1);
-      const more = others.length === 0 ? '' : ` (and ${others.length} more like it: ${others.slice(0, 3).map((p) => p || '/').join(', ')}${others.length > 3 ? ', ...' : ''})`;
-      return [fail(check, `${message}${more}`, { ...extra, at: pointers[0] ?? at, actual: first.data })];
+      const failure = fail(check, message, { ...extra, at: pointers[0] ?? at, actual: first.data });
+      return [withRepeats(failure, pointers.slice(1).map((pointer) => Object.freeze({ at: pointer, ...extra })))];
     });
     return [...failures, ...warnings];
   }

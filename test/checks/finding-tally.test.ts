@@ -29,10 +29,20 @@ describe('the finding tally', () => {
 
   it('keeps every failure by default, so the JSON report holds all of them', () => {
     const tally = new FindingTally();
-    tally.add(Array.from({ length: 250 }, (_, i) => fail('schema.response', `/data/${i}: bad`)));
+    tally.add(Array.from({ length: 250 }, (_, i) => fail('schema.response', `/data/${i}/id: bad ${'x'.repeat(i)}`)));
     const findings = tally.findings(pages);
     assert.equal(findings.length, 250);
     assert.ok(findings.every((f) => f.status === 'fail' && !/more failures/.test(f.message)));
+  });
+
+  it('folds one failure repeated on many objects or pages into one, keeping the place of every repeat', () => {
+    const tally = new FindingTally();
+    tally.add(Array.from({ length: 250 }, (_, i) => fail('schema.response', `/data/${i}/id: bad`, { at: `/data/${i}/id`, exchangeId: `e${i}` })));
+    const [finding, ...rest] = tally.findings(pages);
+    assert.equal(rest.length, 0);
+    assert.equal(finding?.message, '/data/0/id: bad (and 249 more like it: /data/1/id, /data/2/id, /data/3/id, ...)');
+    assert.equal(finding?.repeats?.length, 249);
+    assert.deepEqual(finding?.repeats?.[248], { at: '/data/249/id', exchangeId: 'e249' });
   });
 
   it('reports no pass for a check that failed once among many passes', () => {
