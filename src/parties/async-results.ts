@@ -42,6 +42,7 @@ export class AsyncResults {
 
   /** Schedules the post of one result; returns at once. */
   post(result: AsyncResult): void {
+    if (this.#party.faults.has('results-never-sent')) return;
     const sent = this.#party.faults.has('results-in-lowercase') ? { ...result, result: lowercaseResult(result.result) } : result;
     const pending = delay(RESULT_DELAY_MS)
       .then(() => this.#send(sent))

@@ -94,6 +94,8 @@ const DATETIME_SPACE_TEXT = `/timestamp: "{date} {time}Z" is not a valid DateTim
 
 const RESULT_LOWERCASE_TEXT = '/result: "accepted" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)';
 
+const RESULT_NEVER_SENT_TEXT = 'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)';
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
 export const FAULTS: readonly Fault[] = Object.freeze([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
@@ -202,6 +204,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
   alsoIn(cpoFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'CMD-01', 'schema.request', RESULT_LOWERCASE_TEXT),
     ...inEach(['CMD-03', 'CMD-05'], 'schema.request', RESULT_LOWERCASE_TEXT)),
+  { ...alsoIn(cpoFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'CMD-01', 'async.result-received', RESULT_NEVER_SENT_TEXT),
+    ...inEach(['CMD-03', 'CMD-04', 'CMD-05'], 'async.result-received', RESULT_NEVER_SENT_TEXT)), deadlineMs: 8000 },
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused',

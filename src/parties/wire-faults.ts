@@ -3,7 +3,7 @@ import type { ServerResponseSpec } from '../server/ocpi-server.js';
 /** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
 const WIRE_FAULTS = [
   'datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string',
-  'single-objects-wrapped-in-list', 'command-responses-without-timeout', 'writes-answer-204',
+  'single-objects-wrapped-in-list', 'command-responses-without-timeout', 'writes-answer-204', 'results-never-sent',
 ] as const;
 
 /** A path of a functional module (not versions, version details or credentials). */
@@ -40,6 +40,8 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
     const data = (body as { data?: unknown } | undefined)?.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return body;
     if (faults.has('single-objects-wrapped-in-list') && method === 'GET') return { ...(body as object), data: [data] };
+    // A CPO that answers every command and profile request and never sends the result, promising it within a second.
+    if (faults.has('results-never-sent') && typeof (data as { timeout?: unknown }).timeout === 'number') return { ...(body as object), data: { ...data, timeout: 1 } };
     if (faults.has('command-responses-without-timeout') && method === 'POST' && /\/commands\/[A-Z_]+$/.test(path)) {
       const { timeout: _dropped, ...rest } = data as Record<string, unknown>;
       return { ...(body as object), data: rest };
