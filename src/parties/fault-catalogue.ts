@@ -82,6 +82,11 @@ function moduleFault(name: string, description: string, expectCase: string, chec
   return fault(name, description, 'register', expectCase, check, text, BOTH);
 }
 
+/** The cases that crawl a whole list (of each party), those whose list has more than one page, and the date-filter cases. */
+const CRAWLS = ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01'];
+const MULTI_PAGE_CRAWLS = CRAWLS.filter((c) => c !== 'TAR-01');
+const DATE_FILTER_CASES = ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02'];
+
 /** The cases of a default run against either party that judge the envelopes of the target's answers. */
 const CONNECT_CASES = ['VER-01', 'VER-02', 'CRED-02', 'CRED-03', 'CRED-05'];
 const CPO_ENVELOPE_CASES = ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03',
@@ -125,10 +130,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the version details do not declare the credentials module (declared: {declared})'),
   alsoIn(fault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'register', 'VER-03', 'headers.request-id-echoed',
     'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID'),
-  ...inEach(['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01'], 'headers.request-id-echoed', 'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID')),
+  ...inEach(CRAWLS, 'headers.request-id-echoed', 'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID')),
   alsoIn(fault('no-correlation-id-echo', 'no response echoes the X-Correlation-ID of its request', 'register', 'VER-03', 'headers.correlation-id-echoed',
     'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID'),
-  ...inEach(['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01'], 'headers.correlation-id-echoed', 'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID')),
+  ...inEach(CRAWLS, 'headers.correlation-id-echoed', 'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID')),
   fault('accepts-unknown-token', 'an unknown credentials token is accepted on the versions endpoint', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 200 from GET {url}: a token the target never issued must be refused'),
   fault('accepts-missing-token', 'a request without Authorization header is accepted on the versions endpoint', 'register', 'VER-05', 'auth.missing-token-refused',
@@ -218,25 +223,25 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   listsFault('lists-ignore-limit', 'every list ignores the limit the client asks for', 'pagination.limit-honoured',
     'limit=2 gave {count} objects: a server may return fewer objects than asked for, never more', ['LOC-03', 'TAR-03', 'SES-03', 'CDR-03', 'TOK-PULL-03']),
   listsFault('lists-duplicate-across-pages', 'each page of every list after the first repeats the last object of the page before', 'pagination.no-duplicates',
-    '{id} was already returned on an earlier page: pages must neither overlap nor repeat objects', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    '{id} was already returned on an earlier page: pages must neither overlap nor repeat objects', MULTI_PAGE_CRAWLS),
   listsFault('lists-skip-objects', 'the next Link of every list skips one object', 'pagination.complete',
-    'the crawl received {count} distinct objects but X-Total-Count says {total}: objects were skipped between pages', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the crawl received {count} distinct objects but X-Total-Count says {total}: objects were skipped between pages', MULTI_PAGE_CRAWLS),
   listsFault('lists-no-total-count', 'no page of any list carries X-Total-Count', 'pagination.total-count',
-    'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request', CRAWLS),
   listsFault('lists-no-x-limit', 'no page of any list carries X-Limit', 'pagination.limit-header',
-    'the page has no X-Limit header: every paginated response carries the most objects the server returns per page', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the page has no X-Limit header: every paginated response carries the most objects the server returns per page', CRAWLS),
   listsFault('lists-page-exceeds-x-limit', 'unlimited pages of every list hold one object more than their X-Limit says', 'pagination.page-size',
-    'the page holds {count} objects, more than its own X-Limit of {limit}', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the page holds {count} objects, more than its own X-Limit of {limit}', CRAWLS),
   listsFault('lists-no-link', 'no page of any list carries a Link to the next page', 'pagination.link-next',
-    'the page at {url} has no Link rel="next", but only {count} of {total} objects (X-Total-Count) were received: every page but the last links to the next', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the page at {url} has no Link rel="next", but only {count} of {total} objects (X-Total-Count) were received: every page but the last links to the next', MULTI_PAGE_CRAWLS),
   listsFault('lists-link-loop', 'the last page of every list links back to the first', 'pagination.terminates',
-    'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched', ['LOC-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched', MULTI_PAGE_CRAWLS),
   listsFault('lists-data-under-module-name', 'every list puts its objects under the module\'s name ("locations": [...]) instead of data', 'schema.response',
-    'data is missing, not a list: a list endpoint answers with an array', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'data is missing, not a list: a list endpoint answers with an array', CRAWLS),
   listsFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
-    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02']),
+    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', DATE_FILTER_CASES),
   listsFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
-    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02']),
+    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', DATE_FILTER_CASES),
   warnsIn(listsFault('lists-link-drops-filters', 'the next Link of every list drops date_from and date_to', 'pagination.link-keeps-filters',
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request', ['LOC-03', 'TAR-03', 'SES-01', 'SES-03', 'CDR-03', 'TOK-PULL-03'])),
   cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response',
@@ -268,7 +273,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('cdrs-link-loop', 'the last page of CDRs links back to the first', 'CDR-01', 'pagination.terminates',
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched'),
   listsFault('routing-not-mirrored', 'responses of every functional module name the party itself in OCPI-to instead of the requester', 'headers.routing',
-    'OCPI-to names {party}, not the requester ZZ/OCT: a response is addressed back to whoever sent the request', ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-PULL-01']),
+    'OCPI-to names {party}, not the requester ZZ/OCT: a response is addressed back to whoever sent the request', CRAWLS),
   cpoFault('token-put-drops-field', 'a pushed Token is stored without its visual_number', 'TOK-01', 'tokens.stored-as-put',
     'the Token read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
   cpoFault('token-patch-ignored', 'a Token PATCH is answered with success but not applied', 'TOK-02', 'tokens.patch-applied',
