@@ -171,6 +171,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched'),
   cpoFault('cdrs-routing-not-mirrored', 'responses of the CDRs module name the CPO itself in OCPI-to instead of the requester', 'CDR-01', 'headers.routing',
     'OCPI-to names NL/RCP, not the requester ZZ/OCT: a response is addressed back to whoever sent the request'),
+  // also fails: CDR-01 schema.response
+  // also fails: CDR-03 pagination.limit-honoured
+  cpoFault('cdrs-ignore-filters', 'the CDRs list never reads its query (date_from, date_to, offset and limit ignored: every request gets the first page, its Link and the full X-Total-Count), and the second CDR on it has no auth_method', 'CDR-02', 'pagination.date-filter',
+    '{key} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to}'),
   cpoFault('token-put-drops-field', 'a pushed Token is stored without its visual_number', 'TOK-01', 'tokens.stored-as-put',
     'the Token read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
   cpoFault('token-patch-ignored', 'a Token PATCH is answered with success but not applied', 'TOK-02', 'tokens.patch-applied',

@@ -58,6 +58,8 @@ export interface CrawlOutcome {
   readonly first?: Exchange;
   /** True when the crawl ran to a page without a next Link. */
   readonly complete: boolean;
+  /** True when at least one page answered with a list: the list is reachable, whatever else went wrong. */
+  readonly listed: boolean;
 }
 
 const KEPT_PAGES = 5;
@@ -92,6 +94,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let first: Exchange | undefined;
   let pageCap = PAGE_CAP;
   let previousEmptyWithLink = false;
+  let listed = false;
   while (true) {
     const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
     const { exchange } = response;
@@ -102,6 +105,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     const usable = findings.every((f) => f.status !== 'fail' || f.check === 'envelope.status-code' || f.check === 'schema.envelope');
     if (usable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: exchange.id, at: '/data' }));
     const list: readonly unknown[] = usable && Array.isArray(items) ? items : [];
+    listed ||= usable && Array.isArray(items);
     if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
@@ -132,7 +136,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       // A first page without a usable list says nothing about the list's contents: name what came instead.
       if (pages === 1 && !usable) t.listUnusable(unusableReason(exchange, response.body));
       else t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete };
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete, listed };
     }
     const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
     if (loop) {
@@ -140,7 +144,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
       report();
       t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false };
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };
     }
     previousEmptyWithLink = list.length > 0;
     fetched.add(link.url);
