@@ -48,14 +48,31 @@ export function checkSameToken({ check, actual, expected, what }: { check: strin
   return fail(check, `${what} is not the current token`, { expected: 'the current token', actual: actual ? 'another token' : 'no token' });
 }
 
-/** Asserts every request the target made to the tester carried its token Base64-encoded (OCPI 2.2+). */
+/**
+ * Asserts every request the target made to the tester carried its token Base64-encoded (OCPI 2.2+): its GETs back
+ * during a registration, its pulls, its asynchronous results, judged in the case that consumes them.
+ */
 export function checkBase64Authorization(observed: readonly ObservedRequest[]): Finding {
   const check = 'auth.token-base64-encoded';
   const raw = observed.filter((r) => r.encoding === 'raw');
-  if (raw.length === 0) return pass(check, `${observed.length} requests carried a Base64-encoded token`);
+  if (raw.length === 0) return pass(check, `${observed.length} request${observed.length === 1 ? '' : 's'} carried a Base64-encoded token`, observed.length === 1 ? { exchangeId: (observed[0] as ObservedRequest).exchange.id } : {});
   return fail(check, `the Authorization header must carry the token Base64-encoded; ${raw.length} request(s) sent it raw: ${raw.map((r) => `${r.exchange.request.method} ${new URL(r.exchange.request.url).pathname}`).join(', ')}`, {
     exchangeId: raw[0]?.exchange.id,
     expected: 'Token <base64(token)>',
     actual: 'Token <raw token>',
   });
+}
+
+/** Which of the tester's tokens an inbound request carried, as a failure names it. */
+export const CALLER_WORDS: Readonly<Record<string, string>> = {
+  'token-a': 'Token A, which only serves the registration',
+  'token-b': 'the token the tester gave it',
+  'token-c': 'the token the tester gave it',
+  unknown: 'a token the tester never gave it',
+  missing: 'no credentials token',
+};
+
+/** Whether a request carried a credentials token the tester gave the target (Token B when the tester registered, C when the target did). */
+export function carriesGivenToken(observed: ObservedRequest): boolean {
+  return observed.caller === 'token-b' || observed.caller === 'token-c';
 }

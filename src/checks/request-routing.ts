@@ -1,5 +1,5 @@
 import type { Exchange } from '../transport/exchange.js';
-import type { Finding } from './finding.js';
+import { pass, type Finding } from './finding.js';
 import { judgeRouting, type RoutingParties } from './routing-headers.js';
 
 /**
@@ -16,4 +16,15 @@ export function checkRequestRouting(exchange: Exchange, parties: RoutingParties)
     toReason: 'a request to a party\'s own endpoint is addressed to that party',
     passed: 'OCPI-from names the target and OCPI-to the tester',
   });
+}
+
+/**
+ * The routing verdict on every request the target made in one step (its pulls, its results): each request that
+ * fails, or one pass for them all.
+ */
+export function checkRequestsRouting(exchanges: readonly Exchange[], parties: RoutingParties): Finding[] {
+  const wrong = exchanges.map((exchange) => checkRequestRouting(exchange, parties)).filter((finding) => finding.status === 'fail');
+  if (wrong.length > 0) return wrong;
+  const which = exchanges.length === 1 ? 'the one request' : `all ${exchanges.length} requests`;
+  return [pass('headers.request-routing', `OCPI-from names the target and OCPI-to the tester on ${which}`, exchanges.length === 1 ? { exchangeId: (exchanges[0] as Exchange).id } : {})];
 }

@@ -16,6 +16,8 @@ export interface AsyncResult {
   readonly responseUrl: string;
   readonly result: unknown;
   readonly to?: ResultRecipient;
+  /** A fault's slip in how the result is sent: the token raw instead of Base64, or Token A instead of the partner's token. */
+  readonly slip?: 'raw-token' | 'token-a';
 }
 
 /** The recipient of a result: whoever sent the request, by its OCPI-from routing headers. */
@@ -60,7 +62,7 @@ export class AsyncResults {
     if (failure !== undefined) throw failure;
   }
 
-  async #send({ responseUrl, result, to }: AsyncResult): Promise<void> {
+  async #send({ responseUrl, result, to, slip }: AsyncResult): Promise<void> {
     const party = this.#party;
     // Without a registration there is no token to present, so nothing may be posted.
     const registration = party.state.registration;
@@ -71,7 +73,8 @@ export class AsyncResults {
       ...(to?.countryCode ? { 'ocpi-to-country-code': to.countryCode } : {}),
       ...(to?.partyId ? { 'ocpi-to-party-id': to.partyId } : {}),
     };
-    await party.client.send({ method: 'POST', url: responseUrl, token: registration.outbound, body: result, headers });
+    const token = slip === 'token-a' ? party.state.tokenA : registration.outbound;
+    await party.client.send({ method: 'POST', url: responseUrl, token, body: result, headers, ...(slip === 'raw-token' ? { tokenEncoding: 'raw' as const } : {}) });
   }
 }
 

@@ -32,6 +32,7 @@ interface CommandContext {
   readonly store: CpoStore;
   readonly results: AsyncResults;
   readonly request: ServerRequest;
+  readonly command: CommandName;
   readonly body: Body;
   readonly responseUrl: string;
 }
@@ -81,8 +82,18 @@ function findTarget(location: Location, body: Body): Target | string {
   return { location, evse, connector };
 }
 
+// Faults of one command's result path each: the token raw, Token A, or the result addressed to the CPO itself.
+const RESULT_SLIPS: ReadonlyArray<readonly [string, CommandName, 'raw-token' | 'token-a' | 'routed-to-itself']> = [
+  ['unlock-result-raw-token', 'UNLOCK_CONNECTOR', 'raw-token'],
+  ['reserve-result-with-token-a', 'RESERVE_NOW', 'token-a'],
+  ['cancel-result-routed-to-itself', 'CANCEL_RESERVATION', 'routed-to-itself'],
+];
+
 function postResult(context: CommandContext, result: unknown): void {
-  context.results.post({ responseUrl: context.responseUrl, result, to: recipientOf(context.request) });
+  const { party } = context;
+  const slip = RESULT_SLIPS.find(([fault, command]) => command === context.command && party.faults.has(fault))?.[2];
+  const to = slip === 'routed-to-itself' ? { countryCode: party.countryCode, partyId: party.partyId } : recipientOf(context.request);
+  context.results.post({ responseUrl: context.responseUrl, result, to, ...(slip === 'raw-token' || slip === 'token-a' ? { slip } : {}) });
 }
 
 /** Location-based commands: resolve the target, or answer REJECTED/2003 (a fault accepts unknown locations blindly). */
@@ -195,7 +206,7 @@ export function commandsRoutes(party: PartyContext, store: CpoStore, results: As
     const body = isRecord(request.body) ? request.body : undefined;
     const problem = bodyProblem(command, body);
     if (problem || !body) return invalid(problem ?? 'the body must be an object');
-    return HANDLERS[command]({ party, store, results, request, body, responseUrl: String(body['response_url']) });
+    return HANDLERS[command]({ party, store, results, request, command, body, responseUrl: String(body['response_url']) });
   };
   const handler = async (request: ServerRequest): Promise<ServerResponseSpec> => {
     const response = answer(request);

@@ -44,7 +44,8 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   let endpoints = party.state.registration?.endpoints ?? [];
   if (!skipCallbacks) {
     const callbackToken = kind === 'register' && party.faults.has('registration-callbacks-with-token-a') ? party.state.tokenA : partner.token;
-    const details = await fetchVersionDetails(party.client, { versionsUrl: partner.url, token: callbackToken, version: party.version });
+    const raw = kind === 'register' && party.faults.has('registration-callbacks-raw-token') ? { tokenEncoding: 'raw' as const } : {};
+    const details = await fetchVersionDetails(party.client, { versionsUrl: partner.url, token: callbackToken, version: party.version, ...raw });
     if (details.ok) endpoints = details.endpoints;
     else if (!party.faults.has('registration-ignores-callback-failure')) {
       return { status: 200, body: envelope(undefined, 3001, `unable to use the client's API: ${details.reason}`) };

@@ -50,7 +50,7 @@ export async function pullPartnerLocations(party: PartyContext, partner: PartyId
   let objects = 0;
   try {
     for (let next: string | undefined = url; next !== undefined && pages < MAX_PAGES;) {
-      const response = await party.client.send({ method: 'GET', url: next, token, headers });
+      const response = await party.client.send({ method: 'GET', url: next, token, headers, ...(party.faults.has('pull-raw-token') ? { tokenEncoding: 'raw' as const } : {}) });
       const data = (response.body as { data?: unknown } | undefined)?.data;
       if (response.status !== 200 || !Array.isArray(data)) break;
       pages += 1;

@@ -94,7 +94,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const client = new OcpiClient({
     timeoutMs: options.timeoutMs ?? 10_000,
     maxResponseBytes: 10 * 1024 * 1024,
-    tokenEncoding: faults.has('register-raw-authorization') ? 'raw' : 'base64',
+    tokenEncoding: 'base64',
     redactor,
     nextExchangeId,
     userAgent: `ocpi-conformance-reference-${options.role}`,

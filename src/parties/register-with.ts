@@ -20,13 +20,15 @@ export interface RegistrationTarget {
  */
 export async function registerWith(party: PartyContext, target: RegistrationTarget): Promise<string> {
   party.redactor.add(target.tokenA);
+  // The fault sends the token raw on the requests of the registration only, the code path that forgot the encoding.
+  const encoding = party.faults.has('register-raw-authorization') ? { tokenEncoding: 'raw' as const } : {};
   let credentialsUrl: string | undefined;
   let endpoints: readonly EndpointEntry[] = [];
   if (party.faults.has('register-without-discovery')) {
     // Guesses the tester's layout (<base>/ocpi/versions -> <base>/ocpi/2.2.1/credentials) instead of asking for it.
     credentialsUrl = target.versionsUrl.replace(/\/versions\/?$/, `/${party.version}/credentials`);
   } else {
-    const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version });
+    const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version, ...encoding });
     if (!details.ok) return `registration failed: ${details.reason}`;
     endpoints = details.endpoints;
     credentialsUrl = details.endpoints.find((endpoint) => endpoint.identifier === 'credentials')?.url;
@@ -38,7 +40,7 @@ export async function registerWith(party: PartyContext, target: RegistrationTarg
   const body = ownCredentials(party, tokenB);
   if (party.faults.has('register-invalid-credentials')) body['roles'] = [];
   try {
-    const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body });
+    const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body, ...encoding });
     const data = (response.body as { data?: { token?: unknown; url?: unknown } } | undefined)?.data;
     const statusCode = (response.body as { status_code?: unknown } | undefined)?.status_code;
     if (response.status !== 200 || statusCode !== 1000 || typeof data?.token !== 'string' || typeof data.url !== 'string') {

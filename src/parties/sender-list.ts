@@ -90,13 +90,16 @@ function linkTo(list: SenderList, request: ServerRequest, offset: number, limit:
 
 /** The page a list request gets, with its pagination headers; faults bend exactly one rule each. */
 function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
-  const q = readQuery(request.query);
-  if ('status' in q) return q;
+  const has = (fault: `${ListModule}-${string}`): boolean => bent(list, fault);
+  const read = readQuery(request.query);
+  if ('status' in read) return read;
+  // A server that never reads the query: every request gets the first page, with the Link and total of the whole list.
+  const ignoresQuery = has('cdrs-ignore-filters');
+  const q: PageQuery = ignoresQuery ? { offset: 0 } : read;
   const all = list.items();
   const items = matching(list, all, q);
   const smaller = list.variants?.has('pages-smaller-than-asked') === true;
   const pageSize = smaller ? Math.min(3, list.pageSize) : list.pageSize;
-  const has = (fault: `${ListModule}-${string}`): boolean => bent(list, fault);
   let size = q.limit === undefined || has('tariffs-ignore-limit') ? pageSize : Math.min(q.limit, pageSize);
   // A server may return fewer than asked: below its X-Limit it gives one fewer than the limit (but at least one).
   if (smaller && q.limit !== undefined && q.limit < pageSize) size = Math.max(1, q.limit - 1);
@@ -104,6 +107,7 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   let data: unknown[] = items.slice(start, start + size);
   if (has('locations-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
   if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'contract_id') : item));
+  if (ignoresQuery) data = data.map((item, index) => (index === 1 ? without(item, 'auth_method') : item));
   const next = q.offset + size + (has('sessions-skip-objects') ? 1 : 0);
   const headers: Record<string, string> = {};
   if (!has('tariffs-no-total-count')) headers['x-total-count'] = String(items.length);

@@ -59,6 +59,8 @@ export interface CrawlOutcome {
   readonly first?: Exchange;
   /** True when the crawl ran to a page without a next Link. */
   readonly complete: boolean;
+  /** True when at least one page answered with a list: the list is reachable, whatever else went wrong. */
+  readonly listed: boolean;
 }
 
 const KEPT_PAGES = 5;
@@ -93,6 +95,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let first: Exchange | undefined;
   let pageCap = PAGE_CAP;
   let previousEmptyWithLink = false;
+  let listed = false;
   while (true) {
     const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
     const { exchange } = response;
@@ -105,6 +108,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     // A page without a list of objects ends the crawl: what follows (counts, Links, completeness) would repeat it.
     const usable = readable && Array.isArray(items);
     const list: readonly unknown[] = usable ? items : [];
+    listed ||= usable;
     if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
@@ -135,7 +139,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       // A first page without a usable list says nothing about the list's contents: name what came instead.
       if (pages === 1 && !usable) t.listUnusable(unusableReason(exchange, response.body));
       else t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete };
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete, listed };
     }
     const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
     if (loop) {
@@ -143,7 +147,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
       report();
       t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false };
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };
     }
     previousEmptyWithLink = list.length > 0;
     fetched.add(link.url);

@@ -11,6 +11,11 @@ export interface ListDigest {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   /** The first object that later cases can use as a sample (e.g. a Location with EVSEs). */
   readonly sample?: unknown;
+  /**
+   * False when the crawl stopped short of the last page (a broken Link, a loop, an error page): the entries are what
+   * it saw, enough for cases that need only the list's reachability and some of its objects (the filter cases).
+   */
+  readonly complete: boolean;
 }
 
 /** Where remote commands act: a Location, EVSE and Connector of the target. */

@@ -1,3 +1,4 @@
+import type { TokenEncoding } from './authorization.js';
 import type { Secret } from '../config/secret.js';
 import type { Exchange } from './exchange.js';
 import type { OcpiClient } from './ocpi-client.js';
@@ -30,16 +31,17 @@ export function findVersion(list: unknown, wanted: string): { version: string; u
  * The GETs every registering party makes of the other: the versions list, then the details of `version`. Used by the
  * reference parties and by the tester's peer when they act on a registration; never throws.
  */
-export async function fetchVersionDetails(client: OcpiClient, options: { versionsUrl: string; token: Secret; version: string }): Promise<VersionDetailsResult> {
+export async function fetchVersionDetails(client: OcpiClient, options: { versionsUrl: string; token: Secret; version: string; tokenEncoding?: TokenEncoding }): Promise<VersionDetailsResult> {
+  const encoding = options.tokenEncoding === undefined ? {} : { tokenEncoding: options.tokenEncoding };
   const exchanges: Exchange[] = [];
   try {
-    const versions = await client.send({ method: 'GET', url: options.versionsUrl, token: options.token });
+    const versions = await client.send({ method: 'GET', url: options.versionsUrl, token: options.token, ...encoding });
     exchanges.push(...versions.redirects, versions.exchange);
     if (versions.status !== 200 || !versions.json) return { ok: false, reason: `versions endpoint answered HTTP ${versions.status}`, exchanges };
     const list = dataOf(versions.body);
     const entry = findVersion(list, options.version);
     if (!entry) return { ok: false, reason: `versions list has no ${options.version}`, exchanges };
-    const details = await client.send({ method: 'GET', url: entry.url, token: options.token });
+    const details = await client.send({ method: 'GET', url: entry.url, token: options.token, ...encoding });
     exchanges.push(...details.redirects, details.exchange);
     if (details.status !== 200 || !details.json) return { ok: false, reason: `version details endpoint answered HTTP ${details.status}`, exchanges };
     const endpoints = (dataOf(details.body) as { endpoints?: unknown } | undefined)?.endpoints;

@@ -22,6 +22,8 @@ export interface OcpiRequest {
   readonly rawBody?: string;
   /** Extra headers (routing headers, overrides). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** How this request carries its token, when it differs from the client's (a reference party's faults). */
+  readonly tokenEncoding?: TokenEncoding;
 }
 
 /** What a request produced: the recorded (redacted) exchange and, for the caller's logic only, the parsed body. */
@@ -105,7 +107,7 @@ export class OcpiClient {
         'x-request-id': requestId,
         'x-correlation-id': correlationId,
       };
-      if (request.token) headers['authorization'] = authorizationHeader(request.token, this.#options.tokenEncoding);
+      if (request.token) headers['authorization'] = authorizationHeader(request.token, request.tokenEncoding ?? this.#options.tokenEncoding);
       if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
       for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../src/checks/credentials.js';
+import { carriesGivenToken, checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../src/checks/credentials.js';
 import { checkJsonBody, checkStatusCode } from '../../src/checks/envelope.js';
 import type { Finding } from '../../src/checks/finding.js';
 import { expectStatus } from '../../src/checks/http-status.js';
@@ -37,7 +37,17 @@ const rows: Row[] = [
   ['checkCallbacks fails when a URL was fetched with the wrong token', () => checkCallbacks({ observed: [{ exchange: exchange({ status: 401 }, { url: 'http://t/v' }), caller: 'unknown' }], urls: ['http://t/v'], caller: 'token-b', check: 'c', rule: 'rule' }), 'fail', /rule; missing: GET \/v; it made: GET \/v \(unknown, HTTP 401\)/],
   ['checkCallbacks passes when every URL was fetched with the token', () => checkCallbacks({ observed: [{ exchange: exchange({}, { url: 'http://t/v' }), caller: 'token-b' }], urls: ['http://t/v'], caller: 'token-b', check: 'c', rule: 'rule' }), 'pass'],
   ['checkBase64Authorization fails a raw token', () => checkBase64Authorization([{ exchange: exchange({}), caller: 'token-a', encoding: 'raw' }]), 'fail', /sent it raw: GET \/ocpi\/versions/],
+  ['checkBase64Authorization fails an asynchronous result sent with a raw token, naming its path', () => checkBase64Authorization([{ exchange: exchange({}, { method: 'POST', url: 'http://127.0.0.1:1/ocpi/2.2.1/results/CommandResult/r1' }), caller: 'token-b', encoding: 'raw' }]), 'fail', /1 request\(s\) sent it raw: POST \/ocpi\/2\.2\.1\/results\/CommandResult\/r1$/],
+  ['checkBase64Authorization passes one request with a Base64 token, pointing at it', () => checkBase64Authorization([{ exchange: exchange({}), caller: 'token-b', encoding: 'base64' }]), 'pass', /^1 request carried a Base64-encoded token$/],
 ];
+
+describe('carriesGivenToken', () => {
+  for (const [caller, given] of [['token-b', true], ['token-c', true], ['token-a', false], ['unknown', false], ['missing', false]] as const) {
+    it(`says a request with ${caller} ${given ? 'carries' : 'does not carry'} a credentials token the tester gave the target.`, () => {
+      assert.equal(carriesGivenToken({ exchange: exchange({}), caller }), given);
+    });
+  }
+});
 
 describe('the checks', () => {
   for (const [title, run, status, message] of rows) {

@@ -70,4 +70,16 @@ describe('the date filter check', () => {
     assert.deepEqual(findings.map((f) => [f.status, f.exchangeId]), [['fail', 'x1']]);
     assert.match(findings[0]?.message ?? '', /^NL\/ABC\/T0 \(last_updated 2025-06-01T00:00:00Z\) is outside date_from=2026-01-01T00:00:00Z date_to=2026-02-01T00:00:00Z$/);
   });
+
+  it('checkDateFilter still fails an object outside the window when the pages broke off, but does not call a missing one missing', () => {
+    const findings = checkDateFilter({ ...evidence([['NL/ABC/T0', '2025-06-01T00:00:00Z']], [['NL/ABC/T1', '2026-01-10T00:00:00Z']]), complete: false });
+    assert.deepEqual(findings.map((f) => f.status), ['fail']);
+    assert.match(findings[0]?.message ?? '', /^NL\/ABC\/T0 .* is outside /);
+  });
+
+  it('checkDateFilter passes pages that broke off with only objects inside the window, saying completeness was not judged', () => {
+    const findings = checkDateFilter({ ...evidence([['NL/ABC/T1', '2026-01-10T00:00:00Z']], [['NL/ABC/T1', '2026-01-10T00:00:00Z'], ['NL/ABC/T2', '2026-01-20T00:00:00Z']]), complete: false });
+    assert.deepEqual(findings.map((f) => f.status), ['pass']);
+    assert.match(findings[0]?.message ?? '', /whether any is missing is not judged/);
+  });
 });

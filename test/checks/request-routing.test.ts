@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkRequestRouting } from '../../src/checks/request-routing.js';
+import { checkRequestRouting, checkRequestsRouting } from '../../src/checks/request-routing.js';
 import type { PartyIdentity } from '../../src/transport/party-identity.js';
 import { exchange } from '../helpers/exchange.js';
 
@@ -42,5 +42,17 @@ describe('the request routing check', () => {
 
   it('judges a request that got no response.', () => {
     assert.equal(checkRequestRouting(exchange(undefined, { headers: {} }), { tester, target }).status, 'fail');
+  });
+
+  it('judges every request of a step, reporting each wrong one and no pass.', () => {
+    const right = exchange({}, { headers: routing(['NL', 'REM'], ['ZZ', 'OCT']) });
+    const wrong = { ...exchange({}, { method: 'POST', headers: routing(['NL', 'REM'], ['NL', 'REM']) }), id: 'x2' };
+    const findings = checkRequestsRouting([right, wrong], { tester, target });
+    assert.deepEqual(findings.map((f) => [f.status, f.exchangeId]), [['fail', 'x2']]);
+  });
+
+  it('passes every request of a step with one finding, pointing at the request when there is one.', () => {
+    const findings = checkRequestsRouting([exchange({}, { headers: routing(['NL', 'REM'], ['ZZ', 'OCT']) })], { tester, target });
+    assert.deepEqual(findings.map((f) => [f.status, f.exchangeId, f.message]), [['pass', 'x1', 'OCPI-from names the target and OCPI-to the tester on the one request']]);
   });
 });

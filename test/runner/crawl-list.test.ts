@@ -264,4 +264,22 @@ describe('crawlList', () => {
       assert.ok(t.findings.some((f) => f.check === 'pagination.link-next' && f.status === 'fail' && /does not parse/.test(f.message)));
     });
   }
+
+  it('says the list was listed when its pages loop, so cases that need only its reachability can still run', async function () {
+    this.timeout(3000);
+    serve(() => ({ items: [tariff('T1')], next: 1, total: 9, limit: 1 }));
+    const t = caseContext();
+    const outcome = await crawlList(t, options());
+    assert.deepEqual([outcome.complete, outcome.listed, outcome.received], [false, true, 1]);
+  });
+
+  it('says the list was not listed when its first page is an error', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status_code: 3000, timestamp: '2026-01-01T00:00:00Z' }));
+    };
+    const t = caseContext();
+    const outcome = await crawlList(t, options());
+    assert.deepEqual([outcome.complete, outcome.listed], [false, false]);
+  });
 });

@@ -30,6 +30,16 @@ describe('the OCPI client', () => {
     assert.notEqual(seen[0]?.['x-correlation-id'], seen[1]?.['x-correlation-id']);
   });
 
+  it('sends the token raw on a request that asks for it, and redacts it in the record', async () => {
+    server.handler = (req, res) => {
+      seen.push(req.headers);
+      res.end('{}');
+    };
+    const response = await client.send({ method: 'GET', url: server.url, token: new Secret('raw-secret-token'), tokenEncoding: 'raw' });
+    assert.equal(seen[0]?.['authorization'], 'Token raw-secret-token');
+    assert.doesNotMatch(JSON.stringify(response.exchange), /raw-secret-token/);
+  });
+
   it('returns HTTP error statuses as evidence instead of throwing', async () => {
     server.handler = (_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });

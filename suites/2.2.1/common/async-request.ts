@@ -1,4 +1,7 @@
+import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../../src/checks/credentials.js';
 import { fail, pass } from '../../../src/checks/finding.js';
+import { checkRequestRouting } from '../../../src/checks/request-routing.js';
+import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { checkRequestBody } from '../../../src/checks/schema.js';
 import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
@@ -6,7 +9,7 @@ import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, type ModuleRequest } from '../../../src/runner/module-request.js';
 
 /** The checks a request with an asynchronous result reports. */
-export const ASYNC_REQUEST_CHECKS = [...OCPI_RESPONSE_CHECKS, 'async.result-received', 'schema.request'] as const;
+export const ASYNC_REQUEST_CHECKS = [...OCPI_RESPONSE_CHECKS, 'async.result-received', 'schema.request', 'auth.token-base64-encoded', 'headers.request-routing'] as const;
 
 /** How much later than the announced timeout a result may arrive: network and clock slack, not a second chance. */
 export const RESULT_MARGIN_MS = 5_000;
@@ -47,8 +50,9 @@ export interface AsyncOutcome {
  * ACCEPTED (a busy charger, a CPO that does not support it) ends the case as skipped with the reason, since the result
  * rule cannot be checked; the answer's own findings are kept. When it says ACCEPTED, even in an answer that failed a
  * check (the charger acts all the same), waits for the result at the response_url within the announced timeout plus a
- * margin (capped by --deadline), and validates its body. A result without the token the tester issued (when it issued
- * one) does not count as received.
+ * margin (capped by --deadline), and validates its body. A result without the credentials token the tester gave the
+ * target (when it gave one: not Token A, not a token of the target's own) does not count as received; one that came
+ * is judged as every request to a functional module: the token Base64-encoded, the routing headers right.
  */
 export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promise<AsyncOutcome> {
   const responseUrl = t.peer.resultUrl(spec.result);
@@ -70,13 +74,14 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
   try {
     const record = await t.waitForRequest(spec.what, (r) => r.exchange.request.method === 'POST' && new URL(r.exchange.request.url).pathname === path, { after, timeoutMs: limit });
     // Without a registration in this run (--handshake none) the tester cannot know the target's token for it.
-    const known = t.get('session').ourToken !== undefined;
-    if (record.caller === 'missing' || (known && record.caller === 'unknown')) {
-      const how = record.caller === 'missing' ? 'without Authorization header' : 'with a token the tester never issued';
-      t.check(fail('async.result-received', `${spec.what} came ${how}: a result is sent with the token the receiver of the command gave at registration`, { exchangeId: record.exchange.id }));
+    const session = t.get('session');
+    const known = session.ourToken !== undefined;
+    if (record.caller === 'missing' || (known && !carriesGivenToken(record))) {
+      t.check(fail('async.result-received', `${spec.what} came with ${CALLER_WORDS[record.caller] ?? record.caller}: a result is sent with the credentials token the receiver of the command gave at registration`, { exchangeId: record.exchange.id, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
       return { failed: true, answer };
     }
     t.check(pass('async.result-received', `${spec.what} arrived at the response_url`, { exchangeId: record.exchange.id }));
+    t.check(checkBase64Authorization([record]), checkRequestRouting(record.exchange, { tester: TESTER_IDENTITY, target: session.partner ?? [] }));
     const valid = checkRequestBody(record.exchange, t.version, spec.result);
     t.check(valid);
     const body = record.exchange.request.body as Record<string, unknown> | undefined;

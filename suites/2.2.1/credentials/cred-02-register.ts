@@ -23,7 +23,7 @@ export default defineCase({
     rule: 'On a POST with Token A the server stores Token B, GETs the client\'s versions and details with it, and answers with its own credentials holding a new Token C.',
   },
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'credentials.token-c-new'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-c-new'],
   async run(t) {
     const target = t.get('target');
     const tokenB = t.newToken();

@@ -25,7 +25,7 @@ export default defineCase({
     rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
   },
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted'],
   async run(t) {
     const url = credentialsUrl(t);
     const session = t.get('session');

@@ -1,4 +1,4 @@
-import { checkCallbacks } from '../../../src/checks/credentials.js';
+import { checkBase64Authorization, checkCallbacks } from '../../../src/checks/credentials.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import type { Secret } from '../../../src/config/secret.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
@@ -85,5 +85,9 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
     check: 'credentials.callbacks-with-token-b',
     rule: exchange.rule,
   }));
+  // The GETs back are requests of the target like any other: from 2.2 on, the token travels Base64-encoded. Pulls of
+  // the tester's lists made meanwhile are PEER-01's to judge (one root cause, one failure).
+  const own = callbacks.filter((record) => t.peer.senderModuleOf(record) === undefined);
+  if (own.length > 0) t.check(checkBase64Authorization(own));
   return response;
 }

@@ -1,7 +1,7 @@
+import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../../src/checks/credentials.js';
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
-import { checkRequestRouting } from '../../../src/checks/request-routing.js';
+import { checkRequestsRouting } from '../../../src/checks/request-routing.js';
 import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
-import type { InboundCaller } from '../../../src/peer/inbound-log.js';
 import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
@@ -9,20 +9,13 @@ import { describeFetched } from './describe-fetched.js';
 // How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
 const PULL_GRACE_MS = 5000;
 
-const REFUSED: Readonly<Record<InboundCaller, string>> = {
-  'token-a': 'Token A, which only serves the registration',
-  'token-b': 'the token the tester gave it',
-  'token-c': 'the token the tester gave it',
-  unknown: 'a token the tester never gave it',
-  missing: 'no credentials token',
-};
 
 // Steps: none during the case. Earlier in the run (during the registration, for the reference eMSP) the target, as
 // the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (Locations, Tariffs,
 // Sessions, CDRs); the tester's endpoint recorded each request. The case reads that record; when it is empty, it
 // waits up to 5 s for a first pull, then skips.
-// Validated: each GET carried the credentials token the tester gave the target (else it was refused with 401); each
-// carried the four routing headers, OCPI-from naming one of the target's roles and OCPI-to the tester.
+// Validated: each GET carried the credentials token the tester gave the target (else it was refused with 401),
+// Base64-encoded; each carried the four routing headers, OCPI-from naming one of the target's roles and OCPI-to the tester.
 export default defineCase({
   id: 'PEER-01',
   title: 'The target pulls the tester\'s Sender lists with the token it was given and with routing headers',
@@ -37,7 +30,7 @@ export default defineCase({
     rule: 'A party calls its partner\'s functional modules with the credentials token that partner gave it, and addresses each request with OCPI-from (itself) and OCPI-to (the partner).',
   },
   severity: 'required',
-  checks: ['peer.request-authorized', 'headers.request-routing'],
+  checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
   async run(t) {
     let requests = t.peer.senderRequests();
     if (requests.length === 0 && t.peer.firstEvse) {
@@ -50,17 +43,15 @@ export default defineCase({
       t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (an eMSP can pull the tester's Locations, Tariffs, Sessions and CDRs: see the version details at ${t.peer.versionsUrl})`);
     }
     t.attach(...requests.map(({ record }) => record.exchange));
-    const refused = requests.filter(({ record }) => record.caller !== 'token-b' && record.caller !== 'token-c');
+    const refused = requests.filter(({ record }) => !carriesGivenToken(record));
     t.check(refused.length === 0
       ? pass('peer.request-authorized', `${describeFetched(requests)}, always with the token the tester gave it`)
-      : refused.map(({ record }): Finding => fail('peer.request-authorized', `GET ${record.exchange.request.url} carried ${REFUSED[record.caller]} and was refused with HTTP ${record.exchange.response?.status ?? '-'}: the target must call the tester with the token the tester gave it in the credentials exchange`, {
+      : refused.map(({ record }): Finding => fail('peer.request-authorized', `GET ${record.exchange.request.url} carried ${CALLER_WORDS[record.caller] ?? record.caller} and was refused with HTTP ${record.exchange.response?.status ?? '-'}: the target must call the tester with the token the tester gave it in the credentials exchange`, {
         exchangeId: record.exchange.id,
         expected: 'the token the tester gave the target',
-        actual: REFUSED[record.caller],
+        actual: CALLER_WORDS[record.caller] ?? record.caller,
       })));
-    const parties = { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] };
-    const routing = requests.map(({ record }) => checkRequestRouting(record.exchange, parties));
-    const wrong = routing.filter((finding) => finding.status === 'fail');
-    t.check(wrong.length > 0 ? wrong : pass('headers.request-routing', `OCPI-from names the target and OCPI-to the tester on ${requests.length === 1 ? 'the one request' : `all ${requests.length} requests`}`));
+    t.check(checkBase64Authorization(requests.map(({ record }) => record)));
+    t.check(checkRequestsRouting(requests.map(({ record }) => record.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   },
 });

@@ -9,6 +9,7 @@ import { sampleTokens, type TokenSampler } from './token-samples.js';
 // Validated on every page: HTTP 200, the envelope, status_code 1000, X-Request-ID and X-Correlation-ID echoed, the
 // OCPI-from/to routing headers, X-Total-Count and X-Limit, page size within X-Limit, each object valid, no object
 // twice, a usable Link keeping the filters. At the end: the crawl ends, and X-Total-Count objects were received.
+// Provides what it saw to the filter cases as soon as one page answered with a list, failed checks or not.
 /** The full crawl of one Sender list (LOC-01, TAR-01, SES-01, CDR-01). */
 export function crawlCase(list: ListModule): CaseDefinition {
   return defineCase({
@@ -46,8 +47,10 @@ export function crawlCase(list: ListModule): CaseDefinition {
           tokens?.consider(item);
         },
       });
-      if (!outcome.complete) return;
-      t.provide(list.digest, { entries, ...(sample === undefined ? {} : { sample }) });
+      // The filter cases need the list to answer and some of its objects, not a flawless crawl: whatever LOC-01 found
+      // wrong (an invalid object, a broken Link, a loop) is its own failure, and must not hide theirs.
+      if (!outcome.listed) return;
+      t.provide(list.digest, { entries, complete: outcome.complete, ...(sample === undefined ? {} : { sample }) });
       const chosen = site?.chosen();
       if (chosen) t.provide('chargeSite', chosen);
       if (tokens) t.provide('tokenSamples', tokens.chosen());
