@@ -61,7 +61,7 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
       let text = spec.text ?? (body === undefined ? undefined : JSON.stringify(body));
       if (text === undefined) return { ...spec, status };
       text = dates(text);
-      if (MODULE_PATH.test(path)) {
+      if (module) {
         if (faults.has('modules-status-code-as-string')) text = text.replace(/"status_code":(\d+)(?=(,"status_message":"[^"]*")?,"timestamp":"[^"]*"\}$)/, '"status_code":"$1"');
         if (faults.has('modules-json-with-bom')) text = `\uFEFF${text}`;
       }
