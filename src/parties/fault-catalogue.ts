@@ -155,6 +155,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the next Link ({url}) points to another origin than the list ({origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else'),
   cpoFault('location-detail-differs', 'an EVSE fetched on its own has another status than in the list, with the same last_updated', 'LOC-04', 'locations.object-matches-list',
     'EVSE LOC0001-1 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
+  cpoFault('location-detail-stamps-now', 'a Location, EVSE or Connector fetched on its own carries the moment it was served as last_updated, and the EVSE another status than in the list', 'LOC-04', 'locations.object-matches-list',
+    'EVSE LOC0001-1 was served with last_updated {first}, and again {ms} ms later with {second}, nothing else changed: last_updated says when the object changed, not when it was served, so its difference from the list is unexplained'),
   cpoFault('unknown-location-200', 'an unknown Location id is answered with HTTP 200 (and status_code 2003)', 'LOC-05', 'http.unknown-object-404',
     'expected HTTP 404, got 200 from GET {url}: a Location that does not exist is not found (a 2003 status_code may come with the 404)'),
   cpoFault('tariffs-no-total-count', 'Tariff pages carry no X-Total-Count', 'TAR-01', 'pagination.total-count',
