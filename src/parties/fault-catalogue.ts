@@ -223,6 +223,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',
     'the Location read back does not have the values the PATCH set'),
+  emspFault('location-patch-drops-field', 'a Location PATCH is applied, but the stored Location loses its opening_times', 'LOC-PUSH-02', 'locations.patch-applied',
+    'the Location read back differs from the one PUT with the PATCH applied in 1 place: a PATCH changes the fields it carries and leaves the others as they were'),
   emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated',
     'the Location read back does not carry the PATCH\'s last_updated: a Receiver sets it on the parents of a patched EVSE or Connector'),
   emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied',
