@@ -1,5 +1,6 @@
 import { sameInstant, type OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { ocpiType, type OcpiField, type OcpiType } from '../schemas/ocpi-type.js';
+import { applyPatch } from './apply-patch.js';
 import { diffObjects } from './diff-objects.js';
 import type { DiffEntry } from './finding.js';
 import { escapePointerToken } from './json-pointer.js';
@@ -13,9 +14,12 @@ export interface TypedComparison {
   readonly actual: unknown;
   /**
    * `same` (the default): every field the spec defines must match. `has`: only the top-level fields `expected`
-   * carries (a PATCH), each compared whole.
+   * carries, each compared whole. `patched`: `expected` is the object PUT, and `actual` must be it with `patch`
+   * applied (the fields it carries replaced, a Session's charging_periods added to, every other field as it was).
    */
-  readonly mode?: 'same' | 'has';
+  readonly mode?: 'same' | 'has' | 'patched';
+  /** The PATCH body, with `mode: 'patched'`. */
+  readonly patch?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -38,6 +42,10 @@ export function compareByType(comparison: TypedComparison): DiffEntry[] {
     for (const name of Object.keys(comparison.expected)) {
       compareField(name, type.fields.get(name), comparison.expected, comparison.actual, '', out);
     }
+    return out;
+  }
+  if (comparison.mode === 'patched' && isRecord(comparison.expected)) {
+    compareValue(type, applyPatch(comparison.object, comparison.expected, comparison.patch ?? {}), comparison.actual, '', out);
     return out;
   }
   compareValue(type, comparison.expected, comparison.actual, '', out);

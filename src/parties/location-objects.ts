@@ -1,3 +1,4 @@
+import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
 import type { CpoStore } from './cpo-store.js';
@@ -19,21 +20,24 @@ export function locationObjectRoutes(party: PartyContext, store: CpoStore): Modu
     const connector = evse?.connectors.find((c) => same(c.id, params['connector_id']));
     return { location, evse, connector };
   };
+  // Under the fault every object served on its own carries the moment it was served as its last_updated.
+  const stamped = <T extends object>(object: T): T => (party.faults.has('location-detail-stamps-now') ? { ...object, last_updated: ocpiNow() } : object);
   return [
     { method: 'GET', path: '/:location_id', handler: ({ params }) => {
       const { location } = find(params);
-      return location ? { status: 200, body: envelope(location) } : unknown(party, 'Location');
+      return location ? { status: 200, body: envelope(stamped(location)) } : unknown(party, 'Location');
     } },
     { method: 'GET', path: '/:location_id/:evse_uid', handler: ({ params }) => {
       const { evse } = find(params);
       if (!evse) return unknown(party, 'EVSE');
       // Under the fault the EVSE served on its own disagrees with the list, though its last_updated is the same.
-      const served = party.faults.has('location-detail-differs') ? { ...evse, status: evse.status === 'AVAILABLE' ? 'OUTOFORDER' : 'AVAILABLE' } : evse;
-      return { status: 200, body: envelope(served) };
+      const differs = party.faults.has('location-detail-differs') || party.faults.has('location-detail-stamps-now');
+      const served = differs ? { ...evse, status: evse.status === 'AVAILABLE' ? 'OUTOFORDER' : 'AVAILABLE' } : evse;
+      return { status: 200, body: envelope(stamped(served)) };
     } },
     { method: 'GET', path: '/:location_id/:evse_uid/:connector_id', handler: ({ params }) => {
       const { connector } = find(params);
-      return connector ? { status: 200, body: envelope(connector) } : unknown(party, 'Connector');
+      return connector ? { status: 200, body: envelope(stamped(connector)) } : unknown(party, 'Connector');
     } },
   ];
 }

@@ -190,6 +190,8 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
   const patch = structuredClone(body);
   if (level === 'Location') {
     if (!party.faults.has('location-patch-ignored')) Object.assign(found.location, patch);
+    // Under the fault the PATCH handler rebuilds the Location from the fields it knows, and opening_times is not one.
+    if (party.faults.has('location-patch-drops-field')) delete found.location['opening_times'];
     return ok(200);
   }
   const evse = found.evse as PushedObject;

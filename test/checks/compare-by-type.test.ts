@@ -67,4 +67,24 @@ describe('comparing OCPI objects by type', () => {
     assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: patch, actual: { ...token, valid: false, last_updated: '2026-01-01T11:00:00.000Z' }, mode: 'has' }), []);
     assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: patch, actual: { ...token, last_updated: '2026-01-01T11:00:00Z' }, mode: 'has' }).map((d) => d.path), ['/valid']);
   });
+
+  it('in "patched" mode wants the object PUT with the PATCH applied, so a field the PATCH left out that went missing shows.', () => {
+    const patch = { valid: false, last_updated: '2026-01-01T11:00:00Z' };
+    const put = { ...token, visual_number: 'OCT 123' };
+    const applied = { ...put, ...patch };
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: put, actual: applied, mode: 'patched', patch }), []);
+    const { visual_number: _dropped, ...dropped } = applied;
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: put, actual: dropped, mode: 'patched', patch }), [{ path: '/visual_number', kind: 'missing', expected: 'OCT 123' }]);
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Token', expected: put, actual: { ...put, last_updated: patch.last_updated }, mode: 'patched', patch }).map((d) => d.path), ['/valid']);
+  });
+
+  it('in "patched" mode adds a Session PATCH\'s charging_periods to the ones PUT instead of replacing them.', () => {
+    const period = (at: string) => ({ start_date_time: at, dimensions: [{ type: 'ENERGY', volume: 1 }] });
+    const put = { charging_periods: [period('2026-01-01T10:00:00Z')], kwh: 1 };
+    const patch = { charging_periods: [period('2026-01-01T10:01:00Z')], kwh: 2 };
+    const both = { charging_periods: [...put.charging_periods, ...patch.charging_periods], kwh: 2 };
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Session', expected: put, actual: both, mode: 'patched', patch }), []);
+    const replaced = compareByType({ version: '2.2.1', object: 'Session', expected: put, actual: { ...both, charging_periods: patch.charging_periods }, mode: 'patched', patch });
+    assert.ok(replaced.every((d) => d.path.startsWith('/charging_periods')) && replaced.length > 0, JSON.stringify(replaced));
+  });
 });

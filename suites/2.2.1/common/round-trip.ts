@@ -82,9 +82,9 @@ export async function readBack(t: CaseContext, url: string, object: string): Pro
 }
 
 /** What the type-aware comparison found, less the places the schema check already failed (one root cause, one failure). */
-function differences(read: ReadBack, version: CaseContext['version'], expected: unknown, mode: 'same' | 'has'): DiffEntry[] {
+export function differences(read: ReadBack, version: CaseContext['version'], expected: unknown, mode: 'same' | 'patched', patch?: Record<string, unknown>): DiffEntry[] {
   const within = (path: string, root: string): boolean => root === '' || path === root || path.startsWith(`${root}/`);
-  return compareByType({ version, object: read.object, expected, actual: read.stored, mode }).filter((entry) => !read.invalidAt.some((root) => within(entry.path, root)));
+  return compareByType({ version, object: read.object, expected, actual: read.stored, mode, ...(patch ? { patch } : {}) }).filter((entry) => !read.invalidAt.some((root) => within(entry.path, root)));
 }
 
 /**
@@ -99,11 +99,19 @@ export function sameAsSent(t: CaseContext, check: string, sent: unknown, read: R
     : fail(check, `the ${read.object} read back differs from the one ${verb} in ${diff.length} place${diff.length === 1 ? '' : 's'}: a Receiver stores the object as sent`, { ...at, at: '/data', diff });
 }
 
-/** Judges a PATCH: each field it set reads back with the value it set, compared as OCPI types. */
-export function patchApplied(t: CaseContext, check: string, patch: Record<string, unknown>, read: ReadBack): Finding {
-  const diff = differences(read, t.version, patch, 'has');
+/** The top-level field a diff entry is about: `/evses/0/status` is about `evses`. */
+export function topField(entry: DiffEntry): string {
+  return entry.path.split('/')[1] ?? '';
+}
+
+/**
+ * Judges a PATCH of an object PUT before: the object read back equals the one PUT with the PATCH applied, compared
+ * as OCPI types, so a field it set that did not take and a field it left out that changed both show.
+ */
+export function patchApplied(t: CaseContext, check: string, { put, patch }: { put: Record<string, unknown>; patch: Record<string, unknown> }, read: ReadBack): Finding {
+  const diff = differences(read, t.version, put, 'patched', patch);
   const at = { exchangeId: read.exchangeId };
-  return diff.length === 0
-    ? pass(check, `the ${read.object} read back has the patched values`, at)
-    : fail(check, `the ${read.object} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
+  if (diff.length === 0) return pass(check, `the ${read.object} read back is the one PUT with the PATCH applied`, at);
+  if (diff.some((entry) => topField(entry) in patch)) return fail(check, `the ${read.object} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
+  return fail(check, `the ${read.object} read back differs from the one PUT with the PATCH applied in ${diff.length} place${diff.length === 1 ? '' : 's'}: a PATCH changes the fields it carries and leaves the others as they were`, { ...at, at: '/data', diff });
 }

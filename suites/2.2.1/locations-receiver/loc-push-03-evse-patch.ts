@@ -7,7 +7,8 @@ import { storeTestLocation } from './stored-location.js';
 
 // Steps: (1) tester PUTs a Location; (2) PATCHes the status of its first EVSE and a later last_updated at the EVSE's
 // URL; (3) GETs the EVSE; (4) GETs the Location.
-// Validated: the PATCH succeeds; the EVSE has the patched values; the Location's last_updated is the PATCH's.
+// Validated: the PATCH succeeds; the EVSE read back is the one PUT with the PATCH applied; the Location's
+// last_updated is the PATCH's.
 export default defineCase({
   id: 'LOC-PUSH-03',
   title: 'An EVSE PATCH is applied and sets the last_updated of its Location',
@@ -28,7 +29,7 @@ export default defineCase({
     const patch = { status: evse['status'] === 'CHARGING' ? 'AVAILABLE' : 'CHARGING', last_updated: laterThan(location['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url: evseUrl, body: patch }, { status: [200] })).ok) return;
     const readEvse = await readBack(t, evseUrl, 'EVSE');
-    if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', patch, readEvse));
+    if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', { put: evse, patch }, readEvse));
     const readLocation = await readBack(t, url, 'Location');
     if (readLocation) {
       t.check(parentsUpdated('locations.parents-updated', patch.last_updated, [locationParent(readLocation)], readLocation));

@@ -7,7 +7,7 @@ import { storeTestLocation } from './stored-location.js';
 
 // Steps: (1) tester PUTs a Location; (2) PATCHes max_amperage and a later last_updated of the first Connector of its
 // first EVSE at the Connector's URL; (3) GETs the Connector; (4) GETs the Location.
-// Validated: the PATCH succeeds; the Connector has the patched values; the EVSE and the Location in the Location read
+// Validated: the PATCH succeeds; the Connector read back is the one PUT with the PATCH applied; the EVSE and the Location in the Location read
 // back carry the PATCH's last_updated.
 export default defineCase({
   id: 'LOC-PUSH-04',
@@ -29,7 +29,7 @@ export default defineCase({
     const patch = { max_amperage: connector['max_amperage'] === 32 ? 16 : 32, last_updated: laterThan(location['last_updated']) };
     if (!(await push(t, { method: 'PATCH', url: connectorUrl, body: patch }, { status: [200] })).ok) return;
     const readConnector = await readBack(t, connectorUrl, 'Connector');
-    if (readConnector) t.check(patchApplied(t, 'locations.patch-applied', patch, readConnector));
+    if (readConnector) t.check(patchApplied(t, 'locations.patch-applied', { put: connector, patch }, readConnector));
     const readLocation = await readBack(t, url, 'Location');
     if (!readLocation) return;
     const parents = [evseParent(readLocation, String(evse['uid'])), locationParent(readLocation)];
