@@ -135,6 +135,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/data/url: required field "url" is missing'),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
+  cpoFault('commands-accept-missing-token', 'the Commands Receiver answers requests without Authorization header (its other modules refuse them)', 'AUTH-01', 'auth.missing-token-refused',
+    'expected HTTP 401, got {status} from POST {url}: commands RECEIVER: a request without credentials must be refused'),
   moduleFault('modules-accept-unknown-token', 'the functional modules accept a token they never issued', 'AUTH-02', 'auth.unknown-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a token the target never issued must be refused'),
   moduleFault('modules-accept-token-a', 'the functional modules accept Token A after the registration', 'AUTH-03', 'auth.token-a-refused',
