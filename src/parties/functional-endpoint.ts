@@ -12,10 +12,12 @@ export interface ModuleRoute {
 // How many requests a partner's token works for under the revokes-token-mid-run fault.
 const REVOKE_AFTER = 8;
 
-const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
+/** The 401 answer; under modules-401-empty-body, the bare 401 of an authentication layer in front of the OCPI routes. */
+const refusal = (party: PartyContext, message: string): ServerResponseSpec => (party.faults.has('modules-401-empty-body') ? { status: 401 } : { status: 401, body: envelope(undefined, 2000, message) });
 
 /** 401 unless the caller is the registered partner; Token A is no key to functional modules. Faults loosen it. */
 function refuse(party: PartyContext, module: string, request: ServerRequest): ServerResponseSpec | undefined {
+  const unauthorized = (message: string): ServerResponseSpec => refusal(party, message);
   const caller = party.state.classify(request.presented.token);
   if (caller === 'registered') {
     // A revocation out of the blue: the partner's token stops working although it neither changed nor deleted it.
