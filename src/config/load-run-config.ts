@@ -30,11 +30,21 @@ function check(layer: string, settings: unknown): RawRunSettings {
   throw new ConfigError(`${layer}: ${what.trim()}`);
 }
 
+// Settings a variable may not give: one inherited from a shell or a CI job must not let a run act on real chargers
+// (DESIGN §7), so that permission is given where a reader of the job sees it (a flag, or the config file it names).
+const FLAG_ONLY_KEYS = new Set(['allowCommands']);
+
+const envName = (key: string): string => ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
 /** Reads `OCPI_CONFORMANCE_<SETTING>` variables (SNAKE_CASE of each setting name). */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): RawRunSettings {
   const settings: Record<string, unknown> = {};
+  for (const key of FLAG_ONLY_KEYS) {
+    if (env[envName(key)] !== undefined) throw new ConfigError(`environment: ${envName(key)} is refused, whatever its value: the cases that act on real chargers run only with --allow-commands on the command line`);
+  }
   for (const key of Object.keys(RUN_SETTINGS_SCHEMA.properties)) {
-    const raw = env[ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()];
+    if (FLAG_ONLY_KEYS.has(key)) continue;
+    const raw = env[envName(key)];
     if (raw === undefined || raw === '') continue;
     if (LIST_KEYS.has(key)) settings[key] = raw.split(',').map((item) => item.trim()).filter(Boolean);
     else if (NUMBER_KEYS.has(key)) settings[key] = Number(raw);

@@ -12,17 +12,22 @@ export interface ModuleRoute {
 // How many requests a partner's token works for under the revokes-token-mid-run fault.
 const REVOKE_AFTER = 8;
 
-const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, body: envelope(undefined, 2000, message) });
+/** The 401 answer; under modules-401-empty-body, the bare 401 of an authentication layer in front of the OCPI routes. */
+const refusal = (party: PartyContext, message: string): ServerResponseSpec => (party.faults.has('modules-401-empty-body') ? { status: 401 } : { status: 401, body: envelope(undefined, 2000, message) });
 
 /** 401 unless the caller is the registered partner; Token A is no key to functional modules. Faults loosen it. */
-function refuse(party: PartyContext, request: ServerRequest): ServerResponseSpec | undefined {
+function refuse(party: PartyContext, module: string, request: ServerRequest): ServerResponseSpec | undefined {
+  const unauthorized = (message: string): ServerResponseSpec => refusal(party, message);
   const caller = party.state.classify(request.presented.token);
   if (caller === 'registered') {
     // A revocation out of the blue: the partner's token stops working although it neither changed nor deleted it.
     party.state.functionalCalls += 1;
     return party.faults.has('revokes-token-mid-run') && party.state.functionalCalls > REVOKE_AFTER ? unauthorized('the credentials token was revoked') : undefined;
   }
-  if (caller === 'missing') return party.faults.has('modules-accept-missing-token') ? undefined : unauthorized(request.presented.problem ?? 'no credentials token');
+  // commands-accept-missing-token: the Commands routes sit behind an authentication step that lets a request without
+  // any Authorization header through (an optional-auth setting), while a wrong token is still refused.
+  const lenient = party.faults.has('modules-accept-missing-token') || (module === 'commands' && party.faults.has('commands-accept-missing-token'));
+  if (caller === 'missing') return lenient ? undefined : unauthorized(request.presented.problem ?? 'no credentials token');
   if (caller === 'unknown') return party.faults.has('modules-accept-unknown-token') ? undefined : unauthorized('unknown credentials token');
   if (caller === 'token-a') return party.faults.has('modules-accept-token-a') ? undefined : unauthorized('Token A only serves the registration');
   return unauthorized('registration in progress');
@@ -48,7 +53,7 @@ function routingHeaders(party: PartyContext, request: ServerRequest, module: str
  */
 export function functionalHandler(party: PartyContext, module: string, handler: Handler): Handler {
   return async (request) => {
-    const refused = refuse(party, request);
+    const refused = refuse(party, module, request);
     let spec: ServerResponseSpec;
     if (refused) spec = refused;
     else if (request.text !== '' && !request.json) {

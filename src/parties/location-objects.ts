@@ -5,10 +5,15 @@ import type { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
 
-const unknown = (party: PartyContext, what: string): ServerResponseSpec => ({
-  status: party.faults.has('unknown-location-200') ? 200 : 404,
-  body: envelope(undefined, 2003, `unknown ${what}`),
-});
+const unknown = (party: PartyContext, what: string): ServerResponseSpec => {
+  // A web framework's own not-found answer, as seen in the field, instead of the OCPI response format.
+  if (party.faults.has('unknown-location-framework-404')) return { status: 404, body: { detail: 'Not found.' } };
+  return {
+    status: party.faults.has('unknown-location-200') ? 200 : 404,
+    // unknown-location-2004: one "not found" code for every module, the Tokens' one.
+    body: envelope(undefined, party.faults.has('unknown-location-2004') ? 2004 : 2003, `unknown ${what}`),
+  };
+};
 
 const same = (a: string, b: string | undefined): boolean => b !== undefined && a.toUpperCase() === b.toUpperCase();
 

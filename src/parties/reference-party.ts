@@ -2,6 +2,7 @@ import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type Handler } from '../server/ocpi-server.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
+import type { Exchange } from '../transport/exchange.js';
 import { Redactor } from '../transport/redactor.js';
 import { AsyncResults } from './async-results.js';
 import { chargingProfilesRoutes } from './charging-profiles-receiver.js';
@@ -47,6 +48,8 @@ export interface ReferencePartyOptions {
   readonly seedLocations?: number;
   /** The most objects the CPO's lists put on one page (its X-Limit); 10 by default. */
   readonly pageSize?: number;
+  /** Sees every request the party answered, tokens redacted (a spy for tests of what a run sends). */
+  readonly onExchange?: (exchange: Exchange) => void;
 }
 
 /** A running reference party. */
@@ -88,6 +91,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     redactor,
     nextExchangeId,
     finish: (spec, request) => broken.response(wire.response(spec), request),
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
     // A server that forgets the echo forgets it on every endpoint.
     echoRequestIds: () => ({ requestId: !faults.has('no-request-id-echo'), correlationId: !faults.has('no-correlation-id-echo') }),
   });

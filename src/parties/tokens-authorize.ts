@@ -73,5 +73,10 @@ function authorize(party: PartyContext, store: EmspStore, request: ServerRequest
  * LocationReferences. The reference eMSP does not need a Location to decide, so it answers 2002 only under the variant that does.
  */
 export function authorizeRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
-  return [{ method: 'POST', path: '/:token_uid/authorize', handler: (request) => authorize(party, store, request) }];
+  const handler = (request: ServerRequest): ServerResponseSpec => authorize(party, store, request);
+  if (!party.faults.has('authorize-at-other-path')) return [{ method: 'POST', path: '/:token_uid/authorize', handler }];
+  // A mistake seen in the field: the route written as {tokens}/authorize/{token_uid}; the spec's path then gets the
+  // web framework's plain-text 404, as any path that is not served does.
+  const notServed = (request: ServerRequest): ServerResponseSpec => ({ status: 404, text: `Cannot POST ${request.path}`, contentType: 'text/plain; charset=utf-8' });
+  return [{ method: 'POST', path: '/authorize/:token_uid', handler }, { method: 'POST', path: '/:token_uid/authorize', handler: notServed }];
 }

@@ -14,6 +14,7 @@ import { SkipCase } from './skip-case.js';
 import { warn } from '../checks/finding.js';
 import { REDIRECT_CHECK } from './run-checks.js';
 import type { Compensation, Compensations } from './compensations.js';
+import { chargerReceiverAt } from './charger-receiver.js';
 import { revocationReason, type Revocation, type SessionGuard } from './session-guard.js';
 
 /** What the executor lends every case. */
@@ -152,6 +153,7 @@ export class CaseContext {
    */
   async request(request: OcpiRequest, { evidence = true, expectRefusal = false }: RequestOptions = {}): Promise<OcpiResponse> {
     this.#refuseRegistrationChange(request);
+    this.#refuseChargerRequest(request);
     const sessionToken = this.#sessionToken(request);
     const revoked = sessionToken && !expectRefusal ? this.#services.guard.revokedFor(sessionToken) : undefined;
     if (revoked) throw new SkipCase(revocationReason(revoked));
@@ -217,6 +219,21 @@ export class CaseContext {
     const path = (url: string): string => new URL(url).pathname.replace(/\/+$/, '');
     if (credentials && path(request.url) === path(credentials)) {
       throw new Error(`${this.#definition.id} tried to ${request.method} the credentials with --handshake none, which never changes the registration (tester defect)`);
+    }
+  }
+
+  /**
+   * DESIGN §7: without --allow-commands nothing reaches the Commands or ChargingProfiles Receiver with the
+   * registration's token, which a target would act on. Requests without a token, or with one the target must refuse,
+   * may go (AUTH-01..03). Enforced here, below every case, so that no case can break it: a request that would is a
+   * tester defect and ends its case as errored.
+   */
+  #refuseChargerRequest(request: OcpiRequest): void {
+    if (this.#services.settings.allowCommands || !this.#sessionToken(request)) return;
+    const endpoints = (this.#services.state.get('endpoints') ?? []) as RunState['endpoints'];
+    const module = chargerReceiverAt(request.url, endpoints);
+    if (module) {
+      throw new Error(`${this.#definition.id} tried to ${request.method} the ${module} Receiver with the credentials token without --allow-commands, which could act on a real charger (tester defect)`);
     }
   }
 

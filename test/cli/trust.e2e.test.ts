@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { startReferenceParty } from '../../src/parties/reference-party.js';
+import type { Exchange } from '../../src/transport/exchange.js';
 import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
 
 interface TeardownReport {
@@ -93,5 +95,31 @@ describe('a run a partner can trust', function () {
     const changes = [...report.cases, ...report.teardown].flatMap((c) => c.exchanges).filter((e) => /\/credentials$/.test(new URL(e.request.url).pathname) && e.request.method !== 'GET');
     assert.deepEqual(changes, []);
     assert.match(readReport(path).cases.find((c) => c.id === 'CRED-04')?.reason ?? '', /handshake none/);
+  });
+
+  it('sends nothing the reference CPO accepts to its Commands or ChargingProfiles Receiver without --allow-commands, and probes them with refused tokens only.', async () => {
+    const seen: Exchange[] = [];
+    const party = await startReferenceParty({ role: 'cpo', seedLocations: 3, onExchange: (exchange) => seen.push(exchange) });
+    try {
+      const path = reportPath();
+      const outcome = await runCli(['run', '--versions-url', party.versionsUrl, '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: party.tokenA.reveal() } });
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      const charger = seen.filter((e) => /\/2\.2\.1\/(commands|chargingprofiles)(\/|$)/.test(new URL(e.request.url).pathname));
+      // The reference CPO refuses every token but the registration's with 401: any other answer means it took the request.
+      assert.deepEqual(charger.filter((e) => e.response?.status !== 401).map((e) => `${e.request.method} ${e.request.url} -> ${e.response?.status}`), []);
+      const probed = new Set(charger.map((e) => new URL(e.request.url).pathname.split('/2.2.1/')[1]?.split('/')[0]));
+      assert.deepEqual([...probed].sort(), ['chargingprofiles', 'commands'], 'AUTH-01..03 probe both Receivers');
+      assert.match(readReport(path).cases.find((c) => c.id === 'CMD-01')?.reason ?? '', /--allow-commands/);
+    } finally {
+      await party.stop();
+    }
+  });
+
+  it('refuses OCPI_CONFORMANCE_ALLOW_COMMANDS, whatever its value, with exit code 2 and a line naming the flag.', async () => {
+    for (const value of ['true', 'false']) {
+      const outcome = await runCli(['run', '--embedded', 'cpo', '--only', 'VER-01'], { env: { OCPI_CONFORMANCE_ALLOW_COMMANDS: value } });
+      assert.equal(outcome.code, 2, value);
+      assert.match(outcome.stderr, /OCPI_CONFORMANCE_ALLOW_COMMANDS is refused, whatever its value: .* only with --allow-commands on the command line/);
+    }
   });
 });

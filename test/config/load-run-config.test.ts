@@ -24,6 +24,13 @@ describe('loadRunConfig', () => {
     assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }).allowCommands, true);
   });
 
+  it('refuses OCPI_CONFORMANCE_ALLOW_COMMANDS for every value, even with the flag given, and says to use the flag.', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
+    for (const value of ['true', '1', 'yes', 'false', '0', '']) {
+      assert.throws(() => loadRunConfig({ flags: { ...target, allowCommands: true }, env: { OCPI_CONFORMANCE_ALLOW_COMMANDS: value } }), (error: unknown) => error instanceof ConfigError && /OCPI_CONFORMANCE_ALLOW_COMMANDS is refused, whatever its value: .*--allow-commands/.test(error.message), JSON.stringify(value));
+    }
+  });
+
   it('takes the charge site from --test-location and --test-evse, and refuses an EVSE without its Location', () => {
     const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
     assert.deepEqual(loadRunConfig({ flags: { ...target, testLocation: 'LOC1', testEvse: 'EVSE1' }, env: {} }).testSite, { locationId: 'LOC1', evseUid: 'EVSE1' });

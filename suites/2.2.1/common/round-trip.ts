@@ -105,13 +105,24 @@ export function topField(entry: DiffEntry): string {
 }
 
 /**
- * Judges a PATCH of an object PUT before: the object read back equals the one PUT with the PATCH applied, compared
- * as OCPI types, so a field it set that did not take and a field it left out that changed both show.
+ * The object as the Receiver holds it before a PATCH, read with a GET; the object PUT when the GET gives none. A PATCH
+ * is judged against what was stored, so a PUT stored wrong (its own case's failure) does not fail the PATCH's case too.
+ */
+export async function storedBefore(t: CaseContext, url: string, put: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const get = await moduleRequest(t, { method: 'GET', url });
+  const data = responseData(get.exchange, get.body, 'object');
+  return data.usable && data.data !== null && typeof data.data === 'object' && !Array.isArray(data.data) ? (data.data as Record<string, unknown>) : put;
+}
+
+/**
+ * Judges a PATCH of an object PUT before: the object read back equals the one stored before (storedBefore) with the
+ * PATCH applied, compared as OCPI types, so a field it set that did not take and a field it left out that changed
+ * both show.
  */
 export function patchApplied(t: CaseContext, check: string, { put, patch }: { put: Record<string, unknown>; patch: Record<string, unknown> }, read: ReadBack): Finding {
   const diff = differences(read, t.version, put, 'patched', patch);
   const at = { exchangeId: read.exchangeId };
-  if (diff.length === 0) return pass(check, `the ${read.object} read back is the one PUT with the PATCH applied`, at);
+  if (diff.length === 0) return pass(check, `the ${read.object} read back is the one stored before the PATCH, with the PATCH applied`, at);
   if (diff.some((entry) => topField(entry) in patch)) return fail(check, `the ${read.object} read back does not have the values the PATCH set`, { ...at, at: '/data', diff });
-  return fail(check, `the ${read.object} read back differs from the one PUT with the PATCH applied in ${diff.length} place${diff.length === 1 ? '' : 's'}: a PATCH changes the fields it carries and leaves the others as they were`, { ...at, at: '/data', diff });
+  return fail(check, `the ${read.object} read back differs from the one stored before the PATCH, with the PATCH applied in ${diff.length} place${diff.length === 1 ? '' : 's'}: a PATCH changes the fields it carries and leaves the others as they were`, { ...at, at: '/data', diff });
 }

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../src/runner/define-case.js';
-import { expectStatus } from '../../../src/checks/http-status.js';
+import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../../src/checks/error-answer.js';
 import { credentialsUrl, dataObject, ourTokenLabel, partnerIdentities } from './credentials-endpoint.js';
 
 // Steps: (1) the registered tester POSTs credentials again, with its current token.
@@ -22,14 +22,14 @@ export default defineCase({
     rule: 'A POST from a client that is already registered is answered with HTTP 405 Method Not Allowed.',
   },
   severity: 'required',
-  checks: ['credentials.second-post-refused'],
+  checks: ['credentials.second-post-refused', ERROR_FORMAT_CHECK],
   async run(t) {
     const session = t.get('session');
     const spare = t.newToken();
     t.peer.accept(spare, ourTokenLabel(t));
     // A 401 here is this case's finding (405 was due), not a revoked token: the next request tells.
     const response = await t.request({ method: 'POST', url: credentialsUrl(t), token: session.token, body: t.peer.credentials(spare) }, { expectRefusal: true });
-    t.check(expectStatus({ exchange: response.exchange, expected: 405, check: 'credentials.second-post-refused', because: 'the tester is already registered' }));
+    t.check(expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 405, check: 'credentials.second-post-refused', because: 'the tester is already registered' }));
     const issued = response.status === 200 || response.status === 201 ? dataObject(response.body)?.['token'] : undefined;
     if (typeof issued !== 'string' || session.token.equals(issued)) {
       // Refused, or "accepted" without a new token: nothing changed. The target may still call with `spare`, which

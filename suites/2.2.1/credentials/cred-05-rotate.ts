@@ -2,6 +2,7 @@ import { warn } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { checkTokenIsNew } from '../../../src/checks/credentials.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
+import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../../src/checks/error-answer.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { credentialsUrl, dataObject, ourTokenLabel, partnerIdentities, sendCredentials } from './credentials-endpoint.js';
 
@@ -25,7 +26,7 @@ export default defineCase({
     rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
   },
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted', ERROR_FORMAT_CHECK],
   async run(t) {
     const url = credentialsUrl(t);
     const session = t.get('session');
@@ -46,8 +47,8 @@ export default defineCase({
     if (rotated.status === 'pass') {
       const old = await t.request({ method: 'GET', url, token: session.token }, { expectRefusal: true });
       // No sentence says the replaced token stops working (T7 infers it from the new token being issued): a warning.
-      const refused = expectStatus({ exchange: old.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token replaced by the PUT should no longer work' });
-      t.check(refused.status === 'fail' ? warn(refused.check, refused.message, refused) : refused);
+      const [refused, ...format] = expectErrorAnswer({ version: t.version, exchange: old.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token replaced by the PUT should no longer work' });
+      if (refused) t.check(refused.status === 'fail' ? warn(refused.check, refused.message, refused) : refused, format);
     }
     const fresh = await t.request({ method: 'GET', url, token: newToken });
     const accepted = expectStatus({ exchange: fresh.exchange, expected: 200, check: 'auth.new-token-accepted', because: 'the token returned by the PUT must work' });

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { expectStatus } from '../../../src/checks/http-status.js';
+import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../../src/checks/error-answer.js';
 import { credentialsUrl, REGISTRATION } from './credentials-endpoint.js';
 
 // Steps: (1) tester DELETEs its credentials with its current token. (2) tester calls with that token again.
@@ -22,7 +23,7 @@ export default defineCase({
     rule: 'A DELETE from a registered client unregisters it: its token is invalid from then on.',
   },
   severity: 'required',
-  checks: ['credentials.unregistered', 'auth.old-token-refused'],
+  checks: ['credentials.unregistered', 'auth.old-token-refused', ERROR_FORMAT_CHECK],
   async run(t) {
     const session = t.get('session');
     const response = await t.request({ method: 'DELETE', url: credentialsUrl(t), token: session.token });
@@ -31,6 +32,6 @@ export default defineCase({
     t.settle(REGISTRATION);
     if (session.ourToken) t.peer.retire(session.ourToken);
     const after = await t.request({ method: 'GET', url: t.get('versions').detailsUrl, token: session.token }, { expectRefusal: true });
-    t.check(expectStatus({ exchange: after.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token of an unregistered party must no longer work' }));
+    t.check(expectErrorAnswer({ version: t.version, exchange: after.exchange, expected: 401, check: 'auth.old-token-refused', because: 'the token of an unregistered party must no longer work' }));
   },
 });

@@ -1,7 +1,7 @@
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { differences, push, pushForCase, readBack, receiverUrl, topField, type ReadBack } from '../common/round-trip.js';
+import { differences, push, pushForCase, readBack, receiverUrl, storedBefore, topField, type ReadBack } from '../common/round-trip.js';
 import { testSession, type TesterObject } from '../common/tester-objects.js';
 import { laterThan } from '../tokens/test-token.js';
 import type { OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
@@ -14,7 +14,7 @@ function nextPeriod(first: TesterObject): TesterObject {
 }
 
 /**
- * Judges the Session after the PATCH, compared whole as OCPI types with the one PUT with the PATCH applied: its
+ * Judges the Session after the PATCH, compared whole as OCPI types with the one stored before the PATCH, with the PATCH applied: its
  * periods the ones PUT, then the ones the PATCH added, in that order; the fields the PATCH set changed; the others as
  * they were.
  */
@@ -24,14 +24,14 @@ function periodsAppended(version: OcpiVersion, { put, patch }: { put: TesterObje
   const at = { exchangeId: read.exchangeId };
   const periods = diff.filter((entry) => topField(entry) === 'charging_periods').map((entry) => ({ ...entry, path: entry.path.replace(/^\/charging_periods/, '') }));
   const count = Array.isArray(actual) ? `${actual.length}` : 'no';
-  if (periods.length > 0) return fail(CHECK, `the Session read back has ${count} charging periods instead of the one PUT followed by the one PATCHed: a PATCH adds its charging_periods to the stored list`, { ...at, at: '/data/charging_periods', diff: periods });
-  if (diff.length > 0) return fail(CHECK, `the Session read back differs from the one PUT with the PATCH applied in ${diff.length} place${diff.length === 1 ? '' : 's'}: a PATCH changes the fields it carries and leaves the others as they were`, { ...at, at: '/data', diff });
-  return pass(CHECK, `the Session read back is the one PUT with the PATCH applied: its ${count} charging periods the one PUT, then the one PATCHed`, at);
+  if (periods.length > 0) return fail(CHECK, `the Session read back has ${count} charging periods instead of the ones stored before the PATCH followed by the one PATCHed: a PATCH adds its charging_periods to the stored list`, { ...at, at: '/data/charging_periods', diff: periods });
+  if (diff.length > 0) return fail(CHECK, `the Session read back differs from the one stored before the PATCH, with the PATCH applied in ${diff.length} place${diff.length === 1 ? '' : 's'}: a PATCH changes the fields it carries and leaves the others as they were`, { ...at, at: '/data', diff });
+  return pass(CHECK, `the Session read back is the one stored before the PATCH, with the PATCH applied: its ${count} charging periods those stored before, then the one PATCHed`, at);
 }
 
 // Steps: (1) tester PUTs a new Session with one charging period (set-up: SES-PUSH-01 judges it); (2) PATCHes it with
 // one new charging period, a higher kwh and a later last_updated; (3) GETs it.
-// Validated: the PATCH succeeds (HTTP 200, status_code 1000); the Session read back is the one PUT with the PATCH
+// Validated: the PATCH succeeds (HTTP 200, status_code 1000); the Session read back is the one stored before the PATCH, with the PATCH
 // applied: both periods, old then new, the higher kwh and the PATCH's last_updated, every other field as it was.
 export default defineCase({
   id: 'SES-PUSH-02',
@@ -56,8 +56,9 @@ export default defineCase({
     if (!first) throw new Error('the test Session has no charging period');
     const added = nextPeriod(first);
     const patch = { charging_periods: [added], kwh: Number(session['kwh']) + 1, last_updated: laterThan(session['last_updated']) };
+    const before = await storedBefore(t, url, session);
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Session');
-    if (read) t.check(periodsAppended(t.version, { put: session, patch }, read));
+    if (read) t.check(periodsAppended(t.version, { put: before, patch }, read));
   },
 });

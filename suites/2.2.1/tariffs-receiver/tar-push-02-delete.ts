@@ -1,4 +1,5 @@
 import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
+import { checkErrorFormat, ERROR_FORMAT_CHECK } from '../../../src/checks/error-answer.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
@@ -46,13 +47,15 @@ export default defineCase({
     rule: 'A DELETE removes the Tariff from the eMSP; a GET of an object that no longer exists should be answered with HTTP 404.',
   },
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, CHECK],
+  checks: [...OCPI_RESPONSE_CHECKS, CHECK, ERROR_FORMAT_CHECK],
   async run(t) {
     const tariff = testTariff();
     const url = receiverUrl(t, 'tariffs', String(tariff['id']));
     await pushForCase(t, { method: 'PUT', url, body: tariff }, 'TAR-PUSH-01');
     if (!(await push(t, { method: 'DELETE', url }, { status: [200] })).ok) return;
     const get = await moduleRequest(t, { method: 'GET', url });
-    t.check(judgeGone(get.exchange));
+    const gone = judgeGone(get.exchange);
+    t.check(gone);
+    if (gone.status === 'pass') t.check(checkErrorFormat(get.exchange, t.version));
   },
 });

@@ -5,7 +5,8 @@ import { testerLocationReferences } from './tester-location.js';
 import { unknownTokenVerdict } from './unknown-token-verdict.js';
 
 // Steps: (1) tester POSTs a real-time authorization for an RFID uid the eMSP never issued, with LocationReferences of
-// one of its own Locations. Validated: HTTP 404 and status_code 2004 without data (one of the two warns, neither fails).
+// one of its own Locations. Validated: HTTP 404 and status_code 2004 without data. Without 2004 it fails, a bare 404
+// included (nothing tells it from a path that is not served); 2004 with another HTTP status, or with data, warns.
 export default defineCase({
   id: 'TOK-AUTH-04',
   title: 'Real-time authorization of an unknown token is answered with 404 and 2004',

@@ -1,4 +1,5 @@
-import { expectStatus } from '../../../src/checks/http-status.js';
+import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../../../src/checks/error-answer.js';
+import type { Finding } from '../../../src/checks/finding.js';
 import type { Secret } from '../../../src/config/secret.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { defineCase, type CaseDefinition, type CaseSettings } from '../../../src/runner/define-case.js';
@@ -18,7 +19,7 @@ export interface WrongCredentials {
 }
 
 // Steps: (1) for every functional module the target declared, tester sends one harmless request with the wrong
-// credentials. Validated: HTTP 401 from each.
+// credentials. Validated: HTTP 401 from each; its body in the OCPI response format (a warning when not).
 /** A case that every functional module refuses a kind of wrong credentials with 401. */
 export function authCase(wrong: WrongCredentials): CaseDefinition {
   return defineCase({
@@ -30,14 +31,17 @@ export function authCase(wrong: WrongCredentials): CaseDefinition {
     ...(wrong.skipWhen ? { skipWhen: wrong.skipWhen } : {}),
     spec: { version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule },
     severity: 'required',
-    checks: [wrong.check],
+    checks: [wrong.check, ERROR_FORMAT_CHECK],
     async run(t) {
       const probes = moduleProbes(t, { body: false });
       if (probes.length === 0) t.skip('the target declares no functional module');
+      const findings: Finding[] = [];
       for (const probe of probes) {
         const response = await moduleRequest(t, { ...probe.request, token: wrong.token(t) });
-        t.check(expectStatus({ exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` }));
+        findings.push(...expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` }));
       }
+      // One way of answering 401 bare, across the modules, is one warning.
+      t.check(foldFormatWarnings(findings));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../src/runner/define-case.js';
-import { expectStatus } from '../../../src/checks/http-status.js';
+import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../../src/checks/error-answer.js';
 
 // Steps: (1) tester GETs the versions URL without an Authorization header.
 // Validated: HTTP 401.
@@ -16,9 +16,9 @@ export default defineCase({
     rule: 'Every request carries an Authorization header; without one the server answers HTTP 401 Unauthorized.',
   },
   severity: 'required',
-  checks: ['auth.missing-token-refused'],
+  checks: ['auth.missing-token-refused', ERROR_FORMAT_CHECK],
   async run(t) {
     const response = await t.request({ method: 'GET', url: t.get('target').versionsUrl, token: null });
-    t.check(expectStatus({ exchange: response.exchange, expected: 401, check: 'auth.missing-token-refused', because: 'a request without credentials must be refused' }));
+    t.check(expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 401, check: 'auth.missing-token-refused', because: 'a request without credentials must be refused' }));
   },
 });

@@ -20,7 +20,7 @@ import { moduleProbes } from '../../../suites/2.2.1/transport/module-probes.js';
 const BASE = 'http://127.0.0.1:1/ocpi/cpo/2.2.1';
 
 /** A case context whose target declared the given module URLs. */
-function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; url: string }>): CaseContext {
+function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; url: string }>, allowCommands = false): CaseContext {
   const redactor = new Redactor();
   const client = new OcpiClient({ timeoutMs: 100, maxResponseBytes: 1000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const peer = { resultUrl: (kind: string) => `http://127.0.0.1:2/ocpi/2.2.1/results/${kind}/1` } as unknown as Peer;
@@ -38,7 +38,7 @@ function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; 
   });
   return new CaseContext(definition, {
     client, peer, redactor, state,
-    settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
+    settings: { handshake: 'register', keepRegistration: false, allowCommands },
     version: '2.2.1',
     deadlineMs: 1000,
     signal: new AbortController().signal,
@@ -50,13 +50,13 @@ function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; 
 }
 
 /** The same modules, declared with a trailing slash (`…/locations/`) or without one (`…/locations`). */
-const modules = (slash: '' | '/') => declaring([
+const modules = (slash: '' | '/', allowCommands = false) => declaring([
   { identifier: 'locations', role: 'RECEIVER', url: `${BASE}/locations${slash}` },
   { identifier: 'tokens', role: 'RECEIVER', url: `${BASE}/tokens${slash}` },
   { identifier: 'tokens', role: 'SENDER', url: `${BASE}/tokens${slash}` },
   { identifier: 'commands', role: 'RECEIVER', url: `${BASE}/commands${slash}` },
   { identifier: 'chargingprofiles', role: 'RECEIVER', url: `${BASE}/chargingprofiles${slash}` },
-]);
+], allowCommands);
 
 describe('the URLs suites build on declared module URLs', () => {
   it('takes a declared module URL verbatim, trailing slash and all', () => {
@@ -81,7 +81,7 @@ describe('the URLs suites build on declared module URLs', () => {
     });
 
     it(`probes each module URL declared ${form} at the URL as declared or below it`, () => {
-      const urls = moduleProbes(modules(slash), { body: true }).map((probe) => probe.request.url);
+      const urls = moduleProbes(modules(slash, true), { body: true }).map((probe) => probe.request.url);
       assert.deepEqual(urls, [
         `${BASE}/locations/ZZ/OCT/OCT-PROBE-0`,
         `${BASE}/tokens/ZZ/OCT/OCT-PROBE-0`,
@@ -91,6 +91,17 @@ describe('the URLs suites build on declared module URLs', () => {
       ]);
     });
   }
+
+  it('sends no body probe, which carries the credentials token, to the commands or chargingprofiles Receiver without --allow-commands', () => {
+    assert.deepEqual(moduleProbes(modules(''), { body: true }).map((probe) => probe.module), ['locations RECEIVER', 'tokens RECEIVER', 'tokens SENDER']);
+  });
+
+  it('probes the commands Receiver without a body probe by cancelling a reservation that does not exist', () => {
+    const probe = moduleProbes(modules(''), { body: false }).find((p) => p.module === 'commands RECEIVER');
+    assert.equal(probe?.request.method, 'POST');
+    assert.equal(probe?.request.url, `${BASE}/commands/CANCEL_RESERVATION`);
+    assert.deepEqual(probe?.request.body, { response_url: 'http://127.0.0.1:2/ocpi/2.2.1/results/probe/1', reservation_id: 'OCT-PROBE-0' });
+  });
 
   it('sends a list request to a declared Sender URL exactly as declared', () => {
     const t = declaring([{ identifier: 'tariffs', role: 'SENDER', url: `${BASE}/tariffs/` }]);
