@@ -127,6 +127,20 @@ describe('ocpi-conformance run --embedded', function () {
     }
   });
 
+  it('fails each real-time authorization case once, TOK-AUTH-04 included, when the eMSP serves authorization at another path and the spec\'s path answers a router\'s plain-text 404.', async () => {
+    const path = reportPath();
+    const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'authorize-at-other-path', '--report-json', path]);
+    const report = readReport(path);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    assert.deepEqual(casesWith(report, 'failed').sort(), ['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03', 'TOK-AUTH-04']);
+    for (const id of ['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03', 'TOK-AUTH-04']) {
+      const failures = report.cases.find((c) => c.id === id)?.findings.filter((f) => f.status === 'fail') ?? [];
+      assert.equal(failures.length, 1, `${id}: one root cause, one failure: ${JSON.stringify(failures)}`);
+    }
+    const unknown = report.cases.find((c) => c.id === 'TOK-AUTH-04')?.findings.find((f) => f.check === 'tokens.authorize-unknown');
+    assert.match(unknown?.message ?? '', /a 404 without status_code 2004 cannot be told from a path the eMSP does not serve$/);
+  });
+
   describe('with each fault of the catalogue, in each party that has it', () => {
     /** The fault's failure text must be what its check reports: the docs show these templates as the exact text. */
     const assertFailureText = (report: JsonReport, fault: Fault, status: 'warn' | 'fail'): void => {
