@@ -40,3 +40,8 @@ export function fail(check: string, message: string, extra: Partial<Finding> = {
 export function warn(check: string, message: string, extra: Partial<Finding> = {}): Finding {
   return Object.freeze({ ...extra, check, status: 'warn', message });
 }
+
+/** The same finding as a warning when it failed: for a rule the spec words as a SHOULD inside a case of MUSTs. */
+export function asWarning(finding: Finding): Finding {
+  return finding.status === 'fail' ? Object.freeze({ ...finding, status: 'warn' as const }) : finding;
+}

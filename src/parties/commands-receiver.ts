@@ -103,7 +103,11 @@ function withTarget(context: CommandContext, act: (target: Target) => void): Ser
     postResult(context, { result: 'ACCEPTED' });
     return accepted();
   }
-  if (!location) return rejected('unknown location', context.party.variants.has('unknown-location-rejected-1000') ? 1000 : 2003);
+  if (!location) {
+    const refusal = rejected('unknown location', context.party.variants.has('unknown-location-rejected-1000') ? 1000 : 2003);
+    // unknown-location-command-404: the REJECTED/2003 answer, but with the HTTP status of a missing resource.
+    return context.party.faults.has('unknown-location-command-404') ? { ...refusal, status: 404 } : refusal;
+  }
   const target = findTarget(location, context.body);
   if (typeof target === 'string') return rejected(target);
   act(target);

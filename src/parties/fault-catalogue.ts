@@ -61,6 +61,11 @@ function warnsIn(fault: Fault): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, status: 'warn' as const }))) });
 }
 
+/** The same fault, whose one root cause gives exactly one failing finding in each case it names. */
+function single(fault: Fault): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, single: true }))) });
+}
+
 /** The same fault, which also trips these cases (a realistic fault reaches every case that meets what it breaks). */
 function alsoIn(fault: Fault, ...more: readonly FaultExpectation[]): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...more.map((e) => Object.freeze({ ...e }))]) });
@@ -197,7 +202,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   // The functional modules are often a service of their own, behind the one that did the handshake.
   listsFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
-    ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
+    ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
       'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02'], [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
       text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }]),
   listsFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
@@ -225,7 +230,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   moduleFault('modules-accept-token-a', 'the functional modules accept Token A after the registration', 'AUTH-03', 'auth.token-a-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: Token A only opens the versions and credentials modules'),
   moduleFault('modules-accept-malformed-json', 'the functional modules answer a body that is not JSON with success', 'AUTH-04', 'transport.malformed-json-refused',
-    '{module} RECEIVER: a body that is not JSON got HTTP 200 with status_code 1000; expected HTTP 400 (or 200 with 2001)'),
+    'expected HTTP 400, got 200 from {method} {url}: {module} RECEIVER: a body that is not JSON is answered with HTTP 400 (the answer came with status_code 1000)'),
+  moduleFault('modules-malformed-json-2001', 'the functional modules answer a body that is not JSON with HTTP 200 and status_code 2001', 'AUTH-04', 'transport.malformed-json-refused',
+    'expected HTTP 400, got 200 from {method} {url}: {module} RECEIVER: a body that is not JSON is answered with HTTP 400 (the answer came with status_code 2001)'),
   // One paging helper serves every list of a real implementation: its bugs show in every list, each in the cases that meet them.
   listsFault('lists-ignore-limit', 'every list ignores the limit the client asks for', 'pagination.limit-honoured',
     'limit=2 gave {count} objects: a server may return fewer objects than asked for, never more', ['LOC-03', 'TAR-03', 'SES-03', 'CDR-03', 'TOK-PULL-03']),
@@ -296,14 +303,18 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the Token read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
   cpoFault('token-patch-ignored', 'a Token PATCH is answered with success but not applied', 'TOK-02', 'tokens.patch-applied',
     'the Token read back does not have the values the PATCH set'),
-  cpoFault('token-patch-without-last-updated-accepted', 'a Token PATCH without last_updated is accepted', 'TOK-03', 'tokens.patch-needs-last-updated',
-    'expected status_code 2001, got 1000: a PATCH without last_updated is invalid'),
+  warnsIn(cpoFault('token-patch-without-last-updated-accepted', 'a Token PATCH without last_updated is accepted', 'TOK-03', 'tokens.patch-needs-last-updated',
+    'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
+  cpoFault('token-patch-without-last-updated-400', 'a Token PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'TOK-03', 'http.ocpi-layer-status',
+    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another uid than its URL is accepted', 'TOK-04', 'tokens.url-matches-body',
     'expected status_code 2001, got 1000: the body names uid {uid} while the URL names {url_uid}'),
   cpoFault('unknown-token-200', 'an unknown Token is answered with HTTP 200 (and status_code 2004)', 'TOK-05', 'http.unknown-object-404',
     'expected HTTP 404, got 200 from GET {url}: a Token that was never pushed is not found'),
-  cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected',
-    'answered with status_code 1000 and result ACCEPTED: a command for an unknown Location is answered with 2003 or REJECTED'),
+  warnsIn(cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected',
+    'answered with status_code 1000 and result ACCEPTED: a command for an unknown Location is answered with 2003 or REJECTED')),
+  cpoFault('unknown-location-command-404', 'a START_SESSION on an unknown Location is answered REJECTED with status_code 2003, but with HTTP 404', 'CMD-06', 'http.ocpi-layer-status',
+    'POST {url} answered HTTP 404 with status_code 2003: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request',
     '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'),
   cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
@@ -343,8 +354,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied',
     'the Connector read back does not have the values the PATCH set'),
   emspRootCauseFault('connector-get-wrapped-in-list', 'a Connector is served wrapped in a list ([connector]) instead of as the object', 'LOC-PUSH-04'),
-  emspFault('location-patch-without-last-updated-accepted', 'a Location PATCH without last_updated is accepted', 'LOC-PUSH-05', 'locations.patch-needs-last-updated',
-    'expected status_code 2001, got 1000: a PATCH without last_updated is invalid'),
+  warnsIn(emspFault('location-patch-without-last-updated-accepted', 'a Location PATCH without last_updated is accepted', 'LOC-PUSH-05', 'locations.patch-needs-last-updated',
+    'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
+  emspFault('location-patch-without-last-updated-400', 'a Location PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'LOC-PUSH-05', 'http.ocpi-layer-status',
+    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   emspFault('location-url-body-mismatch-accepted', 'a Location whose id differs from its URL is accepted', 'LOC-PUSH-06', 'locations.url-matches-body',
     'expected status_code 2001, got 1000: the body names id {id} while the URL names {url_id}'),
   emspFault('removed-evse-deleted', 'an EVSE set to REMOVED is deleted instead of kept with its status', 'LOC-PUSH-07', 'locations.evse-removed',
@@ -373,15 +386,16 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected allowed to be ALLOWED, got "NOT_ALLOWED": the token is valid in the eMSP\'s own Tokens list (an eMSP may still refuse it at a Location or for credit, hence a warning)')),
   emspFault('authorize-without-location-2001', 'real-time authorization without LocationReferences is answered with status_code 2001', 'TOK-AUTH-02', 'tokens.authorize-without-location',
     'expected status_code 1000 or 2002, got 2001 ("LocationReferences are missing"): LocationReferences are optional: the eMSP decides on the token alone, or answers 2002 when it needs a Location'),
+  emspFault('authorize-without-location-2002-http-400', 'real-time authorization without LocationReferences is answered with status_code 2002, but with HTTP 400', 'TOK-AUTH-02', 'http.ocpi-layer-status',
+    'POST {url} answered HTTP 400 with status_code 2002: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   emspRootCauseFault('authorize-info-wrapped-in-list', 'real-time authorization answers with the AuthorizationInfo wrapped in a list', 'TOK-AUTH-01'),
   emspFault('authorize-ignores-validity', 'real-time authorization answers ALLOWED for a token that is not valid', 'TOK-AUTH-03', 'tokens.authorize-refused',
     'expected allowed to be other than ALLOWED, got "ALLOWED": the token is valid: false in the eMSP\'s own Tokens list'),
   emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with HTTP 200 instead of 404, status_code 1000 instead of 2004, a data field, where there should be none: an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data'),
-  // also fails: TOK-AUTH-01 http.status, TOK-AUTH-02 http.status, TOK-AUTH-03 http.status (one root cause, one failure in each)
-  alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
+  single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with a body that is not the OCPI response format (text/plain; charset=utf-8, starting "Cannot POST {path}"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve'),
-  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}')),
+  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}'))),
   emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
     'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
   emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',

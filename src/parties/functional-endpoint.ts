@@ -57,7 +57,7 @@ export function functionalHandler(party: PartyContext, module: string, handler: 
     let spec: ServerResponseSpec;
     if (refused) spec = refused;
     else if (request.text !== '' && !request.json) {
-      spec = party.faults.has('modules-accept-malformed-json') ? { status: 200, body: envelope(undefined) } : { status: 400, body: envelope(undefined, 2001, 'the request body is not JSON') };
+      spec = party.faults.has('modules-accept-malformed-json') ? { status: 200, body: envelope(undefined) } : { status: party.faults.has('modules-malformed-json-2001') ? 200 : 400, body: envelope(undefined, 2001, 'the request body is not JSON') };
     } else spec = await handler(request);
     return { ...spec, headers: { ...routingHeaders(party, request, module), ...(spec.headers ?? {}) } };
   };

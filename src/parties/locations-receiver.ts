@@ -180,7 +180,11 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
   if (!body) return invalidPush(`the body must be a partial ${level} object`);
   const lastUpdated = body['last_updated'];
   const lenient = level === 'Location' && party.faults.has('location-patch-without-last-updated-accepted');
-  if (lastUpdated === undefined && !lenient) return invalidPush('PATCH must contain last_updated');
+  if (lastUpdated === undefined && !lenient) {
+    // location-patch-without-last-updated-400: the refusal right, the HTTP status of a validation framework (400).
+    const refusal = invalidPush('PATCH must contain last_updated');
+    return party.faults.has('location-patch-without-last-updated-400') ? { ...refusal, status: 400 } : refusal;
+  }
   if (lastUpdated !== undefined && (typeof lastUpdated !== 'string' || !isOcpiDateTime22(lastUpdated))) return invalidPush('last_updated must be a DateTime');
   // Ids never change; EVSEs and Connectors given inside a PATCH replace the whole list, so they must be complete.
   const mismatch = identityMismatch(body, address, level);

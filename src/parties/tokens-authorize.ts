@@ -61,6 +61,8 @@ function authorize(party: PartyContext, store: EmspStore, request: ServerRequest
     return { status: 404, body: envelope(undefined, 2004, 'unknown token') };
   }
   if (!location && party.variants.has('authorize-without-location-2002')) return { status: 200, body: envelope(undefined, 2002, 'LocationReferences are needed to decide on this token') };
+  // authorize-without-location-2002-http-400: the 2002 answer with the HTTP status of a bad request.
+  if (!location && party.faults.has('authorize-without-location-2002-http-400')) return { status: 400, body: envelope(undefined, 2002, 'LocationReferences are needed to decide on this token') };
   if (!location && party.faults.has('authorize-without-location-2001')) return { status: 200, body: envelope(undefined, 2001, 'LocationReferences are missing') };
   const info = authorizationInfo(token, allowedFor(party, token, location), location);
   // A real deviation seen in the field: the one AuthorizationInfo wrapped in a list (here for a valid token at a Location).

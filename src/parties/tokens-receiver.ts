@@ -64,7 +64,11 @@ function patchToken(party: PartyContext, store: CpoStore, request: ServerRequest
   const body = asPushedObject(request.body);
   if (!body) return invalidPush('the body must be a partial Token object');
   // OCPI 2.2+ requires last_updated in every PATCH (spec issue #355).
-  if (body['last_updated'] === undefined && !party.faults.has('token-patch-without-last-updated-accepted')) return invalidPush('PATCH must contain last_updated');
+  if (body['last_updated'] === undefined && !party.faults.has('token-patch-without-last-updated-accepted')) {
+    // token-patch-without-last-updated-400: the refusal right, the HTTP status of a validation framework (400).
+    const refusal = invalidPush('PATCH must contain last_updated');
+    return party.faults.has('token-patch-without-last-updated-400') ? { ...refusal, status: 400 } : refusal;
+  }
   if (party.faults.has('token-patch-ignored')) return { status: 200, body: envelope(undefined) };
   // The identity stays the URL's, so the token remains findable under its key.
   const identity = { country_code: stored.country_code, party_id: stored.party_id, uid: stored.uid, type: stored.type };
