@@ -155,6 +155,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request')),
   cpoFault('locations-link-other-scheme', 'the next Link of the unfiltered Locations list says https on an http server', 'LOC-01', 'pagination.link-next',
     'the next Link ({url}) points to another origin than the list ({origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else'),
+  cpoFault('locations-link-other-module', 'the next Link of the unfiltered Locations list leads to the Tariffs module', 'LOC-01', 'pagination.link-next',
+    'the next Link header "{header}" leads to /ocpi/cpo/2.2.1/tariffs, not to the list at /ocpi/cpo/2.2.1/locations: a Link leads to the next page of the same list'),
   cpoFault('location-detail-differs', 'an EVSE fetched on its own has another status than in the list, with the same last_updated', 'LOC-04', 'locations.object-matches-list',
     'EVSE LOC0001-1 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
   cpoFault('location-detail-stamps-now', 'a Location, EVSE or Connector fetched on its own carries the moment it was served as last_updated, and the EVSE another status than in the list', 'LOC-04', 'locations.object-matches-list',
@@ -169,6 +171,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'limit=2 gave 6 objects: a server may return fewer objects than asked for, never more'),
   cpoFault('sessions-no-x-limit', 'Session pages carry no X-Limit', 'SES-01', 'pagination.limit-header',
     'the page has no X-Limit header: every paginated response carries the most objects the server returns per page'),
+  // also fails: SES-03 pagination.link-next
+  cpoFault('sessions-link-date-to-none', 'the next Link of the Sessions list carries date_to=None when the request had no date_to', 'SES-01', 'pagination.link-next',
+    'the next Link header "{header}" is no usable request of the list: date_to=None is not a DateTime'),
   cpoFault('sessions-skip-objects', 'the next Link of the Sessions list skips one object', 'SES-01', 'pagination.complete',
     'the crawl received 28 distinct objects but X-Total-Count says 30: objects were skipped between pages'),
   cpoFault('cdrs-no-link', 'CDR pages carry no Link to the next page', 'CDR-01', 'pagination.link-next',
