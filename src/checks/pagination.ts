@@ -1,5 +1,6 @@
 import type { Exchange } from '../transport/exchange.js';
-import { sameInstant } from '../schemas/ocpi-datetime.js';
+import { dateTimeMs, sameInstant } from '../schemas/ocpi-datetime.js';
+import { sameOrigin } from '../transport/same-origin.js';
 import { fail, pass, warn, type Finding } from './finding.js';
 
 /** An integer header value, or undefined when absent or not a whole number. */
@@ -93,4 +94,48 @@ export function checkCrawlComplete(end: CrawlEnd): Finding | undefined {
   if (end.received === end.totalCount) return pass(check, `${end.received} distinct objects, as X-Total-Count said`, at);
   const why = end.received < end.totalCount ? 'objects were skipped between pages' : 'more objects came than X-Total-Count announced';
   return fail(check, `the crawl received ${end.received} distinct objects but X-Total-Count says ${end.totalCount}: ${why}`, { ...at, expected: end.totalCount, actual: end.received });
+}
+
+/** A next Link to judge before it is followed: the page that carried it, the raw header, and where it leads. */
+export interface NextLinkToFollow {
+  readonly exchange: Exchange;
+  /** The Link header as received. */
+  readonly header: string;
+  /** The next URL it names, resolved against the page's URL. */
+  readonly next: string;
+  /** The list's own URL, as declared (the first page's URL without its query). */
+  readonly list: string;
+}
+
+// The paging and filter parameters OCPI defines, and what their values must be for the next request to be one.
+const PARAMETER_FORMS: ReadonlyArray<readonly [string, string, (value: string) => boolean]> = [
+  ['date_from', 'a DateTime', (value) => !Number.isNaN(dateTimeMs(value))],
+  ['date_to', 'a DateTime', (value) => !Number.isNaN(dateTimeMs(value))],
+  ['offset', 'a whole number', (value) => /^\d+$/.test(value)],
+  ['limit', 'a whole number', (value) => /^\d+$/.test(value)],
+];
+
+const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, '');
+
+/**
+ * Asserts a next Link is a usable URL of the same list: on the list's origin (the tester sends its token nowhere
+ * else), at the list's own path (not another module's, another role's, or a path with a language's rendering of an
+ * enum in it), and with well-formed OCPI parameters (no `date_to=None`). Undefined when it is usable; a failure of
+ * `pagination.link-next` naming the raw header otherwise, and the crawl must not follow it.
+ */
+export function checkNextLinkUsable({ exchange, header, next, list }: NextLinkToFollow): Finding | undefined {
+  const check = 'pagination.link-next';
+  const at = { exchangeId: exchange.id };
+  if (!sameOrigin(next, list)) {
+    return fail(check, `the next Link (${next}) points to another origin than the list (${new URL(list).origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else`, { ...at, expected: new URL(list).origin, actual: new URL(next).origin });
+  }
+  if (pathOf(next) !== pathOf(list)) {
+    return fail(check, `the next Link header "${header}" leads to ${new URL(next).pathname}, not to the list at ${new URL(list).pathname}: a Link leads to the next page of the same list`, { ...at, expected: new URL(list).pathname, actual: new URL(next).pathname });
+  }
+  const query = new URL(next).searchParams;
+  const wrong = PARAMETER_FORMS.flatMap(([name, form, valid]) => query.getAll(name).filter((value) => !valid(value)).map((value) => `${name}=${value} is not ${form}`));
+  if (wrong.length > 0) {
+    return fail(check, `the next Link header "${header}" is no usable request of the list: ${wrong.join('; ')}`, { ...at, expected: 'the list URL with its paging and filters well-formed', actual: header });
+  }
+  return undefined;
 }

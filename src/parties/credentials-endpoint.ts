@@ -107,7 +107,8 @@ export function credentialsHandlers(party: PartyContext): Record<'GET' | 'POST' 
         if (party.faults.has('unregister-refused')) return notAllowed('not registered');
         if (party.faults.has('unregister-keeps-token')) state.legacy = state.registration.inbound;
         state.registration = undefined;
-        return { status: 200, body: envelope(undefined) };
+        // Under the fault the unregistration is done, but answered with a generic client error status_code.
+        return { status: 200, body: party.faults.has('unregister-status-2000') ? envelope(undefined, 2000, 'deleted') : envelope(undefined) };
       }
       if (caller === 'token-a' && !state.registration) return notAllowed('not registered');
       return unauthorized(request.presented.problem ?? 'unknown credentials token');

@@ -79,6 +79,10 @@ function linkTo(list: SenderList, request: ServerRequest, offset: number, limit:
   url.searchParams.set('limit', String(limit));
   // A server behind a TLS-terminating proxy that builds its Link with the public scheme (seen in the field).
   if (list.module === 'locations' && list.faults.has('locations-link-other-scheme') && !request.query.has('date_from')) url.protocol = 'https:';
+  // A link builder that fills in a query template with every parameter, rendering a missing date_to as Python's None.
+  if (list.module === 'sessions' && list.faults.has('sessions-link-date-to-none') && !url.searchParams.has('date_to')) url.searchParams.set('date_to', 'None');
+  // A link builder that takes its base URL from the wrong module, for the unfiltered list.
+  if (list.module === 'locations' && list.faults.has('locations-link-other-module') && !request.query.has('date_from')) url.pathname = url.pathname.replace(/\/locations(\/?)$/, '/tariffs$1');
   if (list.variants?.has('link-params-reordered')) {
     // Paging first, filters after: the same query in another order.
     const paging = ['offset', 'limit'].map((name): [string, string] => [name, url.searchParams.get(name) as string]);

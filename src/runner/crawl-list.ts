@@ -1,7 +1,7 @@
 import { FindingTally } from '../checks/finding-tally.js';
 import { fail, pass, type Finding } from '../checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../checks/ocpi-response.js';
-import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, checkPageSize, checkPaginationHeaders, integerHeader } from '../checks/pagination.js';
+import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, checkNextLinkUsable, checkPageSize, checkPaginationHeaders, integerHeader } from '../checks/pagination.js';
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../checks/request-ids.js';
 import { checkRoutingHeaders } from '../checks/routing-headers.js';
 import { TESTER_IDENTITY } from '../peer/peer.js';
@@ -10,7 +10,6 @@ import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import { withQuery } from '../transport/with-query.js';
-import { sameOrigin } from '../transport/same-origin.js';
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
@@ -117,10 +116,12 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     let link = nextLink(response.headers['link'], url);
-    // A Link to another origin (another scheme, host or port) is not one the tester may follow with its token.
-    if (link.kind === 'next' && !sameOrigin(link.url, url)) {
-      findings.push(fail('pagination.link-next', `the next Link (${link.url}) points to another origin than the list (${new URL(url).origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else`, { exchangeId: exchange.id, expected: new URL(url).origin, actual: new URL(link.url).origin }));
-      link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'another origin' };
+    // A Link to another origin, another list, or with a parameter no server could read is not followed: the token
+    // goes nowhere else, and what such a page held would not be this list's.
+    const unusable = link.kind === 'next' ? checkNextLinkUsable({ exchange, header: response.headers['link'] ?? '', next: link.url, list: options.url }) : undefined;
+    if (unusable) {
+      findings.push(unusable);
+      link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'not a usable next page of the list' };
     } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
     if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange, next: link.url, filters }));
     tally.add(findings);

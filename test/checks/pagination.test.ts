@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/checks/finding.js';
-import { checkCrawlComplete, checkLimitHonoured, checkLinkKeepsFilters, checkNextLinkUntilLast, checkPageSize, checkPaginationHeaders, integerHeader } from '../../src/checks/pagination.js';
+import { checkCrawlComplete, checkLimitHonoured, checkLinkKeepsFilters, checkNextLinkUntilLast, checkNextLinkUsable, checkPageSize, checkPaginationHeaders, integerHeader } from '../../src/checks/pagination.js';
 import { exchange } from '../helpers/exchange.js';
 
 /** One row: a check applied to evidence, and the status and message it must give. */
@@ -86,3 +86,29 @@ describe('the pagination checks', () => {
     });
   }
 });
+
+describe('the check that a next Link is usable', () => {
+  const LIST = 'http://127.0.0.1:1/ocpi/cpo/2.2.1/locations';
+  const judge = (next: string, list = LIST) => checkNextLinkUsable({ exchange: page(), header: `<${next}>; rel="next"`, next, list });
+  const rows: Array<[title: string, next: string, message?: RegExp]> = [
+    ['passes the next page of the same list with its filters', `${LIST}?date_from=2026-01-01T00:00:00Z&offset=10&limit=10`],
+    ['passes a Link that adds or drops a trailing slash on the list path', `${LIST}/?offset=10`],
+    ['passes a cursor parameter of the server\'s own', `${LIST}?cursor=abc`],
+    ['fails a Link to another origin, naming both', `https://127.0.0.1:1/ocpi/cpo/2.2.1/locations?offset=10`, /points to another origin than the list \(http:\/\/127\.0\.0\.1:1\)/],
+    ['fails a Link to another module, with the raw header', 'http://127.0.0.1:1/ocpi/cpo/2.2.1/tariffs?offset=10', /^the next Link header "<http:\/\/127\.0\.0\.1:1\/ocpi\/cpo\/2\.2\.1\/tariffs\?offset=10>; rel="next"" leads to \/ocpi\/cpo\/2\.2\.1\/tariffs, not to the list at \/ocpi\/cpo\/2\.2\.1\/locations/],
+    ['fails a Link to another role\'s interface', 'http://127.0.0.1:1/ocpi/emsp/2.2.1/locations?offset=10', /leads to \/ocpi\/emsp\/2\.2\.1\/locations/],
+    ['fails a Link with an enum\'s rendering in its path', 'http://127.0.0.1:1/ocpi/cpo/2.2.1/ModuleID.LOCATIONS?offset=10', /leads to \/ocpi\/cpo\/2\.2\.1\/ModuleID\.LOCATIONS/],
+    ['fails date_to=None', `${LIST}?offset=10&date_to=None`, /is no usable request of the list: date_to=None is not a DateTime$/],
+    ['fails an offset and a limit that are not whole numbers, naming both', `${LIST}?offset=None&limit=-1`, /offset=None is not a whole number; limit=-1 is not a whole number$/],
+  ];
+  for (const [title, next, message] of rows) {
+    it(`${title}.`, () => {
+      const finding = judge(next);
+      if (!message) return assert.equal(finding, undefined, finding?.message);
+      assert.equal(finding?.check, 'pagination.link-next');
+      assert.equal(finding?.status, 'fail');
+      assert.match(finding?.message ?? '', message);
+    });
+  }
+});
+

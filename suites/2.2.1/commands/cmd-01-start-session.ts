@@ -1,8 +1,11 @@
-import { pass, warn } from '../../../src/checks/finding.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
 import { commandUrl, continueIfAccepted, findSession, newReference, stopAtTeardown, unlessCommandsAllowed } from './command-steps.js';
+
+// The statuses of a session that is over; a session START_SESSION began has neither before it is stopped.
+const ENDED: readonly string[] = ['COMPLETED', 'INVALID'];
 
 // Steps: (1) tester POSTs START_SESSION for the charge site, with an authorization_reference of its own;
 // (2) the target answers with a CommandResponse and, later, POSTs a CommandResult to the response_url;
@@ -57,6 +60,11 @@ export default defineCase({
       return;
     }
     sessionId = session['id'];
+    // Nothing has stopped it: a session that already ended (or never counted) is not the session the command started.
+    if (ENDED.includes(String(session['status']))) {
+      t.check(fail('commands.session-started', `session ${session['id']} of the ACCEPTED START_SESSION is ${String(session['status'])} in the Sessions list, though nothing stopped it: a session the command started is ACTIVE (or PENDING) until it is stopped`, { expected: 'ACTIVE or PENDING', actual: session['status'] }));
+      return;
+    }
     t.check(pass('commands.session-started', `session ${session['id']} (${String(session['status'])}) started`));
     t.provide('chargingSession', { sessionId: session['id'] });
   },

@@ -66,12 +66,7 @@ const READ_BACK_PAUSE_MS = 500;
  * schema; undefined when it carries no usable object.
  */
 export async function readBack(t: CaseContext, url: string, object: string): Promise<ReadBack | undefined> {
-  let get = await moduleRequest(t, { method: 'GET', url });
-  // A Receiver may store a push from a queue: a 404 right after an accepted push is asked again, briefly, before judging.
-  for (let retry = 0; get.status === 404 && retry < READ_BACK_RETRIES; retry += 1) {
-    await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
-    get = await moduleRequest(t, { method: 'GET', url });
-  }
+  const get = await getPatiently(t, url);
   const read = checkOcpiResponse(get.exchange, t.version, { data: object });
   t.check(read);
   // Without an object to read (an error, no envelope, a list where one object belongs) the response checks said why.
@@ -79,6 +74,27 @@ export async function readBack(t: CaseContext, url: string, object: string): Pro
   if (!data.usable) return undefined;
   const invalid = read.filter((f) => f.status === 'fail' && f.check === 'schema.response' && f.at !== undefined).map((f) => (f.at as string).replace(/^\/data/, ''));
   return { exchangeId: get.exchange.id, object, stored: data.data, invalidAt: invalid };
+}
+
+/** A GET of a pushed object; a Receiver may store a push from a queue, so a 404 is asked again, briefly, before judging. */
+async function getPatiently(t: CaseContext, url: string): Promise<OcpiResponse> {
+  let get = await moduleRequest(t, { method: 'GET', url });
+  for (let retry = 0; get.status === 404 && retry < READ_BACK_RETRIES; retry += 1) {
+    await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
+    get = await moduleRequest(t, { method: 'GET', url });
+  }
+  return get;
+}
+
+/**
+ * The object as the target stored it after a PUT, read back without judging it (the PUT's own case does): what a
+ * PATCH case applies its PATCH to, so that a field the PUT already lost is that case's failure, not the PATCH's.
+ * Falls back to the object sent when none can be read.
+ */
+export async function storedCopy(t: CaseContext, url: string, sent: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const get = await getPatiently(t, url);
+  const data = responseData(get.exchange, get.body, 'object');
+  return data.usable ? { ...data.data } : sent;
 }
 
 /** What the type-aware comparison found, less the places the schema check already failed (one root cause, one failure). */
@@ -105,19 +121,9 @@ export function topField(entry: DiffEntry): string {
 }
 
 /**
- * The object as the Receiver holds it before a PATCH, read with a GET; the object PUT when the GET gives none. A PATCH
- * is judged against what was stored, so a PUT stored wrong (its own case's failure) does not fail the PATCH's case too.
- */
-export async function storedBefore(t: CaseContext, url: string, put: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const get = await moduleRequest(t, { method: 'GET', url });
-  const data = responseData(get.exchange, get.body, 'object');
-  return data.usable && data.data !== null && typeof data.data === 'object' && !Array.isArray(data.data) ? (data.data as Record<string, unknown>) : put;
-}
-
-/**
- * Judges a PATCH of an object PUT before: the object read back equals the one stored before (storedBefore) with the
- * PATCH applied, compared as OCPI types, so a field it set that did not take and a field it left out that changed
- * both show.
+ * Judges a PATCH of an object PUT before: the object read back equals the one stored after the PUT (`put`, see
+ * `storedCopy`) with the PATCH applied, compared as OCPI types, so a field it set that did not take and a field it
+ * left out that changed both show.
  */
 export function patchApplied(t: CaseContext, check: string, { put, patch }: { put: Record<string, unknown>; patch: Record<string, unknown> }, read: ReadBack): Finding {
   const diff = differences(read, t.version, put, 'patched', patch);

@@ -1,11 +1,11 @@
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { patchApplied, push, readBack, storedBefore } from '../common/round-trip.js';
+import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan } from '../tokens/test-token.js';
 import { storeTestLocation } from './stored-location.js';
 
-// Steps: (1) tester PUTs a Location; (2) PATCHes its name and a later last_updated; (3) GETs the Location.
-// Validated: the PATCH succeeds; the Location read back is the one stored before the PATCH, with the PATCH applied (the patched fields
+// Steps: (1) tester PUTs a Location and GETs it as stored (LOC-PUSH-01 judges that); (2) PATCHes its name and a later last_updated; (3) GETs the Location.
+// Validated: the PATCH succeeds; the Location read back is the one stored with the PATCH applied (the patched fields
 // changed, every other field as it was).
 export default defineCase({
   id: 'LOC-PUSH-02',
@@ -25,9 +25,9 @@ export default defineCase({
   async run(t) {
     const { location, url } = await storeTestLocation(t);
     const patch = { name: 'ocpi-conformance patched location', last_updated: laterThan(location['last_updated']) };
-    const before = await storedBefore(t, url, location);
+    const stored = await storedCopy(t, url, location);
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Location');
-    if (read) t.check(patchApplied(t, 'locations.patch-applied', { put: before, patch }, read));
+    if (read) t.check(patchApplied(t, 'locations.patch-applied', { put: stored, patch }, read));
   },
 });

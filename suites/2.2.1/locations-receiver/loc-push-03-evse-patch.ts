@@ -1,13 +1,13 @@
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { patchApplied, push, readBack, storedBefore } from '../common/round-trip.js';
+import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan } from '../tokens/test-token.js';
 import { locationParent, parentsUpdated } from './parents-updated.js';
 import { storeTestLocation } from './stored-location.js';
 
-// Steps: (1) tester PUTs a Location; (2) PATCHes the status of its first EVSE and a later last_updated at the EVSE's
+// Steps: (1) tester PUTs a Location and GETs its first EVSE as stored; (2) PATCHes the status of its first EVSE and a later last_updated at the EVSE's
 // URL; (3) GETs the EVSE; (4) GETs the Location.
-// Validated: the PATCH succeeds; the EVSE read back is the one stored before the PATCH, with the PATCH applied; the Location's
+// Validated: the PATCH succeeds; the EVSE read back is the one stored with the PATCH applied; the Location's
 // last_updated is the PATCH's.
 export default defineCase({
   id: 'LOC-PUSH-03',
@@ -27,10 +27,10 @@ export default defineCase({
   async run(t) {
     const { location, url, evse, evseUrl } = await storeTestLocation(t);
     const patch = { status: evse['status'] === 'CHARGING' ? 'AVAILABLE' : 'CHARGING', last_updated: laterThan(location['last_updated']) };
-    const before = await storedBefore(t, evseUrl, evse);
+    const stored = await storedCopy(t, evseUrl, evse);
     if (!(await push(t, { method: 'PATCH', url: evseUrl, body: patch }, { status: [200] })).ok) return;
     const readEvse = await readBack(t, evseUrl, 'EVSE');
-    if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', { put: before, patch }, readEvse));
+    if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', { put: stored, patch }, readEvse));
     const readLocation = await readBack(t, url, 'Location');
     if (readLocation) {
       t.check(parentsUpdated('locations.parents-updated', patch.last_updated, [locationParent(readLocation)], readLocation));

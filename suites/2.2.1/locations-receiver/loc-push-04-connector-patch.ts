@@ -1,13 +1,13 @@
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { patchApplied, push, readBack, storedBefore } from '../common/round-trip.js';
+import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan } from '../tokens/test-token.js';
 import { evseParent, locationParent, parentsUpdated } from './parents-updated.js';
 import { storeTestLocation } from './stored-location.js';
 
-// Steps: (1) tester PUTs a Location; (2) PATCHes max_amperage and a later last_updated of the first Connector of its
+// Steps: (1) tester PUTs a Location and GETs the first Connector of its first EVSE as stored; (2) PATCHes max_amperage and a later last_updated of the first Connector of its
 // first EVSE at the Connector's URL; (3) GETs the Connector; (4) GETs the Location.
-// Validated: the PATCH succeeds; the Connector read back is the one stored before the PATCH, with the PATCH applied; the EVSE and the Location in the Location read
+// Validated: the PATCH succeeds; the Connector read back is the one stored with the PATCH applied; the EVSE and the Location in the Location read
 // back carry the PATCH's last_updated.
 export default defineCase({
   id: 'LOC-PUSH-04',
@@ -27,10 +27,10 @@ export default defineCase({
   async run(t) {
     const { location, url, evse, connector, connectorUrl } = await storeTestLocation(t);
     const patch = { max_amperage: connector['max_amperage'] === 32 ? 16 : 32, last_updated: laterThan(location['last_updated']) };
-    const before = await storedBefore(t, connectorUrl, connector);
+    const stored = await storedCopy(t, connectorUrl, connector);
     if (!(await push(t, { method: 'PATCH', url: connectorUrl, body: patch }, { status: [200] })).ok) return;
     const readConnector = await readBack(t, connectorUrl, 'Connector');
-    if (readConnector) t.check(patchApplied(t, 'locations.patch-applied', { put: before, patch }, readConnector));
+    if (readConnector) t.check(patchApplied(t, 'locations.patch-applied', { put: stored, patch }, readConnector));
     const readLocation = await readBack(t, url, 'Location');
     if (!readLocation) return;
     const parents = [evseParent(readLocation, String(evse['uid'])), locationParent(readLocation)];

@@ -9,7 +9,6 @@ import { describeFetched } from './describe-fetched.js';
 // How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
 const PULL_GRACE_MS = 5000;
 
-
 // Steps: none during the case. Earlier in the run (during the registration, for the reference eMSP) the target, as
 // the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (Locations, Tariffs,
 // Sessions, CDRs); the tester's endpoint recorded each request. The case reads that record; when it is empty, it

@@ -1,7 +1,7 @@
 import { fail, pass, type Finding } from '../../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { differences, push, pushForCase, readBack, receiverUrl, storedBefore, topField, type ReadBack } from '../common/round-trip.js';
+import { differences, push, pushForCase, readBack, receiverUrl, storedCopy, topField, type ReadBack } from '../common/round-trip.js';
 import { testSession, type TesterObject } from '../common/tester-objects.js';
 import { laterThan } from '../tokens/test-token.js';
 import type { OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
@@ -29,9 +29,9 @@ function periodsAppended(version: OcpiVersion, { put, patch }: { put: TesterObje
   return pass(CHECK, `the Session read back is the one stored before the PATCH, with the PATCH applied: its ${count} charging periods those stored before, then the one PATCHed`, at);
 }
 
-// Steps: (1) tester PUTs a new Session with one charging period (set-up: SES-PUSH-01 judges it); (2) PATCHes it with
-// one new charging period, a higher kwh and a later last_updated; (3) GETs it.
-// Validated: the PATCH succeeds (HTTP 200, status_code 1000); the Session read back is the one stored before the PATCH, with the PATCH
+// Steps: (1) tester PUTs a new Session with one charging period and GETs it as stored (set-up: SES-PUSH-01 judges
+// both); (2) PATCHes it with one new charging period, a higher kwh and a later last_updated; (3) GETs it.
+// Validated: the PATCH succeeds (HTTP 200, status_code 1000); the Session read back is the one stored with the PATCH
 // applied: both periods, old then new, the higher kwh and the PATCH's last_updated, every other field as it was.
 export default defineCase({
   id: 'SES-PUSH-02',
@@ -56,9 +56,9 @@ export default defineCase({
     if (!first) throw new Error('the test Session has no charging period');
     const added = nextPeriod(first);
     const patch = { charging_periods: [added], kwh: Number(session['kwh']) + 1, last_updated: laterThan(session['last_updated']) };
-    const before = await storedBefore(t, url, session);
+    const stored = await storedCopy(t, url, session);
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Session');
-    if (read) t.check(periodsAppended(t.version, { put: before, patch }, read));
+    if (read) t.check(periodsAppended(t.version, { put: stored, patch }, read));
   },
 });

@@ -1,10 +1,10 @@
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
-import { patchApplied, push, readBack, storedBefore } from '../common/round-trip.js';
+import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan, storeTestToken } from './test-token.js';
 
-// Steps: (1) tester PUTs a valid Token; (2) PATCHes valid=false, whitelist=NEVER and a later last_updated; (3) GETs it.
-// Validated: the PATCH succeeds; the Token read back is the one stored before the PATCH, with the PATCH applied (the patched fields
+// Steps: (1) tester PUTs a valid Token and GETs it as stored (TOK-01 judges that); (2) PATCHes valid=false, whitelist=NEVER and a later last_updated; (3) GETs it.
+// Validated: the PATCH succeeds; the Token read back is the one stored with the PATCH applied (the patched fields
 // changed, every other field as it was).
 export default defineCase({
   id: 'TOK-02',
@@ -24,9 +24,9 @@ export default defineCase({
   async run(t) {
     const { token, url } = await storeTestToken(t);
     const patch = { valid: false, whitelist: 'NEVER', last_updated: laterThan(token['last_updated']) };
-    const before = await storedBefore(t, url, token);
+    const stored = await storedCopy(t, url, token);
     if (!(await push(t, { method: 'PATCH', url, body: patch }, { status: [200] })).ok) return;
     const read = await readBack(t, url, 'Token');
-    if (read) t.check(patchApplied(t, 'tokens.patch-applied', { put: before, patch }, read));
+    if (read) t.check(patchApplied(t, 'tokens.patch-applied', { put: stored, patch }, read));
   },
 });
