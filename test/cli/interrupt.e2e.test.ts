@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import { firstLine, readReport, reportPath, startCli } from '../helpers/run-cli.js';
+import { firstLine, follow, outputMatch, readReport, reportPath, startCli, type RunningCli } from '../helpers/run-cli.js';
 
 const TOKEN_A = 'interrupt-test-token-a';
 
@@ -10,30 +9,6 @@ interface Teardown {
   readonly what: string;
   readonly status: string;
   readonly exchanges: ReadonlyArray<{ request: { method: string; url: string }; response?: { status: number } }>;
-}
-
-/** A run in progress: its output so far, and a promise of its exit code. */
-interface RunningCli {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-function follow(child: ChildProcess): RunningCli {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => output, exited };
-}
-
-/** Resolves once the output matches, rejecting at the deadline. */
-async function outputMatches(run: RunningCli, pattern: RegExp, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(run.output())) {
-    if (Date.now() > deadline) throw new Error(`no ${pattern} in the output within ${timeoutMs} ms:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Whether the mock takes its Token A on its credentials endpoint again: it does only once the run unregistered. */
@@ -71,7 +46,7 @@ describe('ocpi-conformance run stopped by a signal mid-run', function () {
       const reports = { json: reportPath(), junit: reportPath('report.xml'), html: reportPath('report.html') };
       run = start(reports);
       // The commands stage has begun once its first case reports: CMD-05 is then waiting for its result.
-      await outputMatches(run, /\b(CMD|CPR)-0\d\b/);
+      await outputMatch(run, /\b(CMD|CPR)-0\d\b/);
       const stoppedAt = Date.now();
       run.child.kill(signal);
       assert.equal(await run.exited, code, run.output());
@@ -98,9 +73,9 @@ describe('ocpi-conformance run stopped by a signal mid-run', function () {
   it('still writes the report and undoes the registration when a second SIGINT and a SIGHUP follow the first', async () => {
     const json = reportPath();
     run = start({ json });
-    await outputMatches(run, /\b(CMD|CPR)-0\d\b/);
+    await outputMatch(run, /\b(CMD|CPR)-0\d\b/);
     run.child.kill('SIGINT');
-    await outputMatches(run, /SIGINT: ending the run/);
+    await outputMatch(run, /SIGINT: ending the run/);
     run.child.kill('SIGINT');
     run.child.kill('SIGHUP');
     assert.equal(await run.exited, 130, run.output());

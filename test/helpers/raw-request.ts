@@ -9,9 +9,10 @@ export interface RawAnswer {
 
 /**
  * Writes `bytes` to a server as they are, with no HTTP client in the way (so a request can be as malformed as a hostile
- * caller makes it), and resolves with what the server answered once it closes the connection or `timeoutMs` passes.
+ * caller makes it), and resolves with what the server answered once it closes the connection (rejecting after
+ * `timeoutMs`). The connection is not half-closed: Node's server drops a pending answer to a caller that did that.
  */
-export function rawRequest(baseUrl: string, bytes: Buffer | string, { timeoutMs = 10_000, keepOpen = false }: { timeoutMs?: number; keepOpen?: boolean } = {}): Promise<RawAnswer> {
+export function rawRequest(baseUrl: string, bytes: Buffer | string, { timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<RawAnswer> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect({ host: hostname, port: Number(port) });
@@ -31,7 +32,6 @@ export function rawRequest(baseUrl: string, bytes: Buffer | string, { timeoutMs 
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: /^transfer-encoding: chunked/im.test(head) ? unchunk(rest) : rest });
     });
     socket.write(bytes);
-    if (!keepOpen) socket.end();
   });
 }
 
