@@ -5,8 +5,8 @@ import type { Redactor } from '../transport/redactor.js';
 import type { ByteBudget } from './byte-budget.js';
 import type { ServerResponseSpec } from './ocpi-server.js';
 
-/** A body up to this size is always kept whole; a larger one only while the server's record budget lasts. */
-export const ALWAYS_KEPT_BYTES = 64 * 1024;
+/** What is kept of a body once the server's record budget is spent. */
+export const KEPT_PAST_BUDGET = 4 * 1024;
 
 /** What the server saw of one inbound request and what it answered (or why it could not). */
 export interface InboundParts {
@@ -24,16 +24,18 @@ export interface InboundParts {
 }
 
 /**
- * The inbound exchange as recorded: tokens redacted, frozen, and a large body kept only while `budget` lasts (a flood
- * of large callbacks is cut to its first bytes, with a note, so the record cannot exhaust memory).
+ * The inbound exchange as recorded: tokens redacted, frozen, and kept whole while `budget` lasts (each request is
+ * charged its body and headers); past it, only the first 4 KB of a body are kept, with a note, so that a flood of
+ * callbacks cannot exhaust memory.
  */
 export function inboundExchange(parts: InboundParts, { redactor, budget }: { readonly redactor: Redactor; readonly budget: ByteBudget }): Exchange {
   const notes = [...parts.notes];
   let body: Pick<RecordedRequest, 'body' | 'rawBody'> = {};
   const { text } = parts.body;
-  if (text.length > ALWAYS_KEPT_BYTES && !budget.take(text.length)) {
-    notes.push(`the body (${text.length} characters) is past what the tester keeps of inbound traffic (${budget.max} in all); its first ${ALWAYS_KEPT_BYTES} are kept`);
-    body = { rawBody: redactor.text(text.slice(0, ALWAYS_KEPT_BYTES)) };
+  const headerBytes = Object.entries(parts.headers).reduce((total, [name, value]) => total + name.length + value.length, 0);
+  if (!budget.take(text.length + headerBytes)) {
+    if (text.length > KEPT_PAST_BUDGET) notes.push(`the tester's record of inbound traffic is full (${budget.max} bytes); the first ${KEPT_PAST_BUDGET} of this body's ${text.length} characters are kept`);
+    if (text !== '') body = { rawBody: redactor.text(text.slice(0, KEPT_PAST_BUDGET)) };
   } else if (parts.body.json) body = { body: redactor.json(parts.body.value) };
   else if (text !== '') body = { rawBody: redactor.text(text) };
   if (parts.body.note) notes.push(parts.body.note);

@@ -57,7 +57,7 @@ export interface OcpiServerOptions {
   readonly maxRequestBytes?: number;
   /** The most bytes of request bodies held at once, all requests together (503 past it). Default 64 MB. */
   readonly maxInFlightBytes?: number;
-  /** The most bytes of large bodies the record keeps in all (past it, their first 64 KB). Default 64 MB. */
+  /** The most bytes of request bodies and headers the record keeps in all (past it, a body's first 4 KB). Default 64 MB. */
   readonly maxRecordedBytes?: number;
   /** How long a caller may take to send its headers (then 408 and closed). Default 10 s. */
   readonly headersTimeoutMs?: number;

@@ -156,14 +156,17 @@ describe('the OCPI server facing callers that misbehave', function () {
     assert.equal((await rawRequest(base, httpRequest('POST', '/ocpi/echo', { body: '{"c":1}' }))).status, 200);
   });
 
-  it('keeps only the first 64 KB of large bodies once the record budget is spent, with a note', async () => {
+  it('keeps only the first 4 KB of a body once the record budget is spent, with a note, and small bodies whole', async () => {
     const base = await start({ maxRecordedBytes: 150_000 });
     const body = JSON.stringify({ data: 'x'.repeat(100_000) });
     for (let i = 0; i < 2; i += 1) assert.equal((await rawRequest(base, httpRequest('POST', '/ocpi/echo', { body }))).status, 200);
-    const [first, second] = recorded.map((r) => r.exchange);
+    assert.equal((await rawRequest(base, httpRequest('POST', '/ocpi/echo', { body: '{"small":true}' }))).status, 200);
+    const [first, second, third] = recorded.map((r) => r.exchange);
     assert.ok(first?.request.body !== undefined, 'the first is kept whole');
-    assert.equal(second?.request.rawBody?.length, 64 * 1024);
-    assert.match(second?.request.note ?? '', /past what the tester keeps/);
+    assert.equal(second?.request.rawBody?.length, 4 * 1024);
+    assert.match(second?.request.note ?? '', /record of inbound traffic is full/);
+    assert.deepEqual(third?.request.body, { small: true });
+    assert.equal(third?.request.note, undefined);
   });
 
   it('never records a token, whatever the request looks like', async () => {
