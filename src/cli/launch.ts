@@ -45,13 +45,13 @@ export async function launch(proc: LaunchProcess = process, deadlines: LaunchDea
 
   const stop = (reason: StopReason): void => {
     if (stopped) {
-      if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason} again: still ending the run and writing its report (at most ${stopMs / 1000} s)\n`);
+      if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason} again: still stopping, reports first (at most ${stopMs / 1000} s)\n`);
       return;
     }
     stopped = reason;
     // Nothing to end or to write (no run or mock going yet): stop now.
     if (handlers.length === 0) return proc.exit(crashed ? EXIT.error : stoppedExitCode(reason));
-    if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason}: ending the run, undoing what it started and writing its report (at most ${stopMs / 1000} s)\n`);
+    if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason}: stopping; what a run started is undone and its reports are written first (at most ${stopMs / 1000} s)\n`);
     for (const handler of handlers) handler(reason);
     setTimeout(() => {
       printError(proc, `the run did not end within ${stopMs / 1000} s of being stopped; exiting without waiting for it`);

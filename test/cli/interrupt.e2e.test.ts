@@ -75,11 +75,11 @@ describe('ocpi-conformance run stopped by a signal mid-run', function () {
     run = start({ json });
     await outputMatch(run, /\b(CMD|CPR)-0\d\b/);
     run.child.kill('SIGINT');
-    await outputMatch(run, /SIGINT: ending the run/);
+    await outputMatch(run, /SIGINT: stopping;/);
     run.child.kill('SIGINT');
     run.child.kill('SIGHUP');
     assert.equal(await run.exited, 130, run.output());
-    assert.match(run.output(), /SIGINT again: still ending the run/);
+    assert.match(run.output(), /SIGINT again: still stopping/);
     const report = readReport(json) as ReturnType<typeof readReport> & { interrupted: boolean; teardown: Teardown[] };
     assert.equal(report.interrupted, true);
     assert.equal(report.teardown.find((step) => /unregister/.test(step.what))?.status, 'done');

@@ -77,9 +77,9 @@ describe('the launcher', function () {
     await launched;
     assert.deepEqual(proc.exits, []);
     assert.equal(proc.exitCode, 0);
-    assert.match(proc.stderr.text, /SIGINT: ending the run/);
-    assert.match(proc.stderr.text, /SIGINT again: still ending the run/);
-    assert.match(proc.stderr.text, /SIGHUP again: still ending the run/);
+    assert.match(proc.stderr.text, /SIGINT: stopping;/);
+    assert.match(proc.stderr.text, /SIGINT again: still stopping/);
+    assert.match(proc.stderr.text, /SIGHUP again: still stopping/);
   });
 
   it('exits at once on a signal when no command has anything to end yet', async () => {
