@@ -16,7 +16,8 @@ export function checkJsonBody(exchange: Exchange): Finding {
   const type = response?.headers['content-type'] ?? 'no content-type';
   const raw = response?.rawBody;
   const start = raw === undefined ? 'an empty body' : `a body starting ${JSON.stringify(raw.slice(0, 40))}`;
-  return fail(check, `the response is not JSON (${type}, ${start}) from ${exchange.request.method} ${exchange.request.url}`, {
+  const note = response?.note ? `: ${response.note}` : '';
+  return fail(check, `the response is not JSON (${type}, ${start}) from ${exchange.request.method} ${exchange.request.url}${note}`, {
     exchangeId: exchange.id,
     expected: 'an OCPI response envelope in JSON',
     actual: raw?.slice(0, 200) ?? '',

@@ -1,4 +1,5 @@
 import type { Summary } from '../runner/case-result.js';
+import type { StopReason } from './cli-io.js';
 
 /** The documented exit codes (README, DESIGN §4). */
 export const EXIT = Object.freeze({
@@ -10,13 +11,25 @@ export const EXIT = Object.freeze({
   usage: 2,
   /** Target unreachable or tester error. */
   error: 3,
-  /** Interrupted (a partial report is still written). */
+  /** Interrupted by SIGINT (a partial report is still written); 128 + the signal number, as shells report it. */
   interrupted: 130,
+  /** Stopped by SIGTERM (a partial report is still written). */
+  terminated: 143,
+  /** Stopped by SIGHUP, the terminal closing (a partial report is still written). */
+  hangup: 129,
 });
 
+/** The exit code of a run stopped for `reason`: the signal's, or 3 for an internal error. */
+export function stoppedExitCode(reason: StopReason): number {
+  if (reason === 'SIGTERM') return EXIT.terminated;
+  if (reason === 'SIGHUP') return EXIT.hangup;
+  if (reason === 'internal-error') return EXIT.error;
+  return EXIT.interrupted;
+}
+
 /** The exit code a finished run ends with. */
-export function exitCodeFor(summary: Summary, interrupted: boolean): number {
-  if (interrupted) return EXIT.interrupted;
+export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT'): number {
+  if (interrupted) return stoppedExitCode(reason);
   if (summary.errored > 0) return EXIT.error;
   if (summary.failed > 0) return EXIT.failures;
   return EXIT.ok;

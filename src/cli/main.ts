@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { UnknownFaultError } from '../parties/unknown-fault-error.js';
 import { UnknownVariantError } from '../parties/unknown-variant-error.js';
 import { TOOL } from '../tool-info.js';
-import { printError, type CliIo } from './cli-io.js';
+import { printError, printInternalError, type CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { listCommand } from './list-command.js';
 import { mockCommand } from './mock-command.js';
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       printError(io, `cannot listen: ${(error as Error).message}`);
       return EXIT.usage;
     }
-    printError(io, `${error instanceof Error ? error.message : String(error)} (this is a tester error; please report it)`);
+    printInternalError(io, error);
     return EXIT.error;
   }
 }

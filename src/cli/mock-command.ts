@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
 import { FAULTS } from '../parties/fault-catalogue.js';
 import { VARIANTS } from '../parties/variant-catalogue.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo, StopReason } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -63,7 +63,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
       const pageSize = wholeNumber('--page-size', options.pageSize, 1, 100_000);
       if (options.tokenA !== undefined && !/^[\x21-\x7E]{1,64}$/.test(options.tokenA)) throw new ConfigError('--token-a must be 1 to 64 printable characters without spaces');
       // Listen for the stop signal before announcing readiness: a caller may send it as soon as it reads the line.
-      const interrupted = new Promise<void>((resolve) => io.onInterrupt(resolve));
+      const interrupted = new Promise<StopReason>((resolve) => io.onInterrupt(resolve));
       const { startReferenceParty } = await import('../parties/reference-party.js');
       const party = await startReferenceParty({
         role: options.role,
@@ -76,8 +76,9 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
       io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);
-      await interrupted;
+      const reason = await interrupted;
       await party.stop();
-      setExitCode(EXIT.ok);
+      // Stopping is how a mock ends; only an internal error makes that a failure.
+      setExitCode(reason === 'internal-error' ? EXIT.error : EXIT.ok);
     });
 }

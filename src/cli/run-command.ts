@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
 import type { RunResult } from '../runner/case-result.js';
-import { printError, type CliIo } from './cli-io.js';
+import { printError, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
@@ -76,10 +76,14 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       // Read before the run, so a bad baseline is a usage error in one line, not a lost run.
       const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
       const controller = new AbortController();
-      io.onInterrupt(() => controller.abort());
+      let stoppedBy: StopReason | undefined;
+      io.onInterrupt((reason) => {
+        stoppedBy = reason;
+        controller.abort();
+      });
       const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color: colorEnabled(config.color, io), quiet: config.quiet });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
-      const exitCode = exitCodeFor(result.summary, result.interrupted);
+      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy);
       const written = await writeOutputs(io, config, result, exitCode, baseline);
       setExitCode(written ? exitCode : EXIT.error);
     });

@@ -5,6 +5,8 @@ import type { Finding } from '../checks/finding.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { schemaRegistry, type SchemaKind } from '../schemas/schema-registry.js';
 import { validateDocument } from '../schemas/validate-document.js';
+import { MAX_JSON_DEPTH } from '../transport/body.js';
+import { jsonDepthExceeds } from '../transport/json-depth.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
@@ -23,6 +25,8 @@ async function judge(file: string, version: OcpiVersion, name: string): Promise<
   } catch (error) {
     throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  // The same bound as on the wire (a body nested past it is not walked), so no file can overflow the stack.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return { file, valid: false, error: `not an OCPI document: it nests deeper than ${MAX_JSON_DEPTH} levels`, findings: [] };
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -55,21 +55,34 @@ export class Compensations {
 
   /**
    * Runs the pending steps, newest first (all of them, or only those not marked `last`); one failing does not stop the
-   * others.
+   * others. Each step has `stepDeadlineMs`: past it, its signal aborts what it sends and it is reported as failed.
    */
-  async runAll(sender: (compensation: Compensation) => TeardownSender & { readonly exchanges: readonly Exchange[] }, { exceptLast = false }: { exceptLast?: boolean } = {}): Promise<TeardownStep[]> {
+  async runAll(
+    sender: (compensation: Compensation, signal: AbortSignal) => TeardownSender & { readonly exchanges: readonly Exchange[] },
+    { exceptLast = false, stepDeadlineMs = 30_000 }: { exceptLast?: boolean; stepDeadlineMs?: number } = {},
+  ): Promise<TeardownStep[]> {
     const steps: TeardownStep[] = [];
     for (const compensation of [...this.#pending.values()].reverse()) {
       if (exceptLast && compensation.last) continue;
       this.#pending.delete(compensation.key);
-      const recording = sender(compensation);
+      const controller = new AbortController();
+      const recording = sender(compensation, controller.signal);
       let status: TeardownStep['status'] = 'done';
       let detail: string;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new Error(`it did not end within ${stepDeadlineMs} ms, the teardown step's deadline`));
+        }, stepDeadlineMs);
+      });
       try {
-        detail = await compensation.run(recording);
+        detail = await Promise.race([compensation.run(recording), deadline]);
       } catch (error) {
         status = 'failed';
         detail = error instanceof Error ? error.message : String(error);
+      } finally {
+        clearTimeout(timer);
       }
       steps.push(Object.freeze({ what: compensation.what, caseId: compensation.caseId, status, detail, exchanges: Object.freeze([...recording.exchanges]) }));
     }

@@ -127,6 +127,9 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     inactivity.clear();
     options.signal.removeEventListener('abort', onRunAbort);
   }
+  // Cut short by the interrupt, a failure or error is no verdict on the target (a wait ended early, a request was
+  // aborted), nor a tester error: the case is reported as interrupted, its findings kept as evidence.
+  if (options.signal.aborted && (status === 'failed' || status === 'errored')) [status, reason] = ['skipped', `the run was interrupted while the case ran${reason ? ` (${reason})` : ''}`];
   // A failed rule that is only recommended (SHOULD) or advice is a warning: shown, never failing the run.
   const findings: Finding[] = context.findings.map((f) =>
     f.status === 'fail' && definition.severity !== 'required' ? Object.freeze({ ...f, status: 'warn' as const }) : f,

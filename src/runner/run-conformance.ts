@@ -42,6 +42,8 @@ export interface RunOptions {
 }
 
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+// A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
+const TEARDOWN_STEP_REQUESTS = 3;
 
 /** Runs the cases against the target: starts the peer, executes the plan, stops the peer, returns the frozen result. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
@@ -84,14 +86,16 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
     const compensations = new Compensations();
     const guard = new SessionGuard();
-    // A client of its own: the run's signal may be aborted (Ctrl-C), and what the run started must still be ended.
-    const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
+    // A client per step, not the run's: the run's signal may be aborted (Ctrl-C), and what the run started must still
+    // be ended; the step's own signal ends it at its deadline.
+    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}`, signal });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);
       if (due.length === 0) return;
       emit({ type: 'notice', message: `Teardown: ${due.map((c) => c.what).join('; ')}` });
-      teardown.push(...(await compensations.runAll(() => teardownSender(teardownClient, state, options.role), { exceptLast })));
+      const stepDeadlineMs = options.timeoutMs * TEARDOWN_STEP_REQUESTS;
+      teardown.push(...(await compensations.runAll((_compensation, signal) => teardownSender(teardownClient(signal), state, options.role), { exceptLast, stepDeadlineMs })));
     };
     const cases = await executePlan({
       cases: options.cases,

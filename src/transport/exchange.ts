@@ -6,6 +6,8 @@ export interface RecordedRequest {
   /** Parsed JSON when the body was JSON; otherwise undefined and `rawBody` holds the text. */
   readonly body?: unknown;
   readonly rawBody?: string;
+  /** What the recorder did that a reader must know: a body kept as text or cut short, a request that could not be read. */
+  readonly note?: string;
 }
 
 /** One HTTP response as recorded: tokens already redacted. */
@@ -15,6 +17,8 @@ export interface RecordedResponse {
   readonly body?: unknown;
   /** The body text when it was not valid JSON (kept verbatim, truncated to the size limit). */
   readonly rawBody?: string;
+  /** What the recorder did that a reader must know (a body kept as text, not parsed). */
+  readonly note?: string;
 }
 
 /** Why an exchange has no response. */

@@ -167,6 +167,7 @@ export class OcpiClient {
         status: response.statusCode,
         headers: Object.freeze(redactor.headers(responseHeaders)),
         ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
+        ...(parsed.note ? { note: parsed.note } : {}),
       });
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
       return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value };
@@ -184,10 +185,10 @@ export class OcpiClient {
   }
 }
 
-function recordBody(payload: string | undefined, redactor: Redactor): Pick<RecordedRequest, 'body' | 'rawBody'> {
+function recordBody(payload: string | undefined, redactor: Redactor): Pick<RecordedRequest, 'body' | 'rawBody' | 'note'> {
   if (payload === undefined) return {};
   const parsed = parseBody(payload);
-  return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload) };
+  return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload), ...(parsed.note ? { note: parsed.note } : {}) };
 }
 
 function describeFailure(error: unknown, context: { tooLarge: boolean; timeoutMs: number; maxBytes: number }): { code: string; message: string } {

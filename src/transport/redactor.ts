@@ -35,18 +35,39 @@ export class Redactor {
     return result;
   }
 
+  /** A redacted copy of a JSON value; a loop over a stack, not a recursion, so a value of any depth is safe. */
   json(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.json(item));
-    if (value !== null && typeof value === 'object') {
-      const result: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        result[key] = TOKEN_FIELDS.has(key) && typeof item === 'string' ? REDACTED : this.json(item);
+    const root: { value?: unknown } = {};
+    const pending: Array<{ readonly from: unknown; readonly into: Record<string, unknown> | unknown[]; readonly key: string | number }> = [{ from: value, into: root as Record<string, unknown>, key: 'value' }];
+    while (pending.length > 0) {
+      const { from, into, key } = pending.pop() as (typeof pending)[number];
+      let copy: unknown = from;
+      if (typeof from === 'string') copy = this.text(from);
+      else if (Array.isArray(from)) {
+        const items: unknown[] = new Array<unknown>(from.length);
+        from.forEach((item, index) => pending.push({ from: item, into: items, key: index }));
+        copy = items;
+      } else if (from !== null && typeof from === 'object') {
+        const fields: Record<string, unknown> = {};
+        for (const [name, item] of Object.entries(from)) {
+          const token = TOKEN_FIELDS.has(name) && typeof item === 'string';
+          // Set now, so the copy keeps the received order; a placeholder is filled in when its turn comes.
+          setOwn(fields, name, token ? REDACTED : undefined);
+          if (!token) pending.push({ from: item, into: fields, key: name });
+        }
+        copy = fields;
       }
-      return result;
+      if (typeof key === 'number') (into as unknown[])[key] = copy;
+      else setOwn(into as Record<string, unknown>, key, copy);
     }
-    return value;
+    return root.value;
   }
+}
+
+// An own property even for "__proto__", which a received body may carry and plain assignment would turn into a prototype.
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 function redactAuthorization(value: string): string {

@@ -44,6 +44,14 @@ describe('ocpi-conformance validate', function () {
     assert.doesNotMatch(outcome.stdout + outcome.stderr, /\n\s+at /);
   });
 
+  it('says a file nested 100,000 deep is not an OCPI document, without walking it, and exits 1', async () => {
+    const path = reportPath('deep.json');
+    writeFileSync(path, `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+    const outcome = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', path, '--json']);
+    assert.equal(outcome.code, 1, outcome.stderr);
+    assert.deepEqual((JSON.parse(outcome.stdout) as Array<{ error?: string }>).map((v) => v.error), ['not an OCPI document: it nests deeper than 256 levels']);
+  });
+
   it('refuses an unknown object name or a missing file with exit 2', async () => {
     const unknown = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Lokation', VALID]);
     assert.equal(unknown.code, 2);

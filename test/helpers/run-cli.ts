@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,4 +79,41 @@ export function readReport(path: string): JsonReport {
 /** Ids of the cases with the given status. */
 export function casesWith(report: JsonReport, status: string): string[] {
   return report.cases.filter((c) => c.status === status).map((c) => c.id);
+}
+
+/** A CLI process in progress: its output so far (stdout and stderr interleaved), and a promise of its exit code. */
+export interface RunningCli {
+  readonly child: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Follows a started CLI process. */
+export function follow(child: ChildProcess): RunningCli {
+  let stdout = '';
+  let stderr = '';
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
+}
+
+/** Resolves with the first match of `pattern` in the process's output, rejecting at the deadline. */
+export async function outputMatch(run: RunningCli, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(run.output());
+    if (match) return match;
+    if (Date.now() > deadline) throw new Error(`no ${pattern} in the output within ${timeoutMs} ms:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -24,4 +24,21 @@ describe('the compensations of a run', () => {
     const steps = await compensations.runAll(sender);
     assert.deepEqual(steps.map((s) => [s.what, s.status, s.detail]), [['b', 'failed', 'HTTP 500'], ['a', 'done', 'fine']]);
   });
+
+  it('ends a step that outlives its deadline as failed, aborting what it sends, and goes on with the next.', async () => {
+    const compensations = new Compensations();
+    let aborted = false;
+    compensations.register({ key: 'a', what: 'a', caseId: 'X', run: async () => 'fine' });
+    compensations.register({ key: 'hangs', what: 'hangs', caseId: 'X', run: (recording) => recording.send({ method: 'DELETE', url: 'http://127.0.0.1/never' }).then(() => 'answered') });
+    const steps = await compensations.runAll((_compensation, signal) => ({
+      exchanges: [],
+      send: () => new Promise((_resolve, reject) => signal.addEventListener('abort', () => {
+        aborted = true;
+        reject(new Error('aborted'));
+      })),
+    }), { stepDeadlineMs: 50 });
+    assert.deepEqual(steps.map((s) => [s.what, s.status]), [['hangs', 'failed'], ['a', 'done']]);
+    assert.match(steps[0]?.detail ?? '', /did not end within 50 ms/);
+    assert.ok(aborted, 'the step was told to stop');
+  });
 });

@@ -150,6 +150,19 @@ describe('the executor', () => {
     assert.equal(results[1]?.reason, 'the run was interrupted');
   });
 
+  it('reports a case the interrupt cut short as interrupted, not as failed or errored, keeping its findings', async () => {
+    const controller = new AbortController();
+    const waiting = testCase({ id: 'T-01', run: async (t) => {
+      t.check(fail('test.check', 'no callback arrived'));
+      controller.abort();
+      throw new Error('wait for a callback interrupted');
+    } });
+    const [result] = await executePlan({ cases: [waiting], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: controller.signal });
+    assert.equal(result?.status, 'skipped');
+    assert.equal(result?.reason, 'the run was interrupted while the case ran (wait for a callback interrupted)');
+    assert.equal(result?.findings[0]?.status, 'fail');
+  });
+
   it('refuses a check id the case does not declare', async () => {
     const sloppy = testCase({ id: 'T-01', run: async (t) => t.check(pass('other.check', 'x')) });
     const [result] = await executePlan({ cases: [sloppy], services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });

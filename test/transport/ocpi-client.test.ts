@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkJsonBody } from '../../src/checks/envelope.js';
 import { REDACTED, Secret } from '../../src/config/secret.js';
 import { MAX_REDIRECTS, OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
@@ -56,6 +57,23 @@ describe('the OCPI client', () => {
     const response = await client.send({ method: 'GET', url: server.url, token: null });
     assert.equal(response.json, false);
     assert.equal(response.exchange.response?.rawBody, '<html>hi</html>');
+  });
+
+  it('keeps a response nested 100,000 deep as text with a note, which the JSON check reports, and every report can render', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const roomy = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'x1', userAgent: 'test' });
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(deep);
+    };
+    const response = await roomy.send({ method: 'GET', url: server.url, token: null });
+    assert.equal(response.json, false);
+    assert.equal(response.exchange.response?.rawBody?.length, 200_000);
+    assert.match(response.exchange.response?.note ?? '', /nests deeper than 256 levels/);
+    const finding = checkJsonBody(response.exchange);
+    assert.equal(finding.status, 'fail');
+    assert.match(finding.message, /nests deeper than 256 levels/);
+    assert.doesNotThrow(() => JSON.stringify(response.exchange));
   });
 
   it('records exchanges with every token redacted, in headers and bodies', async () => {

@@ -21,6 +21,21 @@ describe('the redactor', () => {
     assert.deepEqual(redactor.json({ token: 'never-seen-before', roles: [{ token: 'x', name: 'n' }] }), { token: '[redacted]', roles: [{ token: '[redacted]', name: 'n' }] });
   });
 
+  it('redacts a value nested 100,000 deep without overflowing the stack, keeping the order of fields', () => {
+    let deep: unknown = { token: 'x', note: 'tok-1234567890' };
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    let copy = redactor.json(deep);
+    for (let i = 0; i < 100_000; i += 1) copy = (copy as unknown[])[0];
+    assert.deepEqual(copy, { token: '[redacted]', note: '[redacted]' });
+    assert.deepEqual(Object.keys(redactor.json({ b: 1, token: 't', a: { z: 1, y: 2 } }) as object), ['b', 'token', 'a']);
+  });
+
+  it('keeps a "__proto__" field of a received body as a field, not a prototype', () => {
+    const copy = redactor.json(JSON.parse('{"__proto__":{"polluted":true},"a":1}')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(copy), ['__proto__', 'a']);
+    assert.equal((copy as { polluted?: boolean }).polluted, undefined);
+  });
+
   it('keeps a Secret out of strings, JSON and inspection', () => {
     assert.equal(String(token), '[redacted]');
     assert.equal(JSON.stringify({ token }), '{"token":"[redacted]"}');

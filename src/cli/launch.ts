@@ -1,0 +1,99 @@
+import type { Output } from '../report/console-reporter.js';
+import { DEBUG_VARIABLE, printError, printInternalError, type CliIo, type StopReason } from './cli-io.js';
+import { EXIT, stoppedExitCode } from './exit-codes.js';
+import { main } from './main.js';
+
+/** A standard stream as the launcher uses it. */
+export interface ProcessStream extends Output {
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/** The parts of a Node process the launcher touches: the real `process`, or a test's stand-in. */
+export interface LaunchProcess {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: ProcessStream;
+  readonly stderr: ProcessStream;
+  on(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+  exit(code: number): void;
+  exitCode?: number | string | null | undefined;
+}
+
+/** How long the launcher waits: for a stopped run to end, and for the process to end by itself once main returned. */
+export interface LaunchDeadlines {
+  /** From the first stop signal (or internal error) to a forced exit; the run's teardown has deadlines well inside it. */
+  readonly stopMs?: number;
+  /** From main's return to a forced exit, when something left behind (a timer, a socket) would keep the process alive. */
+  readonly lingerMs?: number;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs the command line as a process and ends it with the documented exit code, whatever happens: SIGINT, SIGTERM and
+ * SIGHUP stop the run once (its teardown runs and its report is written; a second signal does not cut that short), an
+ * exception or rejection nothing caught is an internal error (one line, exit 3, the run stopped the same way), and a
+ * deadline ends a process that would not end by itself. No stack trace is printed unless OCPI_CONFORMANCE_DEBUG is set.
+ */
+export async function launch(proc: LaunchProcess = process, deadlines: LaunchDeadlines = {}): Promise<void> {
+  const stopMs = deadlines.stopMs ?? 60_000;
+  const debug = isSet(proc.env[DEBUG_VARIABLE]);
+  const handlers: Array<(reason: StopReason) => void> = [];
+  let stopped: StopReason | undefined;
+  let crashed = false;
+
+  const stop = (reason: StopReason): void => {
+    if (stopped) {
+      if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason} again: still stopping, reports first (at most ${stopMs / 1000} s)\n`);
+      return;
+    }
+    stopped = reason;
+    // Nothing to end or to write (no run or mock going yet): stop now.
+    if (handlers.length === 0) return proc.exit(crashed ? EXIT.error : stoppedExitCode(reason));
+    if (reason !== 'internal-error') proc.stderr.write(`ocpi-conformance: ${reason}: stopping; what a run started is undone and its reports are written first (at most ${stopMs / 1000} s)\n`);
+    for (const handler of handlers) handler(reason);
+    setTimeout(() => {
+      printError(proc, `the run did not end within ${stopMs / 1000} s of being stopped; exiting without waiting for it`);
+      proc.exit(crashed ? EXIT.error : stoppedExitCode(reason));
+    }, stopMs).unref();
+  };
+  const fatal = (error: unknown): void => {
+    if (!crashed) printInternalError(proc, error);
+    else if (debug) printInternalError(proc, error);
+    crashed = true;
+    stop('internal-error');
+  };
+
+  for (const signal of SIGNALS) proc.on(signal, () => stop(signal));
+  proc.on('uncaughtException', fatal);
+  proc.on('unhandledRejection', fatal);
+  // A reader that stops early (`list | head`) or a terminal that closed is no error of ours: the run goes on to its
+  // teardown and its report files.
+  for (const stream of [proc.stdout, proc.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code !== 'EPIPE' && error.code !== 'EIO') fatal(error);
+    });
+  }
+
+  const io: CliIo = {
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    env: proc.env,
+    onInterrupt(handler) {
+      handlers.push(handler);
+      if (stopped) handler(stopped);
+    },
+  };
+  const code = await main(proc.argv.slice(2), io);
+  const exitCode = crashed ? EXIT.error : code;
+  proc.exitCode = exitCode;
+  setTimeout(() => {
+    if (debug) printError(proc, `the process did not end by itself ${(deadlines.lingerMs ?? 5000) / 1000} s after the command returned (a tester defect); ending it`);
+    proc.exit(exitCode);
+  }, deadlines.lingerMs ?? 5000).unref();
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0';
+}
