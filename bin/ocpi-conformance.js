@@ -9,13 +9,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const interruptHandlers = [];
 const io = {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   onInterrupt(handler) {
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.once(signal, handler);
+      interruptHandlers.push([signal, handler]);
+    }
   },
 };
 process.exitCode = await main(process.argv.slice(2), io);
+// The command is done: a signal now ends the process as usual, and whatever a hostile target left open (a socket it
+// never closes) cannot keep a finished run alive for more than a moment.
+for (const [signal, handler] of interruptHandlers) process.off(signal, handler);
+setTimeout(() => process.exit(), 2000).unref();

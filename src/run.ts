@@ -45,6 +45,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       concurrency: config.concurrency,
       timeoutMs: config.timeout,
       deadlineMs: config.deadline,
+      maxResponseBytes: config.maxResponseBytes,
       rawToken: config.rawToken,
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,

@@ -22,6 +22,8 @@ export interface RunConfig {
   readonly timeout: number;
   /** Per wait for the target, in milliseconds. */
   readonly deadline: number;
+  /** The largest response body the client reads, in bytes (`--max-response-size`, given in MB). */
+  readonly maxResponseBytes: number;
   readonly only: readonly string[];
   readonly grep?: string;
   readonly rawToken: boolean;
@@ -62,6 +64,7 @@ export interface RawRunSettings {
   concurrency?: number;
   timeout?: number;
   deadline?: number;
+  maxResponseSize?: number;
   only?: string[];
   grep?: string;
   rawToken?: boolean;
@@ -88,6 +91,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   concurrency: 4,
   timeout: 10_000,
   deadline: 60_000,
+  maxResponseSize: 20,
   only: [],
   embeddedFault: [],
   embeddedVariant: [],

@@ -18,6 +18,7 @@ export const RUN_SETTINGS_SCHEMA = {
     concurrency: { type: 'integer', minimum: 1, maximum: 64 },
     timeout: { type: 'integer', minimum: 1, maximum: 600_000 },
     deadline: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+    maxResponseSize: { type: 'integer', minimum: 1, maximum: 1024 },
     only: { type: 'array', items: { type: 'string' } },
     grep: { type: 'string' },
     rawToken: { type: 'boolean' },

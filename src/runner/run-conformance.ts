@@ -29,6 +29,8 @@ export interface RunOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
+  /** The largest response body the client reads, in bytes (decompressed). */
+  readonly maxResponseBytes: number;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
@@ -40,8 +42,6 @@ export interface RunOptions {
   /** Called once the peer listens, with what a target needs to register with it (embedded await mode uses it). */
   readonly onPeerReady?: (peer: { readonly versionsUrl: string; readonly tokenA?: Secret }) => void;
 }
-
-const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Runs the cases against the target: starts the peer, executes the plan, stops the peer, returns the frozen result. */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
@@ -57,7 +57,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const nextExchangeId = (): string => `x${++exchangeCount}`;
   const client = new OcpiClient({
     timeoutMs: options.timeoutMs,
-    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxResponseBytes: options.maxResponseBytes,
     tokenEncoding: options.rawToken ? 'raw' : 'base64',
     redactor,
     nextExchangeId,
@@ -85,7 +85,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     const compensations = new Compensations();
     const guard = new SessionGuard();
     // A client of its own: the run's signal may be aborted (Ctrl-C), and what the run started must still be ended.
-    const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
+    const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import got, { type Method, RequestError } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
@@ -9,6 +11,7 @@ import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import { flattenHeaders } from './flatten-headers.js';
 import { redirectTarget } from './redirect-target.js';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -138,38 +141,64 @@ export class OcpiClient {
     const timings = (): Exchange['timings'] =>
       Object.freeze({ startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started) });
 
-    let tooLarge = false;
+    // Why the client itself ended the request, when it did: got then reports a bare cancellation.
+    let refusal: { readonly code: string; readonly message: string } | undefined;
+    let upgrade: { readonly status: number; readonly headers: Record<string, string> } | undefined;
+    const { maxResponseBytes, timeoutMs } = this.#options;
+    const pending = got(url, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+      throwHttpErrors: false,
+      retry: { limit: 0 },
+      // Redirects are followed by send(), which records each hop and keeps the token on the target's origin.
+      followRedirect: false,
+      timeout: { request: timeoutMs },
+      responseType: 'text',
+      ...(this.#options.signal ? { signal: this.#options.signal } : {}),
+    });
+    const stop = (code: string, message: string): void => {
+      refusal ??= { code, message };
+      pending.cancel();
+    };
+    pending.on('request', (request: ClientRequest) => {
+      // A 101 hands the socket to whoever listens for 'upgrade' and got never ends the request: its timeout would not
+      // fire and the open socket would keep the process alive. The tester asked for no upgrade: close it, keep the answer.
+      request.once('upgrade', (answer: IncomingMessage, socket: Duplex) => {
+        socket.destroy();
+        upgrade = { status: answer.statusCode ?? 101, headers: flattenHeaders(answer.headers) };
+        pending.cancel();
+      });
+    });
+    // Decompressed bytes count, and a declared Content-Length over the limit stops the request before the body.
+    pending.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
+      if (progress.transferred > maxResponseBytes || (progress.total ?? 0) > maxResponseBytes) stop('ERESPONSETOOLARGE', `response body larger than ${formatBytes(maxResponseBytes)} (the limit is set with --max-response-size)`);
+    });
+    // got's own timeout misses some phases; this one ends the request whatever it waits on.
+    const backstop = setTimeout(() => stop('ETIMEDOUT', `no complete response within ${timeoutMs} ms`), timeoutMs + 1000);
     try {
-      const pending = got(url, {
-        method,
-        headers,
-        ...(payload === undefined ? {} : { body: payload }),
-        throwHttpErrors: false,
-        retry: { limit: 0 },
-        // Redirects are followed by send(), which records each hop and keeps the token on the target's origin.
-        followRedirect: false,
-        timeout: { request: this.#options.timeoutMs },
-        responseType: 'text',
-        ...(this.#options.signal ? { signal: this.#options.signal } : {}),
+      const response = await pending.catch((error: unknown) => {
+        if (upgrade) return undefined;
+        throw error;
       });
-      pending.on('downloadProgress', (progress: { transferred: number }) => {
-        if (progress.transferred > this.#options.maxResponseBytes) {
-          tooLarge = true;
-          pending.cancel();
-        }
-      });
-      const response = await pending;
-      const responseHeaders = flattenHeaders(response.headers);
-      const parsed = parseBody(response.body);
+      const status = response?.statusCode ?? upgrade?.status ?? 0;
+      const responseHeaders = response ? flattenHeaders(response.headers) : (upgrade?.headers ?? {});
+      const text = response?.body ?? '';
+      const depth = jsonDepth(text);
+      if (depth > MAX_JSON_DEPTH) {
+        refusal = { code: 'ERESPONSETOODEEP', message: `response JSON nests ${depth} levels deep; the tester reads at most ${MAX_JSON_DEPTH} (no OCPI payload nests that deep)` };
+        throw new Error(refusal.message);
+      }
+      const parsed = parseBody(text);
       const recordedResponse: RecordedResponse = Object.freeze({
-        status: response.statusCode,
+        status,
         headers: Object.freeze(redactor.headers(responseHeaders)),
         ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
       });
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
-      return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value };
+      return { exchange, status, headers: responseHeaders, json: parsed.json, body: parsed.value };
     } catch (error) {
-      const { code, message } = describeFailure(error, { tooLarge, timeoutMs: this.#options.timeoutMs, maxBytes: this.#options.maxResponseBytes });
+      const { code, message } = refusal ?? describeFailure(error, timeoutMs);
       const exchange: Exchange = Object.freeze({
         id,
         direction: 'outbound',
@@ -178,6 +207,8 @@ export class OcpiClient {
         timings: timings(),
       });
       throw new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
+    } finally {
+      clearTimeout(backstop);
     }
   }
 }
@@ -188,15 +219,24 @@ function recordBody(payload: string | undefined, redactor: Redactor): Pick<Recor
   return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload) };
 }
 
-function describeFailure(error: unknown, context: { tooLarge: boolean; timeoutMs: number; maxBytes: number }): { code: string; message: string } {
-  if (context.tooLarge) return { code: 'ERESPONSETOOLARGE', message: `response body larger than ${context.maxBytes} bytes` };
-  if (error instanceof RequestError) {
-    const code = error.code;
-    if (code === 'ETIMEDOUT') return { code, message: `no response within ${context.timeoutMs} ms` };
-    if (code === 'ECONNREFUSED') return { code, message: 'connection refused (is the target running, and is the URL right?)' };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code, message: 'host name not found' };
-    if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return { code: 'EABORTED', message: 'request aborted' };
-    return { code: code || 'EREQUEST', message: error.message };
+/** "20 MB", "1000 bytes": a limit as a person reads it. */
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}
+
+/** What went wrong with a request that got no usable response, in words that point at the cause. */
+function describeFailure(error: unknown, timeoutMs: number): { code: string; message: string } {
+  if (!(error instanceof RequestError)) return { code: 'EREQUEST', message: error instanceof Error ? error.message : String(error) };
+  const code = error.code;
+  if (code === 'ETIMEDOUT') return { code, message: `no complete response within ${timeoutMs} ms` };
+  if (code === 'ECONNREFUSED') return { code, message: 'connection refused (is the target running, and is the URL right?)' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code, message: 'host name not found' };
+  if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return { code: 'EABORTED', message: 'request aborted' };
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { code, message: `the target closed the connection before a complete response (${error.message})` };
+  if (code === 'HPE_HEADER_OVERFLOW') return { code, message: 'the response headers are larger than the 16 KB the tester reads' };
+  if (code.startsWith('HPE_')) return { code, message: `the response is not valid HTTP (${error.message})` };
+  if (code.startsWith('Z_') || code.startsWith('ERR_ZLIB') || code === 'ERR__ERROR_FORMAT_INVALID' || /decompress|zlib|brotli/i.test(code)) {
+    return { code, message: `the body does not decode as its Content-Encoding says (${error.message})` };
   }
-  return { code: 'EREQUEST', message: error instanceof Error ? error.message : String(error) };
+  return { code: code || 'EREQUEST', message: error.message };
 }

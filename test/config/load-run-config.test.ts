@@ -38,6 +38,14 @@ describe('loadRunConfig', () => {
     assert.equal(loadRunConfig({ flags: { reportJunit: 'from-flag.xml' }, env: {}, configFile: file }).reportJunit, 'from-flag.xml');
   });
 
+  it('reads the response size limit in MB, 20 by default, from flags, the environment or a config file.', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
+    assert.equal(loadRunConfig({ flags: target, env: {} }).maxResponseBytes, 20 * 1024 * 1024);
+    assert.equal(loadRunConfig({ flags: target, env: { OCPI_CONFORMANCE_MAX_RESPONSE_SIZE: '5' } }).maxResponseBytes, 5 * 1024 * 1024);
+    assert.equal(loadRunConfig({ flags: { ...target, maxResponseSize: 64 }, env: {} }).maxResponseBytes, 64 * 1024 * 1024);
+    assert.throws(() => loadRunConfig({ flags: { ...target, maxResponseSize: 0 }, env: {} }), ConfigError);
+  });
+
   it('wraps the token in a Secret, so the config never prints it', () => {
     const config = loadRunConfig({ flags: { versionsUrl: 'http://127.0.0.1:1/versions', token: 'very-secret' }, env: {} });
     assert.equal(config.token?.reveal(), 'very-secret');

@@ -62,7 +62,7 @@ describe('the OCPI client', () => {
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
       assert.ok(error instanceof TransportError);
       assert.equal(error.code, 'ETIMEDOUT');
-      assert.match(error.message, /no response within 300 ms/);
+      assert.match(error.message, /no complete response within 300 ms/);
       assert.equal(error.exchange.error?.code, 'ETIMEDOUT');
       return true;
     });
@@ -71,6 +71,80 @@ describe('the OCPI client', () => {
   it('refuses a response body over the size limit', async () => {
     server.handler = (_req, res) => res.end(JSON.stringify({ data: 'x'.repeat(5000) }));
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /larger than 1000 bytes/);
+  });
+
+  it('refuses a declared Content-Length over the size limit before reading the body', async () => {
+    let written = 0;
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '5000000' });
+      // Written slowly: a client that waited for the body would run into the timeout instead.
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : (written += 100, res.write('x'.repeat(100)))), 50);
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
+      assert.ok(error instanceof TransportError);
+      assert.equal(error.code, 'ERESPONSETOOLARGE');
+      assert.match(error.message, /larger than 1000 bytes \(the limit is set with --max-response-size\)/);
+      return true;
+    });
+    assert.ok(written < 1000, String(written));
+  });
+
+  it('ends a body that drips in too slowly at the request timeout, not at its last byte', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 100);
+    };
+    const started = performance.now();
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /no complete response within 300 ms/);
+    assert.ok(performance.now() - started < 2000);
+  });
+
+  it('records a 101 Switching Protocols it never asked for as the response, and closes the socket', async () => {
+    const { createServer } = await import('node:net');
+    let closed = false;
+    const raw = createServer((socket) => {
+      socket.once('data', () => socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'));
+      socket.on('close', () => (closed = true));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (raw.address() as { port: number }).port;
+      const response = await client.send({ method: 'GET', url: `http://127.0.0.1:${port}/versions`, token: null });
+      assert.equal(response.status, 101);
+      assert.equal(response.exchange.response?.headers['upgrade'], 'websocket');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(closed, 'the upgraded socket is closed');
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
+  it('refuses JSON nested deeper than the tester reads, without walking it', async () => {
+    server.handler = (_req, res) => res.end(`${'['.repeat(600)}${']'.repeat(600)}`);
+    const deep = new OcpiClient({ timeoutMs: 1000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'x', userAgent: 'test' });
+    await assert.rejects(deep.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
+      assert.ok(error instanceof TransportError);
+      assert.equal(error.code, 'ERESPONSETOODEEP');
+      assert.match(error.message, /nests 600 levels deep; the tester reads at most 128/);
+      return true;
+    });
+  });
+
+  it('says a body does not decode as its Content-Encoding claims', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end('plainly not gzip');
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /the body does not decode as its Content-Encoding says/);
+  });
+
+  it('says the target closed the connection when it resets it mid-body', async () => {
+    server.handler = (req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"data":');
+      setTimeout(() => req.socket.destroy(), 20);
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /the target closed the connection before a complete response/);
   });
 
   it('explains a refused connection', async () => {
