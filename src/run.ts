@@ -46,6 +46,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       timeoutMs: config.timeout,
       deadlineMs: config.deadline,
       maxResponseBytes: config.maxResponseBytes,
+      crawlBounds: config.crawlBounds,
       rawToken: config.rawToken,
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,

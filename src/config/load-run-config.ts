@@ -10,7 +10,7 @@ const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
 const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant']);
-const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize']);
+const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
 
 /** The layers a run's settings come from. */
@@ -96,6 +96,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     timeout: merged.timeout as number,
     deadline: merged.deadline as number,
     maxResponseBytes: (merged.maxResponseSize as number) * 1024 * 1024,
+    crawlBounds: Object.freeze({ maxPages: merged.maxPages as number, maxObjects: merged.maxObjects as number, timeMs: merged.crawlTime as number }),
     only: Object.freeze([...(merged.only ?? [])]),
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
     rawToken: merged.rawToken === true,

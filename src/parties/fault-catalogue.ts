@@ -15,6 +15,8 @@ export interface Fault {
   readonly handshake: HandshakeMode;
   /** The --deadline a run needs to see the fault (a wait for a result the target promised), when the default 3 s is short. */
   readonly deadlineMs?: number;
+  /** Flags a run needs to see the fault, e.g. a crawl bound lower than its default (added after the fault's own). */
+  readonly runFlags?: readonly string[];
   /**
    * The case that fails, the check among its failures, and the exact text of that failure (see failure-text.ts);
    * `status: 'warn'` for a fault that a check reports as a warning (the run still passes); `single` for a fault whose
@@ -157,6 +159,12 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected HTTP 404, got 200 from GET {url}: a Location that does not exist is not found (a 2003 status_code may come with the 404)'),
   cpoFault('tariffs-no-total-count', 'Tariff pages carry no X-Total-Count', 'TAR-01', 'pagination.total-count',
     'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request'),
+  // The tariffs digest TAR-02 and TAR-03 need comes only from a complete crawl, so they are skipped, not warned.
+  Object.freeze({
+    ...warnsIn(cpoFault('tariffs-links-never-end', 'every page of Tariffs links to a next one, past the last object, with empty pages', 'TAR-01', 'pagination.crawl-bounded',
+      'the crawl stopped at 4 pages (--max-pages 4) with the list going on: the case judged the {objects} objects it saw; raise the bound to crawl further')),
+    runFlags: Object.freeze(['--max-pages', '4']),
+  }),
   cpoFault('tariffs-date-from-exclusive', 'the Tariffs list treats date_from as exclusive', 'TAR-02', 'pagination.date-filter',
     'NL/RCP/TAR03 (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'),
   cpoFault('tariffs-ignore-limit', 'the Tariffs list ignores the limit the client asks for', 'TAR-03', 'pagination.limit-honoured',

@@ -101,6 +101,8 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   if (!has('sessions-no-x-limit', 'sessions')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit', 'locations') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
   if (next < items.length && !has('cdrs-no-link', 'cdrs')) headers['link'] = linkTo(list, request, next, size);
   else if (has('cdrs-link-loop', 'cdrs') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
+  // A server whose "more pages" test is always true: its Links go on past the end, one empty page after another.
+  else if (has('tariffs-links-never-end', 'tariffs')) headers['link'] = linkTo(list, request, next, size);
   return { status: 200, body: envelope(data), headers };
 }
 

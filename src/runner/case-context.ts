@@ -8,6 +8,7 @@ import type { OcpiClient, OcpiRequest, OcpiResponse } from '../transport/ocpi-cl
 import type { Redactor } from '../transport/redactor.js';
 import { TransportError } from '../transport/transport-error.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
+import type { CrawlBounds } from './crawl-bounds.js';
 import type { RunEventListener } from './events.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -25,6 +26,8 @@ export interface CaseServices {
   readonly settings: CaseSettings;
   readonly version: OcpiVersion;
   readonly deadlineMs: number;
+  /** How far each list crawl may go (`--max-pages`, `--max-objects`, `--crawl-time`). */
+  readonly crawlBounds: CrawlBounds;
   readonly signal: AbortSignal;
   readonly emit: RunEventListener;
   /** Called whenever the case makes progress (a response arrived), which restarts its inactivity timer. */
@@ -252,6 +255,11 @@ export class CaseContext {
   /** The run's deadline for any one wait (`--deadline`), in milliseconds. */
   get deadlineMs(): number {
     return this.#services.deadlineMs;
+  }
+
+  /** How far each list crawl may go before it stops and judges what it saw. */
+  get crawlBounds(): CrawlBounds {
+    return this.#services.crawlBounds;
   }
 
   /**

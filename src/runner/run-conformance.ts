@@ -15,6 +15,7 @@ import { SessionGuard } from './session-guard.js';
 import { teardownSender } from './teardown-sender.js';
 import type { TeardownStep } from './compensations.js';
 import type { StateKey } from './run-state.js';
+import type { CrawlBounds } from './crawl-bounds.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
 export interface RunOptions {
@@ -31,6 +32,8 @@ export interface RunOptions {
   readonly deadlineMs: number;
   /** The largest response body the client reads, in bytes (decompressed). */
   readonly maxResponseBytes: number;
+  /** How far each list crawl may go. */
+  readonly crawlBounds: CrawlBounds;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
@@ -112,6 +115,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         },
         version: options.version,
         deadlineMs: options.deadlineMs,
+        crawlBounds: options.crawlBounds,
         emit,
       },
       concurrency: options.concurrency,

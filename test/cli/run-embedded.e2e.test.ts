@@ -8,7 +8,7 @@ import { casesWith, readReport, type JsonReport, reportPath, runCli } from '../h
 
 // A short deadline: the faults that withhold an asynchronous result make their case wait that long.
 const faultRun = (fault: Fault, role: PartyRole, path: string): string[] =>
-  ['run', '--embedded', role, '--handshake', fault.handshake, '--embedded-fault', fault.name, '--deadline', String(fault.deadlineMs ?? 3000), '--report-json', path];
+  ['run', '--embedded', role, '--handshake', fault.handshake, '--embedded-fault', fault.name, '--deadline', String(fault.deadlineMs ?? 3000), '--report-json', path, ...(fault.runFlags ?? [])];
 
 describe('ocpi-conformance run --embedded', function () {
   this.timeout(60_000);

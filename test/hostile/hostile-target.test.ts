@@ -14,7 +14,7 @@ const RUN_BUDGET_MS = DEADLINE_MS + 3 * TIMEOUT_MS + 4000;
 
 /** The flags every run against the bed uses; the token travels in the environment, never on a command line. */
 function runArgs(target: HostileTarget, report: string): string[] {
-  return ['run', '--versions-url', target.versionsUrl, '--role', 'cpo', '--timeout', String(TIMEOUT_MS), '--deadline', String(DEADLINE_MS), '--report-json', report];
+  return ['run', '--versions-url', target.versionsUrl, '--role', 'cpo', '--timeout', String(TIMEOUT_MS), '--deadline', String(DEADLINE_MS), '--max-pages', '50', '--crawl-time', '3000', '--report-json', report];
 }
 
 /** What one in-process run printed and how it ended. */
