@@ -47,6 +47,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       deadlineMs: config.deadline,
       maxResponseBytes: config.maxResponseBytes,
       crawlBounds: config.crawlBounds,
+      allowOrigins: config.allowOrigins,
       rawToken: config.rawToken,
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,

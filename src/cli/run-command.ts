@@ -44,6 +44,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--concurrency <n>', 'cases run at once (default 4)', integer('--concurrency'))
     .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
     .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
+    .option('--allow-origin <url>', "another origin the tester may send requests and tokens to, besides the versions URL's (repeatable)", collect)
     .option('--max-pages <n>', 'pages one list crawl follows before it stops with a warning (default 10000)', integer('--max-pages'))
     .option('--max-objects <n>', 'objects one list crawl reads before it stops with a warning (default 500000)', integer('--max-objects'))
     .option('--crawl-time <ms>', 'how long one list crawl may run before it stops with a warning (default 300000)', integer('--crawl-time'))

@@ -9,7 +9,7 @@ const Ajv2020 = Ajv2020Module.default;
 const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
-const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant']);
+const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
 
@@ -96,6 +96,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     timeout: merged.timeout as number,
     deadline: merged.deadline as number,
     maxResponseBytes: (merged.maxResponseSize as number) * 1024 * 1024,
+    allowOrigins: Object.freeze([...(merged.allowOrigin ?? [])].map((url) => new URL(url).origin)),
     crawlBounds: Object.freeze({ maxPages: merged.maxPages as number, maxObjects: merged.maxObjects as number, timeMs: merged.crawlTime as number }),
     only: Object.freeze([...(merged.only ?? [])]),
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),

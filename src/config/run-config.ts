@@ -25,6 +25,8 @@ export interface RunConfig {
   readonly deadline: number;
   /** How far each list crawl may go (`--max-pages`, `--max-objects`, `--crawl-time`). */
   readonly crawlBounds: CrawlBounds;
+  /** Origins besides the versions URL's that requests and tokens may go to (`--allow-origin`). */
+  readonly allowOrigins: readonly string[];
   /** The largest response body the client reads, in bytes (`--max-response-size`, given in MB). */
   readonly maxResponseBytes: number;
   readonly only: readonly string[];
@@ -69,6 +71,7 @@ export interface RawRunSettings {
   deadline?: number;
   maxResponseSize?: number;
   maxPages?: number;
+  allowOrigin?: string[];
   maxObjects?: number;
   crawlTime?: number;
   only?: string[];
@@ -104,6 +107,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   only: [],
   embeddedFault: [],
   embeddedVariant: [],
+  allowOrigin: [],
   rawToken: false,
   keepRegistration: false,
   allowCommands: false,

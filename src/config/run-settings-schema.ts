@@ -19,6 +19,7 @@ export const RUN_SETTINGS_SCHEMA = {
     timeout: { type: 'integer', minimum: 1, maximum: 600_000 },
     deadline: { type: 'integer', minimum: 1, maximum: 3_600_000 },
     maxResponseSize: { type: 'integer', minimum: 1, maximum: 1024 },
+    allowOrigin: { type: 'array', items: { type: 'string', pattern: '^https?://[^/?#]+' } },
     maxPages: { type: 'integer', minimum: 1 },
     maxObjects: { type: 'integer', minimum: 1 },
     crawlTime: { type: 'integer', minimum: 1 },

@@ -126,6 +126,8 @@ export class CaseContext {
 
   provide<K extends StateKey>(key: K, value: RunState[K]): void {
     if (!this.#definition.provides.includes(key)) throw new Error(`${this.#definition.id} provides "${key}" without declaring it`);
+    // The target that registered with us (--handshake await) is where the user pointed, as a given versions URL is.
+    if (key === 'target') this.#services.client.origins?.allow((value as RunState['target']).versionsUrl);
     this.#services.state.set(key, Object.freeze(value));
   }
 

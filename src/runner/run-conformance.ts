@@ -5,6 +5,7 @@ import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
+import { OriginPolicy } from '../transport/origin-policy.js';
 import { applyBaseline, baselineClassifier, type Baseline } from './baseline.js';
 import { summarize, type RunResult } from './case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   readonly maxResponseBytes: number;
   /** How far each list crawl may go. */
   readonly crawlBounds: CrawlBounds;
+  /** Origins besides the target's versions URL's that requests may go to (`--allow-origin`). */
+  readonly allowOrigins: readonly string[];
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
@@ -58,17 +61,22 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const redactor = new Redactor();
   let exchangeCount = 0;
   const nextExchangeId = (): string => `x${++exchangeCount}`;
-  const client = new OcpiClient({
+  // Requests and tokens go only to the versions URL's origin and those the user allowed; the target that registers
+  // with us (--handshake await) is added when it does (CaseContext.provide).
+  const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
+  const clientOptions = {
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
     tokenEncoding: options.rawToken ? 'raw' : 'base64',
     redactor,
     nextExchangeId,
     userAgent: `${TOOL.name}/${TOOL.version}`,
-    signal: options.signal,
-  });
+  } as const;
+  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+  // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
+  const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
-  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client, role: ourRole });
+  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole });
   const state = new Map<StateKey, unknown>();
   if (options.target) {
     redactor.add(options.target.token);
@@ -88,7 +96,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     const compensations = new Compensations();
     const guard = new SessionGuard();
     // A client of its own: the run's signal may be aborted (Ctrl-C), and what the run started must still be ended.
-    const teardownClient = new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}` });
+    const teardownClient = new OcpiClient({ ...clientOptions, origins });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);

@@ -12,6 +12,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { flattenHeaders } from './flatten-headers.js';
 import { redirectTarget } from './redirect-target.js';
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import type { OriginPolicy } from './origin-policy.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -61,6 +62,8 @@ export interface OcpiClientOptions {
   readonly encodeBody?: (body: unknown) => string;
   /** The Content-Type of a body (application/json by default). */
   readonly contentType?: string;
+  /** Where requests may go; without it, anywhere (the reference parties' own client). */
+  readonly origins?: OriginPolicy;
 }
 
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
@@ -83,12 +86,18 @@ interface Hop {
  * Redirects: a 307 or 308 to the same origin is followed (up to MAX_REDIRECTS), resending the same method, body,
  * headers and token, since some servers redirect one form of a declared URL to another; each hop is recorded. A
  * redirect to another origin is never followed, so the token only ever goes where the target's own URLs point.
+ * With an OriginPolicy, a request to an origin it does not allow is not sent at all: a TransportError (EORIGIN) says so.
  */
 export class OcpiClient {
   readonly #options: OcpiClientOptions;
 
   constructor(options: OcpiClientOptions) {
     this.#options = options;
+  }
+
+  /** The origins this client sends to, when it is held to some. */
+  get origins(): OriginPolicy | undefined {
+    return this.#options.origins;
   }
 
   async send(request: OcpiRequest): Promise<OcpiResponse> {
@@ -140,6 +149,12 @@ export class OcpiClient {
     const started = performance.now();
     const timings = (): Exchange['timings'] =>
       Object.freeze({ startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started) });
+    const failed = (code: string, message: string, cause: unknown): TransportError => {
+      const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, error: Object.freeze({ code, message }), timings: timings() });
+      return new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause });
+    };
+    const { origins } = this.#options;
+    if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
     // Why the client itself ended the request, when it did: got then reports a bare cancellation.
     let refusal: { readonly code: string; readonly message: string } | undefined;
@@ -199,14 +214,7 @@ export class OcpiClient {
       return { exchange, status, headers: responseHeaders, json: parsed.json, body: parsed.value };
     } catch (error) {
       const { code, message } = refusal ?? describeFailure(error, timeoutMs);
-      const exchange: Exchange = Object.freeze({
-        id,
-        direction: 'outbound',
-        request: recordedRequest,
-        error: Object.freeze({ code, message }),
-        timings: timings(),
-      });
-      throw new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
+      throw failed(code, message, error);
     } finally {
       clearTimeout(backstop);
     }

@@ -46,6 +46,17 @@ describe('loadRunConfig', () => {
     assert.throws(() => loadRunConfig({ flags: { ...target, maxResponseSize: 0 }, env: {} }), ConfigError);
   });
 
+  it('reads the crawl bounds, with their defaults, and the allowed origins as origins.', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
+    assert.deepEqual(loadRunConfig({ flags: target, env: {} }).crawlBounds, { maxPages: 10_000, maxObjects: 500_000, timeMs: 300_000 });
+    assert.deepEqual(loadRunConfig({ flags: { ...target, maxPages: 5, crawlTime: 1000 }, env: { OCPI_CONFORMANCE_MAX_OBJECTS: '70' } }).crawlBounds, { maxPages: 5, maxObjects: 70, timeMs: 1000 });
+    assert.deepEqual(loadRunConfig({ flags: target, env: {} }).allowOrigins, []);
+    const allowed = loadRunConfig({ flags: { ...target, allowOrigin: ['https://modules.example.com/ocpi/2.2.1'] }, env: { OCPI_CONFORMANCE_ALLOW_ORIGIN: 'http://a.example:8080,http://b.example' } });
+    assert.deepEqual(allowed.allowOrigins, ['https://modules.example.com']);
+    assert.deepEqual(loadRunConfig({ flags: target, env: { OCPI_CONFORMANCE_ALLOW_ORIGIN: 'http://a.example:8080,http://b.example' } }).allowOrigins, ['http://a.example:8080', 'http://b.example']);
+    assert.throws(() => loadRunConfig({ flags: { ...target, allowOrigin: ['ftp://x'] }, env: {} }), ConfigError);
+  });
+
   it('wraps the token in a Secret, so the config never prints it', () => {
     const config = loadRunConfig({ flags: { versionsUrl: 'http://127.0.0.1:1/versions', token: 'very-secret' }, env: {} });
     assert.equal(config.token?.reveal(), 'very-secret');

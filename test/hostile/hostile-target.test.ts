@@ -25,7 +25,7 @@ interface RunOutcome {
   readonly elapsedMs: number;
 }
 
-async function runInProcess(target: HostileTarget, report: string): Promise<RunOutcome> {
+async function runInProcess(target: HostileTarget, report: string, extra: readonly string[] = []): Promise<RunOutcome> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -40,7 +40,7 @@ async function runInProcess(target: HostileTarget, report: string): Promise<RunO
     timer = setTimeout(() => reject(new Error(`the run did not end within ${RUN_BUDGET_MS} ms\n${stdout}\n${stderr}`)), RUN_BUDGET_MS);
   });
   try {
-    const code = await Promise.race([main(runArgs(target, report), io), late]);
+    const code = await Promise.race([main([...runArgs(target, report), ...extra], io), late]);
     return { code, stdout, stderr, elapsedMs: performance.now() - started };
   } finally {
     clearTimeout(timer);
@@ -104,6 +104,22 @@ describe(`a run against a hostile target (${MISBEHAVIOURS.length} misbehaviours)
       }
     });
   }
+
+  it('names the other origin and the flag in one line, and with --allow-origin for it goes there, when version details are elsewhere.', async () => {
+    const misbehaviour = MISBEHAVIOURS.find((m) => m.name === 'details-other-origin') as Misbehaviour;
+    const target = await startHostileTarget(misbehaviour);
+    try {
+      const refused = await runInProcess(target, reportPath());
+      assert.equal(refused.code, 3);
+      assert.equal(refused.stderr, `ocpi-conformance: error: VER-02: GET ${target.otherOrigin}/ocpi/2.2.1: not sent: ${target.otherOrigin} is not the origin of the versions URL nor one allowed with --allow-origin, and the tester sends its token nowhere else (add --allow-origin ${target.otherOrigin} if that server is the target's)\n`);
+      const allowed = await runInProcess(target, reportPath(), ['--allow-origin', target.otherOrigin]);
+      assert.ok(allowed.code === 1 || allowed.code === 3);
+      assert.ok(target.seen.some((seen) => seen.origin === target.otherOrigin && seen.authorization !== undefined), 'the allowed origin got the request');
+      assert.doesNotMatch(allowed.stderr, /not sent/);
+    } finally {
+      await target.close();
+    }
+  });
 
   // These two hang a process, not a promise: only the real binary shows whether it exits.
   for (const name of ['switching-protocols', 'never-answers']) {

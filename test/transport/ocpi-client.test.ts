@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REDACTED, Secret } from '../../src/config/secret.js';
 import { MAX_REDIRECTS, OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { OriginPolicy } from '../../src/transport/origin-policy.js';
 import { TransportError } from '../../src/transport/transport-error.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -145,6 +146,25 @@ describe('the OCPI client', () => {
       setTimeout(() => req.socket.destroy(), 20);
     };
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /the target closed the connection before a complete response/);
+  });
+
+  it('sends nothing to an origin its policy does not allow, and records why with the token redacted', async () => {
+    let reached = false;
+    server.handler = (_req, res) => {
+      reached = true;
+      res.end('{}');
+    };
+    const held = new OcpiClient({ timeoutMs: 300, maxResponseBytes: 1000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'x', userAgent: 'test', origins: new OriginPolicy(['http://127.0.0.1:1/versions']) });
+    await assert.rejects(held.send({ method: 'GET', url: `${server.url}/ocpi/2.2.1`, token: new Secret('policy-secret-token') }), (error: unknown) => {
+      assert.ok(error instanceof TransportError);
+      assert.equal(error.code, 'EORIGIN');
+      assert.match(error.message, /not sent: http:\/\/127\.0\.0\.1:\d+ is not the origin of the versions URL nor one allowed with --allow-origin/);
+      assert.equal(error.exchange.request.headers['authorization'], 'Token [redacted]');
+      return true;
+    });
+    assert.equal(reached, false);
+    held.origins?.allow(server.url);
+    assert.equal((await held.send({ method: 'GET', url: `${server.url}/ocpi/2.2.1`, token: null })).status, 200);
   });
 
   it('explains a refused connection', async () => {
