@@ -9,6 +9,12 @@ const Ajv2020 = Ajv2020Module.default;
 const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
+
+/**
+ * The shortest token the user may give. Every encoding of a token is redacted wherever it appears, so a token of a
+ * few characters would blank out unrelated text in every report (and is guessable besides).
+ */
+export const MIN_TOKEN_LENGTH = 8;
 const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
@@ -70,6 +76,9 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
   if (merged.embedded === undefined && handshake !== 'await') {
     if (merged.versionsUrl === undefined) throw new ConfigError('missing --versions-url (the target\'s OCPI versions endpoint), or use --embedded cpo|emsp');
     if (merged.token === undefined) throw new ConfigError('missing --token (Token A for --handshake register, a registered token for --handshake none)');
+  }
+  if (merged.token !== undefined && merged.token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`--token: a token of ${merged.token.length} character${merged.token.length === 1 ? '' : 's'} is too short to redact safely from every report and log; use one of at least ${MIN_TOKEN_LENGTH}`);
   }
   if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
   if ((merged.embeddedVariant?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-variant needs --embedded');

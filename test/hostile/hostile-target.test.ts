@@ -50,7 +50,7 @@ async function runInProcess(target: HostileTarget, report: string, extra: readon
 /** Every form a token could leak in: raw, Base64, percent-encoded, Base64 of percent-encoded. */
 function leakForms(token: string): string[] {
   const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
-  return [...new Set([token, base64(token), encodeURIComponent(token), base64(encodeURIComponent(token))])];
+  return [...new Set([token, base64(token), encodeURIComponent(token), base64(encodeURIComponent(token)), encodeURIComponent(base64(token))])];
 }
 
 /** The assertions every misbehaviour must pass: a verdict in time, a report, one clear line, no token out of place. */

@@ -49,7 +49,8 @@ export interface HostileTarget {
   close(): Promise<void>;
 }
 
-const TOKEN_A = 'hostile-token-a-0123456789abcdef';
+// Characters that percent-encoding and Base64 change, so every encoding of it differs from the token.
+const TOKEN_A = 'hostile+token/A=0123&4567%89ab~';
 
 function listen(server: Server | TcpServer): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));

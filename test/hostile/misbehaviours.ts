@@ -1,3 +1,4 @@
+import { readAuthorization } from '../../src/transport/authorization.js';
 import type { HostileCall } from './hostile-target.js';
 import type { Route } from './minimal-cpo.js';
 
@@ -143,5 +144,11 @@ export const MISBEHAVIOURS: readonly Misbehaviour[] = [
   on('details', 'details-data-null', 'answers the version details request with data: null', (call) => call.send(envelope(null))),
   on('credentials', 'credentials-data-null', 'answers the registration with data: null', (call) => call.send(envelope(null))),
   on('details', 'details-data-array', 'answers the version details request with data: a list', (call) => call.send(envelope([1, 'two', null]))),
+  on('versions', 'echoes-token-encoded', 'echoes the token percent-encoded in its URLs and in Base64 in its body', (call) => {
+    const token = readAuthorization(call.req.headers.authorization).token ?? '';
+    const percent = encodeURIComponent(token);
+    const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+    call.send({ ...envelope([{ version: '2.2.1', url: `${call.origin}/ocpi/2.2.1?t=${percent}` }]), status_message: `seen ${base64(token)} and ${base64(percent)} and ${encodeURIComponent(base64(token))}` });
+  }),
   on('locations', 'endless-pages', 'links every page to a next offset, without X-Total-Count', (call) => endlessPage(call)),
 ];
