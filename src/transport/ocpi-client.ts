@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import got, { type Method, RequestError } from 'got';
+import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
 import { parseBody } from './body.js';
@@ -9,9 +7,8 @@ import type { Exchange, RecordedRequest, RecordedResponse } from './exchange.js'
 import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
-import { flattenHeaders } from './flatten-headers.js';
 import { redirectTarget } from './redirect-target.js';
-import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import { fetchAnswer, NoAnswer } from './fetch-answer.js';
 import type { OriginPolicy } from './origin-policy.js';
 
 /** One request to send. */
@@ -156,67 +153,19 @@ export class OcpiClient {
     const { origins } = this.#options;
     if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
-    // Why the client itself ended the request, when it did: got then reports a bare cancellation.
-    let refusal: { readonly code: string; readonly message: string } | undefined;
-    let upgrade: { readonly status: number; readonly headers: Record<string, string> } | undefined;
-    const { maxResponseBytes, timeoutMs } = this.#options;
-    const pending = got(url, {
-      method,
-      headers,
-      ...(payload === undefined ? {} : { body: payload }),
-      throwHttpErrors: false,
-      retry: { limit: 0 },
-      // Redirects are followed by send(), which records each hop and keeps the token on the target's origin.
-      followRedirect: false,
-      timeout: { request: timeoutMs },
-      responseType: 'text',
-      ...(this.#options.signal ? { signal: this.#options.signal } : {}),
-    });
-    const stop = (code: string, message: string): void => {
-      refusal ??= { code, message };
-      pending.cancel();
-    };
-    pending.on('request', (request: ClientRequest) => {
-      // A 101 hands the socket to whoever listens for 'upgrade' and got never ends the request: its timeout would not
-      // fire and the open socket would keep the process alive. The tester asked for no upgrade: close it, keep the answer.
-      request.once('upgrade', (answer: IncomingMessage, socket: Duplex) => {
-        socket.destroy();
-        upgrade = { status: answer.statusCode ?? 101, headers: flattenHeaders(answer.headers) };
-        pending.cancel();
-      });
-    });
-    // Decompressed bytes count, and a declared Content-Length over the limit stops the request before the body.
-    pending.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
-      if (progress.transferred > maxResponseBytes || (progress.total ?? 0) > maxResponseBytes) stop('ERESPONSETOOLARGE', `response body larger than ${formatBytes(maxResponseBytes)} (the limit is set with --max-response-size)`);
-    });
-    // got's own timeout misses some phases; this one ends the request whatever it waits on.
-    const backstop = setTimeout(() => stop('ETIMEDOUT', `no complete response within ${timeoutMs} ms`), timeoutMs + 1000);
     try {
-      const response = await pending.catch((error: unknown) => {
-        if (upgrade) return undefined;
-        throw error;
-      });
-      const status = response?.statusCode ?? upgrade?.status ?? 0;
-      const responseHeaders = response ? flattenHeaders(response.headers) : (upgrade?.headers ?? {});
-      const text = response?.body ?? '';
-      const depth = jsonDepth(text);
-      if (depth > MAX_JSON_DEPTH) {
-        refusal = { code: 'ERESPONSETOODEEP', message: `response JSON nests ${depth} levels deep; the tester reads at most ${MAX_JSON_DEPTH} (no OCPI payload nests that deep)` };
-        throw new Error(refusal.message);
-      }
-      const parsed = parseBody(text);
+      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(this.#options.signal ? { signal: this.#options.signal } : {}) });
+      const parsed = parseBody(answer.text);
       const recordedResponse: RecordedResponse = Object.freeze({
-        status,
-        headers: Object.freeze(redactor.headers(responseHeaders)),
+        status: answer.status,
+        headers: Object.freeze(redactor.headers(answer.headers)),
         ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
       });
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
-      return { exchange, status, headers: responseHeaders, json: parsed.json, body: parsed.value };
+      return { exchange, status: answer.status, headers: answer.headers, json: parsed.json, body: parsed.value };
     } catch (error) {
-      const { code, message } = refusal ?? describeFailure(error, timeoutMs);
-      throw failed(code, message, error);
-    } finally {
-      clearTimeout(backstop);
+      if (error instanceof NoAnswer) throw failed(error.code, error.message, error.cause);
+      throw failed('EREQUEST', error instanceof Error ? error.message : String(error), error);
     }
   }
 }
@@ -225,26 +174,4 @@ function recordBody(payload: string | undefined, redactor: Redactor): Pick<Recor
   if (payload === undefined) return {};
   const parsed = parseBody(payload);
   return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload) };
-}
-
-/** "20 MB", "1000 bytes": a limit as a person reads it. */
-function formatBytes(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
-}
-
-/** What went wrong with a request that got no usable response, in words that point at the cause. */
-function describeFailure(error: unknown, timeoutMs: number): { code: string; message: string } {
-  if (!(error instanceof RequestError)) return { code: 'EREQUEST', message: error instanceof Error ? error.message : String(error) };
-  const code = error.code;
-  if (code === 'ETIMEDOUT') return { code, message: `no complete response within ${timeoutMs} ms` };
-  if (code === 'ECONNREFUSED') return { code, message: 'connection refused (is the target running, and is the URL right?)' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code, message: 'host name not found' };
-  if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return { code: 'EABORTED', message: 'request aborted' };
-  if (code === 'ECONNRESET' || code === 'EPIPE') return { code, message: `the target closed the connection before a complete response (${error.message})` };
-  if (code === 'HPE_HEADER_OVERFLOW') return { code, message: 'the response headers are larger than the 16 KB the tester reads' };
-  if (code.startsWith('HPE_')) return { code, message: `the response is not valid HTTP (${error.message})` };
-  if (code.startsWith('Z_') || code.startsWith('ERR_ZLIB') || code === 'ERR__ERROR_FORMAT_INVALID' || /decompress|zlib|brotli/i.test(code)) {
-    return { code, message: `the body does not decode as its Content-Encoding says (${error.message})` };
-  }
-  return { code: code || 'EREQUEST', message: error.message };
 }
