@@ -44,8 +44,9 @@ export class FindingTally {
   findings(what: (check: string) => string): Finding[] {
     const out: Finding[] = [];
     for (const [check, tally] of this.#checks) {
-      // The same failure on every page (an envelope's form, a header left out) is one failure.
-      out.push(...foldRepeated(tally.failures), ...tally.warnings);
+      // The same failure on every page (an envelope's form, a header left out) is one failure; pushed one at a time, as a
+      // crawl may keep hundreds of thousands, more than a spread passes as arguments.
+      for (const finding of [foldRepeated(tally.failures), tally.warnings].flat()) out.push(finding);
       if (tally.more > 0) out.push(fail(check, `${tally.failures.length > 0 ? 'and ' : ''}${tally.more} more failures of ${check}${tally.failures.length > 0 ? ' like the ones above' : ''}`));
       if (tally.failures.length === 0 && tally.more === 0 && tally.passes > 0) out.push(pass(check, `held on ${tally.passes} ${what(check)}`));
     }

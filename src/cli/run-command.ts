@@ -44,6 +44,11 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--concurrency <n>', 'cases run at once (default 4)', integer('--concurrency'))
     .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
     .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
+    .option('--allow-origin <url>', "another origin the tester may send requests and tokens to, besides the versions URL's (repeatable)", collect)
+    .option('--max-pages <n>', 'pages one list crawl follows before it stops with a warning (default 10000)', integer('--max-pages'))
+    .option('--max-objects <n>', 'objects one list crawl reads before it stops with a warning (default 500000)', integer('--max-objects'))
+    .option('--crawl-time <ms>', 'how long one list crawl may run before it stops with a warning (default 300000)', integer('--crawl-time'))
+    .option('--max-response-size <mb>', 'the largest response body read, in MB, decompressed (default 20); a larger one ends its request', integer('--max-response-size'))
     .option('--only <ids>', 'run only these case ids (comma-separated)', list)
     .option('--grep <pattern>', 'run only cases whose id or title matches')
     .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
@@ -85,6 +90,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
       const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy);
       const written = await writeOutputs(io, config, result, exitCode, baseline);
+      // A run that could not judge the target says why in one line where scripts look for errors.
+      const firstError = result.cases.find((c) => c.status === 'errored');
+      if (exitCode === EXIT.error && firstError) printError(io, `${firstError.id}: ${firstError.reason ?? 'errored'}`);
       setExitCode(written ? exitCode : EXIT.error);
     });
 }

@@ -5,8 +5,7 @@ import type { Finding } from '../checks/finding.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { schemaRegistry, type SchemaKind } from '../schemas/schema-registry.js';
 import { validateDocument } from '../schemas/validate-document.js';
-import { MAX_JSON_DEPTH } from '../transport/body.js';
-import { jsonDepthExceeds } from '../transport/json-depth.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../transport/json-depth.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 

@@ -9,8 +9,14 @@ const Ajv2020 = Ajv2020Module.default;
 const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
-const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant']);
-const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline']);
+
+/**
+ * The shortest token the user may give. Every encoding of a token is redacted wherever it appears, so a token of a
+ * few characters would blank out unrelated text in every report (and is guessable besides).
+ */
+export const MIN_TOKEN_LENGTH = 8;
+const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
+const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
 
 /** The layers a run's settings come from. */
@@ -81,6 +87,9 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     if (merged.versionsUrl === undefined) throw new ConfigError('missing --versions-url (the target\'s OCPI versions endpoint), or use --embedded cpo|emsp');
     if (merged.token === undefined) throw new ConfigError('missing --token (Token A for --handshake register, a registered token for --handshake none)');
   }
+  if (merged.token !== undefined && merged.token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`--token: a token of ${merged.token.length} character${merged.token.length === 1 ? '' : 's'} is too short to redact safely from every report and log; use one of at least ${MIN_TOKEN_LENGTH}`);
+  }
   if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
   if ((merged.embeddedVariant?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-variant needs --embedded');
   if (merged.testEvse !== undefined && merged.testLocation === undefined) throw new ConfigError('--test-evse needs --test-location');
@@ -105,6 +114,9 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     concurrency: merged.concurrency as number,
     timeout: merged.timeout as number,
     deadline: merged.deadline as number,
+    maxResponseBytes: (merged.maxResponseSize as number) * 1024 * 1024,
+    allowOrigins: Object.freeze([...(merged.allowOrigin ?? [])].map((url) => new URL(url).origin)),
+    crawlBounds: Object.freeze({ maxPages: merged.maxPages as number, maxObjects: merged.maxObjects as number, timeMs: merged.crawlTime as number }),
     only: Object.freeze([...(merged.only ?? [])]),
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
     rawToken: merged.rawToken === true,

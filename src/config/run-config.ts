@@ -1,4 +1,5 @@
 import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../runner/crawl-bounds.js';
 import type { ProfileName } from '../runner/profiles.js';
 import type { Secret } from './secret.js';
 
@@ -22,6 +23,12 @@ export interface RunConfig {
   readonly timeout: number;
   /** Per wait for the target, in milliseconds. */
   readonly deadline: number;
+  /** How far each list crawl may go (`--max-pages`, `--max-objects`, `--crawl-time`). */
+  readonly crawlBounds: CrawlBounds;
+  /** Origins besides the versions URL's that requests and tokens may go to (`--allow-origin`). */
+  readonly allowOrigins: readonly string[];
+  /** The largest response body the client reads, in bytes (`--max-response-size`, given in MB). */
+  readonly maxResponseBytes: number;
   readonly only: readonly string[];
   readonly grep?: string;
   readonly rawToken: boolean;
@@ -62,6 +69,11 @@ export interface RawRunSettings {
   concurrency?: number;
   timeout?: number;
   deadline?: number;
+  maxResponseSize?: number;
+  maxPages?: number;
+  allowOrigin?: string[];
+  maxObjects?: number;
+  crawlTime?: number;
   only?: string[];
   grep?: string;
   rawToken?: boolean;
@@ -88,9 +100,14 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   concurrency: 4,
   timeout: 10_000,
   deadline: 60_000,
+  maxResponseSize: 20,
+  maxPages: DEFAULT_CRAWL_BOUNDS.maxPages,
+  maxObjects: DEFAULT_CRAWL_BOUNDS.maxObjects,
+  crawlTime: DEFAULT_CRAWL_BOUNDS.timeMs,
   only: [],
   embeddedFault: [],
   embeddedVariant: [],
+  allowOrigin: [],
   rawToken: false,
   keepRegistration: false,
   allowCommands: false,

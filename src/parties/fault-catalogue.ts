@@ -27,6 +27,8 @@ export interface Fault {
   readonly handshake: HandshakeMode;
   /** The --deadline a run needs to see the fault (a wait for a result the target promised), when the default 3 s is short. */
   readonly deadlineMs?: number;
+  /** Run settings a run needs to see the fault, as `run` flags (e.g. a crawl bound lower than its default). */
+  readonly runFlags?: Readonly<Record<string, number>>;
   /** Every case the fault trips, at least one; a case may appear once per check it trips. */
   readonly expects: readonly FaultExpectation[];
 }
@@ -284,6 +286,12 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected status_code 2003 or 2000, got 2004 ("unknown Location"): the status_code of an unknown Location is 2003 (unknown Location) or the generic 2000'),
   cpoFault('tariffs-no-total-count', 'Tariff pages carry no X-Total-Count', 'TAR-01', 'pagination.total-count',
     'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request'),
+  // The tariffs digest TAR-02 and TAR-03 need comes only from a complete crawl, so they are skipped, not warned.
+  Object.freeze({
+    ...warnsIn(cpoFault('tariffs-links-never-end', 'every page of Tariffs links to a next one, past the last object, with empty pages', 'TAR-01', 'pagination.crawl-bounded',
+      'the crawl stopped at 4 pages (--max-pages 4) with the list going on: the case judged the {objects} objects it saw; raise the bound to crawl further')),
+    runFlags: Object.freeze({ maxPages: 4 }),
+  }),
   cpoFault('tariffs-date-from-exclusive', 'the Tariffs list treats date_from as exclusive', 'TAR-02', 'pagination.date-filter',
     'NL/RCP/TAR03 (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'),
   cpoFault('tariffs-ignore-limit', 'the Tariffs list ignores the limit the client asks for', 'TAR-03', 'pagination.limit-honoured',

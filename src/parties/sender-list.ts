@@ -118,6 +118,8 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   if (!has('sessions-no-x-limit')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
   if (next < items.length && !has('cdrs-no-link')) headers['link'] = linkTo(list, request, next, size);
   else if (has('cdrs-link-loop') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
+  // A server whose "more pages" test is always true: its Links go on past the end, one empty page after another.
+  else if (has('tariffs-links-never-end')) headers['link'] = linkTo(list, request, next, size);
   // A list envelope that carries its objects under the module's name instead of `data` (seen in the field).
   if (list.faults.has('lists-data-under-module-name')) {
     const { data: objects, ...rest } = envelope(data);

@@ -8,6 +8,7 @@ import type { OcpiClient, OcpiRequest, OcpiResponse } from '../transport/ocpi-cl
 import type { Redactor } from '../transport/redactor.js';
 import { TransportError } from '../transport/transport-error.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
+import type { CrawlBounds } from './crawl-bounds.js';
 import type { RunEventListener } from './events.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -26,6 +27,8 @@ export interface CaseServices {
   readonly settings: CaseSettings;
   readonly version: OcpiVersion;
   readonly deadlineMs: number;
+  /** How far each list crawl may go (`--max-pages`, `--max-objects`, `--crawl-time`). */
+  readonly crawlBounds: CrawlBounds;
   readonly signal: AbortSignal;
   readonly emit: RunEventListener;
   /** Called whenever the case makes progress (a response arrived), which restarts its inactivity timer. */
@@ -124,6 +127,8 @@ export class CaseContext {
 
   provide<K extends StateKey>(key: K, value: RunState[K]): void {
     if (!this.#definition.provides.includes(key)) throw new Error(`${this.#definition.id} provides "${key}" without declaring it`);
+    // The target that registered with us (--handshake await) is where the user pointed, as a given versions URL is.
+    if (key === 'target') this.#services.client.origins?.allow((value as RunState['target']).versionsUrl);
     this.#services.state.set(key, Object.freeze(value));
   }
 
@@ -269,6 +274,11 @@ export class CaseContext {
   /** The run's deadline for any one wait (`--deadline`), in milliseconds. */
   get deadlineMs(): number {
     return this.#services.deadlineMs;
+  }
+
+  /** How far each list crawl may go before it stops and judges what it saw. */
+  get crawlBounds(): CrawlBounds {
+    return this.#services.crawlBounds;
   }
 
   /**

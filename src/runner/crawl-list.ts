@@ -1,5 +1,5 @@
 import { FindingTally } from '../checks/finding-tally.js';
-import { fail, pass, type Finding } from '../checks/finding.js';
+import { fail, pass, warn, type Finding } from '../checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../checks/ocpi-response.js';
 import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, checkNextLinkUsable, checkPageSize, checkPaginationHeaders, integerHeader } from '../checks/pagination.js';
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../checks/request-ids.js';
@@ -14,9 +14,10 @@ import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
 import { moduleRequest } from './module-request.js';
+import { boundReached } from './crawl-bounds.js';
 
 /** The checks a crawl that follows the pages reports, whatever its mode. */
-export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates', 'pagination.link-next'] as const;
+export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates', 'pagination.link-next', 'pagination.crawl-bounded'] as const;
 
 /** The checks a full crawl reports: the envelope, headers and schema on every page, and the pagination rules. */
 export const CRAWL_CHECKS = [
@@ -66,8 +67,8 @@ const KEPT_PAGES = 5;
 
 // What one passing finding of a check counted, for "held on 1000 objects" / "held on 20 pages".
 const unitOf = (check: string): string => (check === 'schema.response' || check === 'pagination.no-duplicates' ? 'objects' : 'pages');
-// Without X-Total-Count there is no telling how many pages a list has; past this many the crawl stops as a failure.
-const PAGE_CAP = 100_000;
+// Past its X-Total-Count by this many pages, a list whose Links run on would never end: a failure, not a bound.
+const PAGES_PAST_TOTAL = 10;
 
 // The declared URL is kept byte for byte (a trailing slash included); only the query is added to it.
 function buildUrl(base: string, query: Readonly<Record<string, string | number>>): string {
@@ -92,7 +93,9 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let pages = 0;
   let kept = 0;
   let first: Exchange | undefined;
-  let pageCap = PAGE_CAP;
+  let pageCap = Number.POSITIVE_INFINITY;
+  let objects = 0;
+  const started = performance.now();
   let previousEmptyWithLink = false;
   let listed = false;
   while (true) {
@@ -108,6 +111,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     const usable = readable && Array.isArray(items);
     const list: readonly unknown[] = usable ? items : [];
     listed ||= usable;
+    objects += list.length;
     if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
@@ -129,7 +133,10 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       if (pages > 1) kept += 1;
       t.attach(exchange);
     }
-    if (pages === 1) pageCap = Math.min(PAGE_CAP, (integerHeader(exchange, 'x-total-count') ?? PAGE_CAP) + 10);
+    if (pages === 1) {
+      const total = integerHeader(exchange, 'x-total-count');
+      if (total !== undefined && total >= 0) pageCap = total + PAGES_PAST_TOTAL;
+    }
     const end = { lastExchange: exchange, received: keys.size, ...totalOf(exchange), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
     if (!usable || link.kind !== 'next' || (options.maxPages !== undefined && pages >= options.maxPages)) {
       // A Link that does not parse ends the crawl too, but short of the last page.
@@ -142,10 +149,18 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       else t.countObjects(keys.size);
       return { pages, received: keys.size, ...(first ? { first } : {}), complete, listed };
     }
-    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages${pageCap < PAGE_CAP ? ` for an X-Total-Count of ${pageCap - 10}` : ''}` : undefined;
+    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages for an X-Total-Count of ${pageCap - PAGES_PAST_TOTAL}` : undefined;
     if (loop) {
       if (options.report !== false) t.attach(exchange);
       tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
+      report();
+      t.countObjects(keys.size);
+      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };
+    }
+    // A list longer than the user lets a crawl go: stop, say which bound and flag, and judge what came.
+    const bound = boundReached(t.crawlBounds, { pages, objects, elapsedMs: performance.now() - started });
+    if (bound) {
+      tally.add(warn('pagination.crawl-bounded', `the crawl stopped at ${bound} with the list going on: the case judged the ${objects} objects it saw; raise the bound to crawl further`, { exchangeId: exchange.id }));
       report();
       t.countObjects(keys.size);
       return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };

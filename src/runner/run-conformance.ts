@@ -5,6 +5,7 @@ import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
+import { OriginPolicy } from '../transport/origin-policy.js';
 import { applyBaseline, baselineClassifier, type Baseline } from './baseline.js';
 import { summarize, type RunResult } from './case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
@@ -15,6 +16,7 @@ import { SessionGuard } from './session-guard.js';
 import { teardownSender } from './teardown-sender.js';
 import type { TeardownStep } from './compensations.js';
 import type { StateKey } from './run-state.js';
+import type { CrawlBounds } from './crawl-bounds.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
 export interface RunOptions {
@@ -29,6 +31,12 @@ export interface RunOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
+  /** The largest response body the client reads, in bytes (decompressed). */
+  readonly maxResponseBytes: number;
+  /** How far each list crawl may go. */
+  readonly crawlBounds: CrawlBounds;
+  /** Origins besides the target's versions URL's that requests may go to (`--allow-origin`). */
+  readonly allowOrigins: readonly string[];
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
@@ -41,7 +49,6 @@ export interface RunOptions {
   readonly onPeerReady?: (peer: { readonly versionsUrl: string; readonly tokenA?: Secret }) => void;
 }
 
-const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 // A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
 const TEARDOWN_STEP_REQUESTS = 3;
 
@@ -57,17 +64,22 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const redactor = new Redactor();
   let exchangeCount = 0;
   const nextExchangeId = (): string => `x${++exchangeCount}`;
-  const client = new OcpiClient({
+  // Requests and tokens go only to the versions URL's origin and those the user allowed; the target that registers
+  // with us (--handshake await) is added when it does (CaseContext.provide).
+  const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
+  const clientOptions = {
     timeoutMs: options.timeoutMs,
-    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxResponseBytes: options.maxResponseBytes,
     tokenEncoding: options.rawToken ? 'raw' : 'base64',
     redactor,
     nextExchangeId,
     userAgent: `${TOOL.name}/${TOOL.version}`,
-    signal: options.signal,
-  });
+  } as const;
+  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+  // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
+  const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
-  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client, role: ourRole });
+  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole });
   const state = new Map<StateKey, unknown>();
   if (options.target) {
     redactor.add(options.target.token);
@@ -86,9 +98,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
     const compensations = new Compensations();
     const guard = new SessionGuard();
+// A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
+const TEARDOWN_STEP_REQUESTS = 3;
+
     // A client per step, not the run's: the run's signal may be aborted (Ctrl-C), and what the run started must still
     // be ended; the step's own signal ends it at its deadline.
-    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ timeoutMs: options.timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, tokenEncoding: options.rawToken ? 'raw' : 'base64', redactor, nextExchangeId, userAgent: `${TOOL.name}/${TOOL.version}`, signal });
+    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ ...clientOptions, origins, signal });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);
@@ -116,6 +131,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         },
         version: options.version,
         deadlineMs: options.deadlineMs,
+        crawlBounds: options.crawlBounds,
         emit,
       },
       concurrency: options.concurrency,

@@ -1,11 +1,4 @@
-import { jsonDepthExceeds } from './json-depth.js';
-
-/**
- * How deep a received JSON body may nest and still be parsed. OCPI objects nest about ten levels; past this bound a
- * body is kept as text, so that no walk over received JSON (redaction, freezing, validation, reports) can overflow the
- * stack, whatever a peer sends.
- */
-export const MAX_JSON_DEPTH = 256;
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.js';
 
 /** A body as received: parsed when it is JSON, kept as text when it is not. */
 export interface ParsedBody {

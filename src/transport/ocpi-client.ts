@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import got, { type Method, RequestError } from 'got';
+import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
 import { parseBody } from './body.js';
@@ -7,8 +7,9 @@ import type { Exchange, RecordedRequest, RecordedResponse } from './exchange.js'
 import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
-import { flattenHeaders } from './flatten-headers.js';
 import { redirectTarget } from './redirect-target.js';
+import { fetchAnswer, NoAnswer } from './fetch-answer.js';
+import type { OriginPolicy } from './origin-policy.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -60,6 +61,8 @@ export interface OcpiClientOptions {
   readonly encodeBody?: (body: unknown) => string;
   /** The Content-Type of a body (application/json by default). */
   readonly contentType?: string;
+  /** Where requests may go; without it, anywhere (the reference parties' own client). */
+  readonly origins?: OriginPolicy;
 }
 
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
@@ -82,12 +85,18 @@ interface Hop {
  * Redirects: a 307 or 308 to the same origin is followed (up to MAX_REDIRECTS), resending the same method, body,
  * headers and token, since some servers redirect one form of a declared URL to another; each hop is recorded. A
  * redirect to another origin is never followed, so the token only ever goes where the target's own URLs point.
+ * With an OriginPolicy, a request to an origin it does not allow is not sent at all: a TransportError (EORIGIN) says so.
  */
 export class OcpiClient {
   readonly #options: OcpiClientOptions;
 
   constructor(options: OcpiClientOptions) {
     this.#options = options;
+  }
+
+  /** The origins this client sends to, when it is held to some. */
+  get origins(): OriginPolicy | undefined {
+    return this.#options.origins;
   }
 
   async send(request: OcpiRequest): Promise<OcpiResponse> {
@@ -139,48 +148,27 @@ export class OcpiClient {
     const started = performance.now();
     const timings = (): Exchange['timings'] =>
       Object.freeze({ startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started) });
+    const failed = (code: string, message: string, cause: unknown): TransportError => {
+      const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, error: Object.freeze({ code, message }), timings: timings() });
+      return new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause });
+    };
+    const { origins } = this.#options;
+    if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
-    let tooLarge = false;
     try {
-      const pending = got(url, {
-        method,
-        headers,
-        ...(payload === undefined ? {} : { body: payload }),
-        throwHttpErrors: false,
-        retry: { limit: 0 },
-        // Redirects are followed by send(), which records each hop and keeps the token on the target's origin.
-        followRedirect: false,
-        timeout: { request: this.#options.timeoutMs },
-        responseType: 'text',
-        ...(this.#options.signal ? { signal: this.#options.signal } : {}),
-      });
-      pending.on('downloadProgress', (progress: { transferred: number }) => {
-        if (progress.transferred > this.#options.maxResponseBytes) {
-          tooLarge = true;
-          pending.cancel();
-        }
-      });
-      const response = await pending;
-      const responseHeaders = flattenHeaders(response.headers);
-      const parsed = parseBody(response.body);
+      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(this.#options.signal ? { signal: this.#options.signal } : {}) });
+      const parsed = parseBody(answer.text);
       const recordedResponse: RecordedResponse = Object.freeze({
-        status: response.statusCode,
-        headers: Object.freeze(redactor.headers(responseHeaders)),
+        status: answer.status,
+        headers: Object.freeze(redactor.headers(answer.headers)),
         ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
         ...(parsed.note ? { note: parsed.note } : {}),
       });
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
-      return { exchange, status: response.statusCode, headers: responseHeaders, json: parsed.json, body: parsed.value };
+      return { exchange, status: answer.status, headers: answer.headers, json: parsed.json, body: parsed.value };
     } catch (error) {
-      const { code, message } = describeFailure(error, { tooLarge, timeoutMs: this.#options.timeoutMs, maxBytes: this.#options.maxResponseBytes });
-      const exchange: Exchange = Object.freeze({
-        id,
-        direction: 'outbound',
-        request: recordedRequest,
-        error: Object.freeze({ code, message }),
-        timings: timings(),
-      });
-      throw new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause: error });
+      if (error instanceof NoAnswer) throw failed(error.code, error.message, error.cause);
+      throw failed('EREQUEST', error instanceof Error ? error.message : String(error), error);
     }
   }
 }
@@ -189,17 +177,4 @@ function recordBody(payload: string | undefined, redactor: Redactor): Pick<Recor
   if (payload === undefined) return {};
   const parsed = parseBody(payload);
   return parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : { rawBody: redactor.text(payload), ...(parsed.note ? { note: parsed.note } : {}) };
-}
-
-function describeFailure(error: unknown, context: { tooLarge: boolean; timeoutMs: number; maxBytes: number }): { code: string; message: string } {
-  if (context.tooLarge) return { code: 'ERESPONSETOOLARGE', message: `response body larger than ${context.maxBytes} bytes` };
-  if (error instanceof RequestError) {
-    const code = error.code;
-    if (code === 'ETIMEDOUT') return { code, message: `no response within ${context.timeoutMs} ms` };
-    if (code === 'ECONNREFUSED') return { code, message: 'connection refused (is the target running, and is the URL right?)' };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code, message: 'host name not found' };
-    if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return { code: 'EABORTED', message: 'request aborted' };
-    return { code: code || 'EREQUEST', message: error.message };
-  }
-  return { code: 'EREQUEST', message: error instanceof Error ? error.message : String(error) };
 }

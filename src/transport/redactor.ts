@@ -1,11 +1,12 @@
 import { REDACTED, type Secret } from '../config/secret.js';
 import { flattenHeaders } from './flatten-headers.js';
+import { tokenEncodings } from './token-encodings.js';
 
 // Property names whose values are credentials tokens wherever they appear in an OCPI body (Credentials.token).
 const TOKEN_FIELDS = new Set(['token']);
 
 /**
- * Removes credentials tokens from everything that is recorded: every token the run knows (raw and Base64 forms),
+ * Removes credentials tokens from everything that is recorded: every token the run knows (in every encoding),
  * every `token` field of a JSON body, and the value of every Authorization header. Shared by the transport and the
  * peer, so that no exchange is ever stored with a token in it.
  */
@@ -13,15 +14,15 @@ export class Redactor {
   // Longest first, so a token that contains another is replaced whole; kept sorted on add, since text() is hot.
   #needles: readonly string[] = [];
 
-  /** Registers a token so that its raw and Base64 forms are redacted from then on. */
+  /** Registers a token so that every encoding of it (tokenEncodings) is redacted from then on, whatever its length. */
   add(secret: Secret): void {
-    const value = secret.reveal();
-    if (value.length < 4) return; // too short to redact without mangling unrelated text
-    const added = [value, Buffer.from(value, 'utf8').toString('base64')].filter((needle) => !this.#needles.includes(needle));
+    const added = tokenEncodings(secret.reveal()).filter((needle) => !this.#needles.includes(needle));
     if (added.length > 0) this.#needles = [...this.#needles, ...added].sort((a, b) => b.length - a.length);
   }
 
   text(value: string): string {
+    // Most strings of a payload (ids, statuses, numbers) are shorter than any token: nothing to look for in them.
+    if (value.length < (this.#needles.at(-1)?.length ?? Number.POSITIVE_INFINITY)) return value;
     let result = value;
     for (const needle of this.#needles) {
       if (result.includes(needle)) result = result.split(needle).join(REDACTED);

@@ -49,7 +49,7 @@ describe('ocpi-conformance validate', function () {
     writeFileSync(path, `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
     const outcome = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', path, '--json']);
     assert.equal(outcome.code, 1, outcome.stderr);
-    assert.deepEqual((JSON.parse(outcome.stdout) as Array<{ error?: string }>).map((v) => v.error), ['not an OCPI document: it nests deeper than 256 levels']);
+    assert.deepEqual((JSON.parse(outcome.stdout) as Array<{ error?: string }>).map((v) => v.error), ['not an OCPI document: it nests deeper than 128 levels']);
   });
 
   it('refuses an unknown object name or a missing file with exit 2', async () => {

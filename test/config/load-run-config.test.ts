@@ -18,7 +18,7 @@ describe('loadRunConfig', () => {
   });
 
   it('runs the command cases only with --allow-commands, except against the embedded party, which has no chargers', () => {
-    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
     assert.equal(loadRunConfig({ flags: target, env: {} }).allowCommands, false);
     assert.equal(loadRunConfig({ flags: { ...target, allowCommands: true }, env: {} }).allowCommands, true);
     assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }).allowCommands, true);
@@ -32,7 +32,7 @@ describe('loadRunConfig', () => {
   });
 
   it('takes the charge site from --test-location and --test-evse, and refuses an EVSE without its Location', () => {
-    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-token' };
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
     assert.deepEqual(loadRunConfig({ flags: { ...target, testLocation: 'LOC1', testEvse: 'EVSE1' }, env: {} }).testSite, { locationId: 'LOC1', evseUid: 'EVSE1' });
     assert.throws(() => loadRunConfig({ flags: { ...target, testEvse: 'EVSE1' }, env: {} }), /--test-evse needs --test-location/);
   });
@@ -43,6 +43,38 @@ describe('loadRunConfig', () => {
     assert.equal(loadRunConfig({ flags: {}, env: {}, configFile: file }).reportJunit, 'from-file.xml');
     assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_REPORT_JUNIT: 'from-env.xml' }, configFile: file }).reportJunit, 'from-env.xml');
     assert.equal(loadRunConfig({ flags: { reportJunit: 'from-flag.xml' }, env: {}, configFile: file }).reportJunit, 'from-flag.xml');
+  });
+
+  it('reads the response size limit in MB, 20 by default, from flags, the environment or a config file.', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
+    assert.equal(loadRunConfig({ flags: target, env: {} }).maxResponseBytes, 20 * 1024 * 1024);
+    assert.equal(loadRunConfig({ flags: target, env: { OCPI_CONFORMANCE_MAX_RESPONSE_SIZE: '5' } }).maxResponseBytes, 5 * 1024 * 1024);
+    assert.equal(loadRunConfig({ flags: { ...target, maxResponseSize: 64 }, env: {} }).maxResponseBytes, 64 * 1024 * 1024);
+    assert.throws(() => loadRunConfig({ flags: { ...target, maxResponseSize: 0 }, env: {} }), ConfigError);
+  });
+
+  it('reads the crawl bounds, with their defaults, and the allowed origins as origins.', () => {
+    const target = { versionsUrl: 'http://127.0.0.1:1/versions', token: 'a-long-token' };
+    assert.deepEqual(loadRunConfig({ flags: target, env: {} }).crawlBounds, { maxPages: 10_000, maxObjects: 500_000, timeMs: 300_000 });
+    assert.deepEqual(loadRunConfig({ flags: { ...target, maxPages: 5, crawlTime: 1000 }, env: { OCPI_CONFORMANCE_MAX_OBJECTS: '70' } }).crawlBounds, { maxPages: 5, maxObjects: 70, timeMs: 1000 });
+    assert.deepEqual(loadRunConfig({ flags: target, env: {} }).allowOrigins, []);
+    const allowed = loadRunConfig({ flags: { ...target, allowOrigin: ['https://modules.example.com/ocpi/2.2.1'] }, env: { OCPI_CONFORMANCE_ALLOW_ORIGIN: 'http://a.example:8080,http://b.example' } });
+    assert.deepEqual(allowed.allowOrigins, ['https://modules.example.com']);
+    assert.deepEqual(loadRunConfig({ flags: target, env: { OCPI_CONFORMANCE_ALLOW_ORIGIN: 'http://a.example:8080,http://b.example' } }).allowOrigins, ['http://a.example:8080', 'http://b.example']);
+    assert.throws(() => loadRunConfig({ flags: { ...target, allowOrigin: ['ftp://x'] }, env: {} }), ConfigError);
+  });
+
+  it('refuses a token shorter than 8 characters, from any layer, without repeating it.', () => {
+    const url = { versionsUrl: 'http://127.0.0.1:1/versions' };
+    for (const [flags, env] of [[{ ...url, token: 'x' }, {}], [url, { OCPI_CONFORMANCE_TOKEN: 'seven77' }]] as const) {
+      assert.throws(() => loadRunConfig({ flags, env }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /^--token: a token of \d characters? is too short to redact safely from every report and log; use one of at least 8$/);
+        assert.doesNotMatch(error.message, /seven77/);
+        return true;
+      });
+    }
+    assert.equal(loadRunConfig({ flags: { ...url, token: 'eight888' }, env: {} }).token?.reveal(), 'eight888');
   });
 
   it('wraps the token in a Secret, so the config never prints it', () => {

@@ -54,7 +54,7 @@ const MISBEHAVIOURS: readonly Misbehaviour[] = [
     act: (peer) => Promise.all([rawRequest(peer.base, httpRequest('POST', peer.credentials, { headers: { ...token(peer.tokenA), 'content-type': 'application/json' }, body: deepJson(100_000) }))]),
     expect: (answers, inbound) => {
       assert.equal(answers[0]?.status, 400);
-      assert.equal(notes(inbound, /nests deeper than 256 levels/).length, 1);
+      assert.equal(notes(inbound, /nests deeper than 128 levels/).length, 1);
     },
   },
   {

@@ -76,7 +76,7 @@ describe('the fault catalogue', () => {
 
 /** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME` does. */
 async function runWithFault(fault: Fault, role: PartyRole): Promise<RunResult> {
-  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true };
+  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ...fault.runFlags };
   return run(loadRunConfig({ flags, env: {} }));
 }
 

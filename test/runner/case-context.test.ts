@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 import { Secret } from '../../src/config/secret.js';
 import type { Peer } from '../../src/peer/peer.js';
 import { CaseContext } from '../../src/runner/case-context.js';
@@ -28,7 +29,7 @@ function caseContext(base: string, token: Secret, allowCommands: boolean): CaseC
   const endpoints = [{ identifier: 'commands', role: 'RECEIVER', url: `${base}/commands` }, { identifier: 'chargingprofiles', role: 'RECEIVER', url: `${base}/chargingprofiles/` }, { identifier: 'tokens', role: 'RECEIVER', url: `${base}/tokens` }];
   const state = new Map<StateKey, unknown>([['session', { token }], ['endpoints', endpoints]]);
   return new CaseContext(definition, {
-    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(),
+    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands }, version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
   });
 }

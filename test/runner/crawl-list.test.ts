@@ -8,6 +8,7 @@ import { Compensations } from '../../src/runner/compensations.js';
 import { CaseContext } from '../../src/runner/case-context.js';
 import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../../src/runner/crawl-list.js';
 import { defineCase } from '../../src/runner/define-case.js';
+import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
@@ -50,7 +51,7 @@ const definition = (checks: readonly string[]) => defineCase({
   run: async () => undefined,
 });
 
-function caseContext(checks: readonly string[] = CRAWL_CHECKS): CaseContext {
+function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS): CaseContext {
   const redactor = new Redactor();
   let n = 0;
   const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
@@ -66,6 +67,7 @@ function caseContext(checks: readonly string[] = CRAWL_CHECKS): CaseContext {
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
     deadlineMs: 1000,
+    crawlBounds,
     signal: new AbortController().signal,
     emit: () => undefined,
   });
@@ -141,7 +143,8 @@ describe('crawlList', () => {
     await crawlList(t, options());
     const checks = t.findings.map((f) => f.check);
     assert.deepEqual([...checks].sort(), [...new Set(checks)].sort(), 'one finding per check');
-    const judged = CRAWL_CHECKS.filter((check) => check !== 'pagination.link-keeps-filters');
+    // Filters are judged only with filters, and a bound only speaks when it stops a crawl.
+    const judged = CRAWL_CHECKS.filter((check) => check !== 'pagination.link-keeps-filters' && check !== 'pagination.crawl-bounded');
     for (const check of judged) assert.ok(checks.includes(check), `${check} reported`);
     assert.equal(t.findings.find((f) => f.check === 'schema.response')?.message, 'held on 3 objects');
     assert.equal(t.findings.find((f) => f.check === 'pagination.page-size')?.message, 'held on 2 pages');
@@ -281,5 +284,56 @@ describe('crawlList', () => {
     const t = caseContext();
     const outcome = await crawlList(t, options());
     assert.deepEqual([outcome.complete, outcome.listed], [false, false]);
+  });
+
+  describe('bounds', () => {
+    // A list whose every page links to the next, one new object a page, without X-Total-Count: it may never end.
+    const endless = (page: number): PageSpec => ({ items: [tariff(`T${page}`)], next: page + 1, limit: 1 });
+    const bounded = (t: CaseContext): Finding | undefined => t.findings.find((f) => f.check === 'pagination.crawl-bounded');
+
+    it('stops an endless list at --max-pages with a warning naming the bound and the flag, and judges the pages it saw', async () => {
+      serve(endless);
+      const t = caseContext(CRAWL_CHECKS, { ...DEFAULT_CRAWL_BOUNDS, maxPages: 7 });
+      const outcome = await crawlList(t, options());
+      assert.deepEqual([outcome.pages, outcome.received, outcome.complete], [7, 7, false]);
+      assert.equal(requested.length, 7);
+      assert.equal(bounded(t)?.status, 'warn');
+      assert.match(bounded(t)?.message ?? '', /^the crawl stopped at 7 pages \(--max-pages 7\) with the list going on: the case judged the 7 objects it saw/);
+      assert.ok(t.findings.some((f) => f.check === 'pagination.total-count' && f.status === 'fail'), 'the pages it saw are still judged');
+      assert.ok(!t.findings.some((f) => f.check === 'pagination.terminates'), 'neither ended nor looping: no verdict on termination');
+    });
+
+    it('stops at --max-objects', async () => {
+      serve(endless);
+      const t = caseContext(CRAWL_CHECKS, { ...DEFAULT_CRAWL_BOUNDS, maxObjects: 3 });
+      const outcome = await crawlList(t, options());
+      assert.deepEqual([outcome.pages, outcome.complete], [3, false]);
+      assert.match(bounded(t)?.message ?? '', /3 objects \(--max-objects 3\)/);
+    });
+
+    it('stops at --crawl-time', async () => {
+      serve(endless);
+      const t = caseContext(FOLLOW_CHECKS, { ...DEFAULT_CRAWL_BOUNDS, timeMs: 150 });
+      const started = performance.now();
+      const outcome = await crawlList(t, options({ mode: 'follow' }));
+      assert.equal(outcome.complete, false);
+      assert.ok(performance.now() - started < 2000);
+      assert.match(bounded(t)?.message ?? '', /\(--crawl-time 150\)/);
+    });
+
+    it('says nothing of the bounds when the list ends within them', async () => {
+      serve((page) => (page === 0 ? { items: [tariff('T1')], next: 1, total: 2, limit: 1 } : { items: [tariff('T2')], total: 2, limit: 1 }));
+      const t = caseContext(CRAWL_CHECKS, { ...DEFAULT_CRAWL_BOUNDS, maxPages: 2 });
+      const outcome = await crawlList(t, options());
+      assert.equal(outcome.complete, true);
+      assert.equal(bounded(t), undefined);
+    });
+
+    it('keeps a crawl\'s own page limit (maxPages) quiet: a probe that wanted two pages is not bounded', async () => {
+      serve(endless);
+      const t = caseContext(FOLLOW_CHECKS);
+      await crawlList(t, options({ mode: 'follow', maxPages: 2 }));
+      assert.equal(bounded(t), undefined);
+    });
   });
 });

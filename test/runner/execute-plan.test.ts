@@ -8,6 +8,7 @@ import { executePlan } from '../../src/runner/execute-plan.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { SessionGuard } from '../../src/runner/session-guard.js';
 import { Compensations } from '../../src/runner/compensations.js';
+import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 
 const SPEC = { version: '2.2.1' as const, section: 'test', rule: 'test rule' };
 
@@ -24,6 +25,7 @@ function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
     deadlineMs: 1000,
+    crawlBounds: DEFAULT_CRAWL_BOUNDS,
     emit: (event) => events.push(event),
     guard: new SessionGuard(),
     compensations: new Compensations(),

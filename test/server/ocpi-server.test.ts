@@ -75,7 +75,7 @@ describe('the OCPI server facing callers that misbehave', function () {
     const exchange = only();
     assert.equal(exchange.request.body, undefined);
     assert.equal(exchange.request.rawBody?.length, 200_000);
-    assert.match(exchange.request.note ?? '', /nests deeper than 256 levels/);
+    assert.match(exchange.request.note ?? '', /nests deeper than 128 levels/);
     assert.doesNotThrow(() => JSON.stringify(recorded));
   });
 

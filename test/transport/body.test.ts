@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { MAX_JSON_DEPTH, parseBody } from '../../src/transport/body.js';
+import { parseBody } from '../../src/transport/body.js';
 import { deepFreeze } from '../../src/transport/deep-freeze.js';
-import { jsonDepthExceeds } from '../../src/transport/json-depth.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/transport/json-depth.js';
 import { deepJson } from '../helpers/raw-request.js';
 
 describe('reading a received body', () => {
@@ -10,7 +10,7 @@ describe('reading a received body', () => {
     const deep = parseBody(deepJson(100_000));
     assert.equal(deep.json, false);
     assert.equal(deep.text.length, 200_000);
-    assert.match(deep.note ?? '', /nests deeper than 256 levels/);
+    assert.match(deep.note ?? '', /nests deeper than 128 levels/);
   });
 
   it('counts nesting outside strings only, escaped quotes included', () => {

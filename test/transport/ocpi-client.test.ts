@@ -4,6 +4,7 @@ import { checkJsonBody } from '../../src/checks/envelope.js';
 import { REDACTED, Secret } from '../../src/config/secret.js';
 import { MAX_REDIRECTS, OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { OriginPolicy } from '../../src/transport/origin-policy.js';
 import { TransportError } from '../../src/transport/transport-error.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -69,10 +70,10 @@ describe('the OCPI client', () => {
     const response = await roomy.send({ method: 'GET', url: server.url, token: null });
     assert.equal(response.json, false);
     assert.equal(response.exchange.response?.rawBody?.length, 200_000);
-    assert.match(response.exchange.response?.note ?? '', /nests deeper than 256 levels/);
+    assert.match(response.exchange.response?.note ?? '', /nests deeper than 128 levels/);
     const finding = checkJsonBody(response.exchange);
     assert.equal(finding.status, 'fail');
-    assert.match(finding.message, /nests deeper than 256 levels/);
+    assert.match(finding.message, /nests deeper than 128 levels/);
     assert.doesNotThrow(() => JSON.stringify(response.exchange));
   });
 
@@ -90,7 +91,7 @@ describe('the OCPI client', () => {
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
       assert.ok(error instanceof TransportError);
       assert.equal(error.code, 'ETIMEDOUT');
-      assert.match(error.message, /no response within 300 ms/);
+      assert.match(error.message, /no complete response within 300 ms/);
       assert.equal(error.exchange.error?.code, 'ETIMEDOUT');
       return true;
     });
@@ -99,6 +100,88 @@ describe('the OCPI client', () => {
   it('refuses a response body over the size limit', async () => {
     server.handler = (_req, res) => res.end(JSON.stringify({ data: 'x'.repeat(5000) }));
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /larger than 1000 bytes/);
+  });
+
+  it('refuses a declared Content-Length over the size limit before reading the body', async () => {
+    let written = 0;
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '5000000' });
+      // Written slowly: a client that waited for the body would run into the timeout instead.
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : (written += 100, res.write('x'.repeat(100)))), 50);
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
+      assert.ok(error instanceof TransportError);
+      assert.equal(error.code, 'ERESPONSETOOLARGE');
+      assert.match(error.message, /larger than 1000 bytes \(the limit is set with --max-response-size\)/);
+      return true;
+    });
+    assert.ok(written < 1000, String(written));
+  });
+
+  it('ends a body that drips in too slowly at the request timeout, not at its last byte', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 100);
+    };
+    const started = performance.now();
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /no complete response within 300 ms/);
+    assert.ok(performance.now() - started < 2000);
+  });
+
+  it('records a 101 Switching Protocols it never asked for as the response, and closes the socket', async () => {
+    const { createServer } = await import('node:net');
+    let closed = false;
+    const raw = createServer((socket) => {
+      socket.once('data', () => socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'));
+      socket.on('close', () => (closed = true));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (raw.address() as { port: number }).port;
+      const response = await client.send({ method: 'GET', url: `http://127.0.0.1:${port}/versions`, token: null });
+      assert.equal(response.status, 101);
+      assert.equal(response.exchange.response?.headers['upgrade'], 'websocket');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(closed, 'the upgraded socket is closed');
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
+  it('says a body does not decode as its Content-Encoding claims', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end('plainly not gzip');
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /the body does not decode as its Content-Encoding says/);
+  });
+
+  it('says the target closed the connection when it resets it mid-body', async () => {
+    server.handler = (req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"data":');
+      setTimeout(() => req.socket.destroy(), 20);
+    };
+    await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), /the target closed the connection before a complete response/);
+  });
+
+  it('sends nothing to an origin its policy does not allow, and records why with the token redacted', async () => {
+    let reached = false;
+    server.handler = (_req, res) => {
+      reached = true;
+      res.end('{}');
+    };
+    const held = new OcpiClient({ timeoutMs: 300, maxResponseBytes: 1000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'x', userAgent: 'test', origins: new OriginPolicy(['http://127.0.0.1:1/versions']) });
+    await assert.rejects(held.send({ method: 'GET', url: `${server.url}/ocpi/2.2.1`, token: new Secret('policy-secret-token') }), (error: unknown) => {
+      assert.ok(error instanceof TransportError);
+      assert.equal(error.code, 'EORIGIN');
+      assert.match(error.message, /not sent: http:\/\/127\.0\.0\.1:\d+ is not the origin of the versions URL nor one allowed with --allow-origin/);
+      assert.equal(error.exchange.request.headers['authorization'], 'Token [redacted]');
+      return true;
+    });
+    assert.equal(reached, false);
+    held.origins?.allow(server.url);
+    assert.equal((await held.send({ method: 'GET', url: `${server.url}/ocpi/2.2.1`, token: null })).status, 200);
   });
 
   it('explains a refused connection', async () => {

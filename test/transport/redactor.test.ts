@@ -41,4 +41,47 @@ describe('the redactor', () => {
     assert.equal(JSON.stringify({ token }), '{"token":"[redacted]"}');
     assert.doesNotMatch(inspect(token), /tok-1234567890/);
   });
+
+  describe('every encoding of a token', () => {
+    const value = 'a+b/c=d&e%f~g';
+    const secret = new Secret(value);
+    const encodings = new Redactor();
+    encodings.add(secret);
+    const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+    const forms: ReadonlyArray<readonly [string, string]> = [
+      ['as it is', value],
+      ['percent-encoded in a query string', `https://x.example/cb?token=${encodeURIComponent(value)}&n=1`],
+      ['percent-encoded with lower-case hex', encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())],
+      ['form-encoded', new URLSearchParams({ token: value }).toString()],
+      ['in Base64', base64(value)],
+      ['in URL-safe Base64', Buffer.from(value).toString('base64url')],
+      ['in Base64 of its percent-encoded form', base64(encodeURIComponent(value))],
+      ['in its Base64 form percent-encoded', encodeURIComponent(base64(value))],
+    ];
+    for (const [how, text] of forms) {
+      it(`is redacted ${how}.`, () => {
+        const redacted = encodings.text(`echo: ${text} end`);
+        assert.match(redacted, /\[redacted\]/, redacted);
+        for (const [, form] of forms.slice(0, 1)) assert.ok(!redacted.includes(form), redacted);
+      });
+    }
+
+    it('is redacted in a JSON body the target echoes, in any field.', () => {
+      const echoed = encodings.json({ data: { callback: `https://x.example/?t=${encodeURIComponent(value)}`, note: base64(value) } });
+      assert.doesNotMatch(JSON.stringify(echoed), new RegExp(encodeURIComponent(value).replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')));
+      assert.deepEqual(echoed, { data: { callback: 'https://x.example/?t=[redacted]', note: '[redacted]' } });
+    });
+
+    it('is redacted however short the token, one character included.', () => {
+      const short = new Redactor();
+      short.add(new Secret('Q'));
+      assert.equal(short.text('Q and its Base64 UQ=='), '[redacted] and its Base64 [redacted]');
+    });
+
+    it('ignores an empty token instead of matching everywhere.', () => {
+      const empty = new Redactor();
+      empty.add(new Secret(''));
+      assert.equal(empty.text('unchanged'), 'unchanged');
+    });
+  });
 });

@@ -30,7 +30,8 @@ export default defineCase({
     if (!response.json) return;
     const offered = checkMutualVersion(response.exchange, t.version);
     t.check(offered);
-    const entry = findVersion((response.body as { data?: unknown }).data, t.version);
+    // The body may be any JSON (null, a number, a list): only an envelope object has data.
+    const entry = findVersion((response.body as { data?: unknown } | null | undefined)?.data, t.version);
     if (entry) t.provide('versions', { version: entry.version, detailsUrl: entry.url });
   },
 });

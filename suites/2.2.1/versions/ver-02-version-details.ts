@@ -27,7 +27,8 @@ export default defineCase({
     t.check(checkOcpiResponse(response.exchange, t.version, { data: 'VersionDetails' }));
     if (!response.json) return;
     t.check(checkDetailsVersion(response.exchange, versions.version), checkCredentialsEndpoint(response.exchange));
-    const endpoints = ((response.body as { data?: { endpoints?: unknown } }).data?.endpoints ?? []) as unknown[];
+    // The body and its data may be any JSON (null, a number, a list): only an object has endpoints.
+    const endpoints: unknown = (response.body as { data?: { endpoints?: unknown } | null } | null | undefined)?.data?.endpoints;
     if (Array.isArray(endpoints)) {
       const usable = endpoints.filter((e): e is EndpointEntry => typeof (e as EndpointEntry)?.identifier === 'string' && typeof (e as EndpointEntry)?.url === 'string');
       t.provide('endpoints', usable);

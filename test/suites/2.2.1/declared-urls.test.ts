@@ -16,6 +16,7 @@ import { receiverUrl } from '../../../suites/2.2.1/common/round-trip.js';
 import { authorizeUrl } from '../../../suites/2.2.1/tokens-sender/authorize-steps.js';
 import { tokenUrl } from '../../../suites/2.2.1/tokens/test-token.js';
 import { moduleProbes } from '../../../suites/2.2.1/transport/module-probes.js';
+import { DEFAULT_CRAWL_BOUNDS } from '../../../src/runner/crawl-bounds.js';
 
 const BASE = 'http://127.0.0.1:1/ocpi/cpo/2.2.1';
 
@@ -41,6 +42,7 @@ function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; 
     settings: { handshake: 'register', keepRegistration: false, allowCommands },
     version: '2.2.1',
     deadlineMs: 1000,
+    crawlBounds: DEFAULT_CRAWL_BOUNDS,
     signal: new AbortController().signal,
     emit: () => undefined,
     guard: new SessionGuard(),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_CRAWL_BOUNDS } from '../../../../src/runner/crawl-bounds.js';
 import { Secret } from '../../../../src/config/secret.js';
 import { startReferenceParty, type ReferenceParty } from '../../../../src/parties/reference-party.js';
 import type { Peer } from '../../../../src/peer/peer.js';
@@ -24,7 +25,7 @@ async function runCase(definition: CaseDefinition, state: Map<StateKey, unknown>
   let n = 0;
   const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
   const t = new CaseContext(definition, {
-    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(),
+    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, targetRole: 'cpo' },
     version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
   });
