@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 import { Secret } from '../../src/config/secret.js';
-import type { Peer } from '../../src/peer/peer.js';
 import { CaseContext } from '../../src/runner/case-context.js';
-import { Compensations } from '../../src/runner/compensations.js';
 import { defineCase } from '../../src/runner/define-case.js';
 import type { StateKey } from '../../src/runner/run-state.js';
-import { SessionGuard } from '../../src/runner/session-guard.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import { testCaseContext } from '../helpers/case-context.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const definition = defineCase({
@@ -24,14 +19,9 @@ const definition = defineCase({
 });
 
 function caseContext(base: string, token: Secret, allowCommands: boolean): CaseContext {
-  const redactor = new Redactor();
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const endpoints = [{ identifier: 'commands', role: 'RECEIVER', url: `${base}/commands` }, { identifier: 'chargingprofiles', role: 'RECEIVER', url: `${base}/chargingprofiles/` }, { identifier: 'tokens', role: 'RECEIVER', url: `${base}/tokens` }];
   const state = new Map<StateKey, unknown>([['session', { token }], ['endpoints', endpoints]]);
-  return new CaseContext(definition, {
-    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
-    settings: { handshake: 'register', keepRegistration: false, allowCommands }, version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
-  });
+  return testCaseContext(definition, { state, settings: { allowCommands } });
 }
 
 describe('CaseContext requests to the Receivers that act on chargers', () => {

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { SessionGuard } from '../../../src/runner/session-guard.js';
-import { Compensations } from '../../../src/runner/compensations.js';
 import { Secret } from '../../../src/config/secret.js';
 import type { Peer } from '../../../src/peer/peer.js';
 import { CaseContext } from '../../../src/runner/case-context.js';
@@ -8,22 +6,18 @@ import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
 import type { StateKey } from '../../../src/runner/run-state.js';
 import { SkipCase } from '../../../src/runner/skip-case.js';
-import { OcpiClient } from '../../../src/transport/ocpi-client.js';
-import { Redactor } from '../../../src/transport/redactor.js';
 import { profileUrl } from '../../../suites/2.2.1/chargingprofiles/profile-steps.js';
 import { commandUrl } from '../../../suites/2.2.1/commands/command-steps.js';
 import { receiverUrl } from '../../../suites/2.2.1/common/round-trip.js';
 import { authorizeUrl } from '../../../suites/2.2.1/tokens-sender/authorize-steps.js';
 import { tokenUrl } from '../../../suites/2.2.1/tokens/test-token.js';
 import { moduleProbes } from '../../../suites/2.2.1/transport/module-probes.js';
-import { DEFAULT_CRAWL_BOUNDS } from '../../../src/runner/crawl-bounds.js';
+import { testCaseContext } from '../../helpers/case-context.js';
 
 const BASE = 'http://127.0.0.1:1/ocpi/cpo/2.2.1';
 
 /** A case context whose target declared the given module URLs. */
 function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; url: string }>, allowCommands = false): CaseContext {
-  const redactor = new Redactor();
-  const client = new OcpiClient({ timeoutMs: 100, maxResponseBytes: 1000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const peer = { resultUrl: (kind: string) => `http://127.0.0.1:2/ocpi/2.2.1/results/${kind}/1` } as unknown as Peer;
   const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', endpoints]]);
   const definition = defineCase({
@@ -37,18 +31,7 @@ function declaring(endpoints: ReadonlyArray<{ identifier: string; role: string; 
     requires: ['session', 'endpoints'],
     run: async () => undefined,
   });
-  return new CaseContext(definition, {
-    client, peer, redactor, state,
-    settings: { handshake: 'register', keepRegistration: false, allowCommands },
-    version: '2.2.1',
-    deadlineMs: 1000,
-    crawlBounds: DEFAULT_CRAWL_BOUNDS,
-    signal: new AbortController().signal,
-    emit: () => undefined,
-    guard: new SessionGuard(),
-    compensations: new Compensations(),
-    redirectsWarned: new Set<string>(),
-  });
+  return testCaseContext(definition, { state, peer, settings: { allowCommands }, timeoutMs: 100, maxResponseBytes: 1000 });
 }
 
 /** The same modules, declared with a trailing slash (`…/locations/`) or without one (`…/locations`). */

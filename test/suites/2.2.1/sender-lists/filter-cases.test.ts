@@ -1,34 +1,21 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_CRAWL_BOUNDS } from '../../../../src/runner/crawl-bounds.js';
 import { Secret } from '../../../../src/config/secret.js';
 import { startReferenceParty, type ReferenceParty } from '../../../../src/parties/reference-party.js';
-import type { Peer } from '../../../../src/peer/peer.js';
-import { CaseContext } from '../../../../src/runner/case-context.js';
-import { Compensations } from '../../../../src/runner/compensations.js';
 import type { CaseDefinition } from '../../../../src/runner/define-case.js';
 import type { RunState, StateKey } from '../../../../src/runner/run-state.js';
-import { SessionGuard } from '../../../../src/runner/session-guard.js';
 import { SkipCase } from '../../../../src/runner/skip-case.js';
-import { OcpiClient } from '../../../../src/transport/ocpi-client.js';
-import { Redactor } from '../../../../src/transport/redactor.js';
 import { crawlCase } from '../../../../suites/2.2.1/sender-lists/crawl-case.js';
 import { dateFilterCase } from '../../../../suites/2.2.1/sender-lists/date-filter-case.js';
 import { limitCase } from '../../../../suites/2.2.1/sender-lists/limit-case.js';
 import { LIST_MODULES } from '../../../../suites/2.2.1/sender-lists/list-module.js';
+import { testCaseContext } from '../../../helpers/case-context.js';
 
 const cdrs = LIST_MODULES.find((list) => list.module === 'cdrs');
 if (!cdrs) throw new Error('no CDRs list module');
 
 /** Runs one case against the party with the shared state; returns its findings, or the skip reason. */
 async function runCase(definition: CaseDefinition, state: Map<StateKey, unknown>): Promise<{ failed: string[]; skipped?: string }> {
-  const redactor = new Redactor();
-  let n = 0;
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
-  const t = new CaseContext(definition, {
-    client, peer: {} as Peer, redactor, state, guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
-    settings: { handshake: 'register', keepRegistration: false, allowCommands: false, targetRole: 'cpo' },
-    version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
-  });
+  const t = testCaseContext(definition, { state, settings: { targetRole: 'cpo' } });
   try {
     await definition.run(t);
   } catch (error) {

@@ -1,0 +1,31 @@
+import type { Peer } from '../../src/peer/peer.js';
+import { CaseContext } from '../../src/runner/case-context.js';
+import { Compensations } from '../../src/runner/compensations.js';
+import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
+import type { CaseDefinition, CaseSettings } from '../../src/runner/define-case.js';
+import type { StateKey } from '../../src/runner/run-state.js';
+import { SessionGuard } from '../../src/runner/session-guard.js';
+import { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { Redactor } from '../../src/transport/redactor.js';
+
+/** What a test sets of a case's services; the rest are fresh defaults. */
+export interface TestContextOptions {
+  readonly state: Map<StateKey, unknown>;
+  readonly peer?: Peer;
+  readonly settings?: Partial<CaseSettings>;
+  readonly timeoutMs?: number;
+  readonly maxResponseBytes?: number;
+}
+
+/** A case context for one case under test, with a real client on loopback and fresh run services. */
+export function testCaseContext(definition: CaseDefinition, options: TestContextOptions): CaseContext {
+  const redactor = new Redactor();
+  let n = 0;
+  const client = new OcpiClient({ timeoutMs: options.timeoutMs ?? 2000, maxResponseBytes: options.maxResponseBytes ?? 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
+  return new CaseContext(definition, {
+    client, peer: options.peer ?? ({} as Peer), redactor, state: options.state,
+    guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
+    settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
+    version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
+  });
+}
