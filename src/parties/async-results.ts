@@ -45,7 +45,14 @@ export class AsyncResults {
   /** Schedules the post of one result; returns at once. */
   post(result: AsyncResult): void {
     if (this.#party.faults.has('results-never-sent')) return;
-    const sent = this.#party.faults.has('results-in-lowercase') ? { ...result, result: lowercaseResult(result.result) } : result;
+    const party = this.#party;
+    // Faults of the one client a CPO posts every result with: the result in lower case, the token raw, addressed to itself.
+    const sent: AsyncResult = {
+      ...result,
+      ...(party.faults.has('results-in-lowercase') ? { result: lowercaseResult(result.result) } : {}),
+      ...(party.faults.has('results-raw-token') ? { slip: 'raw-token' as const } : {}),
+      ...(party.faults.has('results-routed-to-itself') ? { to: { countryCode: party.countryCode, partyId: party.partyId } } : {}),
+    };
     const pending = delay(RESULT_DELAY_MS)
       .then(() => this.#send(sent))
       .catch((error: unknown) => {

@@ -108,6 +108,10 @@ const RESULT_LOWERCASE_TEXT = '/result: "accepted" is not a CommandResultType (e
 
 const RESULT_NEVER_SENT_TEXT = 'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)';
 
+const RESULT_CASES = ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03'];
+const RESULT_RAW_TOKEN_TEXT = 'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/2.2.1/results/{kind}/{ref}';
+const RESULT_ROUTED_TEXT = 'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party';
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
 export const FAULTS: readonly Fault[] = Object.freeze([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
@@ -223,6 +227,17 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     ...inEach(['CMD-03', 'CMD-05'], 'schema.request', RESULT_LOWERCASE_TEXT)),
   { ...alsoIn(cpoFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'CMD-01', 'async.result-received', RESULT_NEVER_SENT_TEXT),
     ...inEach(['CMD-03', 'CMD-04', 'CMD-05'], 'async.result-received', RESULT_NEVER_SENT_TEXT)), deadlineMs: 8000 },
+  // One client posts every asynchronous result of a real CPO: its slips show in every command and profile case.
+  alsoIn(cpoFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'CMD-01', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT),
+    ...inEach(RESULT_CASES.filter((c) => c !== 'CMD-01'), 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT)),
+  alsoIn(cpoFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'CMD-01', 'headers.request-routing', RESULT_ROUTED_TEXT),
+    ...inEach(RESULT_CASES.filter((c) => c !== 'CMD-01'), 'headers.request-routing', RESULT_ROUTED_TEXT)),
+  // A paging helper whose "more pages" test is always true: every list runs on with empty pages, until the crawl bound.
+  Object.freeze({
+    ...warnsIn(listsFault('lists-links-never-end', 'every list links to a next page past its last object, with empty pages', 'pagination.crawl-bounded',
+      'the crawl stopped at 4 pages (--max-pages 4) with the list going on: the case judged the {objects} objects it saw; raise the bound to crawl further', [...CRAWLS, ...DATE_FILTER_CASES])),
+    runFlags: Object.freeze({ maxPages: 4 }),
+  }),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   cpoFault('commands-accept-missing-token', 'the Commands Receiver answers requests without Authorization header (its other modules refuse them)', 'AUTH-01', 'auth.missing-token-refused',
