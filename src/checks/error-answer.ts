@@ -1,3 +1,4 @@
+import { repeatOf, withRepeats } from './fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import type { Exchange } from '../transport/exchange.js';
@@ -68,12 +69,12 @@ export function expectErrorAnswer(expectation: ErrorAnswerExpectation): Finding[
 
 /**
  * One format warning per case: when a case probes many modules and each answers its error the same bare way, the
- * first warning stands for all, saying how many more answered so (the passes stay as they are).
+ * first warning stands for all, saying how many more answered so, each kept in its repeats (the passes stay as they are).
  */
 export function foldFormatWarnings(findings: readonly Finding[]): Finding[] {
   const warnings = findings.filter((f) => f.check === ERROR_FORMAT_CHECK && f.status === 'warn');
   const [first, ...more] = warnings;
   if (first === undefined || more.length === 0) return [...findings];
-  const folded = Object.freeze({ ...first, message: `${first.message} (${more.length} more error answers of this case came the same way)` });
+  const folded = withRepeats(first, more.map(repeatOf));
   return findings.filter((f) => !more.includes(f)).map((f) => (f === first ? folded : f));
 }

@@ -21,6 +21,11 @@ export function withRepeats(first: Finding, more: readonly Repeat[]): Finding {
   return Object.freeze({ ...first, message: `${unfoldedMessage(first.message)} (and ${repeats.length} more like it${where})`, repeats: Object.freeze(repeats) });
 }
 
+/** Where a finding was found, as a repeat of another. */
+export function repeatOf(finding: Finding): Repeat {
+  return Object.freeze({ ...(finding.at === undefined ? {} : { at: finding.at }), ...(finding.exchangeId === undefined ? {} : { exchangeId: finding.exchangeId }) });
+}
+
 /** A finding's message with what varies between objects (quoted values, then indices and counts) taken out. */
 function shapeOf(finding: Finding): string {
   return `${finding.check} ${finding.status} ${unfoldedMessage(finding.message).replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d+/g, 'N')}`;
@@ -51,7 +56,6 @@ export function foldRepeated(findings: readonly Finding[]): Finding[] {
   return out.map((entry) => {
     if (typeof entry !== 'string') return entry;
     const [first, ...more] = groups.get(entry) as [Finding, ...Finding[]];
-    const place = (f: Finding): Repeat => Object.freeze({ ...(f.at === undefined ? {} : { at: f.at }), ...(f.exchangeId === undefined ? {} : { exchangeId: f.exchangeId }) });
-    return more.length === 0 ? first : withRepeats(first, more.flatMap((f) => [place(f), ...(f.repeats ?? [])]));
+    return more.length === 0 ? first : withRepeats(first, more.flatMap((f) => [repeatOf(f), ...(f.repeats ?? [])]));
   });
 }

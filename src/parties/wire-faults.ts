@@ -3,7 +3,7 @@ import type { ServerResponseSpec } from '../server/ocpi-server.js';
 /** The faults that change the wire form of everything a party sends, as real implementations got it wrong. */
 const WIRE_FAULTS = [
   'datetimes-with-offset', 'datetimes-space-separator', 'forbidden-instead-of-unauthorized', 'modules-json-with-bom', 'modules-status-code-as-string',
-  'single-objects-wrapped-in-list', 'command-responses-without-timeout', 'writes-answer-204', 'results-never-sent',
+  'single-objects-wrapped-in-list', 'command-responses-without-timeout', 'writes-answer-204', 'results-never-sent', 'errors-in-plain-text',
 ] as const;
 
 /** A path of a functional module (not versions, version details or credentials). */
@@ -23,7 +23,7 @@ export interface WireFaults {
 /**
  * Wire faults, applied in one place so that they reach every endpoint as they would in a real implementation:
  * every DateTime with a `+00:00` offset (a serializer's ISO form, which 2.2.1 forbids), or with a space for the `T`;
- * every 401 answered as 403 Forbidden; and, in the functional modules (often a service of their own behind the one
+ * every 401 answered as 403 Forbidden; every HTTP error answered in plain text; and, in the functional modules (often a service of their own behind the one
  * that did the handshake), a UTF-8 byte order mark before every JSON body (RFC 8259 §8.1: must not be added), or
  * status_code written as a string ("1000"), every object a GET asks for served in a list (`[object]`), every
  * CommandResponse without its timeout, every PUT, PATCH or DELETE without response data answered 204 No Content.
@@ -53,6 +53,8 @@ export function wireFaults(faults: ReadonlySet<string>): WireFaults {
     response: (spec, { method, path }) => {
       if (!active) return spec;
       const status = faults.has('forbidden-instead-of-unauthorized') && spec.status === 401 ? 403 : spec.status;
+      // A gateway in front of the OCPI service that answers every HTTP error with its own plain text.
+      if (faults.has('errors-in-plain-text') && status >= 400) return { ...spec, status, body: undefined, text: `HTTP ${status}`, contentType: 'text/plain' };
       const module = MODULE_PATH.test(path);
       // A REST habit: a write with nothing to return answers 204 No Content, where OCPI wants 200 and its envelope.
       const noData = (spec.body as { data?: unknown } | undefined)?.data === undefined;

@@ -53,7 +53,8 @@ describe('foldFormatWarnings', () => {
     const findings = [...bare('http://h/a'), ...bare('http://h/b'), ...bare('http://h/c')];
     const folded = foldFormatWarnings(findings);
     assert.deepEqual(folded.map((f) => [f.check, f.status]), [['auth.unknown-token-refused', 'pass'], ['envelope.error-format', 'warn'], ['auth.unknown-token-refused', 'pass'], ['auth.unknown-token-refused', 'pass']]);
-    assert.match(folded[1]?.message ?? '', /^the HTTP 401 answer to GET http:\/\/h\/a .* \(2 more error answers of this case came the same way\)$/);
+    assert.match(folded[1]?.message ?? '', /^the HTTP 401 answer to GET http:\/\/h\/a .* \(and 2 more like it\)$/);
+    assert.equal(folded[1]?.repeats?.length, 2);
     assert.deepEqual(foldFormatWarnings(bare('http://h/a')), bare('http://h/a'));
   });
 });
