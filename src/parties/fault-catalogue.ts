@@ -54,8 +54,7 @@ function emspFault(name: string, description: string, expectCase: string, check:
  * reads the object's fields may add a second failure for the same root cause.
  */
 function emspRootCauseFault(name: string, description: string, expectCase: string): Fault {
-  const base = emspFault(name, description, expectCase, 'schema.response', '/data: {value} is not of type object');
-  return Object.freeze({ ...base, expects: Object.freeze(base.expects.map((e) => Object.freeze({ ...e, single: true }))) });
+  return single(emspFault(name, description, expectCase, 'schema.response', '/data: {value} is not of type object'));
 }
 
 /** The same fault, reported as a warning by its check (a rule whose breach may have a legitimate cause). */
@@ -78,10 +77,14 @@ function inEach(cases: readonly string[], check: string, text: string, status?: 
   return cases.map((c) => Object.freeze(status ? { case: c, check, text, status } : { case: c, check, text }));
 }
 
-/** A fault of both parties that shows the same check and text in each case named (each party runs the cases of its role). */
-function listsFault(name: string, description: string, check: string, text: string, cases: readonly string[], more: readonly FaultExpectation[] = []): Fault {
+/**
+ * A fault as wide as the code it breaks (a paging helper, a serializer, the client that posts results): the same check
+ * and text in each case named, plus any other expectations; each party runs the cases of its role.
+ */
+function wideFault(name: string, description: string, check: string, text: string, cases: readonly string[],
+  { roles = BOTH, more = [] }: { roles?: readonly PartyRole[]; more?: readonly FaultExpectation[] } = {}): Fault {
   const [first, ...rest] = cases;
-  return alsoIn(fault(name, description, 'register', first as string, check, text), ...inEach(rest, check, text), ...more);
+  return alsoIn(fault(name, description, 'register', first as string, check, text, roles), ...inEach(rest, check, text), ...more);
 }
 
 /** A fault of what both reference parties' functional modules share (authorization, request bodies). */
@@ -139,12 +142,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/data/endpoints/0/role: required field "role" is missing'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint',
     'the version details do not declare the credentials module (declared: {declared})'),
-  alsoIn(fault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'register', 'VER-03', 'headers.request-id-echoed',
-    'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID'),
-  ...inEach(CRAWLS, 'headers.request-id-echoed', 'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID')),
-  alsoIn(fault('no-correlation-id-echo', 'no response echoes the X-Correlation-ID of its request', 'register', 'VER-03', 'headers.correlation-id-echoed',
-    'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID'),
-  ...inEach(CRAWLS, 'headers.correlation-id-echoed', 'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID')),
+  wideFault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'headers.request-id-echoed',
+    'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID', ['VER-03', ...CRAWLS]),
+  wideFault('no-correlation-id-echo', 'no response echoes the X-Correlation-ID of its request', 'headers.correlation-id-echoed',
+    'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID', ['VER-03', ...CRAWLS]),
   fault('accepts-unknown-token', 'an unknown credentials token is accepted on the versions endpoint', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 200 from GET {url}: a token the target never issued must be refused'),
   fault('accepts-missing-token', 'a request without Authorization header is accepted on the versions endpoint', 'register', 'VER-05', 'auth.missing-token-refused',
@@ -194,10 +195,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
-  alsoIn(fault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'register', 'VER-01', 'schema.envelope', DATETIME_OFFSET_TEXT),
-    ...inEach([...CONNECT_CASES.filter((c) => c !== 'VER-01'), ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES], 'schema.envelope', DATETIME_OFFSET_TEXT)),
-  alsoIn(fault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'register', 'VER-01', 'schema.envelope', DATETIME_SPACE_TEXT),
-    ...inEach([...CONNECT_CASES.filter((c) => c !== 'VER-01'), ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES], 'schema.envelope', DATETIME_SPACE_TEXT)),
+  wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]),
+  wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -208,39 +209,34 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   { case: 'CRED-05', check: 'auth.old-token-refused', status: 'warn', text: 'expected HTTP 401, got 403 from GET {url}: the token replaced by the PUT should no longer work' },
   { case: 'CRED-06', check: 'auth.old-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: the token of an unregistered party must no longer work' }),
   // The functional modules are often a service of their own, behind the one that did the handshake.
-  listsFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
+  wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
-      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02'], [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
-      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }]),
-  listsFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
+      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
+      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] }),
+  wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03',
       ...EMSP_ENVELOPE_CASES]),
-  listsFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
+  wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
     ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02']),
-  alsoIn(cpoFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'CMD-01', 'schema.response', '/data/timeout: required field "timeout" is missing'),
-    ...inEach(['CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], 'schema.response', '/data/timeout: required field "timeout" is missing')),
-  listsFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
+  wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }),
+  wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
-  alsoIn(cpoFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'CMD-01', 'schema.request', RESULT_LOWERCASE_TEXT),
-    ...inEach(['CMD-03', 'CMD-05'], 'schema.request', RESULT_LOWERCASE_TEXT)),
-  { ...alsoIn(cpoFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'CMD-01', 'async.result-received', RESULT_NEVER_SENT_TEXT),
-    ...inEach(['CMD-03', 'CMD-04', 'CMD-05'], 'async.result-received', RESULT_NEVER_SENT_TEXT)), deadlineMs: 8000 },
+  wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }),
+  { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 },
   // One client posts every asynchronous result of a real CPO: its slips show in every command and profile case.
-  alsoIn(cpoFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'CMD-01', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT),
-    ...inEach(RESULT_CASES.filter((c) => c !== 'CMD-01'), 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT)),
-  alsoIn(cpoFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'CMD-01', 'headers.request-routing', RESULT_ROUTED_TEXT),
-    ...inEach(RESULT_CASES.filter((c) => c !== 'CMD-01'), 'headers.request-routing', RESULT_ROUTED_TEXT)),
+  wideFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT, RESULT_CASES, { roles: ['cpo'] }),
+  wideFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'headers.request-routing', RESULT_ROUTED_TEXT, RESULT_CASES, { roles: ['cpo'] }),
   // A paging helper whose "more pages" test is always true: every list runs on with empty pages, until the crawl bound.
   Object.freeze({
-    ...warnsIn(listsFault('lists-links-never-end', 'every list links to a next page past its last object, with empty pages', 'pagination.crawl-bounded',
+    ...warnsIn(wideFault('lists-links-never-end', 'every list links to a next page past its last object, with empty pages', 'pagination.crawl-bounded',
       'the crawl stopped at 4 pages (--max-pages 4) with the list going on: the case judged the {objects} objects it saw; raise the bound to crawl further', [...CRAWLS, ...DATE_FILTER_CASES])),
     runFlags: Object.freeze({ maxPages: 4 }),
   }),
   // A gateway in front of the OCPI service answers every HTTP error with its own text: a warning wherever an error is the
   // expected answer, and a failure where only status_code 2004 tells an unknown token from a path not served (T142).
-  alsoIn(warnsIn(listsFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
+  alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
     'the HTTP {status} answer to {method} {url} is not in the OCPI response format (text/plain, a body starting "HTTP {code}"): an error on the HTTP layer should come with the response format (status_code, timestamp) to say more',
     ['VER-04', 'VER-05', 'CRED-04', 'CRED-05', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'LOC-05', 'TOK-05', 'TAR-PUSH-02'])),
   { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }),
@@ -259,29 +255,29 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   moduleFault('modules-malformed-json-2001', 'the functional modules answer a body that is not JSON with HTTP 200 and status_code 2001', 'AUTH-04', 'transport.malformed-json-refused',
     'expected HTTP 400, got 200 from {method} {url}: {module} RECEIVER: a body that is not JSON is answered with HTTP 400 (the answer came with status_code 2001)'),
   // One paging helper serves every list of a real implementation: its bugs show in every list, each in the cases that meet them.
-  listsFault('lists-ignore-limit', 'every list ignores the limit the client asks for', 'pagination.limit-honoured',
+  wideFault('lists-ignore-limit', 'every list ignores the limit the client asks for', 'pagination.limit-honoured',
     'limit=2 gave {count} objects: a server may return fewer objects than asked for, never more', ['LOC-03', 'TAR-03', 'SES-03', 'CDR-03', 'TOK-PULL-03']),
-  listsFault('lists-duplicate-across-pages', 'each page of every list after the first repeats the last object of the page before', 'pagination.no-duplicates',
+  wideFault('lists-duplicate-across-pages', 'each page of every list after the first repeats the last object of the page before', 'pagination.no-duplicates',
     '{id} was already returned on an earlier page: pages must neither overlap nor repeat objects', MULTI_PAGE_CRAWLS),
-  listsFault('lists-skip-objects', 'the next Link of every list skips one object', 'pagination.complete',
+  wideFault('lists-skip-objects', 'the next Link of every list skips one object', 'pagination.complete',
     'the crawl received {count} distinct objects but X-Total-Count says {total}: objects were skipped between pages', MULTI_PAGE_CRAWLS),
-  listsFault('lists-no-total-count', 'no page of any list carries X-Total-Count', 'pagination.total-count',
+  wideFault('lists-no-total-count', 'no page of any list carries X-Total-Count', 'pagination.total-count',
     'the page has no X-Total-Count header: every paginated response carries the number of objects matching the request', CRAWLS),
-  listsFault('lists-no-x-limit', 'no page of any list carries X-Limit', 'pagination.limit-header',
+  wideFault('lists-no-x-limit', 'no page of any list carries X-Limit', 'pagination.limit-header',
     'the page has no X-Limit header: every paginated response carries the most objects the server returns per page', CRAWLS),
-  listsFault('lists-page-exceeds-x-limit', 'unlimited pages of every list hold one object more than their X-Limit says', 'pagination.page-size',
+  wideFault('lists-page-exceeds-x-limit', 'unlimited pages of every list hold one object more than their X-Limit says', 'pagination.page-size',
     'the page holds {count} objects, more than its own X-Limit of {limit}', CRAWLS),
-  listsFault('lists-no-link', 'no page of any list carries a Link to the next page', 'pagination.link-next',
+  wideFault('lists-no-link', 'no page of any list carries a Link to the next page', 'pagination.link-next',
     'the page at {url} has no Link rel="next", but only {count} of {total} objects (X-Total-Count) were received: every page but the last links to the next', MULTI_PAGE_CRAWLS),
-  listsFault('lists-link-loop', 'the last page of every list links back to the first', 'pagination.terminates',
+  wideFault('lists-link-loop', 'the last page of every list links back to the first', 'pagination.terminates',
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched', MULTI_PAGE_CRAWLS),
-  listsFault('lists-data-under-module-name', 'every list puts its objects under the module\'s name ("locations": [...]) instead of data', 'schema.response',
+  wideFault('lists-data-under-module-name', 'every list puts its objects under the module\'s name ("locations": [...]) instead of data', 'schema.response',
     'data is missing, not a list: a list endpoint answers with an array', CRAWLS),
-  listsFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
+  wideFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
     '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', DATE_FILTER_CASES),
-  listsFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
+  wideFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
     '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', DATE_FILTER_CASES),
-  warnsIn(listsFault('lists-link-drops-filters', 'the next Link of every list drops date_from and date_to', 'pagination.link-keeps-filters',
+  warnsIn(wideFault('lists-link-drops-filters', 'the next Link of every list drops date_from and date_to', 'pagination.link-keeps-filters',
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request', ['LOC-03', 'TAR-03', 'SES-01', 'SES-03', 'CDR-03', 'TOK-PULL-03'])),
   cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response',
     '/data/1/address: required field "address" is missing'),
@@ -328,7 +324,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the page at {url} has no Link rel="next", but only 10 of 26 objects (X-Total-Count) were received: every page but the last links to the next'),
   cpoFault('cdrs-link-loop', 'the last page of CDRs links back to the first', 'CDR-01', 'pagination.terminates',
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched'),
-  listsFault('routing-not-mirrored', 'responses of every functional module name the party itself in OCPI-to instead of the requester', 'headers.routing',
+  wideFault('routing-not-mirrored', 'responses of every functional module name the party itself in OCPI-to instead of the requester', 'headers.routing',
     'OCPI-to names {party}, not the requester ZZ/OCT: a response is addressed back to whoever sent the request', CRAWLS),
   alsoIn(cpoFault('cdrs-ignore-filters', 'the CDRs list never reads its query (date_from, date_to, offset and limit ignored: every request gets the first page, its Link and the full X-Total-Count), and the second CDR on it has no auth_method', 'CDR-02', 'pagination.date-filter',
     '{key} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to}'),

@@ -1,7 +1,7 @@
 import type { Peer } from '../../src/peer/peer.js';
 import { CaseContext } from '../../src/runner/case-context.js';
 import { Compensations } from '../../src/runner/compensations.js';
-import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
+import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { CaseDefinition, CaseSettings } from '../../src/runner/define-case.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { SessionGuard } from '../../src/runner/session-guard.js';
@@ -15,6 +15,7 @@ export interface TestContextOptions {
   readonly settings?: Partial<CaseSettings>;
   readonly timeoutMs?: number;
   readonly maxResponseBytes?: number;
+  readonly crawlBounds?: CrawlBounds;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
@@ -24,7 +25,7 @@ export function testCaseContext(definition: CaseDefinition, options: TestContext
   const client = new OcpiClient({ timeoutMs: options.timeoutMs ?? 2000, maxResponseBytes: options.maxResponseBytes ?? 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
   return new CaseContext(definition, {
     client, peer: options.peer ?? ({} as Peer), redactor, state: options.state,
-    guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: DEFAULT_CRAWL_BOUNDS,
+    guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
     version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
   });

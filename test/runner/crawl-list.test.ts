@@ -2,16 +2,12 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../src/checks/finding.js';
 import { Secret } from '../../src/config/secret.js';
-import type { Peer } from '../../src/peer/peer.js';
-import { SessionGuard } from '../../src/runner/session-guard.js';
-import { Compensations } from '../../src/runner/compensations.js';
-import { CaseContext } from '../../src/runner/case-context.js';
+import type { CaseContext } from '../../src/runner/case-context.js';
 import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../../src/runner/crawl-list.js';
 import { defineCase } from '../../src/runner/define-case.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { StateKey } from '../../src/runner/run-state.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import { testCaseContext } from '../helpers/case-context.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** What the test server answers for one page of the list. */
@@ -52,25 +48,8 @@ const definition = (checks: readonly string[]) => defineCase({
 });
 
 function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS): CaseContext {
-  const redactor = new Redactor();
-  let n = 0;
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
   const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
-  return new CaseContext(definition(checks), {
-    client,
-    peer: {} as Peer,
-    redactor,
-    state,
-    guard: new SessionGuard(),
-    compensations: new Compensations(),
-    redirectsWarned: new Set<string>(),
-    settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
-    version: '2.2.1',
-    deadlineMs: 1000,
-    crawlBounds,
-    signal: new AbortController().signal,
-    emit: () => undefined,
-  });
+  return testCaseContext(definition(checks), { state, crawlBounds });
 }
 
 const failing = (findings: readonly Finding[]): Array<[string, string]> => findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.message]);
