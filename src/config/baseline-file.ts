@@ -1,12 +1,10 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
 import type { Baseline } from '../runner/baseline.js';
 import { ConfigError } from './config-error.js';
 import { readDataFile } from './read-data-file.js';
-
-const Ajv2020 = Ajv2020Module.default;
+import { toolValidator, type ToolSchema } from '../schemas/tool-validator.js';
 
 // Case ids as defineCase allows them; check ids as the checks name themselves (`schema.response`).
-const BASELINE_SCHEMA = {
+const BASELINE_SCHEMA_DOCUMENT = {
   type: 'object',
   required: ['knownFailures'],
   additionalProperties: false,
@@ -29,7 +27,10 @@ const BASELINE_SCHEMA = {
   },
 } as const;
 
-const validateBaseline = new Ajv2020({ allErrors: false, strict: true }).compile<Baseline>(BASELINE_SCHEMA);
+/** The baseline file's schema (its validator is precompiled at build time). */
+export const BASELINE_SCHEMA: ToolSchema = { bundle: 'baseline', schema: BASELINE_SCHEMA_DOCUMENT, allErrors: false };
+
+const validateBaseline = toolValidator<Baseline>(BASELINE_SCHEMA);
 
 /** Reads a baseline file (`--baseline`); anything wrong with it is a configuration error in one line (exit 2). */
 export function readBaselineFile(path: string): Baseline {

@@ -1,12 +1,11 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
 import { ConfigError } from './config-error.js';
 import { readDataFile } from './read-data-file.js';
 import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-config.js';
-import { RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
+import { RUN_SETTINGS, RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
 import { Secret } from './secret.js';
+import { toolValidator } from '../schemas/tool-validator.js';
 
-const Ajv2020 = Ajv2020Module.default;
-const validateSettings = new Ajv2020({ allErrors: true, strict: true }).compile<RawRunSettings>(RUN_SETTINGS_SCHEMA);
+const validateSettings = toolValidator<RawRunSettings>(RUN_SETTINGS);
 
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
 

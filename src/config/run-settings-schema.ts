@@ -1,4 +1,5 @@
 import { PROFILE_NAMES } from '../runner/profiles.js';
+import type { ToolSchema } from '../schemas/tool-validator.js';
 
 /** The JSON Schema every layer of settings (file, env, flags) is validated against, and the merged result too. */
 export const RUN_SETTINGS_SCHEMA = {
@@ -41,3 +42,6 @@ export const RUN_SETTINGS_SCHEMA = {
     quiet: { type: 'boolean' },
   },
 } as const;
+
+/** The settings schema as the tool validates with it (its validator is precompiled at build time). */
+export const RUN_SETTINGS: ToolSchema = { bundle: 'run-settings', schema: RUN_SETTINGS_SCHEMA, allErrors: true };

@@ -1,23 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import Ajv2020Module, { type ValidateFunction, type AnySchemaObject, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import { fail, pass, warn, type Finding } from '../checks/finding.js';
 import { withRepeats } from '../checks/fold-repeated.js';
 import { describeError, listValues } from './describe-error.js';
 import { escapePointerToken } from '../checks/json-pointer.js';
-import { isOcpiDateTime211, isOcpiDateTime22, type OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from './ocpi-datetime.js';
+import { createOcpiAjv, type OcpiAjv } from './ocpi-ajv.js';
+import { openEnumSink } from './open-enum-sink.js';
+import { readSchemaFolder, schemaId, type SchemaFolder } from './schema-folder.js';
+import { loadPrecompiled, versionBundle, type CompiledValidator } from './load-precompiled.js';
 
-// ajv and ajv-formats are CommonJS with a default export; under NodeNext the class sits on `.default`.
-const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
+export { SCHEMA_ID_BASE } from './schema-folder.js';
+export type { CompiledValidator } from './load-precompiled.js';
 
 /** Where the schema folders live: `schemas/<version>/<Name>.json` at the package root. */
 export const SCHEMA_ROOT = fileURLToPath(new URL('../../../schemas/', import.meta.url));
-
-/** The base of every schema `$id`: `<base>/<version>/<Name>.json`. The `.invalid` TLD marks it as a name, not a place. */
-export const SCHEMA_ID_BASE = 'https://ocpi-conformance.invalid/schemas';
 
 /** Options for one validation. */
 export interface ValidateOptions {
@@ -28,58 +25,50 @@ export interface ValidateOptions {
   readonly exchangeId?: string;
 }
 
-/**
- * Every OCPI JSON Schema of every version behind one Ajv instance (strict, allErrors). Schema files are read when a
- * version is first used; each object's validator is compiled on first use and then kept, so a command compiles only
- * what it validates.
- */
 /** What a schema describes. */
 export type SchemaKind = 'object' | 'list' | 'enum' | 'type';
 
-/** A value an OpenEnum (OCPI 2.3.0) does not list: accepted, and reported as a warning. */
-interface UnknownOpenEnumValue {
-  readonly path: string;
-  readonly value: string;
-  readonly known: readonly string[];
-  readonly title: string;
+/** How a registry gets its validators. */
+export interface SchemaRegistryOptions {
+  /**
+   * Check every schema file against the JSON Schema meta-schema as it is added. The shipped schemas are checked so by
+   * the tests; at run time it is off, since it costs about 40 ms of start-up per version.
+   */
+  readonly validateSchemas?: boolean;
+  /**
+   * Use the validators precompiled at build time (`dist/validators`) when they were built from these very schema
+   * files; on by default for the shipped schemas. Otherwise each validator is compiled on first use.
+   */
+  readonly precompiled?: boolean;
 }
 
+/**
+ * Every OCPI JSON Schema of every version, validated with Ajv (strict, allErrors). A version's schema files are read
+ * when it is first used. Its validators come precompiled from the build when they match the files (loading them
+ * costs a fraction of compiling), or are compiled one by one on first use, so a command compiles only what it
+ * validates; either way the same Ajv set-up made them (`createOcpiAjv`).
+ */
 export class SchemaRegistry {
-  readonly #ajv;
+  #ajv: OcpiAjv | undefined;
   readonly #root: string;
-  readonly #loaded = new Map<OcpiVersion, readonly string[]>();
-  readonly #compiled = new Map<string, ValidateFunction>();
-  // Validation is synchronous, so the openEnum keyword can report into the collector of the call under way.
-  #openEnumValues: UnknownOpenEnumValue[] = [];
+  readonly #options: SchemaRegistryOptions;
+  readonly #folders = new Map<OcpiVersion, SchemaFolder>();
+  readonly #precompiled = new Map<OcpiVersion, Readonly<Record<string, CompiledValidator>> | undefined>();
+  readonly #compiled = new Map<string, CompiledValidator>();
 
-  /**
-   * `validateSchemas` checks every schema file against the JSON Schema meta-schema as it is added. The shipped schemas
-   * are checked so by the tests; at run time it is off, since it costs about 40 ms of start-up per version.
-   */
-  constructor(root: string = SCHEMA_ROOT, options: { validateSchemas?: boolean } = {}) {
+  constructor(root: string = SCHEMA_ROOT, options: SchemaRegistryOptions = {}) {
     this.#root = root;
-    this.#ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, validateSchema: options.validateSchemas ?? false });
-    addFormats(this.#ajv, ['uri']);
-    this.#ajv.addFormat('ocpi-datetime-2.1.1', { type: 'string', validate: isOcpiDateTime211 });
-    this.#ajv.addFormat('ocpi-datetime-2.2', { type: 'string', validate: isOcpiDateTime22 });
-    // `openEnum: [...]` lists an OpenEnum's known values: any string passes, unknown ones become warnings.
-    this.#ajv.addKeyword({
-      keyword: 'openEnum',
-      type: 'string',
-      schemaType: 'array',
-      validate: (known: string[], data: string, parentSchema?: AnySchemaObject, cxt?: { instancePath: string }) => {
-        if (!known.includes(data)) {
-          const title = typeof parentSchema?.title === 'string' ? parentSchema.title : 'OpenEnum';
-          this.#openEnumValues.push({ path: cxt?.instancePath ?? '', value: data, known, title });
-        }
-        return true;
-      },
-    });
+    this.#options = { ...options, precompiled: options.precompiled ?? (root === SCHEMA_ROOT && !options.validateSchemas) };
+  }
+
+  /** True when `version`'s validators are the ones precompiled at build time (not compiled in this process). */
+  usesPrecompiled(version: OcpiVersion): boolean {
+    return this.#bundle(version) !== undefined;
   }
 
   /** The object and type names a version has schemas for, sorted. */
   names(version: OcpiVersion): readonly string[] {
-    return this.#load(version);
+    return this.#load(version).names;
   }
 
   /** What a schema describes: an object, a list, an enum (open or closed), or a scalar type such as DateTime. */
@@ -92,14 +81,14 @@ export class SchemaRegistry {
   }
 
   has(version: OcpiVersion, name: string): boolean {
-    return this.#load(version).includes(name);
+    return this.#load(version).documents.has(name);
   }
 
   /** The schema document of one name, as written. */
   schema(version: OcpiVersion, name: string): AnySchemaObject {
-    const found = this.#ajv.getSchema(this.#id(version, name));
+    const found = this.#load(version).documents.get(name);
     if (!found) throw new Error(`no schema "${name}" for OCPI ${version}`);
-    return found.schema as AnySchemaObject;
+    return found;
   }
 
   /** Validates `data` as the named object: one failing finding per violation, or one passing finding. */
@@ -108,9 +97,10 @@ export class SchemaRegistry {
     const at = options.at ?? '';
     const extra = options.exchangeId === undefined ? {} : { exchangeId: options.exchangeId };
     const validator = this.#validator(version, name);
-    this.#openEnumValues = [];
+    openEnumSink.length = 0;
     const valid = validator(data);
-    const warnings = this.#openEnumValues.map((unknown) => {
+    const unknownValues = openEnumSink.splice(0);
+    const warnings = unknownValues.map((unknown) => {
       const pointer = `${at}${unknown.path}`;
       const message = `${pointer || '/'}: "${unknown.value}" is not a known ${unknown.title} (an OpenEnum accepts it; known values: ${listValues(unknown.known)})`;
       return warn(check, message, { ...extra, at: pointer, actual: unknown.value });
@@ -145,46 +135,54 @@ export class SchemaRegistry {
     return [...failures, ...warnings];
   }
 
-  /** The compiled Ajv function behind `validate` (compiled on first use), for callers that only need true/false. */
-  validator(version: OcpiVersion, name: string): ValidateFunction {
+  /** The validator behind `validate` (precompiled, or compiled on first use), for callers that only need true/false. */
+  validator(version: OcpiVersion, name: string): CompiledValidator {
     return this.#validator(version, name);
   }
 
-  #validator(version: OcpiVersion, name: string): ValidateFunction {
-    const id = this.#id(version, name);
+  #validator(version: OcpiVersion, name: string): CompiledValidator {
+    const id = schemaId(version, name);
     let validator = this.#compiled.get(id);
     if (!validator) {
       if (!this.has(version, name)) throw new Error(`no schema "${name}" for OCPI ${version}`);
-      validator = this.#ajv.getSchema(id);
-      if (!validator) throw new Error(`schema "${name}" for OCPI ${version} failed to compile`);
+      validator = this.#bundle(version)?.[name] ?? this.#compile(version, id);
       this.#compiled.set(id, validator);
     }
     return validator;
   }
 
-  #id(version: OcpiVersion, name: string): string {
-    return `${SCHEMA_ID_BASE}/${version}/${name}.json`;
+  #compile(version: OcpiVersion, id: string): CompiledValidator {
+    const validator = this.#ajvWith(version).getSchema(id);
+    if (!validator) throw new Error(`schema ${id} failed to compile`);
+    return validator;
   }
 
-  #load(version: OcpiVersion): readonly string[] {
-    const known = this.#loaded.get(version);
-    if (known) return known;
-    const folder = join(this.#root, version);
-    let files: string[];
-    try {
-      files = readdirSync(folder).filter((file) => file.endsWith('.json')).sort();
-    } catch {
-      files = [];
+  /** The one Ajv instance, created on the first compilation, holding every schema of the versions read so far. */
+  #ajvWith(version: OcpiVersion): OcpiAjv {
+    if (!this.#ajv) {
+      this.#ajv = createOcpiAjv({ validateSchemas: this.#options.validateSchemas ?? false });
+      for (const folder of this.#folders.values()) for (const document of folder.documents.values()) this.#ajv.addSchema(document);
     }
-    const names = files.map((file) => file.slice(0, -'.json'.length));
-    for (const file of files) {
-      const schema = JSON.parse(readFileSync(join(folder, file), 'utf8')) as AnySchemaObject;
-      const expected = this.#id(version, file.slice(0, -'.json'.length));
-      if (schema.$id !== expected) throw new Error(`${version}/${file}: $id must be ${expected}, found ${String(schema.$id)}`);
-      this.#ajv.addSchema(schema);
+    this.#load(version);
+    return this.#ajv;
+  }
+
+  #bundle(version: OcpiVersion): Readonly<Record<string, CompiledValidator>> | undefined {
+    if (!this.#options.precompiled) return undefined;
+    if (!this.#precompiled.has(version)) this.#precompiled.set(version, loadPrecompiled(versionBundle(version), this.#load(version).hash));
+    return this.#precompiled.get(version);
+  }
+
+  #load(version: OcpiVersion): SchemaFolder {
+    let folder = this.#folders.get(version);
+    if (!folder) {
+      folder = readSchemaFolder(this.#root, version);
+      this.#folders.set(version, folder);
+      if (this.#ajv) for (const document of folder.documents.values()) this.#ajv.addSchema(document);
+      // The meta-schema check happens as schemas are added: with it on, every schema is added as soon as it is read.
+      if (this.#options.validateSchemas) this.#ajvWith(version);
     }
-    this.#loaded.set(version, names);
-    return names;
+    return folder;
   }
 }
 

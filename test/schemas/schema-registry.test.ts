@@ -1,52 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SchemaRegistry } from '../../src/schemas/schema-registry.js';
 import { OCPI_VERSIONS } from '../../src/schemas/ocpi-datetime.js';
-import { parsePointer } from '../../src/checks/json-pointer.js';
-
-const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/schemas/', import.meta.url));
-
-/** One invalid fixture: a valid base with one rule broken, and the exact path the registry must report. */
-interface InvalidCase {
-  readonly title: string;
-  readonly base?: string;
-  readonly data?: unknown;
-  readonly set?: Record<string, unknown>;
-  readonly remove?: string[];
-  readonly at: string;
-}
-
-interface FixtureFile {
-  readonly valid: Record<string, unknown>;
-  readonly invalid: InvalidCase[];
-}
-
-function edit(document: unknown, pointer: string, apply: (parent: Record<string, unknown>, key: string) => void): void {
-  const tokens = parsePointer(pointer);
-  const key = tokens.pop();
-  if (key === undefined) throw new Error('cannot edit the document root; give "data" instead');
-  let parent = document as Record<string, unknown>;
-  for (const token of tokens) parent = parent[token] as Record<string, unknown>;
-  if (parent === undefined || parent === null) throw new Error(`no parent at ${pointer}`);
-  apply(parent, key);
-}
-
-function build(fixture: FixtureFile, broken: InvalidCase): unknown {
-  if (broken.data !== undefined) return broken.data;
-  const base = fixture.valid[broken.base ?? 'minimal'];
-  if (base === undefined) throw new Error(`${broken.title}: unknown base "${broken.base ?? 'minimal'}"`);
-  const copy = structuredClone(base);
-  for (const [pointer, value] of Object.entries(broken.set ?? {})) edit(copy, pointer, (p, k) => { p[k] = value; });
-  for (const pointer of broken.remove ?? []) {
-    edit(copy, pointer, (p, k) => {
-      if (!(k in p)) throw new Error(`${broken.title}: nothing to remove at ${pointer}`);
-      delete p[k];
-    });
-  }
-  return copy;
-}
+import { build, FIXTURES, fixtureFiles, type FixtureFile } from '../helpers/schema-fixtures.js';
 
 // Meta-schema validation on: every shipped schema is checked against draft 2020-12 here, not at run time.
 const registry = new SchemaRegistry(undefined, { validateSchemas: true });
@@ -70,11 +27,7 @@ for (const version of OCPI_VERSIONS) {
       assert.deepEqual(lacking, []);
     });
 
-    const folder = join(FIXTURES, version);
-    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : [];
-    for (const file of files) {
-      const name = file.slice(0, -'.json'.length);
-      const fixture = JSON.parse(readFileSync(join(folder, file), 'utf8')) as FixtureFile;
+    for (const [name, fixture] of fixtureFiles(version)) {
       describe(name, () => {
         it('has a schema for its fixtures', () => assert.ok(registry.has(version, name), `no schema ${version}/${name}`));
         for (const [label, data] of Object.entries(fixture.valid)) {
