@@ -118,7 +118,7 @@ export class OcpiServer {
       // How often Node looks for callers past those deadlines (its default, 30 s, would let a slow caller linger).
       connectionsCheckingInterval: 1000,
     }, (req, res) => void this.#handle(req, res));
-    server.keepAliveTimeout = 1000;
+    server.keepAliveTimeout = 5000;
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => this.#refuseUnreadable(error, socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

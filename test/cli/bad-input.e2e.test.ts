@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { readReport, reportPath, runCli, type CliOutcome } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 /** A server that answers every request with the given content. */
 async function serve(contentType: string, body: string): Promise<{ url: string; server: Server }> {
@@ -24,7 +25,7 @@ describe('ocpi-conformance run with bad input', function () {
   after(() => servers.forEach((s) => s.close()));
 
   it('explains an unreachable target in one line and exits 3', async () => {
-    const outcome = await runCli(['run', '--versions-url', 'http://127.0.0.1:9/ocpi/versions', '--token', 'some-token']);
+    const outcome = await runMain(['run', '--versions-url', 'http://127.0.0.1:9/ocpi/versions', '--token', 'some-token']);
     assert.equal(outcome.code, 3);
     assert.match(outcome.stdout, /error: VER-01: GET http:\/\/127\.0\.0\.1:9\/ocpi\/versions: connection refused/);
     assertNoStackTrace(outcome);
@@ -34,7 +35,7 @@ describe('ocpi-conformance run with bad input', function () {
     const { url, server } = await serve('text/html', '<!DOCTYPE html><html><body>Welcome</body></html>');
     servers.push(server);
     const path = reportPath();
-    const outcome = await runCli(['run', '--versions-url', url, '--token', 'some-token', '--report-json', path]);
+    const outcome = await runMain(['run', '--versions-url', url, '--token', 'some-token', '--report-json', path]);
     assert.equal(outcome.code, 1);
     assert.match(outcome.stdout, /envelope\.json-body: the response is not JSON \(text\/html, a body starting "<!DOCTYPE html>/);
     assert.equal(readReport(path).cases.find((c) => c.id === 'VER-01')?.status, 'failed');
@@ -44,7 +45,7 @@ describe('ocpi-conformance run with bad input', function () {
   it('fails a body that claims to be JSON but is not, and exits 1', async () => {
     const { url, server } = await serve('application/json', '{"data": [ oops');
     servers.push(server);
-    const outcome = await runCli(['run', '--versions-url', url, '--token', 'some-token']);
+    const outcome = await runMain(['run', '--versions-url', url, '--token', 'some-token']);
     assert.equal(outcome.code, 1);
     assert.match(outcome.stdout, /the response is not JSON \(application\/json, a body starting "\{\\"data\\": \[ oops"\)/);
     assertNoStackTrace(outcome);
@@ -57,7 +58,7 @@ describe('ocpi-conformance run with bad input', function () {
     });
     await new Promise<void>((resolve) => refused.listen(0, '127.0.0.1', resolve));
     servers.push(refused);
-    const wrong = await runCli(['run', '--versions-url', `http://127.0.0.1:${(refused.address() as AddressInfo).port}/versions`, '--token', 'wrong-token']);
+    const wrong = await runMain(['run', '--versions-url', `http://127.0.0.1:${(refused.address() as AddressInfo).port}/versions`, '--token', 'wrong-token']);
     assert.equal(wrong.code, 1);
     assert.match(wrong.stdout, /expected HTTP 200, got 401 .*: the target refused the token: check --token/);
   });
@@ -76,7 +77,7 @@ describe('ocpi-conformance run with bad input', function () {
   ];
   for (const [what, args, message] of usage) {
     it(`reports ${what} in one line and exits 2`, async () => {
-      const outcome = await runCli(args);
+      const outcome = await runMain(args);
       assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
       assert.match(outcome.stderr, message);
       assertNoStackTrace(outcome);

@@ -5,6 +5,7 @@ import { renderChecksDoc } from '../../src/cli/checks-doc.js';
 import { FAULTS } from '../../src/parties/fault-catalogue.js';
 import { ALL_CASES } from '../../suites/index.js';
 import { runCli, startCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const DOC = new URL('../../../docs/checks.md', import.meta.url);
 
@@ -20,7 +21,7 @@ describe('ocpi-conformance list', () => {
   });
 
   it('leaves out the cases of SHOULD rules with --profile required.', async () => {
-    const outcome = await runCli(['list', '--profile', 'required']);
+    const outcome = await runMain(['list', '--profile', 'required']);
     const recommended = ALL_CASES.filter((c) => c.severity !== 'required').map((c) => c.id);
     assert.ok(recommended.length > 0);
     for (const id of recommended) assert.doesNotMatch(outcome.stdout, new RegExp(`^${id} `, 'm'));
@@ -28,12 +29,12 @@ describe('ocpi-conformance list', () => {
   });
 
   it('shows each case\'s checks and the faults that prove them with --checks.', async () => {
-    const outcome = await runCli(['list', '--checks']);
+    const outcome = await runMain(['list', '--checks']);
     assert.match(outcome.stdout, /^VER-01 .*\n(\s+\S+\s+\(.*\)\n)*\s+envelope\.status-code\s+\(proved by versions-status-2000\)$/m);
   });
 
   it('gives every case with its spec reference, severity, profiles and each check with its faults and failure text as JSON.', async () => {
-    const outcome = await runCli(['list', '--json']);
+    const outcome = await runMain(['list', '--json']);
     const cases = JSON.parse(outcome.stdout) as CatalogueCase[];
     assert.equal(cases.length, ALL_CASES.length);
     const ver01 = cases.find((c) => c.id === 'VER-01');

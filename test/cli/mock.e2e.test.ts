@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 describe('ocpi-conformance mock', function () {
   this.timeout(30_000);
@@ -18,7 +19,7 @@ describe('ocpi-conformance mock', function () {
     assert.equal(ready.tokenA, 'secret-a');
     for (const attempt of [1, 2]) {
       const path = reportPath();
-      const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--report-json', path]);
+      const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--report-json', path]);
       assert.equal(outcome.code, 0, `run ${attempt}: ${outcome.stdout}${outcome.stderr}`);
       assert.deepEqual(casesWith(readReport(path), 'failed'), []);
     }
@@ -28,10 +29,10 @@ describe('ocpi-conformance mock', function () {
     mock = startCli(['mock', '--role', 'cpo', '--token-a', 'secret-a', '--seed-locations', '3']);
     const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };
     const guarded = reportPath();
-    assert.equal((await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--quiet', '--report-json', guarded])).code, 0);
+    assert.equal((await runMain(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--quiet', '--report-json', guarded])).code, 0);
     for (const id of ['CMD-01', 'CMD-06', 'CPR-04']) assert.match(readReport(guarded).cases.find((c) => c.id === id)?.reason ?? '', /--allow-commands/);
     const allowed = reportPath();
-    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--allow-commands', '--test-location', 'LOC0002', '--quiet', '--report-json', allowed]);
+    const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--allow-commands', '--test-location', 'LOC0002', '--quiet', '--report-json', allowed]);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     const start = readReport(allowed).cases.find((c) => c.id === 'CMD-01');
     assert.equal(start?.status, 'passed');
@@ -41,14 +42,14 @@ describe('ocpi-conformance mock', function () {
   it('takes the token from OCPI_CONFORMANCE_TOKEN', async () => {
     mock = startCli(['mock', '--role', 'emsp', '--token-a', 'env-token-a']);
     const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };
-    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--quiet'], { env: { OCPI_CONFORMANCE_TOKEN: 'env-token-a' } });
+    const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--quiet'], { env: { OCPI_CONFORMANCE_TOKEN: 'env-token-a' } });
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
   });
 
   it('serves its faults, which the run reports', async () => {
     mock = startCli(['mock', '--role', 'cpo', '--fault', 'no-request-id-echo']);
     const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
-    const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', ready.tokenA]);
+    const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--token', ready.tokenA]);
     assert.equal(outcome.code, 1);
     assert.match(outcome.stdout, /headers\.request-id-echoed: the response has no X-Request-ID/);
   });

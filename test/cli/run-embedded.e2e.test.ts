@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ALL_CASES } from '../../suites/index.js';
 import { casesWith, readReport, reportPath, runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 describe('ocpi-conformance run --embedded', function () {
   this.timeout(60_000);
@@ -22,7 +23,7 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('passes every case against the conformant reference eMSP, leaving out the CPO cases, and exits 0.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--report-json', path]);
     const report = readReport(path);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(report, 'failed'), []);
@@ -37,14 +38,14 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('skips a module the target does not declare, naming the missing interface', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--role', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--role', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01', '--report-json', path]);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.match(readReport(path).cases.find((c) => c.id === 'LOC-01')?.reason ?? '', /does not declare the locations SENDER interface/);
   });
 
   it('keeps every crawled page out of the evidence except the first, so a long list costs no memory', async () => {
     const path = reportPath();
-    await runCli(['run', '--embedded', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01', '--report-json', path]);
+    await runMain(['run', '--embedded', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01', '--report-json', path]);
     const crawl = readReport(path).cases.find((c) => c.id === 'LOC-01');
     assert.equal(crawl?.status, 'passed');
     assert.equal(crawl?.exchanges.length, 1);
@@ -53,7 +54,7 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('writes the stable fields of the JSON report', async () => {
     const path = reportPath();
-    await runCli(['run', '--embedded', 'cpo', '--report-json', path]);
+    await runMain(['run', '--embedded', 'cpo', '--report-json', path]);
     const report = readReport(path);
     assert.equal(report.tool.name, 'ocpi-conformance');
     assert.match(report.tool.version, /^\d+\.\d+\.\d+/);
@@ -70,7 +71,7 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('passes with --handshake await, where the embedded party registers with the tester', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--handshake', 'await', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--handshake', 'await', '--report-json', path]);
     const report = readReport(path);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.equal(report.cases.find((c) => c.id === 'CRED-07')?.status, 'passed');
@@ -79,7 +80,7 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('passes with --handshake none, and neither rotates nor unregisters the given token', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
     const report = readReport(path);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.equal(report.cases.find((c) => c.id === 'CRED-08')?.status, 'passed');
@@ -88,7 +89,7 @@ describe('ocpi-conformance run --embedded', function () {
 
   it('writes a JUnit report whose failing testcase holds the failed check, its diff and the exchange, without a token.', async () => {
     const junitPath = reportPath('report.xml');
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--report-junit', junitPath]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--report-junit', junitPath]);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     const xml = readFileSync(junitPath, 'utf8');
     assert.equal(XMLValidator.validate(xml), true);
@@ -104,7 +105,7 @@ describe('ocpi-conformance run --embedded', function () {
   });
 
   it('says so in one line and exits 3 when the JUnit report cannot be written.', async () => {
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--only', 'VER-01', '--report-junit', '/nonexistent-dir/report.xml']);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--only', 'VER-01', '--report-junit', '/nonexistent-dir/report.xml']);
     assert.equal(outcome.code, 3);
     assert.match(outcome.stderr, /cannot write the JUnit report to \/nonexistent-dir\/report\.xml: ENOENT/);
   });

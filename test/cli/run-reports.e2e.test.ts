@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.js';
 import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 // The reports CI pipelines and partners read: baselines, profiles, the evidence folder, terminal manners.
 describe('ocpi-conformance run, reports and gates', function () {
@@ -14,7 +15,7 @@ describe('ocpi-conformance run, reports and gates', function () {
     const baselineFile = reportPath('baseline.json');
 
     it('writes the failures of a run as a baseline, and exits with the verdict of the run.', async () => {
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--write-baseline', baselineFile]);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--write-baseline', baselineFile]);
       assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
       assert.match(outcome.stdout, /wrote the baseline \(1 known failure\) to /);
       const written = JSON.parse(readFileSync(baselineFile, 'utf8')) as { knownFailures: unknown[] };
@@ -23,7 +24,7 @@ describe('ocpi-conformance run, reports and gates', function () {
 
     it('shows a known failure without failing the run, in the console and in the JSON report.', async () => {
       const path = reportPath();
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--baseline', baselineFile, '--report-json', path]);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--baseline', baselineFile, '--report-json', path]);
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       const report = readReport(path) as ReturnType<typeof readReport> & { summary: { knownFailures: number } };
       assert.deepEqual(casesWith(report, 'known-failure'), ['LOC-PUSH-01']);
@@ -36,14 +37,14 @@ describe('ocpi-conformance run, reports and gates', function () {
 
     it('still fails on a failure the baseline does not list.', async () => {
       const path = reportPath();
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--embedded-fault', 'tariff-put-drops-field', '--baseline', baselineFile, '--report-json', path]);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--embedded-fault', 'tariff-put-drops-field', '--baseline', baselineFile, '--report-json', path]);
       assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
       assert.deepEqual(casesWith(readReport(path), 'failed'), ['TAR-PUSH-01']);
       assert.deepEqual(casesWith(readReport(path), 'known-failure'), ['LOC-PUSH-01']);
     });
 
     it('lists the entries that now pass so the file can be trimmed.', async () => {
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--baseline', baselineFile]);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--baseline', baselineFile]);
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       assert.match(outcome.stdout, /baseline: 1 entry now passes; remove it from .*baseline\.json: LOC-PUSH-01 locations\.stored-as-put/);
     });
@@ -51,7 +52,7 @@ describe('ocpi-conformance run, reports and gates', function () {
     it('refuses a baseline that does not parse with one line and exit code 2, before running anything.', async () => {
       const bad = reportPath('bad.json');
       writeFileSync(bad, '{"knownFailures": [{"case": "LOC-PUSH-01"}]}');
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--baseline', bad]);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--baseline', bad]);
       assert.equal(outcome.code, 2);
       assert.equal(outcome.stdout, '');
       assert.match(outcome.stderr, /^ocpi-conformance: error: the baseline .*bad\.json is invalid at \/knownFailures\/0: must have required property 'check'\n$/);
@@ -60,7 +61,7 @@ describe('ocpi-conformance run, reports and gates', function () {
 
   it('runs only the cases of MUST/SHALL rules with --profile required.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--profile', 'required', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--profile', 'required', '--report-json', path]);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     const ran = readReport(path).cases.map((c) => c.id);
     const recommended = ALL_CASES.filter((c) => c.severity !== 'required' && c.targetRole !== 'emsp').map((c) => c.id);
@@ -71,7 +72,7 @@ describe('ocpi-conformance run, reports and gates', function () {
 
   it('writes an evidence folder: the three reports, the transcript and a manifest with hashes, without a token.', async () => {
     const dir = join(dirname(reportPath()), 'evidence', 'nested');
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--profile', 'required', '--evidence', dir]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--profile', 'required', '--evidence', dir]);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.match(outcome.stdout, /wrote the evidence to .*: report\.json, report\.junit\.xml, report\.html, transcript\.txt, manifest\.json/);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
@@ -111,14 +112,14 @@ describe('ocpi-conformance run, reports and gates', function () {
   it('says so in one line and exits 3 when the evidence folder cannot be written.', async () => {
     const file = reportPath('a-file');
     writeFileSync(file, 'not a folder');
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--only', 'VER-01', '--evidence', join(file, 'evidence')]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--only', 'VER-01', '--evidence', join(file, 'evidence')]);
     assert.equal(outcome.code, 3);
     assert.match(outcome.stderr, /^ocpi-conformance: error: cannot write the evidence to .*: ENOTDIR\n$/m);
   });
 
   it('writes the HTML report with --report-html.', async () => {
     const path = reportPath('report.html');
-    const outcome = await runCli(['run', '--embedded', 'emsp', '--only', 'VER-01,VER-02', '--report-html', path]);
+    const outcome = await runMain(['run', '--embedded', 'emsp', '--only', 'VER-01,VER-02', '--report-html', path]);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.ok(existsSync(path));
     assert.match(readFileSync(path, 'utf8'), /^<!DOCTYPE html>/i);
@@ -126,7 +127,7 @@ describe('ocpi-conformance run, reports and gates', function () {
 
   describe('terminal manners', () => {
     it('prints only the summary with --quiet.', async () => {
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--quiet']);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--quiet']);
       assert.equal(outcome.code, 1);
       assert.equal(outcome.stdout, `\n${outcome.stdout.trim()}\n`);
       assert.match(outcome.stdout.trim(), /^FAILED 39 cases: 36 passed, 1 failed, 0 errored, 2 skipped, 0 warnings \(\d+\.\d s\)$/);
@@ -151,12 +152,12 @@ describe('ocpi-conformance run, reports and gates', function () {
     it('says so when every request got 401, as with a wrong token.', async () => {
       mock = startCli(['mock', '--role', 'cpo', '--token-a', 'the-right-token']);
       const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };
-      const outcome = await runCli(['run', '--versions-url', ready.versionsUrl, '--token', 'a-wrong-token', '--handshake', 'none', '--only', 'VER-01,VER-02']);
+      const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--token', 'a-wrong-token', '--handshake', 'none', '--only', 'VER-01,VER-02']);
       assert.match(outcome.stdout, /warning: every request the tester made \(\d+\) was answered with HTTP 401/);
     });
 
     it('says which interfaces the target does not declare when their cases were skipped.', async () => {
-      const outcome = await runCli(['run', '--embedded', 'emsp', '--role', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01,TAR-01']);
+      const outcome = await runMain(['run', '--embedded', 'emsp', '--role', 'cpo', '--only', 'VER-01,VER-02,CRED-02,LOC-01,TAR-01']);
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       assert.match(outcome.stdout, /warning: the target does not declare locations SENDER, tariffs SENDER: 2 cases were skipped, not passed/);
     });

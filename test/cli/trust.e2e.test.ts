@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startReferenceParty } from '../../src/parties/reference-party.js';
 import type { Exchange } from '../../src/transport/exchange.js';
-import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
+import { casesWith, firstLine, readReport, reportPath, startCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 interface TeardownReport {
   teardown: Array<{ what: string; caseId: string; status: string; detail: string; exchanges: Array<{ request: { method: string; url: string } }> }>;
@@ -17,7 +18,7 @@ describe('a run a partner can trust', function () {
   it('reports a credentials token revoked mid-run once, in CRED-09, and skips what needed it instead of failing it.', async () => {
     for (const role of ['cpo', 'emsp']) {
       const path = reportPath();
-      const outcome = await runCli(['run', '--embedded', role, '--embedded-fault', 'revokes-token-mid-run', '--report-json', path]);
+      const outcome = await runMain(['run', '--embedded', role, '--embedded-fault', 'revokes-token-mid-run', '--report-json', path]);
       const report = readReport(path);
       // CRED-09 is recommended (no sentence says a token lives until PUT or DELETE), so it warns; nothing else fails.
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
@@ -34,7 +35,7 @@ describe('a run a partner can trust', function () {
   it('stops a session whose START_SESSION was ACCEPTED in an invalid response, at teardown when CMD-02 is not run, and fails only that case.', async () => {
     const path = reportPath();
     const only = 'VER-01,VER-02,CRED-02,LOC-01,CMD-01';
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--only', only, '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--only', only, '--report-json', path]);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(readReport(path), 'failed'), ['CMD-01']);
     const stop = teardownOf(path).teardown.find((step) => /STOP_SESSION/.test(step.what));
@@ -45,7 +46,7 @@ describe('a run a partner can trust', function () {
 
   it('goes on after a START_SESSION ACCEPTED in an invalid response: the session it started is found and CMD-02 stops it, failing only CMD-01.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'start-session-response-invalid', '--report-json', path]);
     const report = readReport(path);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(report, 'failed'), ['CMD-01']);
@@ -55,14 +56,14 @@ describe('a run a partner can trust', function () {
 
   it('goes on with the token a target issued when it wrongly accepts a second registration, failing only CRED-04.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'second-post-reregisters', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--allow-commands', '--embedded-fault', 'second-post-reregisters', '--report-json', path]);
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(readReport(path), 'failed'), ['CRED-04']);
   });
 
   it('skips the registration, not fails it, when Token A was spent on a registration CRED-01 had to undo.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--embedded-fault', 'registration-ignores-callback-failure', '--embedded-variant', 'token-a-single-use', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--embedded-fault', 'registration-ignores-callback-failure', '--embedded-variant', 'token-a-single-use', '--report-json', path]);
     const report = readReport(path);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(report, 'failed'), []);
@@ -76,7 +77,7 @@ describe('a run a partner can trust', function () {
       const { versionsUrl, tokenA } = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
       for (const attempt of [1, 2]) {
         const path = reportPath();
-        const outcome = await runCli(['run', '--versions-url', versionsUrl, '--only', 'VER-01,VER-02,CRED-02', '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: tokenA } });
+        const outcome = await runMain(['run', '--versions-url', versionsUrl, '--only', 'VER-01,VER-02,CRED-02', '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: tokenA } });
         assert.equal(outcome.code, 0, `run ${attempt}: ${outcome.stdout}${outcome.stderr}`);
         const unregister = teardownOf(path).teardown.find((step) => /unregister/.test(step.what));
         assert.equal(unregister?.status, 'done', `run ${attempt}`);
@@ -89,7 +90,7 @@ describe('a run a partner can trust', function () {
 
   it('never POSTs, PUTs or DELETEs the credentials with --handshake none.', async () => {
     const path = reportPath();
-    const outcome = await runCli(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--handshake', 'none', '--report-json', path]);
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     const report = teardownOf(path);
     const changes = [...report.cases, ...report.teardown].flatMap((c) => c.exchanges).filter((e) => /\/credentials$/.test(new URL(e.request.url).pathname) && e.request.method !== 'GET');
@@ -102,7 +103,7 @@ describe('a run a partner can trust', function () {
     const party = await startReferenceParty({ role: 'cpo', seedLocations: 3, onExchange: (exchange) => seen.push(exchange) });
     try {
       const path = reportPath();
-      const outcome = await runCli(['run', '--versions-url', party.versionsUrl, '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: party.tokenA.reveal() } });
+      const outcome = await runMain(['run', '--versions-url', party.versionsUrl, '--report-json', path], { env: { OCPI_CONFORMANCE_TOKEN: party.tokenA.reveal() } });
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       const charger = seen.filter((e) => /\/2\.2\.1\/(commands|chargingprofiles)(\/|$)/.test(new URL(e.request.url).pathname));
       // The reference CPO refuses every token but the registration's with 401: any other answer means it took the request.
@@ -117,7 +118,7 @@ describe('a run a partner can trust', function () {
 
   it('refuses OCPI_CONFORMANCE_ALLOW_COMMANDS, whatever its value, with exit code 2 and a line naming the flag.', async () => {
     for (const value of ['true', 'false']) {
-      const outcome = await runCli(['run', '--embedded', 'cpo', '--only', 'VER-01'], { env: { OCPI_CONFORMANCE_ALLOW_COMMANDS: value } });
+      const outcome = await runMain(['run', '--embedded', 'cpo', '--only', 'VER-01'], { env: { OCPI_CONFORMANCE_ALLOW_COMMANDS: value } });
       assert.equal(outcome.code, 2, value);
       assert.match(outcome.stderr, /OCPI_CONFORMANCE_ALLOW_COMMANDS is refused, whatever its value: .* only with --allow-commands on the command line/);
     }

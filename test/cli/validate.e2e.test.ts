@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reportPath, runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const VALID = fileURLToPath(new URL('../../../test/fixtures/schemas/2.2.1/Credentials.json', import.meta.url));
 
@@ -9,7 +10,7 @@ describe('ocpi-conformance validate', function () {
   this.timeout(20_000);
 
   it('lists the object names of every version', async () => {
-    const outcome = await runCli(['validate', '--list-objects', '--json']);
+    const outcome = await runMain(['validate', '--list-objects', '--json']);
     assert.equal(outcome.code, 0);
     const catalogue = JSON.parse(outcome.stdout) as Record<string, { object: string[]; enum: string[] }>;
     assert.deepEqual(Object.keys(catalogue), ['2.1.1', '2.2.1', '2.3.0']);
@@ -28,7 +29,7 @@ describe('ocpi-conformance validate', function () {
     writeFileSync(bad, JSON.stringify({ ...credentials, roles: [] }));
     const ok = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', good]);
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-    const failing = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', good, bad, '--json']);
+    const failing = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', good, bad, '--json']);
     assert.equal(failing.code, 1);
     const verdicts = JSON.parse(failing.stdout) as Array<{ valid: boolean; findings: Array<{ at: string; status: string }> }>;
     assert.deepEqual(verdicts.map((v) => v.valid), [true, false]);
@@ -38,7 +39,7 @@ describe('ocpi-conformance validate', function () {
   it('says a file is not JSON, without a stack trace, and exits 1', async () => {
     const path = reportPath('not.json');
     writeFileSync(path, 'status_code: 1000');
-    const outcome = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', path]);
+    const outcome = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', path]);
     assert.equal(outcome.code, 1);
     assert.match(outcome.stdout, /not\.json: invalid: not JSON: /);
     assert.doesNotMatch(outcome.stdout + outcome.stderr, /\n\s+at /);
@@ -47,16 +48,16 @@ describe('ocpi-conformance validate', function () {
   it('says a file nested 100,000 deep is not an OCPI document, without walking it, and exits 1', async () => {
     const path = reportPath('deep.json');
     writeFileSync(path, `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
-    const outcome = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', path, '--json']);
+    const outcome = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', path, '--json']);
     assert.equal(outcome.code, 1, outcome.stderr);
     assert.deepEqual((JSON.parse(outcome.stdout) as Array<{ error?: string }>).map((v) => v.error), ['not an OCPI document: it nests deeper than 128 levels']);
   });
 
   it('refuses an unknown object name or a missing file with exit 2', async () => {
-    const unknown = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Lokation', VALID]);
+    const unknown = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Lokation', VALID]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /OCPI 2\.2\.1 has no object "Lokation"/);
-    const missing = await runCli(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', '/nonexistent/file.json']);
+    const missing = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', '/nonexistent/file.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read \/nonexistent\/file\.json: ENOENT/);
   });

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { follow, outputMatch, reportPath, startCli, type RunningCli } from '../helpers/run-cli.js';
 import { deepJson, httpRequest, rawRequest, type RawAnswer } from '../helpers/raw-request.js';
+import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 
 // The hostile test bed, inbound half: a "target" that misbehaves towards the tester's own endpoint while a real run
 // waits for it (--handshake await). Each misbehaviour must leave the run ending on time with a report, no crash, and no
@@ -107,29 +108,44 @@ const MISBEHAVIOURS: readonly Misbehaviour[] = [
   },
 ];
 
+/** What one misbehaviour left: the peer's answers, the run's exit code, output and report, and how long it took. */
+interface Outcome {
+  readonly answers: readonly RawAnswer[];
+  readonly code: number | null;
+  readonly output: string;
+  readonly tokenA: string;
+  readonly report: string;
+  readonly elapsedMs: number;
+}
+
+/** Starts a run that awaits a caller, misbehaves towards its peer as that caller, and waits for the run to end. */
+async function exercise(misbehaviour: Misbehaviour): Promise<Outcome> {
+  const json = reportPath();
+  const started = Date.now();
+  const run: RunningCli = follow(startCli(['run', '--handshake', 'await', '--deadline', String(DEADLINE_MS), '--report-json', json]));
+  try {
+    const [, versionsUrl = '', tokenA = ''] = await outputMatch(run, /versions URL: (\S+)\n\s+Token A:\s+(\S+)/);
+    const base = new URL(versionsUrl).origin;
+    const peer: PeerUnderAttack = { base, versionsUrl, tokenA, credentials: `${new URL(versionsUrl).pathname.replace(/\/versions$/, '')}/2.2.1/credentials` };
+    const answers = await misbehaviour.act(peer);
+    const code = await run.exited;
+    return { answers, code, output: run.output(), tokenA, report: readFileSync(json, 'utf8'), elapsedMs: Date.now() - started };
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+}
+
 describe('the hostile test bed: callers that misbehave towards the tester\'s endpoint during a run', function () {
   this.timeout(RUN_ENDS_WITHIN_MS + 30_000);
-  let run: RunningCli | undefined;
-  afterEach(() => {
-    run?.child.kill('SIGKILL');
-    run = undefined;
-  });
+  // The runs mostly wait out their deadline: they go on side by side, each test judging its own.
+  const outcomes = new LookaheadRuns(MISBEHAVIOURS.map((misbehaviour) => () => exercise(misbehaviour)), { concurrency: MISBEHAVIOURS.length, window: MISBEHAVIOURS.length });
 
-  for (const misbehaviour of MISBEHAVIOURS) {
+  MISBEHAVIOURS.forEach((misbehaviour, index) => {
     it(`ends the run on time with a report, no crash and no token in any output when the target ${misbehaviour.name}`, async () => {
-      const json = reportPath();
-      const started = Date.now();
-      run = follow(startCli(['run', '--handshake', 'await', '--deadline', String(DEADLINE_MS), '--report-json', json]));
-      const [, versionsUrl = '', tokenA = ''] = await outputMatch(run, /versions URL: (\S+)\n\s+Token A:\s+(\S+)/);
-      const base = new URL(versionsUrl).origin;
-      const peer: PeerUnderAttack = { base, versionsUrl, tokenA, credentials: `${new URL(versionsUrl).pathname.replace(/\/versions$/, '')}/2.2.1/credentials` };
-      const answers = await misbehaviour.act(peer);
-      const code = await run.exited;
-      assert.ok(Date.now() - started < RUN_ENDS_WITHIN_MS, `the run ended within ${RUN_ENDS_WITHIN_MS} ms`);
-      const output = run.output();
+      const { answers, code, output, tokenA, report: text, elapsedMs } = await outcomes.result(index);
+      assert.ok(elapsedMs < RUN_ENDS_WITHIN_MS, `the run ended within ${RUN_ENDS_WITHIN_MS} ms`);
       assert.ok(code === 1 || code === 3, `a verdict's exit code, got ${code}:\n${output}`);
       assert.doesNotMatch(output, /internal error|^\s+at /m, 'no crash, no stack trace');
-      const text = readFileSync(json, 'utf8');
       const report = JSON.parse(text) as { summary: object; cases: Array<{ exchanges: ReportedExchange[] }>; peerInbound: ReportedExchange[] };
       assert.ok(report.summary, 'a report with a summary');
       const inbound = [...report.cases.flatMap((c) => c.exchanges), ...report.peerInbound].filter((e) => e.direction === 'inbound');
@@ -140,7 +156,7 @@ describe('the hostile test bed: callers that misbehave towards the tester\'s end
       assert.equal(output.split(tokenA).length - 1, 1, 'Token A only in the await notice');
       for (const secret of tokens.slice(1)) assert.ok(!output.includes(secret), 'no other token in the output');
     });
-  }
+  });
 });
 
 /**

@@ -1,3 +1,4 @@
+import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 import assert from 'node:assert/strict';
 import { loadRunConfig } from '../../src/config/load-run-config.js';
 import { FAULTS, type Fault, type FaultExpectation, type PartyRole } from '../../src/parties/fault-catalogue.js';
@@ -77,6 +78,9 @@ describe('the fault catalogue', () => {
   });
 });
 
+/** Fault runs under way at once, at most this many ahead of the test that awaits one. */
+const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
+
 /** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME` does. */
 async function runWithFault(fault: Fault, role: PartyRole): Promise<RunResult> {
   const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ...fault.runFlags };
@@ -101,21 +105,22 @@ function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation)
 
 describe('each fault of the catalogue, in each party that has it', function () {
   this.timeout(60_000);
-  for (const fault of FAULTS) {
-    for (const role of fault.roles) {
-      const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
-      const expects = fault.expects.filter((e) => appliesTo(e, role));
-      const failing = [...new Set(expects.filter(failsIn).map((e) => e.case))].sort();
-      const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
-      it(`${verdict} when in ${party} ${fault.description}.`, async () => {
-        const result = await runWithFault(fault, role);
-        const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
-        const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
-        assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
-        assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
-        for (const e of expects) assertExpectation(result, fault, e);
-        assert.deepEqual(failed, failing);
-      });
-    }
-  }
+  const runs = FAULTS.flatMap((fault) => fault.roles.map((role) => ({ fault, role })));
+  // Runs overlap: each waits on its own servers and deadline far more than it computes.
+  const results = new LookaheadRuns(runs.map(({ fault, role }) => () => runWithFault(fault, role)), RUN_LOOKAHEAD);
+  runs.forEach(({ fault, role }, index) => {
+    const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
+    const expects = fault.expects.filter((e) => appliesTo(e, role));
+    const failing = [...new Set(expects.filter(failsIn).map((e) => e.case))].sort();
+    const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
+    it(`${verdict} when in ${party} ${fault.description}.`, async () => {
+      const result = await results.result(index);
+      const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
+      const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
+      assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
+      assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
+      for (const e of expects) assertExpectation(result, fault, e);
+      assert.deepEqual(failed, failing);
+    });
+  });
 });

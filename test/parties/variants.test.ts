@@ -4,6 +4,7 @@ import { FAULTS, type PartyRole } from '../../src/parties/fault-catalogue.js';
 import { VARIANTS } from '../../src/parties/variant-catalogue.js';
 import type { RunResult } from '../../src/runner/case-result.js';
 import { run } from '../../src/run.js';
+import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 
 /** What a variant's run is compared with: the plain party's skipped cases and warnings. */
 interface Outcome {
@@ -56,10 +57,13 @@ for (const role of ['cpo', 'emsp'] as const) {
     this.timeout(120_000);
     const active = VARIANTS.filter((v) => v.roles.includes(role) && v.pending === undefined).map((v) => v.name);
     const pending = VARIANTS.filter((v) => v.roles.includes(role) && v.pending !== undefined);
+    // The plain run, each variant's, then all variants at once: side by side, each test judging its own.
+    const variantSets: (readonly string[])[] = [[], ...active.map((name) => [name]), active];
+    const outcomes = new LookaheadRuns(variantSets.map((variants) => () => runEmbedded(role, variants)), { concurrency: 6, window: 40 });
     let plain: Outcome;
 
     before(async () => {
-      plain = await runEmbedded(role, []);
+      plain = await outcomes.result(0);
       for (const variant of pending) console.log(`      (left out, pending: ${variant.name}: ${variant.pending})`);
     });
 
@@ -67,14 +71,14 @@ for (const role of ['cpo', 'emsp'] as const) {
       assert.deepEqual(plain.failures, []);
     });
 
-    for (const name of active) {
+    active.forEach((name, index) => {
       it(`passes with variant ${name} as it does against the plain party.`, async () => {
-        assertLikePlain(name, await runEmbedded(role, [name]), plain);
+        assertLikePlain(name, await outcomes.result(index + 1), plain);
       });
-    }
+    });
 
     it(`passes with all of the ${role}'s variants at once as it does against the plain party.`, async () => {
-      assertLikePlain('all variants', await runEmbedded(role, active), plain);
+      assertLikePlain('all variants', await outcomes.result(variantSets.length - 1), plain);
     });
   });
 }
