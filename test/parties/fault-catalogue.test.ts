@@ -1,21 +1,11 @@
-import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 import assert from 'node:assert/strict';
-import { loadRunConfig } from '../../src/config/load-run-config.js';
-import { FAULTS, type Fault, type FaultExpectation, type PartyRole } from '../../src/parties/fault-catalogue.js';
-import { failureTextParts, matchesFailureText } from '../../src/parties/failure-text.js';
-import { unfoldedMessage } from '../../src/checks/fold-repeated.js';
-import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
-import { run } from '../../src/run.js';
+import { FAULTS } from '../../src/parties/fault-catalogue.js';
+import { failureTextParts } from '../../src/parties/failure-text.js';
 import { RUN_CHECKS } from '../../src/runner/run-checks.js';
 import { ALL_CASES } from '../../suites/index.js';
+import { appliesTo } from './fault-runs.js';
 
 const caseOf = (id: string) => ALL_CASES.find((c) => c.id === id);
-
-/** Whether a run against this party includes the expectation's case (a fault of both parties may name cases of one). */
-const appliesTo = (e: FaultExpectation, role: PartyRole): boolean => [role, 'any'].includes(caseOf(e.case)?.targetRole ?? '');
-
-/** An expectation the run must show as a failure: a required case, and not a warning. */
-const failsIn = (e: FaultExpectation): boolean => e.status !== 'warn' && caseOf(e.case)?.severity === 'required';
 
 /**
  * Every (case, check) pair the cases declare, and the pairs some fault trips. The run-level checks every case declares
@@ -78,49 +68,3 @@ describe('the fault catalogue', () => {
   });
 });
 
-/** Fault runs under way at once, at most this many ahead of the test that awaits one. */
-const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
-
-/** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME` does. */
-async function runWithFault(fault: Fault, role: PartyRole): Promise<RunResult> {
-  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ...fault.runFlags };
-  return run(loadRunConfig({ flags, env: {} }));
-}
-
-const describeFindings = (c: CaseResult | undefined): string =>
-  c?.findings.filter((f) => f.status !== 'pass').map((f) => `\n  ${f.status}: ${f.check}: ${f.message}`).join('') || ` none (${c?.status ?? 'not run'}${c?.reason ? `: ${c.reason}` : ''})`;
-
-/** The named case shows the named check, with the status and the exact text the fault promises. */
-function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation): void {
-  const status = failsIn(e) ? 'fail' : 'warn';
-  const reported = result.cases.find((c) => c.id === e.case);
-  // A failure found at several places is folded into one with "(and N more like it ...)": the template is the first's text.
-  const matched = reported?.findings.some((f) => f.check === e.check && f.status === status && matchesFailureText(e.text, unfoldedMessage(f.message)));
-  assert.ok(matched, `${fault.name}: ${e.case} has no ${status} of ${e.check} matching\n  ${e.text}\nit reported:${describeFindings(reported)}`);
-  if (e.single && status === 'fail') {
-    const failures = reported?.findings.filter((f) => f.status === 'fail') ?? [];
-    assert.equal(failures.length, 1, `${fault.name}: one root cause, one failure in ${e.case}:${describeFindings(reported)}`);
-  }
-}
-
-describe('each fault of the catalogue, in each party that has it', function () {
-  this.timeout(60_000);
-  const runs = FAULTS.flatMap((fault) => fault.roles.map((role) => ({ fault, role })));
-  // Runs overlap: each waits on its own servers and deadline far more than it computes.
-  const results = new LookaheadRuns(runs.map(({ fault, role }) => () => runWithFault(fault, role)), RUN_LOOKAHEAD);
-  runs.forEach(({ fault, role }, index) => {
-    const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
-    const expects = fault.expects.filter((e) => appliesTo(e, role));
-    const failing = [...new Set(expects.filter(failsIn).map((e) => e.case))].sort();
-    const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
-    it(`${verdict} when in ${party} ${fault.description}.`, async () => {
-      const result = await results.result(index);
-      const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
-      const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
-      assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
-      assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
-      for (const e of expects) assertExpectation(result, fault, e);
-      assert.deepEqual(failed, failing);
-    });
-  });
-});
