@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
-import { FAULTS } from '../parties/fault-catalogue.js';
-import { VARIANTS } from '../parties/variant-catalogue.js';
 import type { CliIo, StopReason } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function listFaults(io: CliIo): void {
+async function listFaults(io: CliIo): Promise<void> {
+  const { FAULTS } = await import('../parties/fault-catalogue.js');
   const width = Math.max(...FAULTS.map((f) => f.name.length));
   for (const fault of FAULTS) {
     const cases = [...new Set(fault.expects.map((e) => e.case))];
@@ -18,7 +17,8 @@ function listFaults(io: CliIo): void {
   }
 }
 
-function listVariants(io: CliIo): void {
+async function listVariants(io: CliIo): Promise<void> {
+  const { VARIANTS } = await import('../parties/variant-catalogue.js');
   const width = Math.max(...VARIANTS.map((v) => v.name.length));
   for (const variant of VARIANTS) {
     io.stdout.write(`${variant.name.padEnd(width)}  ${variant.roles.join(',')}: ${variant.description} (${variant.rule})${variant.pending ? ` [pending: ${variant.pending}]` : ''}\n`);
@@ -50,11 +50,11 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--list-variants', 'list the conformant variants and exit')
     .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string }) => {
       if (options.listFaults) {
-        listFaults(io);
+        await listFaults(io);
         return;
       }
       if (options.listVariants) {
-        listVariants(io);
+        await listVariants(io);
         return;
       }
       if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');

@@ -1,57 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import type { Finding } from '../checks/finding.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
-import { schemaRegistry, type SchemaKind } from '../schemas/schema-registry.js';
-import { validateDocument } from '../schemas/validate-document.js';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../transport/json-depth.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-
-/** The outcome for one file. */
-interface FileVerdict {
-  readonly file: string;
-  readonly valid: boolean;
-  readonly error?: string;
-  readonly findings: readonly Finding[];
-}
-
-async function judge(file: string, version: OcpiVersion, name: string): Promise<FileVerdict> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  // The same bound as on the wire (a body nested past it is not walked), so no file can overflow the stack.
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return { file, valid: false, error: `not an OCPI document: it nests deeper than ${MAX_JSON_DEPTH} levels`, findings: [] };
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    return { file, valid: false, error: `not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`, findings: [] };
-  }
-  const findings = validateDocument(schemaRegistry(), version, name, document);
-  return { file, valid: !findings.some((f) => f.status === 'fail'), findings };
-}
-
-function listObjects(io: CliIo, versions: readonly OcpiVersion[], json: boolean): void {
-  const registry = schemaRegistry();
-  const catalogue = Object.fromEntries(versions.map((version) => {
-    const byKind: Record<SchemaKind, string[]> = { object: [], list: [], enum: [], type: [] };
-    for (const name of registry.names(version)) byKind[registry.kind(version, name)].push(name);
-    return [version, byKind];
-  }));
-  if (json) {
-    io.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
-    return;
-  }
-  for (const [version, byKind] of Object.entries(catalogue)) {
-    io.stdout.write(`OCPI ${version}\n`);
-    for (const [kind, names] of Object.entries(byKind)) if (names.length > 0) io.stdout.write(`  ${`${kind}s:`.padEnd(9)}${names.join(', ')}\n`);
-  }
-}
 
 /** `ocpi-conformance validate`: validates JSON files against the schemas of one version. */
 export function validateCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -63,6 +14,8 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
     .option('--list-objects', 'list the object names per version and exit')
     .option('--json', 'machine-readable output')
     .action(async (files: string[], options: { ocpiVersion?: OcpiVersion; object?: string; listObjects?: boolean; json?: boolean }) => {
+      const { judgeFile, listObjects } = await import('./validate-files.js');
+      const { schemaRegistry } = await import('../schemas/schema-registry.js');
       if (options.listObjects) {
         listObjects(io, options.ocpiVersion ? [options.ocpiVersion] : OCPI_VERSIONS, options.json === true);
         return;
@@ -75,8 +28,8 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
         const near = registry.names(options.ocpiVersion).filter((n) => n.toLowerCase() === options.object?.toLowerCase());
         throw new ConfigError(`OCPI ${options.ocpiVersion} has no object "${options.object}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see validate --list-objects`);
       }
-      const verdicts: FileVerdict[] = [];
-      for (const file of files) verdicts.push(await judge(file, options.ocpiVersion, options.object));
+      const verdicts: Awaited<ReturnType<typeof judgeFile>>[] = [];
+      for (const file of files) verdicts.push(await judgeFile(file, options.ocpiVersion, options.object));
       if (options.json) io.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
       else {
         for (const verdict of verdicts) {
