@@ -14,11 +14,15 @@ const LATENCY_MS = Number(process.env.LATENCY_MS ?? 50);
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 
-/** One run, in this process: prints what the parent needs as one line of JSON. */
-async function measureOne(concurrency) {
+/**
+ * One run, in this process: prints what the parent needs as one line of JSON. `warm` runs once before, without latency,
+ * so that the measured run finds its schemas compiled (what validators precompiled at build time would give).
+ */
+async function measureOne(concurrency, warm) {
   const warnings = [];
   process.on('warning', (warning) => warnings.push(warning.name));
   const { loadRunConfig, run, startReferenceParty } = await import(dist('src/index.js'));
+  if (warm) await run(loadRunConfig({ flags: { embedded: 'cpo', quiet: true }, env: {} }));
   const requests = [];
   const onExchange = (exchange) => requests.push({ at: Date.parse(exchange.timings.startedAt), ms: exchange.timings.durationMs });
   const party = await startReferenceParty({ role: 'cpo', latencyMs: LATENCY_MS, onExchange });
@@ -35,8 +39,8 @@ async function measureOne(concurrency) {
   process.stdout.write(`${JSON.stringify({ concurrency: config.concurrency, durationMs: result.durationMs, summary: result.summary, statuses, warnings, windows, requests })}\n`);
 }
 
-function measure(concurrency) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', String(concurrency ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function measure(concurrency, warm) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', String(concurrency ?? 0), warm ? 'warm' : 'cold'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`run exited with ${code}`)))));
@@ -96,29 +100,37 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 async function main() {
   const { DEFAULT_SETTINGS } = await import(dist('src/config/run-config.js'));
-  const concurrencies = (process.env.CONCURRENCIES ?? '1,2,4,8,16').split(',').map(Number);
-  const runs = new Map(concurrencies.map((c) => [c, []]));
-  runs.set('default', []);
+  const concurrencies = [...(process.env.CONCURRENCIES ?? '1,2,4,8,16').split(',').map(Number), 'default'];
+  const runs = new Map(concurrencies.flatMap((c) => [[`${c} cold`, []], [`${c} warm`, []]]));
   // Interleaved, so that a slow moment of the machine falls on every concurrency alike.
   for (let repeat = 0; repeat < REPEATS; repeat += 1) {
-    for (const concurrency of runs.keys()) runs.get(concurrency).push(await measure(concurrency === 'default' ? undefined : concurrency));
+    for (const concurrency of concurrencies) {
+      for (const warmth of ['cold', 'warm']) runs.get(`${concurrency} ${warmth}`).push(await measure(concurrency === 'default' ? undefined : concurrency, warmth === 'warm'));
+    }
   }
-  const ones = runs.get(1) ?? [await measure(1)];
+  const ones = runs.get('1 cold') ?? [await measure(1, false)];
   const paths = await Promise.all(ones.map((one) => criticalPath(weights(one))));
   const path = paths[0];
   const pathMs = path.exchanges * LATENCY_MS;
-  console.log(`node ${process.version}, latency ${LATENCY_MS} ms, median of ${REPEATS} runs each`);
+  console.log(`node ${process.version}, latency ${LATENCY_MS} ms, median of ${REPEATS} runs each (min..max)`);
   console.log(`critical path: ${path.exchanges} exchanges x ${LATENCY_MS} ms = ${pathMs} ms (the concurrency-1 runs gave ${paths.map((p) => p.exchanges).join(', ')})`);
   console.log(`  ${path.chain.join(' > ')}${path.outside ? ` + ${path.outside} outside cases` : ''}`);
-  console.log('concurrency   run (median)   min..max        ratio to critical path   failed or errored   warnings');
-  for (const [concurrency, measured] of runs) {
+  console.log('cold: a fresh process, as `run` is; warm: schemas already compiled in the process');
+  console.log('concurrency   cold run                      ratio   warm run                      ratio   failed or errored   warnings');
+  const cell = (measured) => {
     const times = measured.map((m) => m.durationMs);
+    return `${String(median(times)).padStart(5)} ms (${Math.min(...times)}..${Math.max(...times)} ms)`.padEnd(28) + `  ${(median(times) / pathMs).toFixed(2)}x`;
+  };
+  for (const concurrency of concurrencies) {
+    const cold = runs.get(`${concurrency} cold`);
+    const warm = runs.get(`${concurrency} warm`);
     const label = concurrency === 'default' ? `${DEFAULT_SETTINGS.concurrency} (default)` : String(concurrency);
-    const broken = new Set(measured.flatMap((m) => Object.entries(m.statuses).filter(([, s]) => s === 'failed' || s === 'errored').map(([id, s]) => `${id} ${s}`)));
-    const warnings = new Set(measured.flatMap((m) => m.warnings));
-    console.log(`${label.padEnd(12)}  ${String(median(times)).padStart(8)} ms   ${`${Math.min(...times)}..${Math.max(...times)} ms`.padEnd(14)}  ${(median(times) / pathMs).toFixed(2).padStart(8)}x                ${([...broken].join(', ') || '-').padEnd(17)}   ${[...warnings].join(', ') || '-'}`);
+    const all = [...cold, ...warm];
+    const broken = new Set(all.flatMap((m) => Object.entries(m.statuses).filter(([, s]) => s === 'failed' || s === 'errored').map(([id, s]) => `${id} ${s}`)));
+    const warnings = new Set(all.flatMap((m) => m.warnings));
+    console.log(`${label.padEnd(12)}  ${cell(cold)}   ${cell(warm)}   ${([...broken].join(', ') || '-').padEnd(17)}   ${[...warnings].join(', ') || '-'}`);
   }
 }
 
-if (process.argv[2] === '--one') await measureOne(Number(process.argv[3]));
+if (process.argv[2] === '--one') await measureOne(Number(process.argv[3]), process.argv[4] === 'warm');
 else await main();
