@@ -173,7 +173,10 @@ export class CaseContext {
     const slot: Exchange[] = [];
     if (evidence) this.#evidence.push(slot);
     // A page that is judged and dropped leaves evidence only when it ends the case (a refusal, no answer).
-    const keep = (...exchanges: Exchange[]): void => void (evidence ? slot.push(...exchanges) : this.#evidence.push(exchanges));
+    const keep = (...exchanges: Exchange[]): void => {
+      if (evidence) slot.push(...exchanges);
+      else this.#evidence.push(exchanges);
+    };
     try {
       // The case's own signal: its inactivity timeout and the run's interrupt both end what it has under way.
       const response = await this.#services.client.send(request, { signal: this.#services.signal });

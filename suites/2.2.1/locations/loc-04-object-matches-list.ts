@@ -4,7 +4,6 @@ import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import { responseData } from '../../../src/checks/response-data.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 interface Sample {
   readonly id: string;
@@ -48,9 +47,8 @@ export default defineCase({
       [`Connector ${connector.id}`, endpointUrl(base, location.id, evse.uid, connector.id), 'Connector', connector],
     ];
     // The three GETs are independent: sent at once, judged in order.
-    const fetched = await t.inParallel(steps, async ([, url]) => ({ response: await moduleRequest(t, { method: 'GET', url }), at: performance.now() }));
-    for (const [index, [what, url, object, listed]] of steps.entries()) {
-      const { response, at: firstAt } = fetched[index] as { response: OcpiResponse; at: number };
+    const fetched = await t.inParallel(steps, async (step) => ({ step, response: await moduleRequest(t, { method: 'GET', url: step[1] }), firstAt: performance.now() }));
+    for (const { step: [what, url, object, listed], response, firstAt } of fetched) {
       const findings = checkOcpiResponse(response.exchange, t.version, { data: object });
       t.check(findings);
       // Only an object can be compared; the response checks said why there is none.

@@ -3,7 +3,6 @@ import type { Finding } from '../../../src/checks/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 const BROKEN_JSON = '{"uid": "OCT-PROBE-0", "valid": tru';
 
@@ -27,12 +26,11 @@ export default defineCase({
   async run(t) {
     const probes = moduleProbes(t, { body: true });
     if (probes.length === 0) t.skip(t.settings.allowCommands ? 'the target declares no functional module that takes a request body' : 'the target declares no functional module that takes a request body besides commands and charging profiles, which get the credentials token only with --allow-commands');
-    // The probes are independent: sent at once, judged in the modules' order.
-    const responses = await t.inParallel(probes, (probe) => moduleRequest(t, { ...probe.request, rawBody: BROKEN_JSON }));
-    const findings: Finding[] = probes.flatMap((probe, index) => {
-      const response = responses[index] as OcpiResponse;
+    // The probes are independent: sent at once, their findings in the modules' order.
+    const findings: Finding[] = (await t.inParallel(probes, async (probe) => {
+      const response = await moduleRequest(t, { ...probe.request, rawBody: BROKEN_JSON });
       return expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 400, check: 'transport.malformed-json-refused', because: `${probe.module}: a body that is not JSON is answered with HTTP 400${statusCodeNote(response.body)}` });
-    });
+    })).flat();
     t.check(foldFormatWarnings(findings));
   },
 });

@@ -5,7 +5,6 @@ import type { CaseContext } from '../../../src/runner/case-context.js';
 import { defineCase, type CaseDefinition, type CaseSettings } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** One way of presenting the wrong credentials, and the case that checks every module refuses it. */
 export interface WrongCredentials {
@@ -39,11 +38,11 @@ export function authCase(wrong: WrongCredentials): CaseDefinition {
       if (probes.length === 0) t.skip('the target declares no functional module');
       // The token of each probe is chosen before any is sent: a case that cannot present one sends nothing.
       const sent = probes.map((probe) => ({ probe, token: wrong.token(t) }));
-      // The probes are independent: sent at once, judged in the modules' order.
-      const responses = await t.inParallel(sent, ({ probe, token }) => moduleRequest(t, { ...probe.request, token }));
-      const findings: Finding[] = probes.flatMap((probe, index) =>
-        expectErrorAnswer({ version: t.version, exchange: (responses[index] as OcpiResponse).exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` }),
-      );
+      // The probes are independent: sent at once, their findings in the modules' order.
+      const findings: Finding[] = (await t.inParallel(sent, async ({ probe, token }) => {
+        const response = await moduleRequest(t, { ...probe.request, token });
+        return expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` });
+      })).flat();
       // One way of answering 401 bare, across the modules, is one warning.
       t.check(foldFormatWarnings(findings));
     },
