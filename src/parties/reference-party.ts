@@ -50,6 +50,8 @@ export interface ReferencePartyOptions {
   readonly pageSize?: number;
   /** Sees every request the party answered, tokens redacted (a spy for tests of what a run sends). */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** Answers every request this many milliseconds late (a distant or slow target, for benchmarks); 0 by default. */
+  readonly latencyMs?: number;
 }
 
 /** A running reference party. */
@@ -92,6 +94,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     nextExchangeId,
     finish: (spec, request) => broken.response(wire.response(spec), request),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     // A server that forgets the echo forgets it on every endpoint.
     echoRequestIds: () => ({ requestId: !faults.has('no-request-id-echo'), correlationId: !faults.has('no-correlation-id-echo') }),
   });

@@ -18,6 +18,12 @@ import type { Compensation, Compensations } from './compensations.js';
 import { chargerReceiverAt } from './charger-receiver.js';
 import { revocationReason, type Revocation, type SessionGuard } from './session-guard.js';
 
+/**
+ * How many steps of one case inParallel runs at once (a probe to each module of a CPO is 7): each step's request or
+ * wait listens to the case's signal, and Node warns past 10 listeners on one signal.
+ */
+export const PARALLEL_STEPS = 8;
+
 /** What the executor lends every case. */
 export interface CaseServices {
   readonly client: OcpiClient;
@@ -60,7 +66,9 @@ export class CaseContext {
   readonly #definition: CaseDefinition;
   readonly #services: CaseServices;
   readonly #findings: Finding[] = [];
-  readonly #exchanges: Exchange[] = [];
+  // Evidence in the order requests were sent: a slot per request, filled when it ends, so that requests sent at once
+  // (inParallel) are listed in the same order whichever answer comes first.
+  readonly #evidence: Exchange[][] = [];
   #objectsReceived: number | undefined;
   #listProblem: string | undefined;
 
@@ -92,7 +100,7 @@ export class CaseContext {
   }
 
   get exchanges(): readonly Exchange[] {
-    return this.#exchanges;
+    return this.#evidence.flat();
   }
 
   /** How many distinct objects the case received from the target's lists; undefined when it crawled none. */
@@ -162,10 +170,18 @@ export class CaseContext {
     const sessionToken = this.#sessionToken(request);
     const revoked = sessionToken && !expectRefusal ? this.#services.guard.revokedFor(sessionToken) : undefined;
     if (revoked) throw new SkipCase(revocationReason(revoked));
+    const slot: Exchange[] = [];
+    if (evidence) this.#evidence.push(slot);
+    // A page that is judged and dropped leaves evidence only when it ends the case (a refusal, no answer).
+    const keep = (...exchanges: Exchange[]): void => {
+      if (evidence) slot.push(...exchanges);
+      else this.#evidence.push(exchanges);
+    };
     try {
-      const response = await this.#services.client.send(request);
+      // The case's own signal: its inactivity timeout and the run's interrupt both end what it has under way.
+      const response = await this.#services.client.send(request, { signal: this.#services.signal });
       this.#services.progress?.();
-      if (evidence) this.#exchanges.push(...response.redirects, response.exchange);
+      if (evidence) keep(...response.redirects, response.exchange);
       if (response.redirects.length > 0) this.#redirected(response);
       if (sessionToken && !expectRefusal) {
         const where = `${request.method} ${response.exchange.request.url}`;
@@ -174,15 +190,38 @@ export class CaseContext {
         const revocation = guard.observe(sessionToken, response.status, { caseId: this.#definition.id, request: where, exchangeId: response.exchange.id }) ?? (response.status === 401 ? guard.revokedFor(sessionToken) : undefined);
         if (revocation) {
           // The case cannot go on without its token; CRED-09 reports the revocation once for the whole run.
-          if (!evidence) this.#exchanges.push(response.exchange);
+          if (!evidence) keep(response.exchange);
           throw new SkipCase(revocationReason(revocation));
         }
       }
       return response;
     } catch (error) {
-      if (error instanceof TransportError) this.#exchanges.push(...error.redirects, error.exchange);
+      if (error instanceof TransportError) keep(...error.redirects, error.exchange);
       throw error;
     }
+  }
+
+  /**
+   * Runs `step` for each item, at most PARALLEL_STEPS at once: for requests that do not depend on each other (one probe
+   * per module). Returns the results in the items' order, and their evidence keeps that order. When a step fails, it
+   * rejects with the first failure in the items' order, once every step has ended, so the outcome does not depend on
+   * which answer came first.
+   */
+  async inParallel<T, R>(items: readonly T[], step: (item: T) => Promise<R>): Promise<R[]> {
+    const outcomes: Array<PromiseSettledResult<R>> = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let index = next++; index < items.length; index = next++) {
+        outcomes[index] = await step(items[index] as T).then(
+          (value): PromiseFulfilledResult<R> => ({ status: 'fulfilled', value }),
+          (reason: unknown): PromiseRejectedResult => ({ status: 'rejected', reason }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_STEPS, items.length) }, worker));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<R>).value);
   }
 
   /**
@@ -254,7 +293,12 @@ export class CaseContext {
 
   /** Adds exchanges observed elsewhere (the peer's inbound ones, the peer's own callbacks) to this case's evidence. */
   attach(...exchanges: readonly Exchange[]): void {
-    for (const exchange of exchanges) if (!this.#exchanges.some((known) => known.id === exchange.id)) this.#exchanges.push(exchange);
+    const known = new Set(this.exchanges.map((exchange) => exchange.id));
+    for (const exchange of exchanges) {
+      if (known.has(exchange.id)) continue;
+      known.add(exchange.id);
+      this.#evidence.push([exchange]);
+    }
   }
 
   skip(reason: string): never {

@@ -5,6 +5,7 @@ import type { CaseResult, CaseStatus } from './case-result.js';
 import { STAGES, type CaseDefinition, type ModuleInterface, type Stage } from './define-case.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
+import { rankByChain } from './rank-by-chain.js';
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {
@@ -24,9 +25,10 @@ export interface ExecuteOptions {
 type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readonly kind: 'skip'; readonly reason: string; readonly undeclared?: ModuleInterface };
 
 /**
- * Runs a plan: stage by stage; within a stage, every case whose requirements are settled starts (in declaration
- * order, at most `concurrency` at once). A case requiring a key waits for every earlier-or-same-stage case providing
- * it, and is skipped when none did. Returns the results in plan order.
+ * Runs a plan: stage by stage; within a stage, every case whose requirements are settled starts, at most
+ * `concurrency` at once, critical-path-first (the case with the longest chain of cases waiting on it first, ties in
+ * declaration order: see rankByChain). A case requiring a key waits for every earlier-or-same-stage case providing it,
+ * and is skipped when none did. Returns the results in plan order.
  */
 export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]> {
   const { cases, services, signal } = options;
@@ -52,10 +54,13 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     return { kind: 'run' };
   };
 
-  for (const stage of STAGES) {
+  // One listener on the run's signal whatever the concurrency, not one per case: it aborts every case under way.
+  const underWay = new Set<AbortController>();
+  const interrupt = (): void => underWay.forEach((controller) => controller.abort());
+  const runStage = async (stage: Stage): Promise<void> => {
     await options.beforeStage?.(stage);
-    const pending = cases.filter((c) => c.stage === stage);
-    if (pending.length === 0) continue;
+    const pending = rankByChain(cases.filter((c) => c.stage === stage));
+    if (pending.length === 0) return;
     services.emit({ type: 'stage-start', stage, cases: pending.length });
     const running = new Map<string, Promise<void>>();
     while (pending.length > 0 || running.size > 0) {
@@ -68,7 +73,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
         }
         pending.splice(index, 1);
         if (ready.kind === 'skip') record(skipped(definition, ready.reason, ready.undeclared));
-        else running.set(definition.id, runCase(definition, options).then(record).finally(() => running.delete(definition.id)));
+        else running.set(definition.id, runCase(definition, options, underWay).then(record).finally(() => running.delete(definition.id)));
       }
       if (running.size === 0) {
         // Nothing runs and nothing can start: the remaining cases wait on each other.
@@ -78,6 +83,13 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
       await Promise.race(running.values());
     }
     services.emit({ type: 'stage-end', stage });
+  };
+
+  signal.addEventListener('abort', interrupt, { once: true });
+  try {
+    for (const stage of STAGES) await runStage(stage);
+  } finally {
+    signal.removeEventListener('abort', interrupt);
   }
   return cases.map((c) => results.get(c.id) as CaseResult);
 }
@@ -101,12 +113,13 @@ function skipped(definition: CaseDefinition, reason: string, undeclared?: Module
   return freezeResult(definition, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [], ...(undeclared ? { undeclared: { module: undeclared.module, role: undeclared.role } } : {}) });
 }
 
-async function runCase(definition: CaseDefinition, options: ExecuteOptions): Promise<CaseResult> {
+/** Runs one case; its signal is in `underWay` while it runs, for the run's interrupt to abort. */
+async function runCase(definition: CaseDefinition, options: ExecuteOptions, underWay: Set<AbortController>): Promise<CaseResult> {
   const { services } = options;
   services.emit({ type: 'case-start', id: definition.id, title: definition.title });
   const controller = new AbortController();
-  const onRunAbort = (): void => controller.abort();
-  options.signal.addEventListener('abort', onRunAbort, { once: true });
+  if (options.signal.aborted) controller.abort();
+  underWay.add(controller);
   const inactivity = new InactivityTimeout(options.caseTimeoutMs, () => controller.abort());
   const context = new CaseContext(definition, { ...services, signal: controller.signal, progress: () => inactivity.restart() });
   const started = performance.now();
@@ -125,7 +138,7 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions): Pro
     } else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
   } finally {
     inactivity.clear();
-    options.signal.removeEventListener('abort', onRunAbort);
+    underWay.delete(controller);
   }
   // Cut short by the interrupt, a failure or error is no verdict on the target (a wait ended early, a request was
   // aborted), nor a tester error: the case is reported as interrupted, its findings kept as evidence.

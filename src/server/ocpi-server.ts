@@ -63,6 +63,8 @@ export interface OcpiServerOptions {
   readonly headersTimeoutMs?: number;
   /** How long a caller may take to send a whole request (then 408 and closed). Default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Holds every request this long before handling it: a slow or distant party, for benchmarks. Default 0. */
+  readonly latencyMs?: number;
 }
 
 interface Route {
@@ -92,6 +94,8 @@ export class OcpiServer {
   readonly #recorded: ByteBudget;
   // Connections with a request being served: a parse error there (a caller hanging up mid-body) is that request's end.
   readonly #serving = new WeakSet<object>();
+  // Requests held for the latency: closing the server lets them go unanswered at once, not after the latency.
+  readonly #held = new Set<() => void>();
   #server: Server | undefined;
   #baseUrl = '';
 
@@ -135,6 +139,7 @@ export class OcpiServer {
     const server = this.#server;
     if (!server) return;
     this.#server = undefined;
+    for (const release of [...this.#held]) release();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -186,6 +191,10 @@ export class OcpiServer {
       this.#record({ ...parts, error, durationMs: Math.round(performance.now() - started) }, request);
       return;
     }
+    if (!(await this.#hold(this.#options.latencyMs ?? 0))) {
+      res.destroy();
+      return;
+    }
     let spec = refusal(target, outcome) ?? (await this.#answer(found, request));
     if (this.#options.finish) spec = this.#options.finish(spec, request);
     const responseHeaders: Record<string, string> = { ...(spec.headers ?? {}) };
@@ -199,6 +208,21 @@ export class OcpiServer {
     res.writeHead(spec.status, responseHeaders);
     res.end(payload);
     this.#record({ ...parts, response: { spec, headers: responseHeaders }, durationMs: Math.round(performance.now() - started) }, request);
+  }
+
+  /** Waits `ms`; false when the server closed meanwhile. */
+  #hold(ms: number): Promise<boolean> {
+    if (ms <= 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const end = (served: boolean): void => {
+        clearTimeout(timer);
+        this.#held.delete(release);
+        resolve(served);
+      };
+      const release = (): void => end(false);
+      const timer = setTimeout(() => end(true), ms);
+      this.#held.add(release);
+    });
   }
 
   async #answer(found: Match, request: ServerRequest): Promise<ServerResponseSpec> {

@@ -68,6 +68,21 @@ export interface OcpiClientOptions {
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
 export const MAX_REDIRECTS = 5;
 
+/** How one request is sent besides what it carries. */
+export interface SendOptions {
+  /** Aborts this request; replaces the client's signal (a case's own signal, which the run's interrupt also aborts). */
+  readonly signal?: AbortSignal;
+}
+
+/** One HTTP request of a hop, as it goes on the wire. */
+interface HopRequest {
+  readonly method: Method;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: string | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
 /** One HTTP request/response pair as sent and received, before the client decides whether to follow it. */
 interface Hop {
   readonly exchange: Exchange;
@@ -99,8 +114,9 @@ export class OcpiClient {
     return this.#options.origins;
   }
 
-  async send(request: OcpiRequest): Promise<OcpiResponse> {
+  async send(request: OcpiRequest, options: SendOptions = {}): Promise<OcpiResponse> {
     const { redactor } = this.#options;
+    const signal = options.signal ?? this.#options.signal;
     if (request.token) redactor.add(request.token);
     // One correlation id for the whole request, redirects included: they are one logical call.
     const correlationId = randomUUID();
@@ -120,7 +136,7 @@ export class OcpiClient {
       if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
       for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 
-      const hop = await this.#sendOnce(request.method, url, headers, payload).catch((error: unknown) => {
+      const hop = await this.#sendOnce({ method: request.method, url, headers, payload, signal }).catch((error: unknown) => {
         // A later hop that got no answer: the redirects before it stay evidence.
         if (error instanceof TransportError && redirects.length > 0) throw new TransportError(error.message, { code: error.code, exchange: error.exchange, cause: error.cause, redirects });
         throw error;
@@ -135,7 +151,7 @@ export class OcpiClient {
   }
 
   /** Sends one HTTP request and records it; throws a TransportError when no response came. */
-  async #sendOnce(method: Method, url: string, headers: Readonly<Record<string, string>>, payload: string | undefined): Promise<Hop> {
+  async #sendOnce({ method, url, headers, payload, signal }: HopRequest): Promise<Hop> {
     const { redactor } = this.#options;
     const recordedRequest: RecordedRequest = Object.freeze({
       method,
@@ -156,7 +172,7 @@ export class OcpiClient {
     if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
     try {
-      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(this.#options.signal ? { signal: this.#options.signal } : {}) });
+      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(signal ? { signal } : {}) });
       const parsed = parseBody(answer.text);
       const recordedResponse: RecordedResponse = Object.freeze({
         status: answer.status,

@@ -3,6 +3,7 @@ import { Secret } from '../../src/config/secret.js';
 import { startReferenceParty, type ReferenceParty } from '../../src/parties/reference-party.js';
 import { OcpiClient, type OcpiResponse } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { TransportError } from '../../src/transport/transport-error.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A minimal registering party: serves versions and details for 2.2.1, accepting one token. */
@@ -82,5 +83,31 @@ describe('the reference party', () => {
 
   it('refuses to start with a fault it does not know', async () => {
     await assert.rejects(startReferenceParty({ role: 'cpo', faults: ['no-such-fault'] }), /unknown fault "no-such-fault"/);
+  });
+});
+
+describe('the reference party with a latency', () => {
+  const clientWithin = (timeoutMs: number): OcpiClient => new OcpiClient({ timeoutMs, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'x', userAgent: 'test' });
+
+  it('answers every request that much later, as usual otherwise', async () => {
+    const party = await startReferenceParty({ role: 'cpo', latencyMs: 20 });
+    try {
+      assert.equal((await clientWithin(5000).send({ method: 'GET', url: party.versionsUrl, token: party.tokenA })).status, 200);
+    } finally {
+      await party.stop();
+    }
+  });
+
+  it('gives no answer before its latency, and lets the requests it holds go unanswered as soon as it stops', async () => {
+    const party = await startReferenceParty({ role: 'cpo', latencyMs: 600_000 });
+    try {
+      const versions = { method: 'GET', url: party.versionsUrl, token: party.tokenA } as const;
+      const held = clientWithin(600_000).send(versions);
+      await assert.rejects(clientWithin(200).send(versions), (error: unknown) => error instanceof TransportError && error.code === 'ETIMEDOUT');
+      await party.stop();
+      await assert.rejects(held, (error: unknown) => error instanceof TransportError && error.code !== 'ETIMEDOUT');
+    } finally {
+      await party.stop();
+    }
   });
 });

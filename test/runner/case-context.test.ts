@@ -57,3 +57,40 @@ describe('CaseContext requests to the Receivers that act on chargers', () => {
     assert.equal(received.length, 4);
   });
 });
+
+describe('CaseContext.inParallel', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('sends independent requests at once, and keeps their results and evidence in the order given whichever answer comes first.', async () => {
+    // The first request is answered only once the last has arrived: they can only all end if they are under way at once.
+    const held: Array<() => void> = [];
+    server.handler = (req, res) => {
+      const answer = (): void => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url }));
+      if (req.url === '/first') held.push(answer);
+      else answer();
+      if (req.url === '/last') held.forEach((release) => release());
+    };
+    const t = caseContext(server.url, Secret.generate(), false);
+    const paths = ['/first', '/second', '/last'];
+    const responses = await t.inParallel(paths, (path) => t.request({ method: 'GET', url: `${server.url}${path}`, token: null }));
+    assert.deepEqual(responses.map((r) => (r.body as { path: string }).path), paths);
+    assert.deepEqual(t.exchanges.map((e) => new URL(e.request.url).pathname), paths);
+  });
+
+  it('rejects with the first failure in the order given, once every step has ended.', async () => {
+    const ended: string[] = [];
+    const t = caseContext(server.url, Secret.generate(), false);
+    const step = async (name: string): Promise<string> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      ended.push(name);
+      if (name !== 'a') throw new Error(`${name} failed`);
+      return name;
+    };
+    await assert.rejects(t.inParallel(['a', 'b', 'c'], (name) => (name === 'c' ? Promise.reject(new Error('c failed')) : step(name))), /b failed/);
+    assert.deepEqual(ended, ['a', 'b']);
+  });
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { fail, pass } from '../../src/checks/finding.js';
 import { Secret } from '../../src/config/secret.js';
 import type { CaseServices } from '../../src/runner/case-context.js';
@@ -176,6 +177,77 @@ describe('the executor', () => {
     const [result] = await executePlan({ cases: [testCase({ id: 'T-01', run: ok })], services: services(events), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
     assert.deepEqual(events.map((e) => e.type), ['stage-start', 'case-start', 'case-end', 'stage-end']);
     assert.ok(Object.isFrozen(result) && Object.isFrozen(result?.findings));
+  });
+});
+
+describe("the executor's order of cases", () => {
+  const started = (order: string[]) => async (t: { id: string; check: (f: ReturnType<typeof pass>) => void }): Promise<void> => {
+    order.push(t.id);
+    await new Promise((resolve) => setImmediate(resolve));
+    t.check(pass('test.check', 'ok'));
+  };
+
+  it('starts the head of the longest chain of dependent cases first, before cases declared earlier that nothing waits on.', async () => {
+    const order: string[] = [];
+    const run = started(order);
+    const cases = [
+      testCase({ id: 'AUTH-01', run }),
+      testCase({ id: 'AUTH-02', run }),
+      testCase({ id: 'LOC-01', provides: ['locationsList'], run: async (t) => { t.provide('locationsList', { entries: [], complete: true }); await run(t); } }),
+      testCase({ id: 'LOC-04', requires: ['locationsList'], run }),
+      testCase({ id: 'CMD-03', after: ['LOC-04'], run }),
+    ];
+    await executePlan({ cases, services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    // Declaration order would start AUTH-01 first. The chain LOC-01 > LOC-04 > CMD-03 goes first while it is the longest;
+    // its last case, on which nothing waits, then ranks with the others, in declaration order.
+    assert.deepEqual(order, ['LOC-01', 'LOC-04', 'AUTH-01', 'AUTH-02', 'CMD-03']);
+  });
+
+  it('gives the free slots to the longer chain when two chains start at once, ties in declaration order.', async () => {
+    const order: string[] = [];
+    const run = started(order);
+    const cases = [
+      testCase({ id: 'TAR-01', run }),
+      testCase({ id: 'TAR-02', after: ['TAR-01'], run }),
+      testCase({ id: 'SES-01', run }),
+      testCase({ id: 'SES-02', after: ['SES-01'], run }),
+      testCase({ id: 'SES-03', after: ['SES-02'], run }),
+      testCase({ id: 'CDR-01', run }),
+    ];
+    await executePlan({ cases, services: services(), concurrency: 2, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(order.slice(0, 2), ['SES-01', 'TAR-01']);
+  });
+
+  it('reports the results in plan order whatever order the cases ran in.', async () => {
+    const order: string[] = [];
+    const run = started(order);
+    const cases = [testCase({ id: 'T-01', run }), testCase({ id: 'T-02', run }), testCase({ id: 'T-03', after: ['T-02'], run })];
+    const results = await executePlan({ cases, services: services(), concurrency: 1, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(order, ['T-02', 'T-01', 'T-03']);
+    assert.deepEqual(results.map((r) => r.id), ['T-01', 'T-02', 'T-03']);
+  });
+
+  it("adds one listener to the run's signal however many cases run at once, and ends what each case waits on when the run is interrupted.", async () => {
+    const controller = new AbortController();
+    const listeners: number[] = [];
+    let waiting = 0;
+    // A peer whose waits end only when the case's signal aborts; the last case to wait interrupts the run.
+    const peer = {
+      waitForRequest: (_match: unknown, { signal }: { signal: AbortSignal }) => new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new Error('wait ended by its signal')), { once: true });
+        waiting += 1;
+        if (waiting === 16) controller.abort();
+      }),
+    } as unknown as CaseServices['peer'];
+    const cases = Array.from({ length: 16 }, (_, index) => testCase({ id: `T-${String(index + 1).padStart(2, '0')}`, run: async (t) => {
+      listeners.push(getEventListeners(controller.signal, 'abort').length);
+      t.check(pass('test.check', 'ok'));
+      await t.waitForRequest('a callback', () => true);
+    } }));
+    const results = await executePlan({ cases, services: { ...services(), peer }, concurrency: 16, caseTimeoutMs: 10_000, signal: controller.signal });
+    assert.deepEqual([...new Set(listeners)], [1]);
+    assert.deepEqual([...new Set(results.map((r) => r.reason))], ['the run was interrupted while the case ran (wait ended by its signal)']);
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
   });
 });
 

@@ -8,8 +8,8 @@ const BROKEN_JSON = '{"uid": "OCT-PROBE-0", "valid": tru';
 
 // Steps: (1) for every functional module the target declared that takes a request body (tokens, commands, charging
 // profiles; the last two only with --allow-commands, since the body goes with the credentials token), tester sends a
-// body that is not JSON. Validated: HTTP 400 (an OCPI 2001 on HTTP 200 fails: the rule is a MUST on the HTTP status);
-// its body in the OCPI response format (a warning when not).
+// body that is not JSON (all at once: none depends on another). Validated: HTTP 400 (an OCPI 2001 on HTTP 200 fails:
+// the rule is a MUST on the HTTP status); its body in the OCPI response format (a warning when not).
 export default defineCase({
   id: 'AUTH-04',
   title: 'Every functional module refuses a request body that is not JSON',
@@ -26,11 +26,11 @@ export default defineCase({
   async run(t) {
     const probes = moduleProbes(t, { body: true });
     if (probes.length === 0) t.skip(t.settings.allowCommands ? 'the target declares no functional module that takes a request body' : 'the target declares no functional module that takes a request body besides commands and charging profiles, which get the credentials token only with --allow-commands');
-    const findings: Finding[] = [];
-    for (const probe of probes) {
+    // The probes are independent: sent at once, their findings in the modules' order.
+    const findings: Finding[] = (await t.inParallel(probes, async (probe) => {
       const response = await moduleRequest(t, { ...probe.request, rawBody: BROKEN_JSON });
-      findings.push(...expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 400, check: 'transport.malformed-json-refused', because: `${probe.module}: a body that is not JSON is answered with HTTP 400${statusCodeNote(response.body)}` }));
-    }
+      return expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 400, check: 'transport.malformed-json-refused', because: `${probe.module}: a body that is not JSON is answered with HTTP 400${statusCodeNote(response.body)}` });
+    })).flat();
     t.check(foldFormatWarnings(findings));
   },
 });

@@ -19,7 +19,8 @@ export interface WrongCredentials {
 }
 
 // Steps: (1) for every functional module the target declared, tester sends one harmless request with the wrong
-// credentials. Validated: HTTP 401 from each; its body in the OCPI response format (a warning when not).
+// credentials (all at once: none depends on another). Validated: HTTP 401 from each; its body in the OCPI response
+// format (a warning when not).
 /** A case that every functional module refuses a kind of wrong credentials with 401. */
 export function authCase(wrong: WrongCredentials): CaseDefinition {
   return defineCase({
@@ -35,11 +36,13 @@ export function authCase(wrong: WrongCredentials): CaseDefinition {
     async run(t) {
       const probes = moduleProbes(t, { body: false });
       if (probes.length === 0) t.skip('the target declares no functional module');
-      const findings: Finding[] = [];
-      for (const probe of probes) {
-        const response = await moduleRequest(t, { ...probe.request, token: wrong.token(t) });
-        findings.push(...expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` }));
-      }
+      // The token of each probe is chosen before any is sent: a case that cannot present one sends nothing.
+      const sent = probes.map((probe) => ({ probe, token: wrong.token(t) }));
+      // The probes are independent: sent at once, their findings in the modules' order.
+      const findings: Finding[] = (await t.inParallel(sent, async ({ probe, token }) => {
+        const response = await moduleRequest(t, { ...probe.request, token });
+        return expectErrorAnswer({ version: t.version, exchange: response.exchange, expected: 401, check: wrong.check, because: `${probe.module}: ${wrong.because}` });
+      })).flat();
       // One way of answering 401 bare, across the modules, is one warning.
       t.check(foldFormatWarnings(findings));
     },
