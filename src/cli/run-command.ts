@@ -41,7 +41,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
     .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")
     .option('--peer-url <url>', "the URL the target reaches the tester's endpoint at, when it differs from --peer-listen")
-    .option('--concurrency <n>', 'cases run at once (default 4)', integer('--concurrency'))
+    .option('--concurrency <n>', 'cases run at once, and requests one case sends at once (default 4)', integer('--concurrency'))
     .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
     .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
     .option('--allow-origin <url>', "another origin the tester may send requests and tokens to, besides the versions URL's (repeatable)", collect)

@@ -45,6 +45,11 @@ export interface CaseServices {
   readonly compensations: Compensations;
   /** URL paths whose redirect a case already warned about: one warning per path in a run, in the first case to meet it. */
   readonly redirectsWarned: Set<string>;
+  /**
+   * How many steps `inParallel` runs at once: never more than the run's `--concurrency` (a user who asks for one case
+   * at a time asks for one request at a time), nor PARALLEL_STEPS. PARALLEL_STEPS when not given.
+   */
+  readonly parallelSteps?: number;
 }
 
 /** How a request is sent besides what it carries. */
@@ -202,7 +207,7 @@ export class CaseContext {
   }
 
   /**
-   * Runs `step` for each item, at most PARALLEL_STEPS at once: for requests that do not depend on each other (one probe
+   * Runs `step` for each item, a few at once (`parallelSteps`, at most PARALLEL_STEPS): for requests that do not depend on each other (one probe
    * per module). Returns the results in the items' order, and their evidence keeps that order. When a step fails, it
    * rejects with the first failure in the items' order, once every step has ended, so the outcome does not depend on
    * which answer came first.
@@ -218,7 +223,8 @@ export class CaseContext {
         );
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_STEPS, items.length) }, worker));
+    const width = Math.max(1, Math.min(PARALLEL_STEPS, this.#services.parallelSteps ?? PARALLEL_STEPS, items.length));
+    await Promise.all(Array.from({ length: width }, worker));
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
     return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<R>).value);

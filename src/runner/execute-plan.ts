@@ -121,7 +121,7 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions, unde
   if (options.signal.aborted) controller.abort();
   underWay.add(controller);
   const inactivity = new InactivityTimeout(options.caseTimeoutMs, () => controller.abort());
-  const context = new CaseContext(definition, { ...services, signal: controller.signal, progress: () => inactivity.restart() });
+  const context = new CaseContext(definition, { ...services, signal: controller.signal, progress: () => inactivity.restart(), parallelSteps: options.concurrency });
   const started = performance.now();
   let status: CaseStatus;
   let reason: string | undefined;

@@ -16,6 +16,8 @@ export interface TestContextOptions {
   readonly timeoutMs?: number;
   readonly maxResponseBytes?: number;
   readonly crawlBounds?: CrawlBounds;
+  /** The run's --concurrency, which bounds inParallel. */
+  readonly parallelSteps?: number;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
@@ -28,5 +30,6 @@ export function testCaseContext(definition: CaseDefinition, options: TestContext
     guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
     version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
+    ...(options.parallelSteps === undefined ? {} : { parallelSteps: options.parallelSteps }),
   });
 }

@@ -81,6 +81,23 @@ describe('CaseContext.inParallel', () => {
     assert.deepEqual(t.exchanges.map((e) => new URL(e.request.url).pathname), paths);
   });
 
+  it('sends one request at a time when the run\'s concurrency is 1, as a user asking for gentleness expects.', async () => {
+    let inFlight = 0;
+    let most = 0;
+    server.handler = (req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight -= 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      }, 20);
+    };
+    const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
+    const t = testCaseContext(definition, { state, parallelSteps: 1 });
+    await t.inParallel(['/a', '/b', '/c'], (path) => t.request({ method: 'GET', url: `${server.url}${path}`, token: null }));
+    assert.equal(most, 1);
+  });
+
   it('rejects with the first failure in the order given, once every step has ended.', async () => {
     const ended: string[] = [];
     const t = caseContext(server.url, Secret.generate(), false);
