@@ -7,6 +7,8 @@ import type { Exchange } from '../transport/exchange.js';
 import type { OcpiClient, OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
 import { TransportError } from '../transport/transport-error.js';
+import { isReceivedView } from '../transport/received-view.js';
+import { redactFinding } from './redact-finding.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { CrawlBounds } from './crawl-bounds.js';
 import type { RunEventListener } from './events.js';
@@ -120,7 +122,7 @@ export class CaseContext {
 
   /** Notes that a list answered without a usable page, so a report does not call it empty. */
   listUnusable(reason: string): void {
-    this.#listProblem ??= reason;
+    this.#listProblem ??= this.#services.redactor.text(reason);
   }
 
   /** Counts objects received from a list, so a run whose lists were all empty can say it proved little. */
@@ -293,12 +295,15 @@ export class CaseContext {
       if (!this.#definition.checks.includes(finding.check)) {
         throw new Error(`${this.#definition.id} reported check "${finding.check}" it does not declare`);
       }
-      this.#findings.push(finding);
+      this.#findings.push(redactFinding(finding, this.#services.redactor));
     }
   }
 
   /** Adds exchanges observed elsewhere (the peer's inbound ones, the peer's own callbacks) to this case's evidence. */
   attach(...exchanges: readonly Exchange[]): void {
+    // A view of a body as received (not redacted) is never evidence: keeping one is a tester defect.
+    const view = exchanges.find(isReceivedView);
+    if (view) throw new Error(`${this.#definition.id} tried to keep exchange ${view.id} as received, before redaction (tester defect)`);
     const known = new Set(this.exchanges.map((exchange) => exchange.id));
     for (const exchange of exchanges) {
       if (known.has(exchange.id)) continue;

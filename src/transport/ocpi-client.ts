@@ -3,7 +3,8 @@ import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
 import { parseBody } from './body.js';
-import type { Exchange, RecordedRequest, RecordedResponse } from './exchange.js';
+import type { Exchange, RecordedRequest } from './exchange.js';
+import { recordResponse } from './record-response.js';
 import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -174,12 +175,7 @@ export class OcpiClient {
     try {
       const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(signal ? { signal } : {}) });
       const parsed = parseBody(answer.text);
-      const recordedResponse: RecordedResponse = Object.freeze({
-        status: answer.status,
-        headers: Object.freeze(redactor.headers(answer.headers)),
-        ...(parsed.json ? { body: deepFreeze(redactor.json(parsed.value)) } : parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }),
-        ...(parsed.note ? { note: parsed.note } : {}),
-      });
+      const recordedResponse = recordResponse({ status: answer.status, headers: Object.freeze(redactor.headers(answer.headers)), parsed }, redactor);
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
       return { exchange, status: answer.status, headers: answer.headers, json: parsed.json, body: parsed.value };
     } catch (error) {
