@@ -15,6 +15,8 @@ import type { CaseContext } from './case-context.js';
 import { responseData } from '../checks/response-data.js';
 import { moduleRequest } from './module-request.js';
 import { boundReached } from './crawl-bounds.js';
+import { receivedView } from '../transport/received-view.js';
+import { SeenKeys } from './seen-keys.js';
 
 /** The checks a crawl that follows the pages reports, whatever its mode. */
 export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates', 'pagination.link-next', 'pagination.crawl-bounded'] as const;
@@ -89,7 +91,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   // Compared in the form a Link resolves to, so a Link back to the first page is known however it is written.
   const fetched = new Set<string>([new URL(url).href]);
   // Each key with the instant of the last_updated it came with: an object updated during the crawl may come again.
-  const keys = new Map<string, number>();
+  const keys = new SeenKeys();
   let pages = 0;
   let kept = 0;
   let first: Exchange | undefined;
@@ -100,48 +102,50 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
   let listed = false;
   while (true) {
     const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
+    // The checks judge the page as received; only the pages kept as evidence are ever redacted (when read) and frozen.
     const { exchange } = response;
+    const received = receivedView(response);
     pages += 1;
     first ??= exchange;
-    const findings: Finding[] = checkOcpiResponse(exchange, t.version);
+    const findings: Finding[] = checkOcpiResponse(received, t.version);
     const items = (response.body as { data?: unknown } | undefined)?.data;
     const readable = findings.every((f) => f.status !== 'fail' || f.check === 'envelope.status-code' || f.check === 'schema.envelope');
-    if (readable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: exchange.id, at: '/data' }));
+    if (readable && !Array.isArray(items)) findings.push(fail('schema.response', `data is ${items === undefined ? 'missing' : `a ${typeof items}`}, not a list: a list endpoint answers with an array`, { exchangeId: received.id, at: '/data' }));
     // A page without a list of objects ends the crawl: what follows (counts, Links, completeness) would repeat it.
     const usable = readable && Array.isArray(items);
     const list: readonly unknown[] = usable ? items : [];
     listed ||= usable;
     objects += list.length;
-    if (options.mode === 'full') findings.push(...judgePage(t, options, exchange, list, keys));
+    if (options.mode === 'full') findings.push(...judgePage(t, options, received, list, keys));
     for (const item of list) {
       const key = options.keyOf(item);
-      if (key !== undefined) keys.set(key, updatedAt(item));
+      if (key !== undefined) keys.record(key, updatedAt(item));
       options.onItem?.(item, key);
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     let link = nextLink(response.headers['link'], url);
     // A Link to another origin, another list, or with a parameter no server could read is not followed: the token
     // goes nowhere else, and what such a page held would not be this list's.
-    const unusable = link.kind === 'next' ? checkNextLinkUsable({ exchange, header: response.headers['link'] ?? '', next: link.url, list: options.url }) : undefined;
+    const unusable = link.kind === 'next' ? checkNextLinkUsable({ exchange: received, header: response.headers['link'] ?? '', next: link.url, list: options.url }) : undefined;
     if (unusable) {
       findings.push(unusable);
       link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'not a usable next page of the list' };
-    } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: exchange.id }));
-    if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange, next: link.url, filters }));
+    } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: received.id }));
+    if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange: received, next: link.url, filters }));
     tally.add(findings);
     if (options.report !== false && (pages === 1 || (kept < KEPT_PAGES && findings.some((f) => f.status === 'fail')))) {
       if (pages > 1) kept += 1;
       t.attach(exchange);
     }
     if (pages === 1) {
-      const total = integerHeader(exchange, 'x-total-count');
+      const total = integerHeader(received, 'x-total-count');
       if (total !== undefined && total >= 0) pageCap = total + PAGES_PAST_TOTAL;
     }
-    const end = { lastExchange: exchange, received: keys.size, ...totalOf(exchange), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
+    const end = { lastExchange: received, received: keys.size, ...totalOf(received), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
     if (!usable || link.kind !== 'next' || (options.maxPages !== undefined && pages >= options.maxPages)) {
       // A Link that does not parse ends the crawl too, but short of the last page.
       const complete = usable && link.kind === 'none';
-      if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: exchange.id }));
+      if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: received.id }));
       if (complete && options.mode === 'full') tally.add([checkNextLinkUntilLast(end), checkCrawlComplete(end) ?? []].flat());
       report();
       // A first page without a usable list says nothing about the list's contents: name what came instead.
@@ -196,7 +200,7 @@ function updatedAt(item: unknown): number {
   return typeof lastUpdated === 'string' ? dateTimeMs(lastUpdated) : Number.NaN;
 }
 
-function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: ReadonlyMap<string, number>): Finding[] {
+function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: SeenKeys): Finding[] {
   const findings: Finding[] = [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange)];
   findings.push(checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   findings.push(...checkPaginationHeaders(exchange));
@@ -212,7 +216,7 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
     if (key === undefined) return;
     // Pagination allows the data to change while a client crawls: an object seen again with a later last_updated was
     // updated in between (and moved towards the end of a list ordered by it), not repeated.
-    const earlier = keys.get(key);
+    const earlier = keys.instantOf(key);
     if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) findings.push(pass('pagination.no-duplicates', `${key} came again, updated during the crawl`, { exchangeId: exchange.id }));
     else if (earlier !== undefined || seen.has(key)) repeated[seen.has(key) ? 'here' : 'earlier'].push({ key, index });
     else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
