@@ -1,4 +1,5 @@
 import type { Secret } from '../config/secret.js';
+import type { ListEntries } from './list-entries.js';
 import type { EndpointEntry } from '../transport/fetch-version-details.js';
 
 import type { PartyIdentity } from '../transport/party-identity.js';
@@ -7,8 +8,8 @@ export type { PartyIdentity };
 
 /** What a crawl of a Sender list left for later cases: every object's key and last_updated, and one full sample. */
 export interface ListDigest {
-  /** `[key, last_updated]` of every object seen, in the order received. */
-  readonly entries: ReadonlyArray<readonly [string, string]>;
+  /** The key and last_updated of every object seen, in the order received, held compactly. */
+  readonly entries: ListEntries;
   /** The first object that later cases can use as a sample (e.g. a Location with EVSEs). */
   readonly sample?: unknown;
   /**

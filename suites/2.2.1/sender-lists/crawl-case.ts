@@ -1,6 +1,7 @@
 import { defineCase, type CaseDefinition } from '../../../src/runner/define-case.js';
 import { CRAWL_CHECKS, crawlList } from '../../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
+import { ListEntries } from '../../../src/runner/list-entries.js';
 import { chooseChargeSite, type SiteChooser } from './charge-site.js';
 import type { ListModule } from './list-module.js';
 import { sampleTokens, type TokenSampler } from './token-samples.js';
@@ -29,7 +30,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
     severity: 'required',
     checks: [...CRAWL_CHECKS],
     async run(t) {
-      const entries: Array<readonly [string, string]> = [];
+      const entries = new ListEntries();
       let sample: unknown;
       const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
       const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens() : undefined;
@@ -41,7 +42,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
         keyOf: list.keyOf,
         onItem: (item, key) => {
           const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
-          if (key !== undefined && typeof lastUpdated === 'string') entries.push([key, lastUpdated]);
+          if (key !== undefined && typeof lastUpdated === 'string') entries.record(key, lastUpdated);
           sample ??= list.module !== 'locations' || hasConnector(item) ? item : undefined;
           site?.consider(item);
           tokens?.consider(item);

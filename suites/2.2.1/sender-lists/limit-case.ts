@@ -1,10 +1,10 @@
-import { dateTimeMs } from '../../../src/schemas/ocpi-datetime.js';
 import { checkLimitHonoured, checkLinkKeepsFilters } from '../../../src/checks/pagination.js';
 import { defineCase, type CaseDefinition } from '../../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';
 import { nextLink } from '../../../src/transport/next-link.js';
 import type { ListModule } from './list-module.js';
+import { oldestLastUpdated } from './date-window.js';
 
 const LIMIT = 2;
 
@@ -28,7 +28,7 @@ export function limitCase(list: ListModule): CaseDefinition {
     severity: 'required',
     checks: [...FOLLOW_CHECKS, 'pagination.limit-honoured', 'pagination.link-keeps-filters'],
     async run(t) {
-      const oldest = t.get(list.digest).entries.map(([, at]) => at).sort((a, b) => dateTimeMs(a) - dateTimeMs(b))[0] ?? t.skip(`the ${list.plural} list is empty`);
+      const oldest = oldestLastUpdated(t.get(list.digest).entries) ?? t.skip(`the ${list.plural} list is empty`);
       const filters = { ...list.baseFilters, date_from: oldest };
       let page = 0;
       await crawlList(t, {

@@ -1,0 +1,70 @@
+import { dateTimeMs } from '../schemas/ocpi-datetime.js';
+import { grown, KeyArena } from './key-arena.js';
+
+// How a last_updated is written back from its instant, by the code kept for it; 0: kept as text beside (any other form).
+const FORMS: ReadonlyArray<(iso: string) => string> = [
+  () => '',
+  (iso) => iso, // 2026-01-01T00:00:00.000Z
+  (iso) => `${iso.slice(0, 19)}Z`, // 2026-01-01T00:00:00Z
+  (iso) => iso.slice(0, 23), // 2026-01-01T00:00:00.000
+  (iso) => iso.slice(0, 19), // 2026-01-01T00:00:00
+];
+
+/**
+ * Every object a crawl received, in order (a key seen twice is there twice): its key and its last_updated, held
+ * compactly so that 100,000 of them stay under 3 MB. Keys go to a KeyArena; a last_updated is kept as its instant
+ * plus the code of the form that writes it back character for character, or as text when no form does. What a
+ * reader gets back is exactly what the target sent.
+ */
+export class ListEntries {
+  readonly #keys = new KeyArena();
+  #instants = new Float64Array(1024);
+  #forms = new Uint8Array(1024);
+  // Values of last_updated written in no form of FORMS (an offset, a 2.1.1 form, no date at all), by entry.
+  readonly #texts = new Map<number, string>();
+
+  /** How many objects were recorded. */
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  /** Records one object received. */
+  record(key: string, lastUpdated: string): void {
+    const entry = this.#keys.append(key);
+    if (entry >= this.#instants.length) {
+      this.#instants = grown(this.#instants, new Float64Array(this.#instants.length * 2));
+      this.#forms = grown(this.#forms, new Uint8Array(this.#forms.length * 2));
+    }
+    const instant = dateTimeMs(lastUpdated);
+    this.#instants[entry] = instant;
+    const iso = Number.isNaN(instant) ? undefined : isoOf(instant);
+    const form = iso === undefined ? -1 : FORMS.findIndex((write, code) => code > 0 && write(iso) === lastUpdated);
+    if (form > 0) this.#forms[entry] = form;
+    else this.#texts.set(entry, lastUpdated);
+  }
+
+  /** The key of the object recorded as number `entry`. */
+  keyAt(entry: number): string {
+    return this.#keys.at(entry);
+  }
+
+  /** Its last_updated, as the target wrote it. */
+  lastUpdatedAt(entry: number): string {
+    return this.#texts.get(entry) ?? (FORMS[this.#forms[entry] as number] as (iso: string) => string)(isoOf(this.#instants[entry] as number));
+  }
+
+  /** The instant of its last_updated; NaN when that is no DateTime. */
+  instantAt(entry: number): number {
+    return this.#instants[entry] as number;
+  }
+
+  /** `[key, last_updated]` of every object, in the order received. */
+  *[Symbol.iterator](): IterableIterator<readonly [string, string]> {
+    for (let entry = 0; entry < this.size; entry += 1) yield [this.keyAt(entry), this.lastUpdatedAt(entry)];
+  }
+}
+
+/** An instant in the form toISOString writes. */
+function isoOf(instant: number): string {
+  return new Date(instant).toISOString();
+}
