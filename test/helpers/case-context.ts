@@ -18,11 +18,13 @@ export interface TestContextOptions {
   readonly crawlBounds?: CrawlBounds;
   /** The run's --concurrency, which bounds inParallel. */
   readonly parallelSteps?: number;
+  /** The run's redactor (a spy, or one that knows a token already); a fresh one by default. */
+  readonly redactor?: Redactor;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
 export function testCaseContext(definition: CaseDefinition, options: TestContextOptions): CaseContext {
-  const redactor = new Redactor();
+  const redactor = options.redactor ?? new Redactor();
   let n = 0;
   const client = new OcpiClient({ timeoutMs: options.timeoutMs ?? 2000, maxResponseBytes: options.maxResponseBytes ?? 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
   return new CaseContext(definition, {

@@ -5,6 +5,9 @@ import { defineCase } from '../../src/runner/define-case.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { testCaseContext } from '../helpers/case-context.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { fail, pass } from '../../src/checks/finding.js';
+import { receivedView } from '../../src/transport/received-view.js';
+import { Redactor } from '../../src/transport/redactor.js';
 
 const definition = defineCase({
   id: 'AUTH-99',
@@ -109,5 +112,41 @@ describe('CaseContext.inParallel', () => {
     };
     await assert.rejects(t.inParallel(['a', 'b', 'c'], (name) => (name === 'c' ? Promise.reject(new Error('c failed')) : step(name))), /b failed/);
     assert.deepEqual(ended, ['a', 'b']);
+describe('CaseContext evidence and findings', () => {
+  const locations = defineCase({
+    id: 'LOC-99', title: 'evidence under test', module: 'locations', versions: ['2.2.1'], spec: { version: '2.2.1', section: 'test', rule: 'test rule' },
+    severity: 'required', checks: ['schema.response'], requires: ['session'], run: async () => undefined,
+  });
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    server.handler = (_req, res) => res.end('{"data":[{"id":"ctx-token-0123456789"}]}');
+  });
+  after(() => server.close());
+
+  const context = (): { t: CaseContext; redactor: Redactor } => {
+    const redactor = new Redactor();
+    redactor.add(new Secret('ctx-token-0123456789'));
+    return { t: testCaseContext(locations, { state: new Map<StateKey, unknown>([['session', { token: Secret.generate() }]]), redactor }), redactor };
+  };
+
+  it('refuses to keep a view of a body as received, as a tester defect', async () => {
+    const { t } = context();
+    const response = await t.request({ method: 'GET', url: server.url, token: null }, { evidence: false });
+    assert.throws(() => t.attach(receivedView(response)), /tried to keep exchange x1 as received, before redaction \(tester defect\)/);
+    t.attach(response.exchange);
+    assert.doesNotMatch(JSON.stringify(t.exchanges), /ctx-token-0123456789/);
+  });
+
+  it('redacts every finding it records, in its message, place, values, diff and repeats', () => {
+    const { t } = context();
+    const secret = 'ctx-token-0123456789';
+    t.check(fail('schema.response', `"${secret}" is too long`, { at: `/data/0/${secret}`, actual: { id: secret }, expected: [secret], diff: [{ path: `/${secret}`, kind: 'changed', expected: 1, actual: secret }], repeats: [{ at: `/data/1/${secret}` }] }));
+    const clean = pass('schema.response', 'valid Location');
+    t.check(clean);
+    assert.doesNotMatch(JSON.stringify(t.findings), /ctx-token-0123456789/);
+    assert.equal(t.findings[0]?.message, '"[redacted]" is too long');
+    assert.ok(Object.isFrozen(t.findings[0]?.actual));
+    assert.equal(t.findings[1], clean, 'a finding with nothing to take out is kept as it is');
   });
 });

@@ -8,6 +8,7 @@ import { defineCase } from '../../src/runner/define-case.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { testCaseContext } from '../helpers/case-context.js';
+import { Redactor } from '../../src/transport/redactor.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** What the test server answers for one page of the list. */
@@ -47,9 +48,19 @@ const definition = (checks: readonly string[]) => defineCase({
   run: async () => undefined,
 });
 
-function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS): CaseContext {
+function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS, redactor?: Redactor): CaseContext {
   const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
-  return testCaseContext(definition(checks), { state, crawlBounds });
+  return testCaseContext(definition(checks), { state, crawlBounds, ...(redactor ? { redactor } : {}) });
+}
+
+/** A redactor that counts the bodies it copies. */
+class CountingRedactor extends Redactor {
+  copies = 0;
+
+  override json(value: unknown): unknown {
+    this.copies += 1;
+    return super.json(value);
+  }
 }
 
 const failing = (findings: readonly Finding[]): Array<[string, string]> => findings.filter((f) => f.status === 'fail').map((f) => [f.check, f.message]);
@@ -114,6 +125,42 @@ describe('crawlList', () => {
     assert.equal(t.exchanges[0], outcome.first);
     assert.equal(outcome.first?.request.url, `${listUrl()}?limit=1`);
     assert.deepEqual(requested, [`${listUrl()}?limit=1`, pageUrl(1), pageUrl(2)]);
+  });
+
+  it('never copies a page it drops to redact it, and redacts the page it keeps when that is read', async () => {
+    const pages: PageSpec[] = [
+      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
+      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
+      { items: [tariff('T3')], total: 3, limit: 1 },
+    ];
+    serve((page) => pages[page] ?? { items: [] });
+    const redactor = new CountingRedactor();
+    const t = caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, redactor);
+    await crawlList(t, options({ limit: 1 }));
+    assert.deepEqual(failing(t.findings), []);
+    assert.equal(redactor.copies, 0, 'no page was copied while the crawl judged it');
+    assert.equal(t.exchanges.length, 1);
+    const kept = t.exchanges[0]?.response?.body;
+    assert.equal(redactor.copies, 1, 'the kept page is copied once, when read');
+    assert.ok(Object.isFrozen(kept) && Object.isFrozen((kept as { data: unknown[] }).data[0]));
+    assert.equal(t.exchanges[0]?.response?.body, kept, 'and read from the same copy afterwards');
+  });
+
+  it('keeps no token in a kept page, nor in a finding that quotes a value of a page it dropped', async () => {
+    const token = new Secret('crawl-secret-0123456789');
+    const redactor = new Redactor();
+    redactor.add(token);
+    // The target echoes the token in an object of the first page and puts it where the schema fails on the second.
+    const leaky = { ...(tariff('T1') as Record<string, unknown>), tariff_alt_url: `https://example.com/${token.reveal()}` };
+    const invalid = { ...(tariff('T2') as Record<string, unknown>), currency: token.reveal() };
+    serve((page) => (page === 0 ? { items: [leaky], next: 1, total: 2, limit: 1 } : { items: [invalid], total: 2, limit: 1 }));
+    const t = caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, redactor);
+    await crawlList(t, options());
+    assert.deepEqual(failedChecks(t.findings), ['schema.response']);
+    const recorded = JSON.stringify({ findings: t.findings, exchanges: t.exchanges });
+    assert.doesNotMatch(recorded, /crawl-secret-0123456789/);
+    assert.match(recorded, /\[redacted\]/);
+    assert.equal(t.exchanges.length, 2, 'the failing page is kept, redacted');
   });
 
   it('reports every crawl check it judged, each pass collapsed into one finding for the whole crawl', async () => {

@@ -86,6 +86,22 @@ describe('the OCPI client', () => {
     assert.ok(Object.isFrozen(response.exchange.response?.body));
   });
 
+  it('records a JSON body redacted and frozen from the text as received, whatever the caller does with its own parsed body', async () => {
+    const redactor = new Redactor();
+    const recording = new OcpiClient({ timeoutMs: 300, maxResponseBytes: 1000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x1', userAgent: 'test' });
+    server.handler = (_req, res) => res.end('{"data":{"note":"later-known-token-123","list":[1,2]}}');
+    const response = await recording.send({ method: 'GET', url: server.url, token: null });
+    (response.body as { data: { list: number[] } }).data.list.push(3);
+    // A token the run learns after the response came is still redacted from the record: it is made when first read.
+    redactor.add(new Secret('later-known-token-123'));
+    const body = response.exchange.response?.body as { data: { note: string; list: number[] } };
+    assert.deepEqual(body, { data: { note: REDACTED, list: [1, 2] } });
+    assert.ok(Object.isFrozen(body.data.list));
+    assert.equal(response.exchange.response?.body, body);
+    assert.doesNotMatch(JSON.stringify(response.exchange), /later-known-token-123/);
+    assert.doesNotMatch(JSON.stringify({ ...response.exchange.response }), /later-known-token-123/);
+  });
+
   it('ends a request that gets no answer in time with a TransportError carrying the exchange', async () => {
     server.handler = () => undefined;
     await assert.rejects(client.send({ method: 'GET', url: server.url, token: null }), (error: unknown) => {
