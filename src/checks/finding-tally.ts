@@ -33,6 +33,11 @@ export class FindingTally {
     }
   }
 
+  /** Counts passes of a check without building a finding for each (a crawl's per-object passes). */
+  countPasses(check: string, count: number): void {
+    if (count > 0) this.#tally(check).passes += count;
+  }
+
   /** True when any finding of that check (or of any check) failed. */
   failed(check?: string): boolean {
     const failing = (tally: CheckTally | undefined): boolean => (tally?.failures.length ?? 0) + (tally?.more ?? 0) > 0;

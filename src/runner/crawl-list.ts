@@ -116,7 +116,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
     const list: readonly unknown[] = usable ? items : [];
     listed ||= usable;
     objects += list.length;
-    if (options.mode === 'full') findings.push(...judgePage(t, options, received, list, keys));
+    if (options.mode === 'full') findings.push(...judgePage({ t, options, exchange: received, list, keys, tally }));
     for (const item of list) {
       const key = options.keyOf(item);
       if (key !== undefined) keys.record(key, updatedAt(item));
@@ -193,14 +193,24 @@ function totalOf(exchange: Exchange): { totalCount?: number } {
   return total === undefined ? {} : { totalCount: total };
 }
 
-/** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
 /** The instant of an object's last_updated, NaN when it has none. */
 function updatedAt(item: unknown): number {
   const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
   return typeof lastUpdated === 'string' ? dateTimeMs(lastUpdated) : Number.NaN;
 }
 
-function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, list: readonly unknown[], keys: SeenKeys): Finding[] {
+/** One page of a full crawl to judge; per-object passes are counted on the tally, not built as findings. */
+interface PageToJudge {
+  readonly t: CaseContext;
+  readonly options: CrawlOptions;
+  readonly exchange: Exchange;
+  readonly list: readonly unknown[];
+  readonly keys: SeenKeys;
+  readonly tally: FindingTally;
+}
+
+/** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
+function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Finding[] {
   const findings: Finding[] = [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange)];
   findings.push(checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   findings.push(...checkPaginationHeaders(exchange));
@@ -210,6 +220,7 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
   // One overlap of pages is one finding: the repeated objects of a page are named together.
   const repeated: Record<'earlier' | 'here', Array<{ key: string; index: number }>> = { earlier: [], here: [] };
   const objects: Finding[] = [];
+  let distinct = 0;
   list.forEach((item, index) => {
     if (options.object) objects.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     const key = options.keyOf(item);
@@ -217,11 +228,13 @@ function judgePage(t: CaseContext, options: CrawlOptions, exchange: Exchange, li
     // Pagination allows the data to change while a client crawls: an object seen again with a later last_updated was
     // updated in between (and moved towards the end of a list ordered by it), not repeated.
     const earlier = keys.instantOf(key);
-    if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) findings.push(pass('pagination.no-duplicates', `${key} came again, updated during the crawl`, { exchangeId: exchange.id }));
+    if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) distinct += 1;
     else if (earlier !== undefined || seen.has(key)) repeated[seen.has(key) ? 'here' : 'earlier'].push({ key, index });
-    else findings.push(pass('pagination.no-duplicates', `${key} new`, { exchangeId: exchange.id }));
+    else distinct += 1;
     seen.add(key);
   });
+  // A new object, or one updated during the crawl: a pass each, counted.
+  tally.countPasses('pagination.no-duplicates', distinct);
   findings.push(...foldRepeated(objects));
   for (const where of ['here', 'earlier'] as const) {
     const [first, ...more] = repeated[where];

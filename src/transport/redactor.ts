@@ -13,9 +13,13 @@ const TOKEN_FIELDS = new Set(['token']);
 export class Redactor {
   // Longest first, so a token that contains another is replaced whole; kept sorted on add, since text() is hot.
   #needles: readonly string[] = [];
+  // The tokens already added: the client adds the token of every request it sends, nearly always one it knows.
+  readonly #added = new Set<string>();
 
   /** Registers a token so that every encoding of it (tokenEncodings) is redacted from then on, whatever its length. */
   add(secret: Secret): void {
+    if (this.#added.has(secret.reveal())) return;
+    this.#added.add(secret.reveal());
     const added = tokenEncodings(secret.reveal()).filter((needle) => !this.#needles.includes(needle));
     if (added.length > 0) this.#needles = [...this.#needles, ...added].sort((a, b) => b.length - a.length);
   }
