@@ -1,14 +1,17 @@
-// Crawls the Locations of a reference CPO seeded with 1,000 and 10,000 Locations, through the real command line:
-// a `mock` process serves, a `run` process crawls (LOC-01 and what it needs). Reports the run's wall time and its
-// peak resident memory (VmHWM, read from /proc while it runs), and the mock's for context.
+// Crawls the Locations of a reference CPO seeded with 10,000 and 100,000 Locations (SIZES), through the real command
+// line: a `mock` process serves, a `run` process crawls (LOC-01 and what it needs). Reports the run's wall time and its
+// peak resident memory (VmHWM, read from /proc while it runs), and the mock's for context; each row is the median of
+// REPEAT runs (3 by default). The rows with the old space capped (CAP_MB) show what the crawl retains.
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BIN = new URL('../bin/ocpi-conformance.js', import.meta.url).pathname;
-const SIZES = [1_000, 10_000];
-const PAGE_SIZES = (process.env.PAGE_SIZES ?? '10,100').split(',').map(Number);
+const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
+const PAGE_SIZES = (process.env.PAGE_SIZES ?? '100').split(',').map(Number);
+const CAP_MB = Number(process.env.CAP_MB ?? 24);
+const REPEAT = Number(process.env.REPEAT ?? 3);
 
 function peakKb(pid) {
   try {
@@ -50,11 +53,26 @@ async function crawl(locations, pageSize, heapCapMb) {
   return { locations, pageSize, heap: heapCapMb ? `${heapCapMb} MB` : 'default', code, status: loc01.status, wallMs, peakMb: peak / 1024, mockPeakMb: mockPeak / 1024, objects, pages: Math.ceil(locations / pageSize) };
 }
 
-console.log(`node ${process.version}`);
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+console.log(`node ${process.version}, median of ${REPEAT} runs per row`);
 console.log('locations  page  pages  old-space  exit  LOC-01   wall time   run peak RSS   mock peak RSS   schema.response');
-// The capped runs show what the crawl retains: a run that kept the pages could not finish 10,000 Locations in 24 MB.
-const plan = [...PAGE_SIZES.flatMap((pageSize) => SIZES.map((size) => [size, pageSize])), ...SIZES.map((size) => [size, 10, 24])];
+// The capped runs show what the crawl retains: a run that kept the pages or a string per object could not finish.
+const plan = [...PAGE_SIZES.flatMap((pageSize) => SIZES.map((size) => [size, pageSize])), ...SIZES.map((size) => [size, PAGE_SIZES[0], CAP_MB])];
+const peaks = new Map();
 for (const [size, pageSize, cap] of plan) {
-  const r = await crawl(size, pageSize, cap);
-  console.log(`${String(r.locations).padStart(9)}  ${String(r.pageSize).padStart(4)}  ${String(r.pages).padStart(5)}  ${r.heap.padStart(9)}  ${String(r.code).padStart(4)}  ${r.status.padEnd(7)}  ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${r.peakMb.toFixed(0).padStart(9)} MB  ${r.mockPeakMb.toFixed(0).padStart(11)} MB   ${r.objects}`);
+  const runs = [];
+  for (let i = 0; i < REPEAT; i += 1) runs.push(await crawl(size, pageSize, cap));
+  const r = { ...runs[0], wallMs: median(runs.map((x) => x.wallMs)), peakMb: median(runs.map((x) => x.peakMb)), mockPeakMb: median(runs.map((x) => x.mockPeakMb)), code: runs.map((x) => x.code).join('/'), status: [...new Set(runs.map((x) => x.status))].join('/') };
+  peaks.set(`${size} ${pageSize} ${r.heap}`, r.peakMb);
+  console.log(`${String(r.locations).padStart(9)}  ${String(r.pageSize).padStart(4)}  ${String(r.pages).padStart(5)}  ${r.heap.padStart(9)}  ${r.code.padStart(4)}  ${r.status.padEnd(7)}  ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${r.peakMb.toFixed(0).padStart(9)} MB  ${r.mockPeakMb.toFixed(0).padStart(11)} MB   ${r.objects}`);
+}
+if (SIZES.length === 2) {
+  for (const heap of ['default', `${CAP_MB} MB`]) {
+    const [small, large] = SIZES.map((size) => peaks.get(`${size} ${PAGE_SIZES[0]} ${heap}`));
+    console.log(`peak RSS ${SIZES[1]} vs ${SIZES[0]}, old space ${heap}: ${(large / small).toFixed(2)}x (${large.toFixed(0)} MB vs ${small.toFixed(0)} MB)`);
+  }
 }

@@ -4,6 +4,7 @@
 // CPU is not counted. This process crawls the whole list, ROUNDS times each, interleaved, in three ways:
 //   got        a bare got 14 loop: GET, JSON.parse, follow Link rel="next"; nothing judged, nothing recorded;
 //   got+ajv    the same, plus the compiled Ajv Location validator on every Location;
+//   client     our OcpiClient alone following the Links, nothing judged (to split the overhead);
 //   LOC-01     the real case (suites' LOC-01 `run`) through a real CaseContext and OcpiClient: every check, the
 //              redactor, the evidence, the tallies.
 // Reports the median wall time and CPU time (process.cpuUsage, user + system) per page of each, and their ratios.
@@ -52,9 +53,10 @@ async function main() {
       got: () => bareCrawl(locationsUrl, headers, undefined),
       'got+ajv': () => bareCrawl(locationsUrl, headers, validate),
       'LOC-01': () => caseCrawl(locationsUrl, routing),
+      client: () => clientCrawl(locationsUrl, routing),
     };
     // ONLY=LOC-01 measures one way alone (for a profile: node --cpu-prof bench/crawl-overhead-bench.mjs).
-    if (process.env.ONLY) for (const name of Object.keys(ways)) if (name !== process.env.ONLY && name !== 'got') delete ways[name];
+    if (process.env.ONLY) for (const name of Object.keys(ways)) if (!process.env.ONLY.split(',').includes(name)) delete ways[name];
     const samples = Object.fromEntries(Object.keys(ways).map((name) => [name, []]));
     for (const way of Object.values(ways)) await way(); // warm-up: JIT, sockets, compiled validators
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -74,6 +76,21 @@ async function bareCrawl(url, headers, validate) {
     const response = await got(next, { headers, throwHttpErrors: false, retry: { limit: 0 }, followRedirect: false, timeout: { request: 30_000 }, responseType: 'text' });
     const body = JSON.parse(response.body);
     if (validate) for (const item of body.data) if (!validate(item)) throw new Error('an invalid Location');
+    pages += 1;
+    next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.link ?? '')?.[1];
+  }
+  return pages;
+}
+
+/** For the breakdown: our OcpiClient alone following the Links (recording, redactor, headers), nothing judged. */
+async function clientCrawl(url, routing) {
+  const redactor = new Redactor();
+  const token = new Secret(TOKEN);
+  const client = new OcpiClient({ timeoutMs: 30_000, maxResponseBytes: 20 * 1024 * 1024, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'bench' });
+  let pages = 0;
+  let next = url;
+  while (next) {
+    const response = await client.send({ method: 'GET', url: next, token, headers: routing });
     pages += 1;
     next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.link ?? '')?.[1];
   }
@@ -122,7 +139,7 @@ function report(samples) {
   console.log(`node ${process.version}, ${SEED} Locations in ${pages} pages of ${PAGE_SIZE}, median of ${ROUNDS} interleaved rounds`);
   console.log('way        wall/page   cpu/page   wall range          wall vs got  vs got+ajv   cpu vs got  vs got+ajv');
   const stat = (name) => ({ wall: median(samples[name].map((s) => s.wallMs)), cpu: median(samples[name].map((s) => s.cpuMs)), walls: samples[name].map((s) => s.wallMs) });
-  const base = stat('got');
+  const base = samples.got ? stat('got') : stat(Object.keys(samples)[0]);
   const ajv = samples['got+ajv'] ? stat('got+ajv') : base;
   for (const name of Object.keys(samples)) {
     const s = stat(name);
