@@ -23,7 +23,7 @@ function peakKb(pid) {
 }
 
 function startMock(locations, pageSize) {
-  const child = spawn(process.execPath, [BIN, 'mock', '--role', 'cpo', '--seed-locations', String(locations), '--page-size', String(pageSize)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'mock', '--role', 'cpo', '--seed-locations', String(locations), '--page-size', String(pageSize)], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {

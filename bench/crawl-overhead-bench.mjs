@@ -63,6 +63,8 @@ async function main() {
       for (const [name, way] of Object.entries(ways)) samples[name].push(await measure(way));
     }
     report(samples);
+    // With ONLY set to one way, this is that way's peak memory (PEAK_RSS for the crawl-bench comparison).
+    console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     server.disconnect();
   }
@@ -135,7 +137,7 @@ function median(values) {
 }
 
 function report(samples) {
-  const pages = samples['LOC-01'][0].pages;
+  const pages = Object.values(samples)[0][0].pages;
   console.log(`node ${process.version}, ${SEED} Locations in ${pages} pages of ${PAGE_SIZE}, median of ${ROUNDS} interleaved rounds`);
   console.log('way        wall/page   cpu/page   wall range          wall vs got  vs got+ajv   cpu vs got  vs got+ajv');
   const stat = (name) => ({ wall: median(samples[name].map((s) => s.wallMs)), cpu: median(samples[name].map((s) => s.cpuMs)), walls: samples[name].map((s) => s.wallMs) });
