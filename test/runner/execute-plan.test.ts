@@ -10,6 +10,7 @@ import type { StateKey } from '../../src/runner/run-state.js';
 import { SessionGuard } from '../../src/runner/session-guard.js';
 import { Compensations } from '../../src/runner/compensations.js';
 import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
+import { Redactor } from '../../src/transport/redactor.js';
 
 const SPEC = { version: '2.2.1' as const, section: 'test', rule: 'test rule' };
 
@@ -21,7 +22,7 @@ function services(events: RunEvent[] = []): Omit<CaseServices, 'signal'> {
   return {
     client: undefined as never,
     peer: undefined as never,
-    redactor: undefined as never,
+    redactor: new Redactor(),
     state: new Map<StateKey, unknown>(),
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false },
     version: '2.2.1',
