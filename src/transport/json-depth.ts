@@ -37,3 +37,26 @@ function stringEnd(text: string, open: number): number {
   }
   return text.length;
 }
+
+/**
+ * Whether a parsed JSON value nests arrays and objects deeper than `limit`, counted as jsonDepthExceeds counts its
+ * text (`{}` is 1); a loop over a stack, not a recursion.
+ */
+export function valueDepthExceeds(value: unknown, limit: number): boolean {
+  const pending: unknown[] = [value];
+  const depths: number[] = [1];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    const depth = depths.pop() as number;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    const children: readonly unknown[] = Array.isArray(item) ? item : Object.values(item);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        pending.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}

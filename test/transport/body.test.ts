@@ -19,6 +19,18 @@ describe('reading a received body', () => {
     assert.equal(jsonDepthExceeds('{"a":[{"b":[1]}]}', 4), false);
   });
 
+  it('reads the same way whether a body is parsed first (up to 256 KB) or scanned first (larger)', () => {
+    const padding = ' '.repeat(300 * 1024);
+    for (const [what, text] of [['valid at the bound', deepJson(MAX_JSON_DEPTH)], ['valid one deeper', deepJson(MAX_JSON_DEPTH + 1)], ['malformed and deep', `${'['.repeat(200)}oops`], ['malformed and shallow', '[[oops']] as const) {
+      const small = parseBody(text);
+      const large = parseBody(`${text}${padding}`);
+      assert.deepEqual([large.json, large.note], [small.json, small.note], what);
+    }
+    assert.equal(parseBody(deepJson(MAX_JSON_DEPTH + 1)).json, false);
+    assert.match(parseBody(`${'['.repeat(200)}oops`).note ?? '', /nests deeper than 128 levels/);
+    assert.equal(parseBody('[[oops').note, undefined);
+  });
+
   it('keeps malformed JSON and empty bodies as before', () => {
     assert.deepEqual(parseBody('{"token": oops'), { json: false, text: '{"token": oops' });
     assert.deepEqual(parseBody('  '), { json: false, text: '  ' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { jsonDepthExceeds } from '../../src/transport/json-depth.js';
+import { jsonDepthExceeds, valueDepthExceeds } from '../../src/transport/json-depth.js';
 
 describe('whether a JSON text nests deeper than a limit', () => {
   const cases: ReadonlyArray<readonly [string, string, number]> = [
@@ -15,6 +15,17 @@ describe('whether a JSON text nests deeper than a limit', () => {
     it(`says ${what} nests ${depth} levels: deeper than ${depth - 1}, not deeper than ${depth}.`, () => {
       assert.equal(jsonDepthExceeds(text, depth), false);
       if (depth > 0) assert.equal(jsonDepthExceeds(text, depth - 1), true);
+      const value: unknown = (() => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (value !== undefined) {
+        assert.equal(valueDepthExceeds(value, depth), false, 'parsed');
+        if (depth > 0) assert.equal(valueDepthExceeds(value, depth - 1), true, 'parsed');
+      }
     });
   }
 
