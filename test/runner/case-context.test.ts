@@ -112,6 +112,9 @@ describe('CaseContext.inParallel', () => {
     };
     await assert.rejects(t.inParallel(['a', 'b', 'c'], (name) => (name === 'c' ? Promise.reject(new Error('c failed')) : step(name))), /b failed/);
     assert.deepEqual(ended, ['a', 'b']);
+  });
+});
+
 describe('CaseContext evidence and findings', () => {
   const locations = defineCase({
     id: 'LOC-99', title: 'evidence under test', module: 'locations', versions: ['2.2.1'], spec: { version: '2.2.1', section: 'test', rule: 'test rule' },

@@ -11,6 +11,7 @@ import { SessionGuard } from '../../src/runner/session-guard.js';
 import { Compensations } from '../../src/runner/compensations.js';
 import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { ListEntries } from '../../src/runner/list-entries.js';
 
 const SPEC = { version: '2.2.1' as const, section: 'test', rule: 'test rule' };
 
@@ -194,7 +195,7 @@ describe("the executor's order of cases", () => {
     const cases = [
       testCase({ id: 'AUTH-01', run }),
       testCase({ id: 'AUTH-02', run }),
-      testCase({ id: 'LOC-01', provides: ['locationsList'], run: async (t) => { t.provide('locationsList', { entries: [], complete: true }); await run(t); } }),
+      testCase({ id: 'LOC-01', provides: ['locationsList'], run: async (t) => { t.provide('locationsList', { entries: new ListEntries(), complete: true }); await run(t); } }),
       testCase({ id: 'LOC-04', requires: ['locationsList'], run }),
       testCase({ id: 'CMD-03', after: ['LOC-04'], run }),
     ];
