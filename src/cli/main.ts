@@ -1,30 +1,46 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { UnknownFaultError } from '../parties/unknown-fault-error.js';
-import { UnknownVariantError } from '../parties/unknown-variant-error.js';
 import { TOOL } from '../tool-info.js';
 import { printError, printInternalError, type CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-import { listCommand } from './list-command.js';
-import { mockCommand } from './mock-command.js';
-import { runCommand } from './run-command.js';
-import { validateCommand } from './validate-command.js';
 
-// Each command loads what it needs when it runs, so `validate` does not pay for the HTTP client, the suites and the parties.
+type CommandFactory = (io: CliIo, setExitCode: (code: number) => void) => Command;
+
+/** The commands, each loaded only when the command line names it (or names none, for the overview). */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  run: async () => (await import('./run-command.js')).runCommand,
+  mock: async () => (await import('./mock-command.js')).mockCommand,
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  list: async () => (await import('./list-command.js')).listCommand,
+};
+
+// Start-up is part of the interface: `--version` loads neither commander nor any command, `run --help` only `run`'s
+// definition, and each command loads what it needs when it runs (`validate` never loads the HTTP client, the suites
+// or the parties).
 /** Runs the command line and resolves with the exit code; never throws, never prints a stack trace. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT.ok;
+  }
+  const { Command: CommandClass, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
-  const program = new Command('ocpi-conformance')
+  const program = new CommandClass('ocpi-conformance')
     .description('Conformance self-assessment for OCPI implementations')
     .version(TOOL.version)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(run with --help for usage)');
-  for (const command of [runCommand(io, setExitCode), mockCommand(io, setExitCode), validateCommand(io, setExitCode), listCommand(io)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) }));
+  // The command named (the first word that is not an option) alone, or every command when none is named or the word is
+  // none of them, for the overview and commander's own error.
+  const named = argv.find((word) => !word.startsWith('-'));
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) {
+    const factory = await (COMMANDS[name] as () => Promise<CommandFactory>)();
+    program.addCommand(factory(io, setExitCode).exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) }));
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -34,7 +50,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // Help and version requests end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof UnknownFaultError || error instanceof UnknownVariantError) {
+    // An unknown fault or variant name is a ConfigError too.
+    if (error instanceof ConfigError) {
       printError(io, error.message);
       return EXIT.usage;
     }

@@ -1,5 +1,5 @@
 /** A usage or configuration mistake: reported as one line, exit code 2. */
 export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+  override readonly name: string = 'ConfigError';
   readonly code = 'ECONFIG';
 }
