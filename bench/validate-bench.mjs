@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SchemaRegistry } from '../dist/src/schemas/schema-registry.js';
+import { SCHEMA_ROOT, SchemaRegistry } from '../dist/src/schemas/schema-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/schemas/2.2.1/Location.json'), 'utf8'));
@@ -45,7 +45,9 @@ function rate(label, fn, seconds = 3) {
 
 console.log(`Location: ${JSON.stringify(location).length} bytes, 10 EVSEs x 2 connectors`);
 const viaRegistry = rate('registry.validate (findings)', () => registry.validate('2.2.1', 'Location', location));
-const viaAjv = rate('raw compiled Ajv function', () => raw(location));
+const viaAjv = rate('raw precompiled function', () => raw(location));
+const compiled = new SchemaRegistry(SCHEMA_ROOT, { precompiled: false }).validator('2.2.1', 'Location');
+rate('raw function compiled at run time', () => compiled(location));
 console.log(`registry overhead: ${((viaAjv / viaRegistry - 1) * 100).toFixed(0)}%`);
 
 function median(values) {
@@ -70,5 +72,12 @@ const file = join(dir, 'credentials.json');
 writeFileSync(file, JSON.stringify({ token: 'abc-123', url: 'https://x.example.net/versions', roles: [{ role: 'CPO', party_id: 'ABC', country_code: 'NL', business_details: { name: 'n' } }] }));
 const bare = time(['-e', '0']);
 const validate = time([join(root, 'bin/ocpi-conformance.js'), 'validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', file]);
+// The first validation of a Location and of a CDR in a fresh process: the schemas compiled at run time (and Ajv
+// loaded) or the version's bundle precompiled at build time loaded.
+const first = (precompiled) => time(['--input-type=module', '-e', `import { SCHEMA_ROOT, SchemaRegistry } from ${JSON.stringify(join(root, 'dist/src/schemas/schema-registry.js'))}; const r = new SchemaRegistry(SCHEMA_ROOT, { precompiled: ${precompiled} }); r.validate('2.2.1', 'Location', {}); r.validate('2.2.1', 'CDR', {});`]);
+const compiledFirst = first(false);
+const precompiledFirst = first(true);
 console.log(`start-up, bare node:                ${bare.toFixed(0)} ms (median of 15)`);
+console.log(`first Location + CDR, compiled:     ${compiledFirst.toFixed(0)} ms (median of 15, a fresh process)`);
+console.log(`first Location + CDR, precompiled:  ${precompiledFirst.toFixed(0)} ms (median of 15, a fresh process)`);
 console.log(`start-up, validate one small file:  ${validate.toFixed(0)} ms (median of 15)`);

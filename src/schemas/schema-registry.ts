@@ -99,7 +99,7 @@ export class SchemaRegistry {
     const validator = this.#validator(version, name);
     openEnumSink.length = 0;
     const valid = validator(data);
-    const unknownValues = openEnumSink.splice(0);
+    const unknownValues = openEnumSink.length === 0 ? [] : openEnumSink.splice(0);
     const warnings = unknownValues.map((unknown) => {
       const pointer = `${at}${unknown.path}`;
       const message = `${pointer || '/'}: "${unknown.value}" is not a known ${unknown.title} (an OpenEnum accepts it; known values: ${listValues(unknown.known)})`;
