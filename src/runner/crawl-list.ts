@@ -7,7 +7,6 @@ import { checkRoutingHeaders } from '../checks/routing-headers.js';
 import { TESTER_IDENTITY } from '../peer/peer.js';
 import { foldRepeated } from '../checks/fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
-import { openEnumSink } from '../schemas/open-enum-sink.js';
 import type { Exchange } from '../transport/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import { withQuery } from '../transport/with-query.js';
@@ -217,7 +216,6 @@ function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Fi
   findings.push(...checkPaginationHeaders(exchange));
   findings.push(checkPageSize({ exchange, count: list.length, ...(options.limit === undefined ? {} : { requestedLimit: options.limit }) }));
   const registry = schemaRegistry();
-  const validator = options.object === undefined ? undefined : registry.validator(t.version, options.object);
   let valid = 0;
   const seen = new Set<string>();
   // One overlap of pages is one finding: the repeated objects of a page are named together.
@@ -225,11 +223,10 @@ function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Fi
   const objects: Finding[] = [];
   let distinct = 0;
   list.forEach((item, index) => {
-    if (options.object && validator) {
+    if (options.object) {
       // A valid object without unknown OpenEnum values is one pass, counted; only the others are described, by the
       // registry, as findings (validating them again costs little: they are few).
-      openEnumSink.length = 0;
-      if (validator(item) && openEnumSink.length === 0) valid += 1;
+      if (registry.isCleanlyValid(t.version, options.object, item)) valid += 1;
       else objects.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     }
     const key = options.keyOf(item);

@@ -135,6 +135,15 @@ export class SchemaRegistry {
     return [...failures, ...warnings];
   }
 
+  /**
+   * True when `data` is a valid object of the name with nothing to warn about (no unknown OpenEnum value): what
+   * `validate` would report as one pass and nothing else, without building it (a crawl counts such objects).
+   */
+  isCleanlyValid(version: OcpiVersion, name: string, data: unknown): boolean {
+    openEnumSink.length = 0;
+    return this.#validator(version, name)(data) && openEnumSink.length === 0;
+  }
+
   /** The validator behind `validate` (precompiled, or compiled on first use), for callers that only need true/false. */
   validator(version: OcpiVersion, name: string): CompiledValidator {
     return this.#validator(version, name);

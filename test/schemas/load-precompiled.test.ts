@@ -39,6 +39,15 @@ describe('the validators precompiled at build time', () => {
     assert.deepEqual(findings, compiled.validate('2.3.0', 'Connector', connector, { at: '/data' }));
   });
 
+  it('call an object cleanly valid only when it is valid and has no unknown OpenEnum value, as compiled ones do.', () => {
+    const connector = { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 230, max_amperage: 16, last_updated: '2026-01-01T00:00:00Z' };
+    for (const registry of [precompiled, compiled]) {
+      assert.equal(registry.isCleanlyValid('2.3.0', 'Connector', connector), true);
+      assert.equal(registry.isCleanlyValid('2.3.0', 'Connector', { ...connector, standard: 'X_FUTURE_PLUG' }), false);
+      assert.equal(registry.isCleanlyValid('2.3.0', 'Connector', { ...connector, max_voltage: 'high' }), false);
+    }
+  });
+
   describe('loadPrecompiled', () => {
     let root: string;
     beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'precompiled-'))));
