@@ -38,7 +38,7 @@ export class ListEntries {
     const instant = dateTimeMs(lastUpdated);
     this.#instants[entry] = instant;
     const iso = Number.isNaN(instant) ? undefined : isoOf(instant);
-    const form = iso === undefined ? -1 : FORMS.findIndex((write, code) => code > 0 && write(iso) === lastUpdated);
+    const form = iso === undefined ? 0 : formOf(iso, lastUpdated);
     if (form > 0) this.#forms[entry] = form;
     else this.#texts.set(entry, lastUpdated);
   }
@@ -63,6 +63,15 @@ export class ListEntries {
     for (let entry = 0; entry < this.size; entry += 1) yield [this.keyAt(entry), this.lastUpdatedAt(entry)];
   }
 }
+
+/** The code of the form in FORMS that writes `iso` as `lastUpdated`; 0 when none does. */
+function formOf(iso: string, lastUpdated: string): number {
+  // Each form writes a text of its own length: one comparison, not one per form.
+  const code = FORM_BY_LENGTH.get(lastUpdated.length) ?? 0;
+  return code > 0 && (FORMS[code] as (iso: string) => string)(iso) === lastUpdated ? code : 0;
+}
+
+const FORM_BY_LENGTH = new Map(FORMS.map((write, code) => [write('2026-01-01T00:00:00.000Z').length, code] as const).filter(([, code]) => code > 0));
 
 /** An instant in the form toISOString writes. */
 function isoOf(instant: number): string {

@@ -10,10 +10,18 @@ const DATETIME_2_2 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?
 
 function isRealDateTime(match: RegExpExecArray | null): boolean {
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 60) return false;
+  return day >= 1 && day <= daysInMonth(Number(match[1]), month);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1 to 12) of `year`, in the proleptic Gregorian calendar (as Date.UTC counts them). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1] as number;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** True when `value` is a DateTime in the form OCPI 2.1.1 allows. */
@@ -40,5 +48,7 @@ export function sameInstant(a: unknown, b: unknown): boolean {
 
 /** Milliseconds of an OCPI DateTime (UTC, `Z` optional, as 2.2+ allows), NaN when it is not one. */
 export function dateTimeMs(value: string): number {
-  return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 0x5a || last === 0x7a) return Date.parse(value); // Z, z: most values, no pattern to test
+  return Date.parse(/[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
 }

@@ -40,23 +40,23 @@ function stringEnd(text: string, open: number): number {
 
 /**
  * Whether a parsed JSON value nests arrays and objects deeper than `limit`, counted as jsonDepthExceeds counts its
- * text (`{}` is 1); a loop over a stack, not a recursion.
+ * text (`{}` is 1). A recursion, but a bounded one: it returns as soon as it is `limit` levels down, so it never goes
+ * deeper than `limit` frames, whatever the value (MAX_JSON_DEPTH is far below any stack's size).
  */
 export function valueDepthExceeds(value: unknown, limit: number): boolean {
-  const pending: unknown[] = [value];
-  const depths: number[] = [1];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    const depth = depths.pop() as number;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth > limit) return true;
-    const children: readonly unknown[] = Array.isArray(item) ? item : Object.values(item);
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') {
-        pending.push(child);
-        depths.push(depth + 1);
-      }
-    }
+  if (value === null || typeof value !== 'object') return false;
+  return limit < 1 || nestsBelow(value, limit - 1);
+}
+
+/** Whether `item` (an array or object already counted) holds containers more than `remaining` levels below it. */
+function nestsBelow(item: object, remaining: number): boolean {
+  if (Array.isArray(item)) {
+    for (const child of item) if (child !== null && typeof child === 'object' && (remaining === 0 || nestsBelow(child, remaining - 1))) return true;
+    return false;
+  }
+  for (const key in item) {
+    const child = (item as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && (remaining === 0 || nestsBelow(child, remaining - 1))) return true;
   }
   return false;
 }

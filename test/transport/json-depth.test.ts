@@ -59,4 +59,25 @@ describe('whether a JSON text nests deeper than a limit', () => {
   it('measures 100,000 nested arrays without recursion.', () => {
     assert.equal(jsonDepthExceeds(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 99_999), true);
   });
+
+  it('measures a parsed value 100,000 levels deep against the tester\'s limit without exhausting the stack.', () => {
+    const deep: unknown = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    assert.equal(valueDepthExceeds(deep, 128), true);
+  });
+
+  it('agrees with the text scan on 2,000 random parsed values of objects, arrays and scalars.', () => {
+    let seed = 11;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const grow = (budget: number): unknown => {
+      const kind = budget <= 0 ? 2 : next(3);
+      if (kind === 2) return [1, 'x', null, true][next(4)];
+      const children = Array.from({ length: next(4) }, () => grow(budget - 1 - next(3)));
+      return kind === 0 ? children : Object.fromEntries(children.map((child, index) => [`k${index}`, child]));
+    };
+    for (let run = 0; run < 2000; run += 1) {
+      const value = grow(next(12));
+      const text = JSON.stringify(value);
+      for (let limit = 0; limit <= 14; limit += 1) assert.equal(valueDepthExceeds(value, limit), jsonDepthExceeds(text, limit), `${text} at ${limit}`);
+    }
+  });
 });
