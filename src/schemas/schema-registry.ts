@@ -140,8 +140,16 @@ export class SchemaRegistry {
    * `validate` would report as one pass and nothing else, without building it (a crawl counts such objects).
    */
   isCleanlyValid(version: OcpiVersion, name: string, data: unknown): boolean {
-    openEnumSink.length = 0;
-    return this.#validator(version, name)(data) && openEnumSink.length === 0;
+    return this.cleanlyValid(version, name)(data);
+  }
+
+  /** `isCleanlyValid` for one schema, looked up once: for a caller that asks of many objects (a crawl, per page). */
+  cleanlyValid(version: OcpiVersion, name: string): (data: unknown) => boolean {
+    const validator = this.#validator(version, name);
+    return (data) => {
+      openEnumSink.length = 0;
+      return validator(data) && openEnumSink.length === 0;
+    };
   }
 
   /** The validator behind `validate` (precompiled, or compiled on first use), for callers that only need true/false. */
