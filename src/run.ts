@@ -4,8 +4,12 @@ import { startReferenceParty, type ReferenceParty } from './parties/reference-pa
 import type { Baseline } from './runner/baseline.js';
 import type { RunResult } from './runner/case-result.js';
 import type { RunEventListener } from './runner/events.js';
-import { runConformance } from './runner/run-conformance.js';
+import { runConformance, type VersionPlan } from './runner/run-conformance.js';
 import { selectCases } from './runner/select-cases.js';
+import { chooseVersions, type VersionChoice } from './runner/choose-versions.js';
+import { discoverVersions } from './runner/discover-versions.js';
+import { ConfigError } from './config/config-error.js';
+import { OCPI_VERSIONS, type OcpiVersion } from './schemas/ocpi-datetime.js';
 import { ALL_CASES } from '../suites/index.js';
 
 /** What a caller of `run` may add besides the config. */
@@ -35,11 +39,26 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     }
   }
   try {
+    const signal = hooks.signal ?? new AbortController().signal;
+    const selected = (version: OcpiVersion): ReturnType<typeof selectCases> =>
+      selectCases(ALL_CASES, { version, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
+    const testable = OCPI_VERSIONS.filter((version) => selected(version).length > 0);
+    // A version no selected case covers is a usage error whatever the target offers: said before anything is sent.
+    const unasked = chooseVersions(config.ocpiVersion, testable, undefined);
+    if (unasked.kind === 'not-selected') throw new ConfigError(choiceProblem(unasked));
+    // The target's versions list, read first, decides what is tested (not with --handshake await: the target picks).
+    const offered = target && config.handshake !== 'await'
+      ? await discoverVersions({ ...target, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
+      : undefined;
+    const choice = chooseVersions(config.ocpiVersion, testable, offered);
+    if (choice.kind === 'not-offered' || choice.kind === 'not-selected') throw new ConfigError(choiceProblem(choice));
+    const plan: VersionPlan[] = choice.kind === 'test' ? choice.versions.map((version) => ({ version, cases: selected(version) })) : [];
     return await runConformance({
-      cases: selectCases(ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
+      plan,
+      ...(offered ? { offeredVersions: offered } : {}),
+      ...(choice.kind === 'none-mutual' ? { untested: choiceProblem(choice) } : {}),
       ...(target && config.handshake !== 'await' ? { target } : {}),
       handshake: config.handshake,
-      version: config.ocpiVersion,
       ...(config.role ? { role: config.role } : {}),
       peer: { ...config.peerListen, ...(config.peerUrl ? { publicUrl: config.peerUrl } : {}) },
       concurrency: config.concurrency,
@@ -52,7 +71,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,
       ...(config.testSite ? { testSite: config.testSite } : {}),
-      signal: hooks.signal ?? new AbortController().signal,
+      signal,
       listeners: hooks.listeners ?? [],
       ...(hooks.baseline && config.baseline ? { baseline: { file: config.baseline, baseline: hooks.baseline } } : {}),
       onPeerReady: ({ versionsUrl, tokenA }) => {
@@ -62,5 +81,19 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   } finally {
     await registering;
     await party?.stop();
+  }
+}
+
+const list = (versions: readonly string[]): string => (versions.length === 0 ? 'none' : versions.join(', '));
+
+/** Why a choice of versions tests nothing, in one line for the person who ran the tool. */
+function choiceProblem(choice: Exclude<VersionChoice, { kind: 'test' }>): string {
+  switch (choice.kind) {
+    case 'not-offered':
+      return `the target does not offer OCPI ${choice.asked} (its versions list names ${list(choice.offered)}): choose one of those with --ocpi-version, or leave it out to test the highest both support`;
+    case 'not-selected':
+      return `no selected case covers OCPI ${choice.asked} (the selected cases cover ${list(choice.testable)})`;
+    case 'none-mutual':
+      return `the target offers OCPI ${list(choice.offered)} and the selected cases cover ${list(choice.testable)}: no version both support, so nothing was tested`;
   }
 }

@@ -11,6 +11,8 @@ export const EXIT = Object.freeze({
   usage: 2,
   /** Target unreachable or tester error. */
   error: 3,
+  /** Nothing could be tested: the target offers no OCPI version the selected cases cover. Neither a pass nor a failure. */
+  nothingTested: 4,
   /** Interrupted by SIGINT (a partial report is still written); 128 + the signal number, as shells report it. */
   interrupted: 130,
   /** Stopped by SIGTERM (a partial report is still written). */
@@ -27,9 +29,10 @@ export function stoppedExitCode(reason: StopReason): number {
   return EXIT.interrupted;
 }
 
-/** The exit code a finished run ends with. */
-export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT'): number {
+/** The exit code a finished run ends with; `untested` when it could test nothing (see RunResult.untested). */
+export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT', untested = false): number {
   if (interrupted) return stoppedExitCode(reason);
+  if (untested) return EXIT.nothingTested;
   if (summary.errored > 0) return EXIT.error;
   if (summary.failed > 0) return EXIT.failures;
   return EXIT.ok;

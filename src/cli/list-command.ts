@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { PROFILE_NAMES, PROFILES, profileNamed, type ProfileName } from '../runner/profiles.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
 import type { CliIo } from './cli-io.js';
 
 interface ListOptions {
-  readonly ocpiVersion?: '2.2.1';
+  readonly ocpiVersion?: OcpiVersion;
   readonly profile?: ProfileName;
   readonly json?: boolean;
   readonly markdown?: boolean;
@@ -14,7 +15,7 @@ interface ListOptions {
 export function listCommand(io: CliIo): Command {
   return new Command('list')
     .description('list the conformance cases, the checks each can report, the faults that prove them, and the profiles')
-    .addOption(new Option('--ocpi-version <version>', 'only cases for this version').choices(['2.2.1']))
+    .addOption(new Option('--ocpi-version <version>', 'only the cases that run in this OCPI version').choices([...OCPI_VERSIONS]))
     .addOption(new Option('--profile <name>', 'only the cases of this profile').choices(PROFILE_NAMES))
     .option('--checks', 'under each case, its checks and the faults that prove them')
     .addOption(new Option('--json', 'machine-readable output: every case with its spec reference, severity, profiles and checks').conflicts('markdown'))

@@ -8,6 +8,7 @@ import type { RunResult } from '../runner/case-result.js';
 import { printError, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { OCPI_VERSIONS } from '../schemas/ocpi-datetime.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const list = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -37,7 +38,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--embedded-fault <name>', 'inject a named fault into the embedded party (repeatable; see `mock --list-faults`)', collect)
     .option('--embedded-variant <name>', 'start the embedded party with a named conformant variant (repeatable; see `mock --list-variants`)', collect)
     .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
-    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test (default 2.2.1)').choices(['2.2.1']))
+    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test, or all the target and the tester both support (default: the highest both support)').choices([...OCPI_VERSIONS, 'all']))
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
     .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")
     .option('--peer-url <url>', "the URL the target reaches the tester's endpoint at, when it differs from --peer-listen")
@@ -88,11 +89,12 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       });
       const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color: colorEnabled(config.color, io), quiet: config.quiet });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
-      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy);
+      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined);
       const written = await writeOutputs(io, config, result, exitCode, baseline);
       // A run that could not judge the target says why in one line where scripts look for errors.
       const firstError = result.cases.find((c) => c.status === 'errored');
       if (exitCode === EXIT.error && firstError) printError(io, `${firstError.id}: ${firstError.reason ?? 'errored'}`);
+      if (result.untested !== undefined) printError(io, result.untested);
       setExitCode(written ? exitCode : EXIT.error);
     });
 }
@@ -136,7 +138,7 @@ async function writeOutputs(io: CliIo, config: RunConfig, result: RunResult, exi
           only: config.only,
           ...(config.grep !== undefined ? { grep: config.grep } : {}),
           ...(config.baseline ? { baseline: config.baseline } : {}),
-          schemaPack: schemaPackHash(config.ocpiVersion),
+          schemaPacks: result.target.testedVersions.map((version) => schemaPackHash(version)),
           exitCode,
         });
         return `wrote the evidence to ${path}: ${files.map((file) => basename(file)).join(', ')}`;

@@ -106,7 +106,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     embeddedFaults: Object.freeze([...(merged.embeddedFault ?? [])]),
     embeddedVariants: Object.freeze([...(merged.embeddedVariant ?? [])]),
     handshake,
-    ocpiVersion: '2.2.1',
+    ...(merged.ocpiVersion ? { ocpiVersion: merged.ocpiVersion as RunConfig['ocpiVersion'] } : {}),
     ...(merged.role ? { role: merged.role as RunConfig['role'] } : merged.embedded ? { role: merged.embedded as RunConfig['role'] } : {}),
     peerListen: Object.freeze(parseListen(merged.peerListen as string)),
     ...(merged.peerUrl ? { peerUrl: merged.peerUrl } : {}),

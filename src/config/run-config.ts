@@ -2,6 +2,7 @@ import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../runner/crawl-bounds.js';
 import type { ProfileName } from '../runner/profiles.js';
 import type { Secret } from './secret.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 
 /** The settings of a run, frozen once built; nothing below src/cli reads argv or the environment. */
 export interface RunConfig {
@@ -13,7 +14,8 @@ export interface RunConfig {
   /** Conformant variants of the embedded party (`--embedded-variant`). */
   readonly embeddedVariants: readonly string[];
   readonly handshake: HandshakeMode;
-  readonly ocpiVersion: '2.2.1';
+  /** The version to test, `all` the mutual ones; absent: the highest both sides support. */
+  readonly ocpiVersion?: OcpiVersion | 'all';
   /** The role of the target. */
   readonly role?: PartyRole;
   readonly peerListen: { readonly host: string; readonly port: number };
@@ -95,7 +97,6 @@ export interface RawRunSettings {
 /** The defaults, the lowest layer of the precedence. */
 export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   handshake: 'register',
-  ocpiVersion: '2.2.1',
   peerListen: '127.0.0.1:0',
   concurrency: 4,
   timeout: 10_000,

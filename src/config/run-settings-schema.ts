@@ -12,7 +12,7 @@ export const RUN_SETTINGS_SCHEMA = {
     embeddedFault: { type: 'array', items: { type: 'string' } },
     embeddedVariant: { type: 'array', items: { type: 'string' } },
     handshake: { enum: ['register', 'await', 'none'] },
-    ocpiVersion: { enum: ['2.2.1'] },
+    ocpiVersion: { enum: ['2.1.1', '2.2.1', '2.3.0', 'all'] },
     role: { enum: ['cpo', 'emsp'] },
     peerListen: { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}$' },
     peerUrl: { type: 'string', pattern: '^https?://' },

@@ -125,7 +125,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/timestamp: required field "timestamp" is missing'),
   fault('versions-status-2000', 'the versions list comes with status_code 2000', 'register', 'VER-01', 'envelope.status-code',
     'expected status_code 1000, got 2000'),
-  fault('versions-without-2.2.1', 'the versions list offers only OCPI 2.1.1', 'register', 'VER-01', 'versions.mutual-version',
+  fault('versions-inconsistent', 'the versions list names OCPI 2.2.1 on the first GET only (one node of a cluster out of date)', 'register', 'VER-01', 'versions.mutual-version',
     'the versions list does not offer OCPI 2.2.1 with a url (offered: 2.1.1)'),
   fault('details-server-error', 'the version details endpoint answers HTTP 500', 'register', 'VER-02', 'http.status',
     'expected HTTP 200, got 500 from GET {url}'),

@@ -16,13 +16,15 @@ function refuse(party: PartyContext, request: ServerRequest, loosened: boolean):
 
 /** GET on the version information endpoint. */
 export function versionsHandler(party: PartyContext): Handler {
+  let answered = 0;
   return (request) => {
     const refused = refuse(party, request, true);
     if (refused) return refused;
+    answered += 1;
     if (party.faults.has('versions-html-page')) {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
     }
-    const offered = party.faults.has('versions-without-2.2.1') ? '2.1.1' : party.version;
+    const offered = party.faults.has('versions-inconsistent') && answered > 1 ? '2.1.1' : party.version;
     const url = party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl();
     // Older versions first, as a party that grew from 2.0 lists them; their URLs need not answer for this to conform.
     const older = party.variants.has('versions-older-offered') ? ['2.0', '2.1.1', '2.2'].map((version) => ({ version, url: party.versionsUrl().replace(/\/versions$/, `/${version}`) })) : [];

@@ -67,6 +67,11 @@ export class ConsoleReporter {
       case 'run-start':
         this.#idWidth = Math.max(8, ...event.cases.map((c) => c.id.length));
         break;
+      case 'version-start':
+        this.#stopSpinner();
+        if (!this.#options.quiet) this.#options.stdout.write(`${this.#style.strong(`OCPI ${event.version}`)} (${event.cases} cases)\n`);
+        this.#progress();
+        break;
       case 'stage-start':
         if (event.stage === 'connect') this.#connecting = { total: event.cases, done: 0 };
         this.#progress();
@@ -141,9 +146,10 @@ export class ConsoleReporter {
     }
     const { passed, failed, errored, skipped, knownFailures, warnings } = result.summary;
     const total = result.cases.length;
-    const verdict = failed + errored > 0 ? s.bad('FAILED') : s.strong('PASSED');
+    const verdict = result.untested !== undefined ? s.warn('NOT TESTED') : failed + errored > 0 ? s.bad('FAILED') : s.strong('PASSED');
     const known = knownFailures > 0 || result.baseline ? `, ${knownFailures} known failure${knownFailures === 1 ? '' : 's'}` : '';
     lines.push(`${verdict} ${total} cases: ${passed} passed, ${failed} failed${known}, ${errored} errored, ${skipped} skipped, ${warnings} warnings (${(result.durationMs / 1000).toFixed(1)} s)`);
+    lines.push(s.dim(versionLine(result)));
     if (result.interrupted) lines.push(s.warn('interrupted: the report is partial'));
     const firstError = result.cases.find((c) => c.status === 'errored');
     if (firstError) lines.push(`${s.bad('error')}: ${firstError.id}: ${firstError.reason ?? ''}`);
@@ -155,4 +161,11 @@ export class ConsoleReporter {
     for (const warning of hollowRunWarnings(result)) lines.push(s.warn(`warning: ${warning}`));
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** Which OCPI versions the run tested, and what the target offered when the run read its versions list. */
+export function versionLine(result: RunResult): string {
+  const { testedVersions, offeredVersions } = result.target;
+  const tested = testedVersions.length === 0 ? 'no OCPI version tested' : `OCPI ${testedVersions.join(' and ')} tested`;
+  return offeredVersions === undefined ? tested : `${tested} (the target offers ${offeredVersions.length === 0 ? 'none' : offeredVersions.join(', ')})`;
 }

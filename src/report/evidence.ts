@@ -13,7 +13,8 @@ export interface EvidenceContext {
   readonly only: readonly string[];
   readonly grep?: string;
   readonly baseline?: string;
-  readonly schemaPack: { readonly version: string; readonly files: number; readonly sha256: string };
+  /** The schema pack of each version tested, in the order tested. */
+  readonly schemaPacks: ReadonlyArray<{ readonly version: string; readonly files: number; readonly sha256: string }>;
   readonly exitCode: number;
 }
 
@@ -27,8 +28,10 @@ export function evidenceManifest(result: RunResult, context: EvidenceContext, fi
   const endedAt = new Date(Date.parse(result.startedAt) + result.durationMs).toISOString();
   return `${JSON.stringify({
     tool: result.tool,
-    schemaPack: context.schemaPack,
-    ocpiVersion: result.target.ocpiVersion,
+    schemaPacks: context.schemaPacks,
+    ocpiVersion: result.target.ocpiVersion ?? null,
+    testedVersions: result.target.testedVersions,
+    offeredVersions: result.target.offeredVersions ?? null,
     target: { versionsUrl: result.target.versionsUrl ?? null, role: result.target.role ?? null },
     profile: context.profile,
     selection: { only: context.only, grep: context.grep ?? null },

@@ -8,6 +8,7 @@ import type { RunResult } from '../runner/case-result.js';
 export function hollowRunWarnings(result: RunResult): readonly string[] {
   const warnings: string[] = [];
   const { cases } = result;
+  if (result.untested !== undefined) warnings.push(result.untested);
   const skipped = cases.filter((c) => c.status === 'skipped');
   if (cases.length > 0 && skipped.length === cases.length) warnings.push('every case was skipped, so this run checked nothing');
   else if (skipped.length * 2 > cases.length) warnings.push(`${skipped.length} of ${cases.length} cases were skipped, so this verdict rests on the ${cases.length - skipped.length} that ran (see each skip's reason)`);

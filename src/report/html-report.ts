@@ -21,7 +21,8 @@ const isProblem = (c: CaseResult): boolean => c.status === 'failed' || c.status 
 const authorized = (exchange: Exchange): boolean => exchange.request.headers['authorization'] !== undefined;
 // Exchange ids repeat across cases (a case may cite another's exchange), so an anchor names its case too.
 const exchangeAnchor = (scope: string, exchangeId: string): string => `exchange-${scope}-${exchangeId}`;
-const verdictOf = (result: RunResult): 'passed' | 'failed' => (result.summary.failed + result.summary.errored > 0 ? 'failed' : 'passed');
+const verdictOf = (result: RunResult): 'passed' | 'failed' | 'not tested' =>
+  result.untested !== undefined ? 'not tested' : result.summary.failed + result.summary.errored > 0 ? 'failed' : 'passed';
 
 /** Lines as block spans of a `pre`, each with the class its marker asks for. */
 function lines(all: readonly string[], classOf: (line: string) => string): SafeHtml {
@@ -38,7 +39,8 @@ function header(result: RunResult): SafeHtml {
 <dl>
 <dt>Target versions URL</dt><dd data-testid="target-url"><code>${target.versionsUrl ?? 'not given'}</code></dd>
 <dt>Target role</dt><dd data-testid="target-role">${target.role?.toUpperCase() ?? 'not known'}</dd>
-<dt>OCPI version</dt><dd data-testid="ocpi-version">${target.ocpiVersion ?? 'not known'}</dd>
+<dt>OCPI version</dt><dd data-testid="ocpi-version">${target.testedVersions.length > 0 ? target.testedVersions.join(', ') : 'none tested'}</dd>
+<dt>Offered by the target</dt><dd data-testid="offered-versions">${target.offeredVersions ? target.offeredVersions.join(', ') || 'none' : 'not read'}</dd>
 <dt>Started at</dt><dd data-testid="started-at"><time datetime="${result.startedAt}">${result.startedAt}</time></dd>
 <dt>Duration</dt><dd data-testid="duration">${duration(result.durationMs)}</dd>
 </dl>
@@ -56,7 +58,7 @@ function summary(result: RunResult): SafeHtml {
   const hollow = hollowRunWarnings(result);
   const attention = result.cases.filter(isProblem);
   const { baseline } = result;
-  return html`<section class="summary verdict-${verdict}${hollow.length > 0 ? ' hollow' : ''}" data-testid="summary">
+  return html`<section class="summary verdict-${verdict.replace(' ', '-')}${hollow.length > 0 ? ' hollow' : ''}" data-testid="summary">
 <p class="verdict" data-testid="verdict">${verdict.toUpperCase()}</p>
 <p class="muted"><span data-testid="summary-total">${result.cases.length}</span> ${result.cases.length === 1 ? 'case' : 'cases'}</p>
 <ul class="counts">
@@ -73,7 +75,7 @@ ${hollow.length > 0 ? html`<div class="notice" role="alert" data-testid="hollow-
 <ul>${hollow.map((warning) => html`<li data-testid="hollow-warning">${warning}</li>`)}</ul>
 </div>` : false}
 ${attention.length > 0 ? html`<h3>Failed and errored cases</h3>
-<ul class="attention" data-testid="attention">${attention.map((c) => html`<li><a href="#case-${c.id}">${c.id}</a> ${c.title}: ${c.status === 'errored' ? `error: ${c.reason ?? 'unknown error'}` : c.findings.filter((f) => f.status === 'fail').map((f) => f.check).join(', ')}</li>`)}</ul>` : false}
+<ul class="attention" data-testid="attention">${attention.map((c) => html`<li><a href="#${caseAnchor(result, c)}">${c.id}</a> ${c.title}: ${c.status === 'errored' ? `error: ${c.reason ?? 'unknown error'}` : c.findings.filter((f) => f.status === 'fail').map((f) => f.check).join(', ')}</li>`)}</ul>` : false}
 ${result.teardown.length > 0 ? html`<h3>Teardown</h3>
 <ul class="teardown" data-testid="teardown">${result.teardown.map((step) => html`<li class="${step.status}">${step.what} (${step.caseId}): ${step.detail}</li>`)}</ul>` : false}
 ${baseline ? html`<ul class="baseline" data-testid="baseline">${baselineLines(baseline).map((line) => html`<li>${line}</li>`)}</ul>` : false}
@@ -136,12 +138,17 @@ ${inbound ? false : html`<p class="muted">curl${authorized(exchange) ? html` (ne
 </details>`;
 }
 
-function caseEntry(c: CaseResult): SafeHtml {
+/** A case's anchor: `case-<id>`, with the version in it when the run tested several (a case then runs in each). */
+function caseAnchor(result: RunResult, c: CaseResult): string {
+  return result.target.testedVersions.length > 1 ? `case-${c.ocpiVersion}-${c.id}` : `case-${c.id}`;
+}
+
+function caseEntry(c: CaseResult, anchor: string): SafeHtml {
   const cited = citedExchanges(c);
   const warnings = c.findings.filter((f) => f.status === 'warn').length;
   const passing = c.findings.filter((f) => f.status === 'pass');
   const failing = c.status === 'failed' || c.status === 'errored' || c.status === 'known-failure';
-  return html`<details class="case status-${c.status}" id="case-${c.id}" data-testid="case-${c.id}" data-status="${c.status}"${isProblem(c) ? html` open` : false}>
+  return html`<details class="case status-${c.status}" id="${anchor}" data-testid="case-${c.id}" data-status="${c.status}"${isProblem(c) ? html` open` : false}>
 <summary><span class="badge status-${c.status}">${STATUS_LABELS[c.status]}</span> <code class="case-id">${c.id}</code> ${c.title} <span class="case-meta">${c.severity} · ${duration(c.durationMs)}${warnings > 0 ? ` · ${plural(warnings, 'warning')}` : ''}${c.status === 'skipped' && c.reason ? ` · ${c.reason}` : ''}</span></summary>
 <div class="case-body">
 <p class="spec" data-testid="spec"><span class="muted">Rule:</span> OCPI ${c.spec.version}, ${c.spec.section}: ${c.spec.rule}</p>
@@ -158,14 +165,17 @@ ${passing.length > 0 ? html`<details class="passing" data-testid="passing-findin
 </details>`;
 }
 
-function moduleSection(module: string, cases: readonly CaseResult[]): SafeHtml {
+function moduleSection(result: RunResult, version: string, module: string): SafeHtml {
+  const cases = result.cases.filter((c) => c.ocpiVersion === version && c.module === module);
+  const several = result.target.testedVersions.length > 1;
   const counts = (['failed', 'errored', 'known-failure', 'passed', 'skipped'] as const).flatMap((status) => {
     const n = cases.filter((c) => c.status === status).length;
     return n > 0 ? [`${n} ${STATUS_LABELS[status]}`] : [];
   });
-  return html`<section class="module" id="module-${module}" data-testid="module-${module}">
-<h2>${module} <span class="module-counts">${counts.join(', ')}</span></h2>
-${cases.map(caseEntry)}
+  const id = several ? `module-${version}-${module}` : `module-${module}`;
+  return html`<section class="module" id="${id}" data-testid="module-${module}" data-ocpi-version="${version}">
+<h2>${several ? `OCPI ${version} · ` : ''}${module} <span class="module-counts">${counts.join(', ')}</span></h2>
+${cases.map((c) => caseEntry(c, caseAnchor(result, c)))}
 </section>`;
 }
 
@@ -185,7 +195,8 @@ ${exchanges.map((e) => exchangeEntry(e, 'peer', false))}`}
  * target sent is escaped; exchanges were redacted when recorded, so no token appears.
  */
 export function toHtmlReport(result: RunResult): string {
-  const modules = [...new Set(result.cases.map((c) => c.module))];
+  // Sections per module, per version in a run of several; in the order they first appear.
+  const sections = [...new Map(result.cases.map((c) => [`${c.ocpiVersion} ${c.module}`, [c.ocpiVersion, c.module] as const])).values()];
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -200,7 +211,7 @@ export function toHtmlReport(result: RunResult): string {
 ${header(result)}
 <main>
 ${summary(result)}
-${modules.map((module) => moduleSection(module, result.cases.filter((c) => c.module === module)))}
+${sections.map(([version, module]) => moduleSection(result, version, module))}
 ${peerInboundSection(result.peerInbound)}
 </main>
 <footer>Written by ${result.tool.name} ${result.tool.version}. What the target sent is shown as text, never run; tokens were redacted when the exchanges were recorded. The JSON report holds the same run in full.</footer>

@@ -34,16 +34,20 @@ function failureMessage(result: CaseResult): string {
  * appear), one testcase per case named `<id> <title>` with classname `ocpi-conformance.<module>`. A failed case
  * carries a <failure> with the failed checks and their diffs and the request and response; an errored case an
  * <error>; a skipped one <skipped> with its reason in <system-out>; a known failure (baseline) <skipped> with its
- * failure text in <system-out>; warnings of a passed case go to <system-out>.
+ * failure text in <system-out>; warnings of a passed case go to <system-out>. A run of several OCPI versions has a
+ * testsuite per version and module (`OCPI 2.3.0 locations`, classname `ocpi-conformance.2_3_0.locations`).
  * Built with junit-report-builder (xmlbuilder underneath): no XML is written by hand.
  */
 export function toJunitReport(result: RunResult): string {
   const report = junit.newBuilder().name('ocpi-conformance');
-  const modules = [...new Set(result.cases.map((c) => c.module))];
-  for (const module of modules) {
-    const suite = report.testSuite().name(module).timestamp(new Date(result.startedAt));
-    for (const c of result.cases.filter((each) => each.module === module)) {
-      const testCase = suite.testCase().className(`ocpi-conformance.${module}`).name(xmlSafe(`${c.id} ${c.title}`)).time(c.durationMs / 1000);
+  const several = result.target.testedVersions.length > 1;
+  const groups = [...new Set(result.cases.map((c) => `${c.ocpiVersion} ${c.module}`))];
+  for (const group of groups) {
+    const [version = '', module = ''] = group.split(' ');
+    const suite = report.testSuite().name(several ? `OCPI ${group}` : module).timestamp(new Date(result.startedAt));
+    const className = several ? `ocpi-conformance.${version.replaceAll('.', '_')}.${module}` : `ocpi-conformance.${module}`;
+    for (const c of result.cases.filter((each) => each.ocpiVersion === version && each.module === module)) {
+      const testCase = suite.testCase().className(className).name(xmlSafe(`${c.id} ${c.title}`)).time(c.durationMs / 1000);
       const warnings = c.findings.filter((f) => f.status === 'warn').map((f) => `warning ${f.check}: ${f.message}`);
       if (c.status === 'failed') testCase.failure(failureMessage(c), 'conformance').stacktrace(failureText(c));
       else if (c.status === 'errored') testCase.error(xmlSafe(c.reason ?? 'tester error'), 'tester-error', failureText(c));

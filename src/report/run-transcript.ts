@@ -21,7 +21,7 @@ export function toRunTranscript(result: RunResult): string {
   const ordered = [...citedBy.values()].sort((a, b) => a.exchange.timings.startedAt.localeCompare(b.exchange.timings.startedAt) || exchangeNumber(a.exchange) - exchangeNumber(b.exchange));
   const lines = [
     `ocpi-conformance ${result.tool.version} transcript, run started ${result.startedAt}`,
-    `target: ${result.target.versionsUrl ?? '(registered with the tester)'}${result.target.role ? `, ${result.target.role}` : ''}${result.target.ocpiVersion ? `, OCPI ${result.target.ocpiVersion}` : ''}`,
+    `target: ${result.target.versionsUrl ?? '(registered with the tester)'}${result.target.role ? `, ${result.target.role}` : ''}${result.target.testedVersions.length > 0 ? `, OCPI ${result.target.testedVersions.join(' and ')}` : ', no OCPI version tested'}`,
     `${ordered.length} exchanges. Tokens are redacted; the report keeps the first page of each crawled list and the failing ones.`,
   ];
   for (const { exchange, cases } of ordered) lines.push('', `--- ${exchange.id} (${cases.length > 0 ? cases.join(', ') : 'no case'}) ---`, ...renderTranscript(exchange));

@@ -24,6 +24,8 @@ export type CaseStatus = 'passed' | 'failed' | 'known-failure' | 'errored' | 'sk
 export interface CaseResult {
   readonly id: string;
   readonly title: string;
+  /** The OCPI version the case ran in (a run of several versions runs a case once in each). */
+  readonly ocpiVersion: OcpiVersion;
   readonly module: string;
   readonly severity: Severity;
   readonly spec: SpecReference;
@@ -76,7 +78,18 @@ export interface BaselineOutcome {
 /** The outcome of a whole run. */
 export interface RunResult {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly target: { readonly versionsUrl?: string; readonly role?: string; readonly ocpiVersion?: string };
+  readonly target: {
+    readonly versionsUrl?: string;
+    readonly role?: string;
+    /** The version tested, or the highest of those tested; absent when nothing was. */
+    readonly ocpiVersion?: string;
+    /** What the target's versions list named, when the run read it to choose what to test. */
+    readonly offeredVersions?: readonly string[];
+    /** The versions tested, highest first, in the order they ran. */
+    readonly testedVersions: readonly OcpiVersion[];
+  };
+  /** Why the run tested nothing (no version both sides support): it neither passes nor fails. */
+  readonly untested?: string;
   readonly startedAt: string;
   readonly durationMs: number;
   readonly interrupted: boolean;

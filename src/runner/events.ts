@@ -1,9 +1,12 @@
 import type { CaseResult, RunResult } from './case-result.js';
 import type { Stage } from './define-case.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 
 /** The events a run emits, in order; reporters only listen (they never decide pass or fail). */
 export type RunEvent =
-  | { readonly type: 'run-start'; readonly cases: ReadonlyArray<{ readonly id: string; readonly title: string }> }
+  | { readonly type: 'run-start'; readonly versions: readonly OcpiVersion[]; readonly cases: ReadonlyArray<{ readonly id: string; readonly title: string }> }
+  /** A run of several versions starts the next (not emitted when the run tests one). */
+  | { readonly type: 'version-start'; readonly version: OcpiVersion; readonly cases: number }
   | { readonly type: 'stage-start'; readonly stage: Stage; readonly cases: number }
   | { readonly type: 'stage-end'; readonly stage: Stage }
   | { readonly type: 'case-start'; readonly id: string; readonly title: string }

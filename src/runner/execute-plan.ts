@@ -2,6 +2,7 @@ import type { Finding } from '../checks/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from './case-result.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { STAGES, type CaseDefinition, type ModuleInterface, type Stage } from './define-case.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -72,12 +73,12 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
           continue;
         }
         pending.splice(index, 1);
-        if (ready.kind === 'skip') record(skipped(definition, ready.reason, ready.undeclared));
+        if (ready.kind === 'skip') record(skipped(definition, options.services.version, ready.reason, ready.undeclared));
         else running.set(definition.id, runCase(definition, options, underWay).then(record).finally(() => running.delete(definition.id)));
       }
       if (running.size === 0) {
         // Nothing runs and nothing can start: the remaining cases wait on each other.
-        for (const definition of pending.splice(0)) record(skipped(definition, 'its requirements form a cycle (tester defect)'));
+        for (const definition of pending.splice(0)) record(skipped(definition, options.services.version, 'its requirements form a cycle (tester defect)'));
         break;
       }
       await Promise.race(running.values());
@@ -109,8 +110,8 @@ function undeclaredReason(definition: CaseDefinition, state: ReadonlyMap<StateKe
   return declared ? undefined : `the target does not declare the ${wanted.module} ${wanted.role} interface in its version details`;
 }
 
-function skipped(definition: CaseDefinition, reason: string, undeclared?: ModuleInterface): CaseResult {
-  return freezeResult(definition, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [], ...(undeclared ? { undeclared: { module: undeclared.module, role: undeclared.role } } : {}) });
+function skipped(definition: CaseDefinition, version: OcpiVersion, reason: string, undeclared?: ModuleInterface): CaseResult {
+  return freezeResult(definition, version, { status: 'skipped', reason, durationMs: 0, findings: [], exchanges: [], ...(undeclared ? { undeclared: { module: undeclared.module, role: undeclared.role } } : {}) });
 }
 
 /** Runs one case; its signal is in `underWay` while it runs, for the run's interrupt to abort. */
@@ -147,7 +148,7 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions, unde
   const findings: Finding[] = context.findings.map((f) =>
     f.status === 'fail' && definition.severity !== 'required' ? Object.freeze({ ...f, status: 'warn' as const }) : f,
   );
-  return freezeResult(definition, {
+  return freezeResult(definition, options.services.version, {
     status,
     ...(reason === undefined ? {} : { reason }),
     durationMs: Math.round(performance.now() - started),
@@ -158,10 +159,11 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions, unde
   });
 }
 
-function freezeResult(definition: CaseDefinition, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges' | 'objectsReceived' | 'listProblem' | 'undeclared'>): CaseResult {
+function freezeResult(definition: CaseDefinition, version: OcpiVersion, outcome: Pick<CaseResult, 'status' | 'reason' | 'durationMs' | 'findings' | 'exchanges' | 'objectsReceived' | 'listProblem' | 'undeclared'>): CaseResult {
   return Object.freeze({
     id: definition.id,
     title: definition.title,
+    ocpiVersion: version,
     module: definition.module,
     severity: definition.severity,
     spec: definition.spec,

@@ -20,12 +20,15 @@ import type { CrawlBounds } from './crawl-bounds.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
 export interface RunOptions {
-  /** The cases to run, already selected. */
-  readonly cases: readonly CaseDefinition[];
+  /** The versions to test, highest first, each with its cases, already selected; none when nothing can be tested. */
+  readonly plan: readonly VersionPlan[];
   /** The target's versions URL and token; absent with --handshake await, where the target registers with us. */
   readonly target?: { readonly versionsUrl: string; readonly token: Secret };
   readonly handshake: HandshakeMode;
-  readonly version: OcpiVersion;
+  /** The versions the target's versions list named, when the run read it before choosing what to test. */
+  readonly offeredVersions?: readonly string[];
+  /** Why the plan is empty: the run tests nothing and says why. */
+  readonly untested?: string;
   readonly role?: 'cpo' | 'emsp';
   readonly peer: { readonly host: string; readonly port: number; readonly publicUrl?: string };
   readonly concurrency: number;
@@ -49,10 +52,22 @@ export interface RunOptions {
   readonly onPeerReady?: (peer: { readonly versionsUrl: string; readonly tokenA?: Secret }) => void;
 }
 
+/** One version to test and its cases. */
+export interface VersionPlan {
+  readonly version: OcpiVersion;
+  readonly cases: readonly CaseDefinition[];
+}
+
+/** What one version's part of a run produced, before the parts are put together. */
+type VersionPart = Pick<RunResult, 'cases' | 'teardown' | 'peerInbound' | 'revocation'> & { readonly versionsUrl?: string };
+
 // A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
 const TEARDOWN_STEP_REQUESTS = 3;
 
-/** Runs the cases against the target: starts the peer, executes the plan, stops the peer, returns the frozen result. */
+/**
+ * Runs the plan against the target, one version after the other (each with its own peer, registration and state,
+ * as two partners connecting in two versions would), and returns one frozen result for them all.
+ */
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const known = options.baseline ? baselineClassifier(options.baseline.baseline) : undefined;
   const emit: RunEventListener = (raw) => {
@@ -61,16 +76,63 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   };
   const startedAt = new Date();
   const started = performance.now();
+  const tested = options.plan.map((part) => part.version);
+  emit({ type: 'run-start', versions: tested, cases: options.plan.flatMap((part) => part.cases.map((c) => ({ id: c.id, title: c.title }))) });
+  // One redactor and one numbering of exchanges for the whole run: a token learnt in one version is redacted in the
+  // next, and every exchange of the report has its own id.
   const redactor = new Redactor();
   let exchangeCount = 0;
-  const nextExchangeId = (): string => `x${++exchangeCount}`;
+  const shared: SharedServices = { emit, redactor, nextExchangeId: () => `x${++exchangeCount}` };
+  const parts: VersionPart[] = [];
+  for (const part of options.plan) {
+    if (options.signal.aborted && parts.length > 0) break;
+    if (options.plan.length > 1) emit({ type: 'version-start', version: part.version, cases: part.cases.length });
+    parts.push(await runVersion(options, part, shared));
+  }
+  const cases = parts.flatMap((part) => part.cases);
+  const versionsUrl = parts.find((part) => part.versionsUrl !== undefined)?.versionsUrl;
+  const revocation = parts.find((part) => part.revocation)?.revocation;
+  const plain: RunResult = Object.freeze({
+    tool: TOOL,
+    target: Object.freeze({
+      ...(versionsUrl ? { versionsUrl } : {}),
+      ...(options.role ? { role: options.role } : {}),
+      ...(tested[0] ? { ocpiVersion: tested[0] } : {}),
+      ...(options.offeredVersions ? { offeredVersions: Object.freeze([...options.offeredVersions]) } : {}),
+      testedVersions: Object.freeze(tested.slice(0, parts.length)),
+    }),
+    ...(options.untested ? { untested: options.untested } : {}),
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    interrupted: options.signal.aborted,
+    summary: summarize(cases),
+    cases: Object.freeze(cases),
+    teardown: Object.freeze(parts.flatMap((part) => part.teardown)),
+    ...(revocation ? { revocation } : {}),
+    peerInbound: Object.freeze(parts.flatMap((part) => part.peerInbound)),
+  });
+  const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;
+  emit({ type: 'run-end', result });
+  return result;
+}
+
+/** What every version's part of a run shares. */
+interface SharedServices {
+  readonly emit: RunEventListener;
+  readonly redactor: Redactor;
+  readonly nextExchangeId: () => string;
+}
+
+/** One version's part of a run: starts the peer, executes the plan, tears down, stops the peer. */
+async function runVersion(options: RunOptions, { version, cases: planned }: VersionPlan, { emit, redactor, nextExchangeId }: SharedServices): Promise<VersionPart> {
   // Requests and tokens go only to the versions URL's origin and those the user allowed; the target that registers
   // with us (--handshake await) is added when it does (CaseContext.provide).
   const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
   const clientOptions = {
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
-    tokenEncoding: options.rawToken ? 'raw' : 'base64',
+    // OCPI 2.1.1 sends the token as it is; Base64 came with 2.2.
+    tokenEncoding: options.rawToken || version === '2.1.1' ? 'raw' : 'base64',
     redactor,
     nextExchangeId,
     userAgent: `${TOOL.name}/${TOOL.version}`,
@@ -95,11 +157,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       });
     }
     options.onPeerReady?.({ versionsUrl: peer.versionsUrl, ...(tokenA ? { tokenA } : {}) });
-    emit({ type: 'run-start', cases: options.cases.map((c) => ({ id: c.id, title: c.title })) });
     const compensations = new Compensations();
     const guard = new SessionGuard();
-// A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
-const TEARDOWN_STEP_REQUESTS = 3;
 
     // A client per step, not the run's: the run's signal may be aborted (Ctrl-C), and what the run started must still
     // be ended; the step's own signal ends it at its deadline.
@@ -113,7 +172,7 @@ const TEARDOWN_STEP_REQUESTS = 3;
       teardown.push(...(await compensations.runAll((_compensation, signal) => teardownSender(teardownClient(signal), state, options.role), { exceptLast, stepDeadlineMs })));
     };
     const cases = await executePlan({
-      cases: options.cases,
+      cases: planned,
       services: {
         client,
         peer,
@@ -129,7 +188,7 @@ const TEARDOWN_STEP_REQUESTS = 3;
           ...(options.testSite ? { testSite: options.testSite } : {}),
           ...(options.role ? { targetRole: options.role } : {}),
         },
-        version: options.version,
+        version,
         deadlineMs: options.deadlineMs,
         crawlBounds: options.crawlBounds,
         emit,
@@ -144,25 +203,13 @@ const TEARDOWN_STEP_REQUESTS = 3;
     const target = state.get('target') as { versionsUrl: string } | undefined;
     const cited = new Set([...cases, ...teardown].flatMap((c) => c.exchanges.map((e) => e.id)));
     const peerInbound = peer.inbound.since(0).map((record) => record.exchange).filter((exchange) => !cited.has(exchange.id));
-    const plain: RunResult = Object.freeze({
-      tool: TOOL,
-      target: Object.freeze({
-        ...(target ? { versionsUrl: redactor.text(target.versionsUrl) } : {}),
-        ...(options.role ? { role: options.role } : {}),
-        ocpiVersion: options.version,
-      }),
-      startedAt: startedAt.toISOString(),
-      durationMs: Math.round(performance.now() - started),
-      interrupted: options.signal.aborted,
-      summary: summarize(cases),
-      cases: Object.freeze(cases),
-      teardown: Object.freeze(teardown),
+    return {
+      ...(target ? { versionsUrl: redactor.text(target.versionsUrl) } : {}),
+      cases,
+      teardown,
       ...(guard.revocation ? { revocation: guard.revocation } : {}),
-      peerInbound: Object.freeze(peerInbound),
-    });
-    const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;
-    emit({ type: 'run-end', result });
-    return result;
+      peerInbound,
+    };
   } finally {
     await peer.stop();
   }

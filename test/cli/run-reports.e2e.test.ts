@@ -76,15 +76,16 @@ describe('ocpi-conformance run, reports and gates', function () {
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.match(outcome.stdout, /wrote the evidence to .*: report\.json, report\.junit\.xml, report\.html, transcript\.txt, manifest\.json/);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      tool: { name: string; version: string }; schemaPack: { version: string; files: number; sha256: string }; ocpiVersion: string;
+      tool: { name: string; version: string }; schemaPacks: Array<{ version: string; files: number; sha256: string }>; ocpiVersion: string; testedVersions: string[];
       target: { versionsUrl: string; role: string }; profile: string; startedAt: string; endedAt: string; exitCode: number;
       files: Array<{ name: string; bytes: number; sha256: string }>;
     };
     assert.equal(manifest.tool.name, 'ocpi-conformance');
     assert.match(manifest.tool.version, /^\d+\.\d+\.\d+/);
-    assert.equal(manifest.schemaPack.version, '2.2.1');
-    assert.match(manifest.schemaPack.sha256, /^[0-9a-f]{64}$/);
-    assert.ok(manifest.schemaPack.files > 50);
+    assert.deepEqual(manifest.schemaPacks.map((pack) => pack.version), ['2.2.1']);
+    assert.deepEqual(manifest.testedVersions, ['2.2.1']);
+    assert.match(manifest.schemaPacks[0]?.sha256 ?? '', /^[0-9a-f]{64}$/);
+    assert.ok((manifest.schemaPacks[0]?.files ?? 0) > 50);
     assert.equal(manifest.ocpiVersion, '2.2.1');
     assert.match(manifest.target.versionsUrl, /^http:\/\/127\.0\.0\.1:\d+\/ocpi\/emsp\/versions$/);
     assert.equal(manifest.target.role, 'emsp');
@@ -130,7 +131,7 @@ describe('ocpi-conformance run, reports and gates', function () {
       const outcome = await runMain(['run', '--embedded', 'emsp', '--embedded-fault', 'location-put-drops-field', '--quiet']);
       assert.equal(outcome.code, 1);
       assert.equal(outcome.stdout, `\n${outcome.stdout.trim()}\n`);
-      assert.match(outcome.stdout.trim(), /^FAILED 39 cases: 36 passed, 1 failed, 0 errored, 2 skipped, 0 warnings \(\d+\.\d s\)$/);
+      assert.match(outcome.stdout.trim(), /^FAILED 39 cases: 36 passed, 1 failed, 0 errored, 2 skipped, 0 warnings \(\d+\.\d s\)\nOCPI 2\.2\.1 tested \(the target offers 2\.2\.1\)$/);
       assert.equal(outcome.stderr, '');
     });
 

@@ -10,6 +10,7 @@ import { runResult } from '../helpers/run-result.js';
 const failedCase: CaseResult = {
   id: 'VER-01',
   title: 'The versions endpoint lists versions',
+  ocpiVersion: '2.2.1',
   module: 'versions',
   severity: 'required',
   spec: { version: '2.2.1', section: 'Versions', rule: 'a rule' },
@@ -103,7 +104,7 @@ describe('the console reporter in a terminal', () => {
   const drive = (stderr: Output, quiet = false, stdoutIsTTY = true): { stdout: string } => {
     const out = { stdout: '' };
     const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t), isTTY: stdoutIsTTY }, stderr, color: false, quiet });
-    reporter.listener({ type: 'run-start', cases: [{ id: 'VER-01', title: 't' }, { id: 'CMD-01', title: 't' }] });
+    reporter.listener({ type: 'run-start', versions: ['2.2.1'], cases: [{ id: 'VER-01', title: 't' }, { id: 'CMD-01', title: 't' }] });
     reporter.listener({ type: 'stage-start', stage: 'connect', cases: 1 });
     reporter.listener({ type: 'case-end', result: { ...failedCase, status: 'passed', findings: [] } });
     reporter.listener({ type: 'stage-end', stage: 'connect' });

@@ -6,7 +6,7 @@ import { toJunitReport } from '../../src/report/junit-report.js';
 import { exchange } from '../helpers/exchange.js';
 import { runResult } from '../helpers/run-result.js';
 
-const base = { title: 'a case', severity: 'required' as const, spec: { version: '2.2.1' as const, section: 's', rule: 'r' }, durationMs: 1500, findings: [], exchanges: [] };
+const base = { title: 'a case', ocpiVersion: '2.2.1' as const, severity: 'required' as const, spec: { version: '2.2.1' as const, section: 's', rule: 'r' }, durationMs: 1500, findings: [], exchanges: [] };
 
 const runOf = (cases: CaseResult[]): RunResult => runResult(cases);
 

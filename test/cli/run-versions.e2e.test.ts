@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunResult } from '../../src/runner/case-result.js';
+import { runMain } from '../helpers/run-main.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const TOKEN = 'version-choice-token-0123456789';
+
+/** A target whose versions list names these versions (and that answers nothing else). */
+async function targetOffering(versions: readonly string[]): Promise<TestServer & { gets: number }> {
+  const server = Object.assign(await startTestServer(), { gets: 0 });
+  server.handler = (req, res) => {
+    if (req.url !== '/versions') {
+      res.writeHead(404).end();
+      return;
+    }
+    server.gets += 1;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status_code: 1000, timestamp: new Date().toISOString(), data: versions.map((version) => ({ version, url: `${server.url}/${version}` })) }));
+  };
+  return server;
+}
+
+describe('choosing the OCPI version to test', () => {
+  let dir: string;
+  let target: (TestServer & { gets: number }) | undefined;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'versions-'))));
+  afterEach(async () => {
+    await target?.close();
+    target = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tests nothing, says why in one line and exits 4 when the target offers no version the cases cover, not as a failure.', async () => {
+    target = await targetOffering(['2.1.1']);
+    const report = join(dir, 'report.json');
+    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--report-json', report]);
+    assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /the target offers OCPI 2\.1\.1 and the selected cases cover 2\.2\.1: no version both support, so nothing was tested/);
+    assert.match(outcome.stdout, /NOT TESTED 0 cases/);
+    assert.doesNotMatch(outcome.stdout + outcome.stderr, /FAILED|VER-01/);
+    const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
+    assert.deepEqual(result.target.offeredVersions, ['2.1.1']);
+    assert.deepEqual(result.target.testedVersions, []);
+    assert.equal(result.cases.length, 0);
+    assert.match(result.untested ?? '', /no version both support/);
+  });
+
+  it('calls a version asked for and not offered a usage error (exit 2) naming what the target offers.', async () => {
+    target = await targetOffering(['2.1.1']);
+    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.2.1']);
+    assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /the target does not offer OCPI 2\.2\.1 \(its versions list names 2\.1\.1\): choose one of those with --ocpi-version/);
+    assert.equal(outcome.stdout, '');
+  });
+
+  it('calls a version no selected case covers a usage error (exit 2), before it sends the target anything.', async () => {
+    target = await targetOffering(['2.2.1', '2.3.0']);
+    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.3.0', '--only', 'VER-01']);
+    assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /no selected case covers OCPI 2\.3\.0 \(the selected cases cover 2\.2\.1\)/);
+    assert.equal(target.gets, 0);
+  });
+
+  it('tests the highest version both support and reports what the target offered, against the embedded CPO.', async () => {
+    const report = join(dir, 'report.json');
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--quiet', '--report-json', report]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stdout, /OCPI 2\.2\.1 tested \(the target offers 2\.2\.1\)/);
+    const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
+    assert.deepEqual(result.target.testedVersions, ['2.2.1']);
+    assert.equal(result.target.ocpiVersion, '2.2.1');
+    assert.ok(result.cases.length > 20);
+    assert.ok(result.cases.every((c) => c.ocpiVersion === '2.2.1'));
+  });
+
+  it('reads the versions list with the raw token when the Base64 one is refused, as a 2.1.1 party expects it.', async () => {
+    target = await targetOffering(['2.1.1']);
+    const offering = target;
+    const served = offering.handler;
+    const seen: string[] = [];
+    offering.handler = (req, res, body) => {
+      seen.push(req.headers.authorization ?? '');
+      if (req.headers.authorization !== `Token ${TOKEN}`) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ status_code: 2000, timestamp: new Date().toISOString() }));
+        return;
+      }
+      served(req, res, body);
+    };
+    const outcome = await runMain(['run', '--versions-url', `${offering.url}/versions`, '--token', TOKEN, '--role', 'cpo']);
+    assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
+    assert.deepEqual(seen, [`Token ${Buffer.from(TOKEN).toString('base64')}`, `Token ${TOKEN}`]);
+  });
+});
