@@ -38,7 +38,8 @@ async function crawl(locations, pageSize, heapCapMb) {
   const { child: mock, ready } = await startMock(locations, pageSize);
   const report = join(mkdtempSync(join(tmpdir(), 'crawl-bench-')), 'report.json');
   const started = performance.now();
-  const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
+  // RUN_NODE_FLAGS: V8 flags for the run process (e.g. --max-semi-space-size=2), to measure their effect on memory.
+  const cap = [...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : []), ...(process.env.RUN_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   const run = spawn(process.execPath, [...cap, BIN, 'run', '--versions-url', ready.versionsUrl, '--token', ready.tokenA, '--only', 'VER-01,VER-02,CRED-02,LOC-01', '--quiet', '--report-json', report], { stdio: 'ignore' });
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, peakKb(run.pid))), 20);
@@ -59,10 +60,11 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-console.log(`node ${process.version}, median of ${REPEAT} runs per row`);
+console.log(`node ${process.version}, median of ${REPEAT} runs per row${process.env.RUN_NODE_FLAGS ? `, run process flags: ${process.env.RUN_NODE_FLAGS}` : ''}`);
 console.log('locations  page  pages  old-space  exit  LOC-01   wall time   run peak RSS   mock peak RSS   schema.response');
 // The capped runs show what the crawl retains: a run that kept the pages or a string per object could not finish.
-const plan = [...PAGE_SIZES.flatMap((pageSize) => SIZES.map((size) => [size, pageSize])), ...SIZES.map((size) => [size, PAGE_SIZES[0], CAP_MB])];
+// CAP_MB=0 leaves the capped rows out.
+const plan = [...PAGE_SIZES.flatMap((pageSize) => SIZES.map((size) => [size, pageSize])), ...(CAP_MB > 0 ? SIZES.map((size) => [size, PAGE_SIZES[0], CAP_MB]) : [])];
 const peaks = new Map();
 for (const [size, pageSize, cap] of plan) {
   const runs = [];
@@ -72,7 +74,7 @@ for (const [size, pageSize, cap] of plan) {
   console.log(`${String(r.locations).padStart(9)}  ${String(r.pageSize).padStart(4)}  ${String(r.pages).padStart(5)}  ${r.heap.padStart(9)}  ${r.code.padStart(4)}  ${r.status.padEnd(7)}  ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${r.peakMb.toFixed(0).padStart(9)} MB  ${r.mockPeakMb.toFixed(0).padStart(11)} MB   ${r.objects}`);
 }
 if (SIZES.length === 2) {
-  for (const heap of ['default', `${CAP_MB} MB`]) {
+  for (const heap of ['default', ...(CAP_MB > 0 ? [`${CAP_MB} MB`] : [])]) {
     const [small, large] = SIZES.map((size) => peaks.get(`${size} ${PAGE_SIZES[0]} ${heap}`));
     console.log(`peak RSS ${SIZES[1]} vs ${SIZES[0]}, old space ${heap}: ${(large / small).toFixed(2)}x (${large.toFixed(0)} MB vs ${small.toFixed(0)} MB)`);
   }
