@@ -48,7 +48,10 @@ export function listCommand(io: CliIo): Command {
           io.stdout.write(`${' '.repeat(id + 2)}${check.id}  (${proof})\n`);
         }
       }
-      io.stdout.write(`\n${catalogue.length} cases. Profiles (--profile):\n`);
+      // Per version whatever --ocpi-version chose, so that a user sees where the others stand.
+      const inProfile = ALL_CASES.filter((c) => !options.profile || profileNamed(options.profile).includes(c));
+      const perVersion = OCPI_VERSIONS.map((version) => `${version}: ${inProfile.filter((c) => c.versions.includes(version)).length}`).join(', ');
+      io.stdout.write(`\n${catalogue.length} cases. Cases per OCPI version (--ocpi-version): ${perVersion}. Profiles (--profile):\n`);
       const nameWidth = Math.max(...PROFILES.map((p) => p.name.length));
       for (const p of PROFILES) io.stdout.write(`  ${p.name.padEnd(nameWidth)}  ${String(selected.filter((c) => p.includes(c)).length).padStart(3)} cases  ${p.description}\n`);
     });

@@ -14,7 +14,7 @@ describe('ocpi-conformance list', () => {
     const outcome = await runCli(['list']);
     assert.equal(outcome.code, 0, outcome.stderr);
     assert.match(outcome.stdout, /^VER-01\s+required\s+any\s+versions\s+The versions endpoint/m);
-    assert.match(outcome.stdout, new RegExp(`^${ALL_CASES.length} cases\\. Profiles \\(--profile\\):`, 'm'));
+    assert.match(outcome.stdout, new RegExp(`^${ALL_CASES.length} cases\\. Cases per OCPI version \\(--ocpi-version\\): 2\\.1\\.1: \\d+, 2\\.2\\.1: \\d+, 2\\.3\\.0: \\d+\\. Profiles \\(--profile\\):`, 'm'));
     const required = ALL_CASES.filter((c) => c.severity === 'required').length;
     assert.match(outcome.stdout, new RegExp(`^  required\\s+${required} cases  only the cases of MUST/SHALL rules`, 'm'));
     assert.match(outcome.stdout, new RegExp(`^  full\\s+${ALL_CASES.length} cases  every case`, 'm'));
