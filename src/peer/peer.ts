@@ -7,6 +7,7 @@ import type { Exchange } from '../transport/exchange.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
+import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from './tester-identity.js';
@@ -25,6 +26,8 @@ export interface PeerOptions {
   readonly client: OcpiClient;
   /** The role the tester plays: the counterpart of the target's. */
   readonly role: 'CPO' | 'EMSP';
+  /** The OCPI version the peer speaks (2.2.1 by default): its URLs, version details, credentials and tokens. */
+  readonly version?: OcpiVersion;
 }
 
 /** A registration the target made with the tester (`--handshake await`). */
@@ -51,11 +54,13 @@ export interface SenderRequest {
   readonly record: InboundRecord;
 }
 
-const OCPI_VERSION = '2.2.1';
-
 /**
- * The tester's own OCPI endpoint: versions, version details and credentials for 2.2.1, and when the tester plays the
- * CPO its four Sender lists (Locations, Tariffs, Sessions, CDRs) for an eMSP under test to pull. It answers the
+ * The tester's own OCPI endpoint: versions, version details and credentials in the version it speaks, and when the
+ * tester plays the CPO in 2.2.1 its four Sender lists (Locations, Tariffs, Sessions, CDRs) for an eMSP under test to
+ * pull (their objects are 2.2.1 objects, so the peer offers them in that version only). In 2.1.1 the version details
+ * name no interface roles, the Credentials object carries the party at its top level, and tokens travel as they are:
+ * the peer accepts a token raw or Base64-encoded in every version, so that a target's encoding is judged by the case
+ * that checks it, not refused on the way in. It answers the
  * target's calls during a registration, refuses unknown tokens with 401, records every inbound request verbatim
  * (malformed ones included) with the token it carried, and lets cases wait, with a deadline, for what the target should do.
  */
@@ -71,10 +76,12 @@ export class Peer {
   readonly #outcomes = new WeakMap<ServerRequest, Omit<PeerRegistration, 'seq' | 'exchange'>>();
   #base = '';
   #issuedTokenA: Secret | undefined;
+  readonly #version: OcpiVersion;
 
   private constructor(options: PeerOptions) {
     this.#options = options;
-    this.data = options.role === 'CPO' ? generateTesterData() : undefined;
+    this.#version = options.version ?? '2.2.1';
+    this.data = options.role === 'CPO' && this.#version === '2.2.1' ? generateTesterData() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -101,8 +108,13 @@ export class Peer {
     return `${this.#base}/ocpi/versions`;
   }
 
+  /** The OCPI version the peer speaks. */
+  get version(): OcpiVersion {
+    return this.#version;
+  }
+
   get detailsUrl(): string {
-    return `${this.#base}/ocpi/${OCPI_VERSION}`;
+    return `${this.#base}/ocpi/${this.#version}`;
   }
 
   /** A versions URL whose every GET fails with HTTP 500, to see how the target handles a failing partner. */
@@ -126,7 +138,7 @@ export class Peer {
   /** The Sender interface of the peer an inbound request GETs, or undefined for any other request. */
   senderModuleOf(record: InboundRecord): PeerSenderModule | undefined {
     if (!this.data || record.exchange.request.method !== 'GET') return undefined;
-    const prefix = `/ocpi/${OCPI_VERSION}/`;
+    const prefix = `/ocpi/${this.#version}/`;
     const path = new URL(record.exchange.request.url).pathname;
     return PEER_SENDER_MODULES.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
   }
@@ -177,18 +189,26 @@ export class Peer {
   }
 
   #identify(request: ServerRequest): InboundCaller {
-    const token = request.presented.token;
-    if (token === undefined) return 'missing';
-    return this.#tokens.get(token)?.caller ?? 'unknown';
+    return this.#tokenOf(request)?.caller ?? (request.presented.token === undefined ? 'missing' : 'unknown');
+  }
+
+  /**
+   * The token a request carries, when the peer issued or accepted it: as decoded from Base64, or else as sent (a raw
+   * token that happens to read as Base64 is decoded into something else, and 2.1.1 sends tokens raw).
+   */
+  #tokenOf(request: ServerRequest): { secret: Secret; caller: InboundCaller } | undefined {
+    const decoded = request.presented.token;
+    if (decoded === undefined) return undefined;
+    const sent = /^Token (\S+)$/.exec(request.headers['authorization'] ?? '')?.[1];
+    return this.#tokens.get(decoded) ?? (sent === undefined ? undefined : this.#tokens.get(sent));
   }
 
   /** The tester's Credentials object, carrying `token` for the target to call us with. */
   credentials(token: Secret, versionsUrl: string = this.versionsUrl): Record<string, unknown> {
-    return {
-      token: token.reveal(),
-      url: versionsUrl,
-      roles: [{ role: this.#options.role, party_id: TESTER_IDENTITY.partyId, country_code: TESTER_IDENTITY.countryCode, business_details: { name: 'ocpi-conformance tester' } }],
-    };
+    const party = { party_id: TESTER_IDENTITY.partyId, country_code: TESTER_IDENTITY.countryCode, business_details: { name: 'ocpi-conformance tester' } };
+    // 2.1.1 has no roles: the party and its business details are at the top level.
+    if (this.#version === '2.1.1') return { token: token.reveal(), url: versionsUrl, business_details: party.business_details, party_id: party.party_id, country_code: party.country_code };
+    return { token: token.reveal(), url: versionsUrl, roles: [{ role: this.#options.role, ...party }] };
   }
 
   #routes(): void {
@@ -201,24 +221,24 @@ export class Peer {
         }
         return handler(request, caller);
       };
-    server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version: OCPI_VERSION, url: this.detailsUrl }]) })));
+    const version = this.#version;
+    server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version, url: this.detailsUrl }]) })));
     const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request)) : [];
     // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
-    server.route('GET', `/ocpi/${OCPI_VERSION}`, guard(() => ({
-      status: 200,
-      body: envelope({ version: OCPI_VERSION, endpoints: identifiers.map((identifier) => ({ identifier, role: 'SENDER', url: `${this.detailsUrl}/${identifier}` })) }),
-    })));
-    for (const sender of senders) server.route('GET', `/ocpi/${OCPI_VERSION}/${sender.module}`, sender.handler);
+    // 2.1.1 endpoints name no interface role.
+    const endpoint = (identifier: string): Record<string, string> => (version === '2.1.1' ? { identifier, url: `${this.detailsUrl}/${identifier}` } : { identifier, role: 'SENDER', url: `${this.detailsUrl}/${identifier}` });
+    server.route('GET', `/ocpi/${version}`, guard(() => ({ status: 200, body: envelope({ version, endpoints: identifiers.map(endpoint) }) })));
+    for (const sender of senders) server.route('GET', `/ocpi/${version}/${sender.module}`, sender.handler);
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
-    server.route('POST', `/ocpi/${OCPI_VERSION}/results/:kind/:ref`, (request) => request.presented.token === undefined
+    server.route('POST', `/ocpi/${version}/results/:kind/:ref`, (request) => request.presented.token === undefined
       ? { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'no credentials token') }
       : { status: 200, body: envelope(undefined) });
     server.route('GET', '/ocpi/broken/versions', () => ({ status: 500, body: envelope(undefined, 3000, 'deliberately broken versions endpoint') }));
-    const credentials = `/ocpi/${OCPI_VERSION}/credentials`;
+    const credentials = `/ocpi/${version}/credentials`;
     server.route('GET', credentials, guard((request) => {
-      const token = this.#tokens.get(request.presented.token ?? '')?.secret;
+      const token = this.#tokenOf(request)?.secret;
       return token ? { status: 200, body: envelope(this.credentials(token)) } : { status: 401, body: envelope(undefined, 2000, 'unknown token') };
     }));
     server.route('POST', credentials, guard((request, caller) => {
@@ -231,7 +251,8 @@ export class Peer {
     }));
     server.route('DELETE', credentials, guard((request, caller) => {
       if (caller !== 'token-c') return { status: 405, body: envelope(undefined, 2000, 'not registered') };
-      this.retire(new Secret(request.presented.token ?? ''));
+      const token = this.#tokenOf(request)?.secret;
+      if (token) this.retire(token);
       return { status: 200, body: envelope(undefined) };
     }));
   }
@@ -253,7 +274,12 @@ export class Peer {
       failure = 'the credentials have no token or no url';
       answer = { status: 200, body: envelope(undefined, 2001, failure) };
     } else {
-      const details = await fetchVersionDetails(this.#options.client, { versionsUrl: partnerVersionsUrl, token: partnerToken, version: OCPI_VERSION });
+      const details = await fetchVersionDetails(this.#options.client, {
+        versionsUrl: partnerVersionsUrl,
+        token: partnerToken,
+        version: this.#version,
+        ...(this.#version === '2.1.1' ? { tokenEncoding: 'raw' as const } : {}),
+      });
       callbacks = details.exchanges;
       if (!details.ok) {
         failure = `unable to use the target's API: ${details.reason}`;

@@ -141,7 +141,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
   const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
-  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole });
+  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole, version });
   const state = new Map<StateKey, unknown>();
   if (options.target) {
     redactor.add(options.target.token);

@@ -5,6 +5,7 @@ import { Peer } from '../../src/peer/peer.js';
 import { nextLink } from '../../src/transport/next-link.js';
 import { OcpiClient, type OcpiResponse } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { startTestServer } from '../helpers/test-server.js';
 
 describe("the tester's peer", () => {
   let peer: Peer;
@@ -141,5 +142,62 @@ describe("the tester's peer playing the CPO", () => {
     await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations/LOC1`, token });
     await client.send({ method: 'POST', url: `${peer.detailsUrl}/cdrs`, token, body: {} });
     assert.deepEqual(peer.senderRequests().map((r) => [r.module, r.record.exchange.response?.status]), [['tariffs', 200], ['locations', 404]]);
+  });
+});
+
+describe("the tester's peer speaking OCPI 2.1.1", () => {
+  let peer: Peer;
+  let client: OcpiClient;
+  beforeEach(async () => {
+    const redactor = new Redactor();
+    let n = 0;
+    const nextExchangeId = (): string => `x${++n}`;
+    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'raw', redactor, nextExchangeId, userAgent: 'test' });
+    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO', version: '2.1.1' });
+  });
+  afterEach(() => peer.stop());
+
+  it('lists 2.1.1 with its details, whose endpoints name no interface role, and offers no 2.2.1 Sender lists.', async () => {
+    // A raw token that also reads as Base64 (this one decodes to "token-that-looks-encoded") is still recognised.
+    const token = new Secret('dG9rZW4tdGhhdC1sb29rcy1lbmNvZGVk');
+    peer.accept(token, 'token-b');
+    const versions = await client.send({ method: 'GET', url: peer.versionsUrl, token });
+    assert.equal(versions.status, 200);
+    assert.deepEqual((versions.body as { data: unknown }).data, [{ version: '2.1.1', url: peer.detailsUrl }]);
+    assert.match(peer.detailsUrl, /\/ocpi\/2\.1\.1$/);
+    const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
+    assert.deepEqual((details.body as { data: unknown }).data, { version: '2.1.1', endpoints: [{ identifier: 'credentials', url: `${peer.detailsUrl}/credentials` }] });
+    assert.equal(peer.data, undefined);
+  });
+
+  it('describes itself with a 2.1.1 Credentials object: the party at the top level, no roles.', () => {
+    const credentials = peer.credentials(new Secret('token-for-the-target'));
+    assert.deepEqual(Object.keys(credentials).sort(), ['business_details', 'country_code', 'party_id', 'token', 'url']);
+  });
+
+  it('takes a 2.1.1 registration: GETs the target back with its raw token and issues a token of its own.', async () => {
+    const target = await startTestServer();
+    const seen: Array<[string | undefined, string | undefined]> = [];
+    target.handler = (req, res) => {
+      seen.push([req.url, req.headers.authorization]);
+      const data = req.url === '/versions' ? [{ version: '2.1.1', url: `${target.url}/2.1.1` }] : { version: '2.1.1', endpoints: [{ identifier: 'credentials', url: `${target.url}/2.1.1/credentials` }] };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status_code: 1000, timestamp: new Date().toISOString(), data }));
+    };
+    try {
+      const tokenA = peer.issueTokenA();
+      const body = { token: 'target-token-b-0123', url: `${target.url}/versions`, party_id: 'REM', country_code: 'NL', business_details: { name: 'remote' } };
+      const response = await client.send({ method: 'POST', url: `${peer.detailsUrl}/credentials`, token: tokenA, body });
+      assert.equal(response.status, 200);
+      const issued = (response.body as { data: { token: string; party_id: string } }).data;
+      assert.equal(issued.party_id, 'OCT');
+      assert.deepEqual(seen, [['/versions', 'Token target-token-b-0123'], ['/2.1.1', 'Token target-token-b-0123']]);
+      const registration = await peer.waitForRegistration({ timeoutMs: 1000, what: 'registration' });
+      assert.equal(registration.failure, undefined);
+      // The token it issued works, sent as it is.
+      const again = await client.send({ method: 'GET', url: `${peer.detailsUrl}/credentials`, token: new Secret(issued.token) });
+      assert.equal(again.status, 200);
+    } finally {
+      await target.close();
+    }
   });
 });
