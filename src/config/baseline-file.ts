@@ -21,6 +21,7 @@ const BASELINE_SCHEMA_DOCUMENT = {
           case: { type: 'string', pattern: '^[A-Z]+(-[A-Z]+)*-\\d{2,3}$' },
           check: { type: 'string', pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' },
           note: { type: 'string' },
+          version: { enum: ['2.1.1', '2.2.1', '2.3.0'] },
         },
       },
     },

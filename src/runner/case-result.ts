@@ -60,6 +60,8 @@ export interface Summary {
 export interface BaselineEntry {
   readonly case: string;
   readonly check: string;
+  /** The OCPI version it is known in; absent: every version the case runs in. */
+  readonly version?: OcpiVersion;
   /** Why it is known (a ticket, a decision); kept when the baseline is rewritten. */
   readonly note?: string;
 }

@@ -57,3 +57,29 @@ describe('baselineOf', () => {
     assert.deepEqual(written.knownFailures, [{ case: 'LOC-01', check: 'schema.response' }, { case: 'TAR-01', check: 'pagination.page-size', note: 'ticket 12' }]);
   });
 });
+
+describe('a baseline over several OCPI versions', () => {
+  const inVersion = (version: '2.2.1' | '2.3.0', result: ReturnType<typeof caseResult>): ReturnType<typeof caseResult> => ({ ...result, ocpiVersion: version });
+  const run = runResult([
+    inVersion('2.3.0', failing('LOC-01', 'schema.response')),
+    inVersion('2.2.1', caseResult({ id: 'LOC-01', status: 'passed', findings: [pass('schema.response', 'ok')] })),
+  ], { target: { role: 'cpo', ocpiVersion: '2.3.0', testedVersions: ['2.3.0', '2.2.1'] } });
+
+  it('applies an entry that names a version to that version only, and one without a version to every version.', () => {
+    const only221 = applyBaseline(run, { knownFailures: [{ case: 'LOC-01', check: 'schema.response', version: '2.2.1' }] }, 'b.json');
+    assert.deepEqual(only221.cases.map((c) => c.status), ['failed', 'passed']);
+    assert.deepEqual(only221.baseline?.fixed.map((e) => e.version), ['2.2.1']);
+    const only230 = applyBaseline(run, { knownFailures: [{ case: 'LOC-01', check: 'schema.response', version: '2.3.0' }] }, 'b.json');
+    assert.deepEqual(only230.cases.map((c) => c.status), ['known-failure', 'passed']);
+    const every = applyBaseline(run, { knownFailures: [{ case: 'LOC-01', check: 'schema.response' }] }, 'b.json');
+    assert.deepEqual(every.cases.map((c) => c.status), ['known-failure', 'passed']);
+    // It failed in one of the versions it covers: it still holds, it is not fixed.
+    assert.equal(every.baseline?.matched.length, 1);
+    assert.equal(every.baseline?.fixed.length, 0);
+  });
+
+  it('names the version of each entry it writes for a run of several versions, keeping an unversioned note.', () => {
+    const written = baselineOf(run, { knownFailures: [{ case: 'LOC-01', check: 'schema.response', note: 'ticket 12' }] });
+    assert.deepEqual(written.knownFailures, [{ case: 'LOC-01', check: 'schema.response', version: '2.3.0', note: 'ticket 12' }]);
+  });
+});
