@@ -7,16 +7,20 @@ import { OcpiClient, type OcpiResponse } from '../../src/transport/ocpi-client.j
 import { Redactor } from '../../src/transport/redactor.js';
 import { startTestServer } from '../helpers/test-server.js';
 
+/** A peer on loopback and a client to call it with, as a target would. */
+async function startPeer(options: { role: 'CPO' | 'EMSP'; version?: '2.1.1' | '2.2.1'; tokenEncoding?: 'raw' | 'base64'; maxResponseBytes?: number }): Promise<{ peer: Peer; client: OcpiClient }> {
+  const redactor = new Redactor();
+  let n = 0;
+  const nextExchangeId = (): string => `x${++n}`;
+  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: options.maxResponseBytes ?? 100_000, tokenEncoding: options.tokenEncoding ?? 'base64', redactor, nextExchangeId, userAgent: 'test' });
+  const peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: options.role, ...(options.version ? { version: options.version } : {}) });
+  return { peer, client };
+}
+
 describe("the tester's peer", () => {
   let peer: Peer;
   let client: OcpiClient;
-  beforeEach(async () => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'EMSP' });
-  });
+  beforeEach(async () => ({ peer, client } = await startPeer({ role: 'EMSP' })));
   afterEach(() => peer.stop());
 
   it('refuses an unknown token with 401 and records the request as made by an unknown caller', async () => {
@@ -79,11 +83,7 @@ describe("the tester's peer playing the CPO", () => {
   const routing = { 'ocpi-from-country-code': 'NL', 'ocpi-from-party-id': 'REM', 'ocpi-to-country-code': 'ZZ', 'ocpi-to-party-id': 'OCT' };
   const dataOf = (response: OcpiResponse): unknown[] => (response.body as { data: unknown[] }).data;
   beforeEach(async () => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO' });
+    ({ peer, client } = await startPeer({ role: 'CPO', maxResponseBytes: 1_000_000 }));
     peer.accept(token, 'token-b');
   });
   afterEach(() => peer.stop());
@@ -148,13 +148,7 @@ describe("the tester's peer playing the CPO", () => {
 describe("the tester's peer speaking OCPI 2.1.1", () => {
   let peer: Peer;
   let client: OcpiClient;
-  beforeEach(async () => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'raw', redactor, nextExchangeId, userAgent: 'test' });
-    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO', version: '2.1.1' });
-  });
+  beforeEach(async () => ({ peer, client } = await startPeer({ role: 'CPO', version: '2.1.1', tokenEncoding: 'raw' })));
   afterEach(() => peer.stop());
 
   it('lists 2.1.1 with its details, whose endpoints name no interface role, and offers no 2.2.1 Sender lists.', async () => {
