@@ -34,13 +34,16 @@ export interface RoutingWording {
  *
  * The spec exempts a peer-to-peer connection between two parties that each have one role (the tester always has
  * one): with a target whose credentials name at most one role, the headers may be left out, and those present must
- * still be right.
+ * still be right. A Hub is never peer to peer, and what it routes comes from the parties behind it, which a 2.2.1 Hub
+ * names in Hub Client Info, not in its credentials (those list its HUB role): with a Hub target the headers are due,
+ * OCPI-to must still name the tester, and OCPI-from may name any party.
  */
 export function judgeRouting(headers: Readonly<Record<string, string>>, exchangeId: string, { tester, target }: RoutingParties, wording: RoutingWording): Finding {
   const { check } = wording;
   const missing = ROUTING_HEADERS.filter((name) => headers[name] === undefined);
   const at = { exchangeId };
-  const peerToPeer = target.length <= 1;
+  const hub = target.some((t) => t.role?.toUpperCase() === 'HUB');
+  const peerToPeer = !hub && target.length <= 1;
   if (missing.length > 0 && !peerToPeer) {
     return fail(check, `${wording.message} has no ${missing.join(', ')}: ${wording.due}`, { ...at, expected: ROUTING_HEADERS, actual: ROUTING_HEADERS.filter((n) => !missing.includes(n)) });
   }
@@ -54,7 +57,7 @@ export function judgeRouting(headers: Readonly<Record<string, string>>, exchange
   }
   const from = { countryCode: headers['ocpi-from-country-code'] as string, partyId: headers['ocpi-from-party-id'] as string };
   const fromGiven = from.countryCode !== undefined || from.partyId !== undefined;
-  if (fromGiven && target.length > 0 && !target.some((t) => same(from.countryCode, t.countryCode) && same(from.partyId, t.partyId))) {
+  if (fromGiven && !hub && target.length > 0 && !target.some((t) => same(from.countryCode, t.countryCode) && same(from.partyId, t.partyId))) {
     const known = target.map((t) => `${t.countryCode}/${t.partyId}`).join(', ');
     return fail(check, `OCPI-from names ${from.countryCode}/${from.partyId}, which is none of the target's roles in its credentials (${known})`, { ...at, expected: known, actual: `${from.countryCode}/${from.partyId}` });
   }

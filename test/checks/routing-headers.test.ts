@@ -26,6 +26,9 @@ const rows: Row[] = [
   ['passes no routing headers at all from a target of one role (a peer-to-peer connection between single-role parties)', {}, [{ countryCode: 'NL', partyId: 'ABC' }], 'pass', /may leave out/],
   ['still fails a wrong OCPI-to from a target of one role', routing(['NL', 'ABC'], ['NL', 'ABC']), [{ countryCode: 'NL', partyId: 'ABC' }], 'fail', /OCPI-to names NL\/ABC/],
   ['passes the headers a single-role target did send when they are right, though others are left out', { 'ocpi-from-country-code': 'NL', 'ocpi-from-party-id': 'ABC' }, [{ countryCode: 'NL', partyId: 'ABC' }], 'pass'],
+  ['passes an OCPI-from naming a party behind a Hub target, which its credentials (its HUB role) do not list', routing(['DE', 'CPX'], ['ZZ', 'OCT']), [{ countryCode: 'NL', partyId: 'HUB', role: 'HUB' }], 'pass'],
+  ['still fails a wrong OCPI-to from a Hub target', routing(['DE', 'CPX'], ['DE', 'CPX']), [{ countryCode: 'NL', partyId: 'HUB', role: 'HUB' }], 'fail', /OCPI-to names DE\/CPX/],
+  ['fails a Hub target that leaves the routing headers out, though its credentials name one role: a Hub is never peer to peer', {}, [{ countryCode: 'NL', partyId: 'HUB', role: 'HUB' }], 'fail', /no ocpi-from-country-code/],
 ];
 
 describe('the routing headers check', () => {
