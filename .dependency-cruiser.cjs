@@ -1,0 +1,80 @@
+/**
+ * The import rules of DESIGN §1, checked by dependency-cruiser: `npm run lint:imports` prints them, and
+ * test/architecture/import-rules.test.ts fails `npm test` on any violation. Paths are relative to the repository root
+ * (or to the `baseDir` a cruise is given, as the test's fixture tree does). Type-only imports count: a reporter that
+ * names a runner type depends on the runner as much as one that calls it.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'model-depends-on-nothing',
+      comment: 'src/model/ is the plain data every layer shares: it imports nothing from the rest of the tool, and no package (node built-ins at most).',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { pathNot: '^src/model/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'checks-judge-data-only',
+      comment: 'Checks are pure functions over the model: they may use the schema registry to validate, never the transport, the peer, the runner, the CLI or the reporters.',
+      severity: 'error',
+      from: { path: '^src/checks/' },
+      to: { path: '^(src|suites)/', pathNot: '^src/(checks|model|schemas)/' },
+    },
+    {
+      name: 'report-renders-results-only',
+      comment: 'Reporters render the result types of src/model/; they depend on nothing else of the tool.',
+      severity: 'error',
+      from: { path: '^src/report/' },
+      to: { path: '^(src|suites)/', pathNot: '^src/(report|model)/' },
+    },
+    {
+      name: 'runner-below-cli-and-report',
+      comment: 'The runner drives the transport, the peer, the schemas and the checks; it never reaches up to the CLI or the reporters, nor into the reference parties or the suites.',
+      severity: 'error',
+      from: { path: '^src/runner/' },
+      to: { path: '^(src|suites)/', pathNot: '^src/(runner|transport|peer|schemas|checks|model|config)/|^src/tool-info[.]ts$' },
+    },
+    {
+      name: 'suites-use-the-dsl',
+      comment: 'A suite reads like a test-case document: it uses the runner DSL, the checks and the model, and its own helpers; no transport, peer, party, CLI or reporter internals.',
+      severity: 'error',
+      from: { path: '^suites/' },
+      to: { path: '^src/', pathNot: '^src/(runner|checks|model)/' },
+    },
+    {
+      name: 'parties-not-built-from-checks',
+      comment: 'The reference parties must not be built from the checks that judge them, nor from the suites.',
+      severity: 'error',
+      from: { path: '^src/parties/' },
+      to: { path: '^(suites/|src/checks/)' },
+    },
+    {
+      name: 'suites-loaded-through-the-catalogue',
+      comment: 'The tool loads the cases through the catalogue (suites/index.ts) only, and only where a run or a listing is planned: the programmatic run() and the CLI.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^suites/', pathNot: '^suites/index[.]ts$' },
+    },
+    {
+      name: 'catalogue-loaded-by-the-entry-points',
+      comment: 'Only the programmatic run() and the CLI commands that plan or list cases load the catalogue.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/run[.]ts$|^src/cli/' },
+      to: { path: '^suites/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module depends on itself through others.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
