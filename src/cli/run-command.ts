@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
-import type { RunResult } from '../runner/case-result.js';
+import type { RunResult } from '../model/case-result.js';
 import { printError, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';

@@ -1,4 +1,5 @@
-import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import type { HandshakeMode } from '../model/handshake-mode.js';
+import type { PartyRole } from '../model/party-role.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../runner/crawl-bounds.js';
 import type { ProfileName } from '../runner/profiles.js';
 import type { Secret } from './secret.js';

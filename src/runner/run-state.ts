@@ -1,8 +1,8 @@
 import type { Secret } from '../config/secret.js';
 import type { ListEntries } from './list-entries.js';
-import type { EndpointEntry } from '../transport/fetch-version-details.js';
+import type { EndpointEntry } from '../model/endpoint-entry.js';
 
-import type { PartyIdentity } from '../transport/party-identity.js';
+import type { PartyIdentity } from '../model/party-identity.js';
 
 export type { PartyIdentity };
 

@@ -1,7 +1,7 @@
 import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../../src/checks/credentials.js';
 import { fail, pass } from '../../../src/checks/finding.js';
 import { checkRequestRouting } from '../../../src/checks/request-routing.js';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { checkRequestBody } from '../../../src/checks/schema.js';
 import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';

@@ -1,8 +1,9 @@
 import { compareByType } from '../../../src/checks/compare-by-type.js';
-import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { DiffEntry, Finding } from '../../../src/model/finding.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import { acceptedByTarget, checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';

@@ -1,4 +1,5 @@
-import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';

@@ -1,4 +1,5 @@
-import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** What the body of an answer shows of the OCPI response format: its status_code, or why there is none to read. */

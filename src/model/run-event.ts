@@ -1,5 +1,5 @@
 import type { CaseResult, RunResult } from './case-result.js';
-import type { Stage } from './define-case.js';
+import type { Stage } from './stage.js';
 
 /** The events a run emits, in order; reporters only listen (they never decide pass or fail). */
 export type RunEvent =
