@@ -2,6 +2,7 @@ import type { RunConfig } from './config/run-config.js';
 import { Secret } from './config/secret.js';
 import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
 import type { Baseline } from './runner/baseline.js';
+import type { CaseDefinition } from './runner/define-case.js';
 import type { RunResult } from './model/case-result.js';
 import type { RunEventListener } from './model/run-event.js';
 import { runConformance } from './runner/run-conformance.js';
@@ -14,6 +15,8 @@ export interface RunHooks {
   readonly listeners?: readonly RunEventListener[];
   /** Known failures, read from `config.baseline` by the caller. */
   readonly baseline?: Baseline;
+  /** The cases to plan from instead of the built-in catalogue (cases written with `defineCase`); the config's selection still applies. */
+  readonly cases?: readonly CaseDefinition[];
 }
 
 /**
@@ -36,7 +39,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   }
   try {
     return await runConformance({
-      cases: selectCases(ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
+      cases: selectCases(hooks.cases ?? ALL_CASES, { version: config.ocpiVersion, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) }),
       ...(target && config.handshake !== 'await' ? { target } : {}),
       handshake: config.handshake,
       version: config.ocpiVersion,

@@ -21,6 +21,12 @@ import { chargerReceiverAt } from './charger-receiver.js';
 import { revocationReason, type SessionGuard } from './session-guard.js';
 import type { Revocation } from '../model/revocation.js';
 
+// The DSL's own vocabulary, so that suites name it from here: what t.request answers, what t.peer.senderRequests()
+// lists, and what a t.waitFor… throws when the target did not come within its deadline.
+export type { OcpiResponse } from '../transport/ocpi-client.js';
+export type { SenderRequest } from '../peer/peer.js';
+export { DeadlineExceededError } from '../peer/deadline-exceeded-error.js';
+
 /**
  * How many steps of one case inParallel runs at once (a probe to each module of a CPO is 7): each step's request or
  * wait listens to the case's signal, and Node warns past 10 listeners on one signal.
