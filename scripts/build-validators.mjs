@@ -8,7 +8,7 @@ import { precompileTool, precompileVersion } from '../dist/src/schemas/precompil
 import { readSchemaFolder } from '../dist/src/schemas/schema-folder.js';
 import { PRECOMPILED_ROOT, versionBundle } from '../dist/src/schemas/load-precompiled.js';
 import { SCHEMA_ROOT } from '../dist/src/schemas/schema-registry.js';
-import { OCPI_VERSIONS } from '../dist/src/schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS } from '../dist/src/model/ocpi-version.js';
 import { RUN_SETTINGS } from '../dist/src/config/run-settings-schema.js';
 import { BASELINE_SCHEMA } from '../dist/src/config/baseline-file.js';
 

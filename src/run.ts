@@ -2,14 +2,15 @@ import type { RunConfig } from './config/run-config.js';
 import { Secret } from './config/secret.js';
 import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
 import type { Baseline } from './runner/baseline.js';
-import type { RunResult } from './runner/case-result.js';
-import type { RunEventListener } from './runner/events.js';
+import type { CaseDefinition } from './runner/define-case.js';
+import type { RunResult } from './model/case-result.js';
+import type { RunEventListener } from './model/run-event.js';
 import { runConformance, type VersionPlan } from './runner/run-conformance.js';
 import { selectCases } from './runner/select-cases.js';
 import { chooseVersions, type VersionChoice } from './runner/choose-versions.js';
 import { discoverVersions } from './runner/discover-versions.js';
 import { ConfigError } from './config/config-error.js';
-import { OCPI_VERSIONS, type OcpiVersion } from './schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS, type OcpiVersion } from './model/ocpi-version.js';
 import { ALL_CASES } from '../suites/index.js';
 
 /** What a caller of `run` may add besides the config. */
@@ -18,6 +19,8 @@ export interface RunHooks {
   readonly listeners?: readonly RunEventListener[];
   /** Known failures, read from `config.baseline` by the caller. */
   readonly baseline?: Baseline;
+  /** The cases to plan from instead of the built-in catalogue (cases written with `defineCase`); the config's selection still applies. */
+  readonly cases?: readonly CaseDefinition[];
 }
 
 /**
@@ -41,7 +44,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   try {
     const signal = hooks.signal ?? new AbortController().signal;
     const selected = (version: OcpiVersion): ReturnType<typeof selectCases> =>
-      selectCases(ALL_CASES, { version, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
+      selectCases(hooks.cases ?? ALL_CASES, { version, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
     const testable = OCPI_VERSIONS.filter((version) => selected(version).length > 0);
     // A version no selected case covers is a usage error whatever the target offers: said before anything is sent.
     const unasked = chooseVersions(config.ocpiVersion, testable, undefined);

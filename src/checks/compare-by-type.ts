@@ -1,8 +1,9 @@
-import { sameInstant, type OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { sameInstant } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { ocpiType, type OcpiField, type OcpiType } from '../schemas/ocpi-type.js';
 import { applyPatch } from './apply-patch.js';
 import { diffObjects } from './diff-objects.js';
-import type { DiffEntry } from './finding.js';
+import type { DiffEntry } from '../model/finding.js';
 import { escapePointerToken } from './json-pointer.js';
 
 /** Two values of one OCPI object to compare: what the tester sent (or saw first), and what the target returned. */

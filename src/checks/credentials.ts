@@ -1,6 +1,7 @@
 import type { Secret } from '../config/secret.js';
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** A request the target made to the tester, and which of the tester's tokens it carried. */
 export interface ObservedRequest {

@@ -1,6 +1,7 @@
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** A date_from/date_to window over last_updated: from inclusive, to exclusive. */
 export interface DateWindow {

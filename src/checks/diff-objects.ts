@@ -1,5 +1,5 @@
 import microdiff from 'microdiff';
-import type { DiffEntry } from './finding.js';
+import type { DiffEntry } from '../model/finding.js';
 import { escapePointerToken } from './json-pointer.js';
 
 function pointer(path: ReadonlyArray<string | number>): string {

@@ -1,7 +1,8 @@
 import { schemaRegistry } from '../schemas/schema-registry.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** The body of a response when it was JSON. */
 export function responseBody(exchange: Exchange): unknown {

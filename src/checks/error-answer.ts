@@ -1,9 +1,10 @@
 import { repeatOf, withRepeats } from './fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
 import { checkStatusCode } from './envelope.js';
-import { pass, warn, type Finding } from './finding.js';
+import { pass, warn } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import { expectStatus, type StatusExpectation } from './http-status.js';
 
 /** The check of an HTTP error answer's body: the OCPI response format (spec note T141). */

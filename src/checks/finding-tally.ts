@@ -1,4 +1,5 @@
-import { fail, pass, type Finding } from './finding.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import { foldRepeated } from './fold-repeated.js';
 
 interface CheckTally {

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** Where a repeat of a folded failure was found. */
 export type Repeat = NonNullable<Finding['repeats']>[number];

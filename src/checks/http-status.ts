@@ -1,5 +1,6 @@
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** What an HTTP status check asserts, and under which check id it reports. */
 export interface StatusExpectation {

@@ -1,7 +1,9 @@
-import { dateTimeMs, sameInstant, type OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
+import { dateTimeMs, sameInstant } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
 import { compareByType } from './compare-by-type.js';
-import { fail, pass, type Finding } from './finding.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 const CHECK = 'locations.object-matches-list';
 

@@ -1,5 +1,6 @@
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** The check that a request which reached the OCPI layer got no HTTP error status (spec note T143). */
 export const OCPI_LAYER_STATUS_CHECK = 'http.ocpi-layer-status';

@@ -1,7 +1,7 @@
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
 import { checkEnvelopeSchema, checkJsonBody, checkStatusCode } from './envelope.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import { expectStatus } from './http-status.js';
 import { checkResponseData } from './schema.js';
 

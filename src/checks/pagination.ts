@@ -1,7 +1,8 @@
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import { dateTimeMs, sameInstant } from '../schemas/ocpi-datetime.js';
-import { sameOrigin } from '../transport/same-origin.js';
-import { fail, pass, warn, type Finding } from './finding.js';
+import { sameOrigin } from '../model/same-origin.js';
+import { fail, pass, warn } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** An integer header value, or undefined when absent or not a whole number. */
 export function integerHeader(exchange: Exchange, name: string): number | undefined {

@@ -1,5 +1,6 @@
-import type { Exchange } from '../transport/exchange.js';
-import { pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import { judgeRouting, type RoutingParties } from './routing-headers.js';
 
 /**

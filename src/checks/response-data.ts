@@ -1,4 +1,4 @@
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 
 /** The shapes an OCPI response's `data` takes: one object, or a list of them. */
 export type DataShape = 'object' | 'list';

@@ -1,6 +1,7 @@
-import type { PartyIdentity } from '../transport/party-identity.js';
-import type { Exchange } from '../transport/exchange.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { PartyIdentity } from '../model/party-identity.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toUpperCase() === b.toUpperCase();
 

@@ -1,7 +1,8 @@
 import { schemaRegistry } from '../schemas/schema-registry.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
-import { fail, type Finding } from './finding.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
+import { fail } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** Validates a response envelope's `data` as the named OCPI object (`VersionList`, `Credentials`, ...). */
 export function checkResponseData(exchange: Exchange, version: OcpiVersion, name: string): Finding[] {

@@ -1,6 +1,7 @@
-import type { Exchange } from '../transport/exchange.js';
-import { findVersion } from '../transport/fetch-version-details.js';
-import { fail, pass, type Finding } from './finding.js';
+import type { Exchange } from '../model/exchange.js';
+import { findVersion } from '../model/find-version.js';
+import { fail, pass } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 function dataOf(exchange: Exchange): unknown {
   return (exchange.response?.body as { data?: unknown } | undefined)?.data;

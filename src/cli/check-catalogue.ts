@@ -1,8 +1,11 @@
-import type { Fault, HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
-import type { Severity, SpecReference } from '../runner/case-result.js';
-import type { CaseDefinition, Stage } from '../runner/define-case.js';
+import type { Fault } from '../parties/fault-catalogue.js';
+import type { HandshakeMode } from '../model/handshake-mode.js';
+import type { PartyRole } from '../model/party-role.js';
+import type { Severity, SpecReference } from '../model/case-result.js';
+import type { CaseDefinition } from '../runner/define-case.js';
+import type { Stage } from '../model/stage.js';
 import { profilesOf, type ProfileName } from '../runner/profiles.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** A fault that proves a check: injected into a reference party, it makes exactly this check of this case fail. */
 export interface ProvingFault {

@@ -1,4 +1,4 @@
-import type { Summary } from '../runner/case-result.js';
+import type { Summary } from '../model/case-result.js';
 import type { StopReason } from './cli-io.js';
 
 /** The documented exit codes (README, DESIGN §4). */

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { PROFILE_NAMES, PROFILES, profileNamed, type ProfileName } from '../runner/profiles.js';
-import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import type { CliIo } from './cli-io.js';
 
 interface ListOptions {

@@ -4,11 +4,11 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
-import type { RunResult } from '../runner/case-result.js';
+import type { RunResult } from '../model/case-result.js';
 import { printError, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { OCPI_VERSIONS } from '../schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS } from '../model/ocpi-version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const list = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 

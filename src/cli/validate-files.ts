@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../config/config-error.js';
-import type { Finding } from '../checks/finding.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { Finding } from '../model/finding.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { schemaRegistry, type SchemaKind } from '../schemas/schema-registry.js';
 import { validateDocument } from '../schemas/validate-document.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../transport/json-depth.js';

@@ -1,8 +1,9 @@
-import type { HandshakeMode, PartyRole } from '../parties/fault-catalogue.js';
+import type { HandshakeMode } from '../model/handshake-mode.js';
+import type { PartyRole } from '../model/party-role.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../runner/crawl-bounds.js';
 import type { ProfileName } from '../runner/profiles.js';
 import type { Secret } from './secret.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** The settings of a run, frozen once built; nothing below src/cli reads argv or the environment. */
 export interface RunConfig {

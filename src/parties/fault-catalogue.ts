@@ -1,8 +1,5 @@
-/** The handshake modes of a run (DESIGN §2.4). */
-export type HandshakeMode = 'register' | 'await' | 'none';
-
-/** The two reference parties. */
-export type PartyRole = 'cpo' | 'emsp';
+import type { HandshakeMode } from '../model/handshake-mode.js';
+import type { PartyRole } from '../model/party-role.js';
 
 /** What a fault does to one case: the check that reports it, with the exact text of its finding (see failure-text.ts). */
 export interface FaultExpectation {

@@ -1,6 +1,6 @@
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
-import type { PartyRole } from './fault-catalogue.js';
+import type { PartyRole } from '../model/party-role.js';
 import type { PartyState } from './party-state.js';
 
 /** What every endpoint of a reference party shares: who it is, its faults and variants, its state and its client. */

@@ -1,5 +1,5 @@
 import type { Secret } from '../config/secret.js';
-import type { EndpointEntry } from '../transport/fetch-version-details.js';
+import type { EndpointEntry } from '../model/endpoint-entry.js';
 
 /** A completed registration with one partner. */
 export interface PartnerRegistration {

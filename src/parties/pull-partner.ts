@@ -1,6 +1,6 @@
 import type { Secret } from '../config/secret.js';
 import { nextLink } from '../transport/next-link.js';
-import type { PartyIdentity } from '../transport/party-identity.js';
+import type { PartyIdentity } from '../model/party-identity.js';
 import type { PartyContext } from './party-context.js';
 
 /** What a pull of the partner's Locations got: the pages answered with a list, and the objects on them. */

@@ -1,5 +1,6 @@
 import { Secret } from '../config/secret.js';
-import { fetchVersionDetails, type EndpointEntry } from '../transport/fetch-version-details.js';
+import { fetchVersionDetails } from '../transport/fetch-version-details.js';
+import type { EndpointEntry } from '../model/endpoint-entry.js';
 import { TransportError } from '../transport/transport-error.js';
 import { ownCredentials } from './credentials-endpoint.js';
 import { issueToken } from './issue-token.js';

@@ -1,4 +1,4 @@
-import type { PartyRole } from './fault-catalogue.js';
+import type { PartyRole } from '../model/party-role.js';
 
 /**
  * One named behaviour the spec allows that differs from the reference party's own. A variant proves the other half of

@@ -1,5 +1,5 @@
 import type { TokenEncoding } from '../transport/authorization.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import { DeadlineExceededError, WaitAbortedError } from './deadline-exceeded-error.js';
 
 /** Which of our tokens an inbound request carried. */

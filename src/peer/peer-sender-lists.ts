@@ -5,7 +5,7 @@ import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-
 import { deepFreeze } from '../transport/deep-freeze.js';
 import { senderListRoute } from '../parties/sender-list.js';
 import type { InboundCaller } from './inbound-log.js';
-import { TESTER_IDENTITY } from './tester-identity.js';
+import { TESTER_IDENTITY } from '../model/tester-identity.js';
 
 /** The Sender interfaces the peer offers when it plays the CPO. */
 export const PEER_SENDER_MODULES = ['locations', 'tariffs', 'sessions', 'cdrs'] as const;

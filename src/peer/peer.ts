@@ -3,16 +3,14 @@ import { Secret } from '../config/secret.js';
 import type { CpoData } from '../ocpi-data/ocpi-objects.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type ServerRequest, type ServerResponseSpec } from '../server/ocpi-server.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
-import { TESTER_IDENTITY } from './tester-identity.js';
-
-export { TESTER_IDENTITY };
+import { TESTER_IDENTITY } from '../model/tester-identity.js';
 
 /** How to start the tester's peer. */
 export interface PeerOptions {

@@ -1,4 +1,4 @@
-import type { BaselineEntry, BaselineOutcome } from '../runner/case-result.js';
+import type { BaselineEntry, BaselineOutcome } from '../model/case-result.js';
 
 /** What the baseline did, for the summary: entries that held, entries to remove, entries this run could not check. */
 export function baselineLines(baseline: BaselineOutcome): string[] {

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import ora, { type Ora } from 'ora';
-import type { CaseResult, RunResult } from '../runner/case-result.js';
+import type { CaseResult, RunResult } from '../model/case-result.js';
 import { baselineLines } from './baseline-lines.js';
-import type { RunEvent, RunEventListener } from '../runner/events.js';
+import type { RunEvent, RunEventListener } from '../model/run-event.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
 import { hollowRunWarnings } from './hollow-run-warnings.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunResult } from '../runner/case-result.js';
+import type { RunResult } from '../model/case-result.js';
 import { toHtmlReport } from './html-report.js';
 import { toJsonReport } from './json-report.js';
 import { toJunitReport } from './junit-report.js';

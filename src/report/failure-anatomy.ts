@@ -1,6 +1,6 @@
-import type { Finding } from '../checks/finding.js';
-import type { CaseResult } from '../runner/case-result.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Finding } from '../model/finding.js';
+import type { CaseResult } from '../model/case-result.js';
+import type { Exchange } from '../model/exchange.js';
 import { toCurl } from './curl.js';
 import { findingDiff } from './finding-diff.js';
 import { foldedLine, foldFindings } from './fold-findings.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** How many findings of one check a person reads before the rest are folded into one line. */
 export const SHOWN_PER_CHECK = 10;

@@ -1,4 +1,4 @@
-import type { RunResult } from '../runner/case-result.js';
+import type { RunResult } from '../model/case-result.js';
 
 /**
  * What makes a run's verdict mean less than it says, in one sentence each: every case skipped, every request refused

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { foldedLine, foldFindings } from './fold-findings.js';
-import type { Finding } from '../checks/finding.js';
-import type { CaseResult, CaseStatus, RunResult } from '../runner/case-result.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Finding } from '../model/finding.js';
+import type { CaseResult, CaseStatus, RunResult } from '../model/case-result.js';
+import type { Exchange } from '../model/exchange.js';
 import { toCurl } from './curl.js';
 import { baselineLines } from './baseline-lines.js';
 import { findingDiff } from './finding-diff.js';

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { RunResult } from '../runner/case-result.js';
+import type { RunResult } from '../model/case-result.js';
 
 /**
  * The JSON report: the run result as it is (stable fields: tool, target, startedAt, durationMs, summary, cases with

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import junitModule, { type Builder } from 'junit-report-builder';
-import type { CaseResult, RunResult } from '../runner/case-result.js';
+import type { CaseResult, RunResult } from '../model/case-result.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
 import { renderTranscript } from './transcript.js';
 

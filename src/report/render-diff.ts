@@ -1,5 +1,5 @@
 import { diffJson } from 'diff';
-import type { DiffEntry } from '../checks/finding.js';
+import type { DiffEntry } from '../model/finding.js';
 
 /** The header every diff carries, so its direction reads without colour. */
 export const DIFF_LEGEND = '- expected  + actual';

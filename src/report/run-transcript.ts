@@ -1,5 +1,5 @@
-import type { RunResult } from '../runner/case-result.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { RunResult } from '../model/case-result.js';
+import type { Exchange } from '../model/exchange.js';
 import { renderTranscript } from './transcript.js';
 
 const exchangeNumber = (exchange: Exchange): number => Number(exchange.id.replace(/\D/g, '')) || 0;

@@ -1,4 +1,4 @@
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 
 // A body longer than this is cut in a transcript (the JSON report keeps it whole).
 const MAX_BODY_CHARS = 20_000;

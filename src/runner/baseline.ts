@@ -1,4 +1,5 @@
-import { summarize, type BaselineEntry, type CaseResult, type RunResult } from './case-result.js';
+import { summarize } from './summarize.js';
+import type { BaselineEntry, CaseResult, RunResult } from '../model/case-result.js';
 
 /** A file of known failures (`--baseline`), as read and as written by `--write-baseline`. */
 export interface Baseline {

@@ -1,9 +1,9 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { Secret } from '../config/secret.js';
 import type { InboundRecord } from '../peer/inbound-log.js';
 import type { Peer, PeerRegistration } from '../peer/peer.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { Exchange } from '../model/exchange.js';
 import type { OcpiClient, OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
 import { TransportError } from '../transport/transport-error.js';
@@ -11,14 +11,21 @@ import { isReceivedView } from '../transport/received-view.js';
 import { redactFinding } from './redact-finding.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { CrawlBounds } from './crawl-bounds.js';
-import type { RunEventListener } from './events.js';
+import type { RunEventListener } from '../model/run-event.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 import { warn } from '../checks/finding.js';
 import { REDIRECT_CHECK } from './run-checks.js';
 import type { Compensation, Compensations } from './compensations.js';
 import { chargerReceiverAt } from './charger-receiver.js';
-import { revocationReason, type Revocation, type SessionGuard } from './session-guard.js';
+import { revocationReason, type SessionGuard } from './session-guard.js';
+import type { Revocation } from '../model/revocation.js';
+
+// The DSL's own vocabulary, so that suites name it from here: what t.request answers, what t.peer.senderRequests()
+// lists, and what a t.waitFor… throws when the target did not come within its deadline.
+export type { OcpiResponse } from '../transport/ocpi-client.js';
+export type { SenderRequest } from '../peer/peer.js';
+export { DeadlineExceededError } from '../peer/deadline-exceeded-error.js';
 
 /**
  * How many steps of one case inParallel runs at once (a probe to each module of a CPO is 7): each step's request or

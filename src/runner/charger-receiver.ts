@@ -1,4 +1,4 @@
-import type { EndpointEntry } from '../transport/fetch-version-details.js';
+import type { EndpointEntry } from '../model/endpoint-entry.js';
 
 /** The Receiver interfaces whose requests can act on a real charger: remote commands and charging profiles. */
 export const CHARGER_MODULES: readonly string[] = ['commands', 'chargingprofiles'];

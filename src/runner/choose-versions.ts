@@ -1,4 +1,4 @@
-import { OCPI_VERSIONS, type OcpiVersion } from '../schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 
 /** What the user asked to test: one version, every mutual one (`all`), or, when absent, the highest mutual one. */
 export type VersionRequest = OcpiVersion | 'all' | undefined;

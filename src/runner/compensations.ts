@@ -1,6 +1,7 @@
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { OcpiResponse } from '../transport/ocpi-client.js';
 import type { ModuleRequest } from './module-request.js';
+import type { TeardownStep } from '../model/teardown-step.js';
 
 /** How a compensating step reaches the target: with the registration's current token, at teardown time. */
 export interface TeardownSender {
@@ -20,15 +21,6 @@ export interface Compensation {
   readonly last?: boolean;
   /** Ends what was started; resolves with a line for the report, throws (or rejects) when it could not. */
   readonly run: (sender: TeardownSender) => Promise<string>;
-}
-
-/** What a compensating step did at teardown. */
-export interface TeardownStep {
-  readonly what: string;
-  readonly caseId: string;
-  readonly status: 'done' | 'failed';
-  readonly detail: string;
-  readonly exchanges: readonly Exchange[];
 }
 
 /**

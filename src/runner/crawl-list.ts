@@ -1,13 +1,14 @@
 import { FindingTally } from '../checks/finding-tally.js';
-import { fail, pass, warn, type Finding } from '../checks/finding.js';
+import { fail, pass, warn } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../checks/ocpi-response.js';
 import { checkCrawlComplete, checkLinkKeepsFilters, checkNextLinkUntilLast, checkNextLinkUsable, checkPageSize, checkPaginationHeaders, integerHeader } from '../checks/pagination.js';
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../checks/request-ids.js';
 import { checkRoutingHeaders } from '../checks/routing-headers.js';
-import { TESTER_IDENTITY } from '../peer/peer.js';
+import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { foldRepeated } from '../checks/fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import { nextLink } from '../transport/next-link.js';
 import { withQuery } from '../transport/with-query.js';
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';

@@ -1,18 +1,10 @@
-import type { HandshakeMode } from '../parties/fault-catalogue.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { HandshakeMode } from '../model/handshake-mode.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { CaseContext } from './case-context.js';
-import type { Severity, SpecReference } from './case-result.js';
+import type { Severity, SpecReference } from '../model/case-result.js';
 import type { StateKey } from './run-state.js';
 import { RUN_CHECKS } from './run-checks.js';
-
-/**
- * When a case runs. Stages run one after another; within a stage, cases run concurrently as their requirements allow.
- * `connect` discovers and registers, `modules` exercises the registration, `rotate` changes the tokens (so it runs
- * alone, after everything that uses them), `disconnect` unregisters.
- */
-export type Stage = 'connect' | 'modules' | 'rotate' | 'disconnect';
-
-export const STAGES: readonly Stage[] = ['connect', 'modules', 'rotate', 'disconnect'];
+import type { Stage } from '../model/stage.js';
 
 /** The run settings a case may consult to decide whether it applies. */
 export interface CaseSettings {

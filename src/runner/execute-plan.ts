@@ -1,9 +1,10 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
-import type { CaseResult, CaseStatus } from './case-result.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import { STAGES, type CaseDefinition, type ModuleInterface, type Stage } from './define-case.js';
+import type { CaseResult, CaseStatus } from '../model/case-result.js';
+import { STAGES, type Stage } from '../model/stage.js';
+import type { CaseDefinition, ModuleInterface } from './define-case.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 import { rankByChain } from './rank-by-chain.js';

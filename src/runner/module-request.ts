@@ -1,5 +1,5 @@
-import { TESTER_IDENTITY } from '../peer/peer.js';
-import type { PartyIdentity } from '../transport/party-identity.js';
+import { TESTER_IDENTITY } from '../model/tester-identity.js';
+import type { PartyIdentity } from '../model/party-identity.js';
 import type { OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
 import type { CaseContext, RequestOptions } from './case-context.js';
 

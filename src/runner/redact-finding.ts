@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { deepFreeze } from '../transport/deep-freeze.js';
 import type { Redactor } from '../transport/redactor.js';
 

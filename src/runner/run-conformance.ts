@@ -1,20 +1,21 @@
 import type { Secret } from '../config/secret.js';
-import type { HandshakeMode } from '../parties/fault-catalogue.js';
+import type { HandshakeMode } from '../model/handshake-mode.js';
 import { Peer } from '../peer/peer.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
 import { OriginPolicy } from '../transport/origin-policy.js';
 import { applyBaseline, baselineClassifier, type Baseline } from './baseline.js';
-import { summarize, type RunResult } from './case-result.js';
+import { summarize } from './summarize.js';
+import type { RunResult } from '../model/case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
-import type { RunEventListener } from './events.js';
+import type { RunEventListener } from '../model/run-event.js';
 import { executePlan } from './execute-plan.js';
 import { Compensations } from './compensations.js';
 import { SessionGuard } from './session-guard.js';
 import { teardownSender } from './teardown-sender.js';
-import type { TeardownStep } from './compensations.js';
+import type { TeardownStep } from '../model/teardown-step.js';
 import type { StateKey } from './run-state.js';
 import type { CrawlBounds } from './crawl-bounds.js';
 

@@ -1,10 +1,7 @@
 import type { Secret } from '../config/secret.js';
 import type { ListEntries } from './list-entries.js';
-import type { EndpointEntry } from '../transport/fetch-version-details.js';
-
-import type { PartyIdentity } from '../transport/party-identity.js';
-
-export type { PartyIdentity };
+import type { EndpointEntry } from '../model/endpoint-entry.js';
+import type { PartyIdentity } from '../model/party-identity.js';
 
 /** What a crawl of a Sender list left for later cases: every object's key and last_updated, and one full sample. */
 export interface ListDigest {

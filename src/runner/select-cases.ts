@@ -1,4 +1,4 @@
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { CaseDefinition } from './define-case.js';
 import { profileNamed, type ProfileName } from './profiles.js';
 

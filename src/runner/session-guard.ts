@@ -1,15 +1,5 @@
 import type { Secret } from '../config/secret.js';
-
-/** When and where the target stopped accepting the credentials token it had accepted before. */
-export interface Revocation {
-  /** The case during which the first refusal came. */
-  readonly caseId: string;
-  /** The last case that had the token accepted, when another case did. */
-  readonly lastAcceptedBy?: string;
-  /** `GET <url>` of the refused request. */
-  readonly request: string;
-  readonly exchangeId: string;
-}
+import type { Revocation } from '../model/revocation.js';
 
 /**
  * Watches the credentials token of the registration across the run. A token the target accepted and then refuses

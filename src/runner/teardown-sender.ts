@@ -1,4 +1,4 @@
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { TeardownSender } from './compensations.js';
 import { routingHeaders } from './module-request.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { ocpiFormats } from './ocpi-formats.js';
 import { openEnumSink } from './open-enum-sink.js';
 

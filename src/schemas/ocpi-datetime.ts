@@ -1,8 +1,3 @@
-/** The OCPI versions the tool knows; each has its own schema folder. */
-export type OcpiVersion = '2.1.1' | '2.2.1' | '2.3.0';
-
-export const OCPI_VERSIONS: readonly OcpiVersion[] = ['2.1.1', '2.2.1', '2.3.0'];
-
 // 2.1.1: ISO 8601 combined date and time in UTC, `Z` optional, no fractional seconds (they came with 2.2).
 const DATETIME_2_1_1 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/;
 // 2.2 and later: the same, fractional seconds allowed; offsets such as +00:00 are not UTC and not allowed.

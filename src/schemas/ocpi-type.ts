@@ -1,5 +1,5 @@
 import type { AnySchemaObject } from 'ajv';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { schemaRegistry, type SchemaRegistry } from './schema-registry.js';
 
 /** A field of an OCPI object: its type, whether the spec requires it, and the default the spec gives it. */

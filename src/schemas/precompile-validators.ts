@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { createOcpiAjv, type OcpiAjv } from './ocpi-ajv.js';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { schemaId, type SchemaFolder } from './schema-folder.js';
 import { bundleHeader, versionBundle } from './load-precompiled.js';
 import { toolSchemaHash, type ToolSchema } from './tool-validator.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnySchemaObject } from 'ajv/dist/2020.js';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** The base of every schema `$id`: `<base>/<version>/<Name>.json`. The `.invalid` TLD marks it as a name, not a place. */
 export const SCHEMA_ID_BASE = 'https://ocpi-conformance.invalid/schemas';

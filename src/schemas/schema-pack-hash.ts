@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { SCHEMA_ROOT } from './schema-registry.js';
 
 /** The identity of the schemas a run validated against: which files, and the SHA-256 of their names and contents. */

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
-import { fail, pass, warn, type Finding } from '../checks/finding.js';
+import { fail, pass, warn } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { withRepeats } from '../checks/fold-repeated.js';
 import { describeError, listValues } from './describe-error.js';
 import { escapePointerToken } from '../checks/json-pointer.js';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { createOcpiAjv, type OcpiAjv } from './ocpi-ajv.js';
 import { openEnumSink } from './open-enum-sink.js';
 import { readSchemaFolder, schemaId, type SchemaFolder } from './schema-folder.js';

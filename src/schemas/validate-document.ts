@@ -1,5 +1,5 @@
-import type { Finding } from '../checks/finding.js';
-import type { OcpiVersion } from './ocpi-datetime.js';
+import type { Finding } from '../model/finding.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { SchemaRegistry } from './schema-registry.js';
 
 function isEnvelope(document: unknown): document is { data?: unknown; status_code: unknown; timestamp: unknown } {

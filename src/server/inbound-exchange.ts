@@ -1,6 +1,6 @@
 import type { ParsedBody } from '../transport/body.js';
 import { deepFreeze } from '../transport/deep-freeze.js';
-import type { Exchange, ExchangeError, RecordedRequest } from '../transport/exchange.js';
+import type { Exchange, ExchangeError, RecordedRequest } from '../model/exchange.js';
 import type { Redactor } from '../transport/redactor.js';
 import type { ByteBudget } from './byte-budget.js';
 import type { ServerResponseSpec } from './ocpi-server.js';

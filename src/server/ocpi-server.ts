@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { readAuthorization, type PresentedToken } from '../transport/authorization.js';
 import { parseBody } from '../transport/body.js';
 import { flattenHeaders } from '../transport/flatten-headers.js';
-import type { Exchange } from '../transport/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { Redactor } from '../transport/redactor.js';
 import { ByteBudget } from './byte-budget.js';
 import { envelope } from './envelope.js';

@@ -1,15 +1,10 @@
 import type { TokenEncoding } from './authorization.js';
 import type { Secret } from '../config/secret.js';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { OcpiClient } from './ocpi-client.js';
 import { TransportError } from './transport-error.js';
-
-/** An endpoint as a version details response lists it. */
-export interface EndpointEntry {
-  readonly identifier: string;
-  readonly role?: string;
-  readonly url: string;
-}
+import type { EndpointEntry } from '../model/endpoint-entry.js';
+import { findVersion } from '../model/find-version.js';
 
 /** The partner's endpoints for one version, or why they could not be had. */
 export type VersionDetailsResult =
@@ -18,13 +13,6 @@ export type VersionDetailsResult =
 
 function dataOf(body: unknown): unknown {
   return body !== null && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
-}
-
-/** The entry of a versions list for one version, when it has one with a URL. */
-export function findVersion(list: unknown, wanted: string): { version: string; url: string } | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const entry = (list as Array<{ version?: unknown; url?: unknown }>).find((item) => item?.version === wanted);
-  return entry && typeof entry.url === 'string' ? { version: wanted, url: entry.url } : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
 import { parseBody } from './body.js';
-import type { Exchange, RecordedRequest } from './exchange.js';
+import type { Exchange, RecordedRequest } from '../model/exchange.js';
 import { recordResponse } from './record-response.js';
 import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';

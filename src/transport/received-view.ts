@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { OcpiResponse } from './ocpi-client.js';
 
 // Every view handed out, so that the one place that keeps evidence can refuse one.

@@ -1,6 +1,6 @@
 import type { ParsedBody } from './body.js';
 import { deepFreeze } from './deep-freeze.js';
-import type { RecordedResponse } from './exchange.js';
+import type { RecordedResponse } from '../model/exchange.js';
 import type { Redactor } from './redactor.js';
 
 /** What came back, as the client read it; the headers already redacted. */

@@ -1,4 +1,4 @@
-import { sameOrigin } from './same-origin.js';
+import { sameOrigin } from '../model/same-origin.js';
 
 /** What the client does with a response: keep it, follow its redirect, or refuse to follow it. */
 export type RedirectTarget =

@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../model/exchange.js';
 
 /**
  * A request that got no HTTP response: connection refused, name not resolved, timeout, body over the size limit.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { carriesGivenToken, checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../src/checks/credentials.js';
 import { checkJsonBody, checkStatusCode } from '../../src/checks/envelope.js';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { expectStatus } from '../../src/checks/http-status.js';
 import { acceptedByTarget, checkOcpiResponse } from '../../src/checks/ocpi-response.js';
 import { checkCorrelationIdEchoed, checkRequestIdEchoed } from '../../src/checks/request-ids.js';

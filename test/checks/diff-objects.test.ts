@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { diffObjects } from '../../src/checks/diff-objects.js';
-import type { DiffEntry } from '../../src/checks/finding.js';
+import type { DiffEntry } from '../../src/model/finding.js';
 
 /** One row: what was expected, what the target returned, and the labelled differences. */
 type Row = [title: string, expected: unknown, actual: unknown, diff: DiffEntry[]];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { checkCrawlComplete, checkLimitHonoured, checkLinkKeepsFilters, checkNextLinkUntilLast, checkNextLinkUsable, checkPageSize, checkPaginationHeaders, integerHeader } from '../../src/checks/pagination.js';
 import { exchange } from '../helpers/exchange.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkRequestRouting, checkRequestsRouting } from '../../src/checks/request-routing.js';
-import type { PartyIdentity } from '../../src/transport/party-identity.js';
+import type { PartyIdentity } from '../../src/model/party-identity.js';
 import { exchange } from '../helpers/exchange.js';
 
 const tester: PartyIdentity = { countryCode: 'ZZ', partyId: 'OCT' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { responseData } from '../../src/checks/response-data.js';
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { Exchange } from '../../src/model/exchange.js';
 
 const exchange = (status: number): Exchange => ({ id: 'x1', direction: 'outbound', request: { method: 'GET', url: 'http://127.0.0.1/x', headers: {} }, response: { status, headers: {} }, timings: { startedAt: '', durationMs: 1 } });
 

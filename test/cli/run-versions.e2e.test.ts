@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunResult } from '../../src/runner/case-result.js';
+import type { RunResult } from '../../src/model/case-result.js';
 import { runMain } from '../helpers/run-main.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 

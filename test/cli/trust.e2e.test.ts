@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startReferenceParty } from '../../src/parties/reference-party.js';
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { Exchange } from '../../src/model/exchange.js';
 import { casesWith, firstLine, readReport, reportPath, startCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 

@@ -1,4 +1,4 @@
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { Exchange } from '../../src/model/exchange.js';
 
 /** A recorded exchange for check tests: GET with the given response. */
 export function exchange(response: { status?: number; headers?: Record<string, string>; body?: unknown; rawBody?: string } | undefined, request: { headers?: Record<string, string>; method?: string; url?: string } = {}): Exchange {

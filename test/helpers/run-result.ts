@@ -1,4 +1,5 @@
-import { summarize, type CaseResult, type RunResult } from '../../src/runner/case-result.js';
+import { summarize } from '../../src/runner/summarize.js';
+import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 
 /** A case result with plausible defaults; tests override what they look at. */
 export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id' | 'status'>): CaseResult {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePointer } from '../../src/checks/json-pointer.js';
-import type { OcpiVersion } from '../../src/schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 
 /** The schema fixtures: `test/fixtures/schemas/<version>/<Name>.json`. */
 export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/schemas/', import.meta.url));

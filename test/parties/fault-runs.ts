@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { loadRunConfig } from '../../src/config/load-run-config.js';
-import { FAULTS, type Fault, type FaultExpectation, type PartyRole } from '../../src/parties/fault-catalogue.js';
+import { FAULTS, type Fault, type FaultExpectation } from '../../src/parties/fault-catalogue.js';
+import type { PartyRole } from '../../src/model/party-role.js';
 import { matchesFailureText } from '../../src/parties/failure-text.js';
 import { unfoldedMessage } from '../../src/checks/fold-repeated.js';
-import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
+import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 import { run } from '../../src/run.js';
 import { ALL_CASES } from '../../suites/index.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { loadRunConfig } from '../../src/config/load-run-config.js';
-import { FAULTS, type PartyRole } from '../../src/parties/fault-catalogue.js';
+import { FAULTS } from '../../src/parties/fault-catalogue.js';
+import type { PartyRole } from '../../src/model/party-role.js';
 import { VARIANTS } from '../../src/parties/variant-catalogue.js';
-import type { RunResult } from '../../src/runner/case-result.js';
+import type { RunResult } from '../../src/model/case-result.js';
 import { run } from '../../src/run.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { fail } from '../../src/checks/finding.js';
-import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
+import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 import { ConsoleReporter, type Output, type Terminal } from '../../src/report/console-reporter.js';
 import { renderDiff, renderDiffEntries } from '../../src/report/render-diff.js';
 import { toCurl } from '../../src/report/curl.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fail, pass, warn } from '../../src/checks/finding.js';
-import type { CaseResult } from '../../src/runner/case-result.js';
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { CaseResult } from '../../src/model/case-result.js';
+import type { Exchange } from '../../src/model/exchange.js';
 import { toHtmlReport } from '../../src/report/html-report.js';
 import { exchange } from '../helpers/exchange.js';
 import { caseResult, runResult } from '../helpers/run-result.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fail, warn } from '../../src/checks/finding.js';
-import type { CaseResult, RunResult } from '../../src/runner/case-result.js';
+import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 import { toJunitReport } from '../../src/report/junit-report.js';
 import { exchange } from '../helpers/exchange.js';
 import { runResult } from '../helpers/run-result.js';

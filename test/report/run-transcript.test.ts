@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { toRunTranscript } from '../../src/report/run-transcript.js';
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { Exchange } from '../../src/model/exchange.js';
 import { exchange } from '../helpers/exchange.js';
 import { caseResult, runResult } from '../helpers/run-result.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { Secret } from '../../src/config/secret.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
 import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../../src/runner/crawl-list.js';

@@ -4,7 +4,7 @@ import { fail, pass } from '../../src/checks/finding.js';
 import { Secret } from '../../src/config/secret.js';
 import type { CaseServices } from '../../src/runner/case-context.js';
 import { defineCase, type CaseInput } from '../../src/runner/define-case.js';
-import type { RunEvent } from '../../src/runner/events.js';
+import type { RunEvent } from '../../src/model/run-event.js';
 import { executePlan } from '../../src/runner/execute-plan.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { SessionGuard } from '../../src/runner/session-guard.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
 import { expectStatus } from '../../src/checks/http-status.js';
 import { defineCase } from '../../src/runner/define-case.js';
-import type { RunEvent } from '../../src/runner/events.js';
+import type { RunEvent } from '../../src/model/run-event.js';
 import { runConformance, type RunOptions } from '../../src/runner/run-conformance.js';
 import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 import { toHtmlReport } from '../../src/report/html-report.js';

@@ -6,7 +6,7 @@ import { loadPrecompiled, versionBundle } from '../../src/schemas/load-precompil
 import { precompileVersion } from '../../src/schemas/precompile-validators.js';
 import { readSchemaFolder } from '../../src/schemas/schema-folder.js';
 import { SCHEMA_ROOT, SchemaRegistry } from '../../src/schemas/schema-registry.js';
-import { OCPI_VERSIONS } from '../../src/schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS } from '../../src/model/ocpi-version.js';
 import { build, fixtureFiles } from '../helpers/schema-fixtures.js';
 
 const precompiled = new SchemaRegistry();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020Module, { type AnySchemaObject } from 'ajv/dist/2020.js';
 import { SCHEMA_ROOT } from '../../src/schemas/schema-registry.js';
-import { OCPI_VERSIONS } from '../../src/schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS } from '../../src/model/ocpi-version.js';
 
 const Ajv2020 = Ajv2020Module.default;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SchemaRegistry } from '../../src/schemas/schema-registry.js';
-import { OCPI_VERSIONS } from '../../src/schemas/ocpi-datetime.js';
+import { OCPI_VERSIONS } from '../../src/model/ocpi-version.js';
 import { build, FIXTURES, fixtureFiles, type FixtureFile } from '../helpers/schema-fixtures.js';
 
 // Meta-schema validation on: every shipped schema is checked against draft 2020-12 here, not at run time.

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { Secret } from '../../src/config/secret.js';
 import { envelope } from '../../src/server/envelope.js';
 import { OcpiServer, type OcpiServerOptions, type ServerRequest } from '../../src/server/ocpi-server.js';
-import type { Exchange } from '../../src/transport/exchange.js';
+import type { Exchange } from '../../src/model/exchange.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { deepJson, httpRequest, rawRequest } from '../helpers/raw-request.js';
 

@@ -5,7 +5,7 @@ import { moduleUrl } from '../../../src/runner/module-request.js';
 import { push, readBack, sameAsSent } from '../common/round-trip.js';
 import { testCdr } from '../common/tester-objects.js';
 import { postedCdrUrl } from './posted-cdr-url.js';
-import { sameOrigin } from '../../../src/transport/same-origin.js';
+import { sameOrigin } from '../../../src/model/same-origin.js';
 
 // Steps: (1) tester, as a CPO, POSTs a new CDR of its own (with a remark) to the eMSP's CDRs endpoint; (2) GETs the
 // URL the response's Location header names.

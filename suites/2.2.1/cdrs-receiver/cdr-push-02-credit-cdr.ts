@@ -7,7 +7,7 @@ import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import { push, pushForCase, readBack } from '../common/round-trip.js';
 import { testCdr, type TesterObject } from '../common/tester-objects.js';
 import { postedCdrUrl } from './posted-cdr-url.js';
-import { sameOrigin } from '../../../src/transport/same-origin.js';
+import { sameOrigin } from '../../../src/model/same-origin.js';
 
 const CHECK = 'cdrs.credit-accepted';
 

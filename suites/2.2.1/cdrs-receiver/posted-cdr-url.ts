@@ -1,4 +1,4 @@
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import type { OcpiResponse } from '../../../src/runner/case-context.js';
 
 /**
  * The URL of a POSTed CDR in the eMSP's system, from the response's Location header: an absolute http(s) URL of at

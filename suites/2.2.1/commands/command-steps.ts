@@ -7,7 +7,7 @@ import { responseData } from '../../../src/checks/response-data.js';
 import { isValidAs } from '../../../src/checks/schema.js';
 import { nextLink } from '../../../src/transport/next-link.js';
 import { withQuery } from '../../../src/transport/with-query.js';
-import { sameOrigin } from '../../../src/transport/same-origin.js';
+import { sameOrigin } from '../../../src/model/same-origin.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
 import type { AsyncOutcome } from '../common/async-request.js';

@@ -1,11 +1,10 @@
 import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../../src/checks/credentials.js';
 import { fail, pass } from '../../../src/checks/finding.js';
 import { checkRequestRouting } from '../../../src/checks/request-routing.js';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { checkRequestBody } from '../../../src/checks/schema.js';
-import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
-import type { CaseContext } from '../../../src/runner/case-context.js';
+import { DeadlineExceededError, type CaseContext } from '../../../src/runner/case-context.js';
 import { moduleRequest, type ModuleRequest } from '../../../src/runner/module-request.js';
 
 /** The checks a request with an asynchronous result reports. */

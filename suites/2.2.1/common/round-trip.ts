@@ -1,12 +1,12 @@
 import { compareByType } from '../../../src/checks/compare-by-type.js';
-import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { DiffEntry, Finding } from '../../../src/model/finding.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import { acceptedByTarget, checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
-import type { CaseContext } from '../../../src/runner/case-context.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
+import type { CaseContext, OcpiResponse } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl, type ModuleRequest } from '../../../src/runner/module-request.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 
 /** An object as the target returned it, with the exchange that carried it. */
 export interface ReadBack {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import { generateCpoData } from '../../../src/ocpi-data/generate-cpo-data.js';
 import type { Cdr, CpoData, Location, Session, Tariff } from '../../../src/ocpi-data/ocpi-objects.js';
 import { ocpiNow } from '../../../src/schemas/ocpi-datetime.js';

@@ -1,9 +1,8 @@
 import { checkBase64Authorization, checkCallbacks } from '../../../src/checks/credentials.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import type { Secret } from '../../../src/config/secret.js';
-import type { CaseContext } from '../../../src/runner/case-context.js';
-import type { PartyIdentity } from '../../../src/runner/run-state.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import type { CaseContext, OcpiResponse } from '../../../src/runner/case-context.js';
+import type { PartyIdentity } from '../../../src/model/party-identity.js';
 
 /** The target's credentials endpoint URL, or a skip when it declared none (VER-02 reports that as a failure). */
 export function credentialsUrl(t: CaseContext): string {

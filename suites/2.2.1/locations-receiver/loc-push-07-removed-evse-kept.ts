@@ -1,8 +1,9 @@
-import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import type { OcpiResponse } from '../../../src/runner/case-context.js';
 import { push } from '../common/round-trip.js';
 import { responseData } from '../../../src/checks/response-data.js';
 import { laterThan } from '../tokens/test-token.js';

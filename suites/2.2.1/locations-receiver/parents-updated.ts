@@ -1,4 +1,5 @@
-import { fail, pass, type DiffEntry, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { DiffEntry, Finding } from '../../../src/model/finding.js';
 import { sameInstant } from '../../../src/schemas/ocpi-datetime.js';
 import type { ReadBack } from '../common/round-trip.js';
 

@@ -1,4 +1,4 @@
-import type { SenderRequest } from '../../../src/peer/peer.js';
+import type { SenderRequest } from '../../../src/runner/case-context.js';
 
 const PLURAL: Readonly<Record<SenderRequest['module'], string>> = { locations: 'Locations', tariffs: 'Tariffs', sessions: 'Sessions', cdrs: 'CDRs' };
 

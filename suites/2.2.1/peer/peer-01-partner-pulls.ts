@@ -1,8 +1,9 @@
 import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../../src/checks/credentials.js';
-import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { checkRequestsRouting } from '../../../src/checks/request-routing.js';
-import { DeadlineExceededError } from '../../../src/peer/deadline-exceeded-error.js';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { DeadlineExceededError } from '../../../src/runner/case-context.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
 

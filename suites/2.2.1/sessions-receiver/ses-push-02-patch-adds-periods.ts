@@ -1,10 +1,11 @@
-import { fail, pass, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { differences, push, pushForCase, readBack, receiverUrl, storedCopy, topField, type ReadBack } from '../common/round-trip.js';
 import { testSession, type TesterObject } from '../common/tester-objects.js';
 import { laterThan } from '../tokens/test-token.js';
-import type { OcpiVersion } from '../../../src/schemas/ocpi-datetime.js';
+import type { OcpiVersion } from '../../../src/model/ocpi-version.js';
 
 const CHECK = 'sessions.charging-periods-appended';
 

@@ -1,9 +1,10 @@
-import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { checkErrorFormat, ERROR_FORMAT_CHECK } from '../../../src/checks/error-answer.js';
 import { OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
-import type { Exchange } from '../../../src/transport/exchange.js';
+import type { Exchange } from '../../../src/model/exchange.js';
 import { push, pushForCase, receiverUrl } from '../common/round-trip.js';
 import { testTariff } from '../common/tester-objects.js';
 

@@ -1,11 +1,11 @@
-import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { checkOcpiResponse } from '../../../src/checks/ocpi-response.js';
 import { responseData } from '../../../src/checks/response-data.js';
-import type { CaseContext } from '../../../src/runner/case-context.js';
+import type { CaseContext, OcpiResponse } from '../../../src/runner/case-context.js';
 import { moduleRequest, moduleUrl } from '../../../src/runner/module-request.js';
 import type { TokenRef } from '../../../src/runner/run-state.js';
 import { endpointUrl } from '../../../src/transport/endpoint-url.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
 import { withQuery } from '../../../src/transport/with-query.js';
 import { testerLocationReferences, type LocationReferences } from './tester-location.js';
 

@@ -1,5 +1,6 @@
-import { fail, pass, warn, type Finding } from '../../../src/checks/finding.js';
-import type { OcpiResponse } from '../../../src/transport/ocpi-client.js';
+import { fail, pass, warn } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
+import type { OcpiResponse } from '../../../src/runner/case-context.js';
 
 /** What the body of an answer shows of the OCPI response format: its status_code, or why there is none to read. */
 function statusCodeOf(response: OcpiResponse): { readonly statusCode?: unknown; readonly notOcpi?: string } {

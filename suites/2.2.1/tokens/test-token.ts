@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TESTER_IDENTITY } from '../../../src/peer/peer.js';
+import { TESTER_IDENTITY } from '../../../src/model/tester-identity.js';
 import { dateTimeMs, ocpiNow } from '../../../src/schemas/ocpi-datetime.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { moduleUrl } from '../../../src/runner/module-request.js';

@@ -1,5 +1,5 @@
 import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../../../src/checks/error-answer.js';
-import type { Finding } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { defineCase } from '../../../src/runner/define-case.js';
 import { moduleRequest } from '../../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';

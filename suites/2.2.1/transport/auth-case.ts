@@ -1,5 +1,5 @@
 import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../../../src/checks/error-answer.js';
-import type { Finding } from '../../../src/checks/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import type { Secret } from '../../../src/config/secret.js';
 import type { CaseContext } from '../../../src/runner/case-context.js';
 import { defineCase, type CaseDefinition, type CaseSettings } from '../../../src/runner/define-case.js';

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { checkMutualVersion } from '../../../src/checks/versions.js';
-import { findVersion } from '../../../src/transport/fetch-version-details.js';
+import { findVersion } from '../../../src/model/find-version.js';
 
 // Steps: (1) tester GETs the versions URL with the token it was given. Target answers with its versions list.
 // Validated: HTTP 200, a JSON envelope with status_code 1000, data a non-empty list of Version, the version under test offered.

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../../src/checks/ocpi-response.js';
 import { checkCredentialsEndpoint, checkDetailsVersion } from '../../../src/checks/versions.js';
-import type { EndpointEntry } from '../../../src/transport/fetch-version-details.js';
+import type { EndpointEntry } from '../../../src/model/endpoint-entry.js';
 
 // Steps: (1) tester GETs the details URL of the version under test. Target answers with its endpoints.
 // Validated: a valid VersionDetails (every endpoint has an identifier, an InterfaceRole and a URL), the same version

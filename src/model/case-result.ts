@@ -1,10 +1,8 @@
-import type { Finding } from '../checks/finding.js';
-import type { Exchange } from '../transport/exchange.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
-import type { TeardownStep } from './compensations.js';
-import type { Revocation } from './session-guard.js';
-
-export type { TeardownStep };
+import type { Finding } from './finding.js';
+import type { Exchange } from './exchange.js';
+import type { OcpiVersion } from './ocpi-version.js';
+import type { TeardownStep } from './teardown-step.js';
+import type { Revocation } from './revocation.js';
 
 /** How strongly the spec states a rule: MUST/SHALL, SHOULD, or our own heuristics. */
 export type Severity = 'required' | 'recommended' | 'advice';
@@ -105,11 +103,4 @@ export interface RunResult {
   readonly baseline?: BaselineOutcome;
   /** Requests the target made to the tester's endpoint that no case cites as evidence (so the transcript is whole). */
   readonly peerInbound: readonly Exchange[];
-}
-
-/** Counts the outcomes of a list of results. */
-export function summarize(cases: readonly CaseResult[]): Summary {
-  const count = (status: CaseStatus): number => cases.filter((c) => c.status === status).length;
-  const warnings = cases.reduce((total, c) => total + c.findings.filter((f) => f.status === 'warn').length, 0);
-  return Object.freeze({ passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped'), knownFailures: count('known-failure'), warnings });
 }

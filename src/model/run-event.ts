@@ -1,6 +1,6 @@
 import type { CaseResult, RunResult } from './case-result.js';
-import type { Stage } from './define-case.js';
-import type { OcpiVersion } from '../schemas/ocpi-datetime.js';
+import type { Stage } from './stage.js';
+import type { OcpiVersion } from './ocpi-version.js';
 
 /** The events a run emits, in order; reporters only listen (they never decide pass or fail). */
 export type RunEvent =

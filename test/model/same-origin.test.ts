@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sameOrigin } from '../../src/transport/same-origin.js';
+import { sameOrigin } from '../../src/model/same-origin.js';
 
 describe('sameOrigin', () => {
   it('holds for two URLs of one scheme, host and port, whatever their paths.', () => {
