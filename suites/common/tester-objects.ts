@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
+import { generateCpoData } from '../../src/ocpi-data/generate-cpo-data.js';
+import type { Cdr, CpoData, Location, Session, Tariff } from '../../src/ocpi-data/ocpi-objects.js';
+import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
+
+/** A JSON object the tester pushes, as the cases handle it. */
+export type TesterObject = Record<string, unknown>;
+
+// One small, realistic data set owned by the tester, drawn afresh each time so that pushed objects vary between runs.
+function testerData(): CpoData {
+  return generateCpoData({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId, seed: Math.floor(Math.random() * 2 ** 31), locations: 2, tariffs: 2, sessions: 8 });
+}
+
+/** A new id no earlier run used: `OCT` and a random suffix, within the CiString(36) of OCPI ids. */
+export function testerId(kind: string): string {
+  return `OCT-${kind}-${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
+}
+
+function fresh<T extends object>(object: T, overrides: Record<string, unknown>): TesterObject {
+  return JSON.parse(JSON.stringify({ ...object, ...overrides, last_updated: ocpiNow() })) as TesterObject;
+}
+
+/**
+ * A Location of the tester's with at least two EVSEs, each with connectors that carry max_electric_power, so that a
+ * Receiver dropping a nested field shows in the diff. Stamped now, with a new id.
+ */
+export function testLocation(): TesterObject {
+  const data = testerData();
+  const location = data.locations.find((l) => (l.evses?.length ?? 0) >= 2) ?? (data.locations[0] as Location);
+  const stamp = ocpiNow();
+  const evses = (location.evses ?? []).map((evse) => ({
+    ...evse,
+    last_updated: stamp,
+    connectors: evse.connectors.map((connector) => ({ ...connector, max_electric_power: connector.max_electric_power ?? 22_000, last_updated: stamp })),
+  }));
+  return fresh(location, { id: testerId('LOC'), evses });
+}
+
+/** A Tariff of the tester's, with tariff_alt_text, stamped now, with a new id. */
+export function testTariff(): TesterObject {
+  const tariff = testerData().tariffs[0] as Tariff;
+  return fresh(tariff, { id: testerId('TAR'), tariff_alt_text: tariff.tariff_alt_text ?? [{ language: 'en', text: 'ocpi-conformance test tariff' }] });
+}
+
+/** A Session of the tester's with one charging period and a meter_id, stamped now, with a new id. */
+export function testSession(): TesterObject {
+  const session = testerData().sessions.find((s) => (s.charging_periods?.length ?? 0) > 0) as Session;
+  return fresh(session, { id: testerId('SES'), meter_id: session.meter_id ?? 'OCT-METER-1', charging_periods: (session.charging_periods ?? []).slice(0, 1) });
+}
+
+/** A CDR of the tester's with a remark, stamped now, with a new id. */
+export function testCdr(): TesterObject {
+  const cdr = testerData().cdrs[0] as Cdr;
+  return fresh(cdr, { id: testerId('CDR'), remark: cdr.remark ?? 'ocpi-conformance test CDR' });
+}

@@ -1,0 +1,57 @@
+import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../../src/checks/credentials.js';
+import { fail, pass } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
+import { checkRequestsRouting } from '../../src/checks/request-routing.js';
+import { DeadlineExceededError } from '../../src/runner/case-context.js';
+import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
+import { defineCase } from '../../src/runner/define-case.js';
+import { describeFetched } from './describe-fetched.js';
+
+// How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
+const PULL_GRACE_MS = 5000;
+
+// Steps: none during the case. Earlier in the run (during the registration, for the reference eMSP) the target, as
+// the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (Locations, Tariffs,
+// Sessions, CDRs); the tester's endpoint recorded each request. The case reads that record; when it is empty, it
+// waits up to 5 s for a first pull, then skips.
+// Validated: each GET carried the credentials token the tester gave the target (else it was refused with 401),
+// Base64-encoded; each carried the four routing headers, OCPI-from naming one of the target's roles and OCPI-to the tester.
+export default defineCase({
+  id: 'PEER-01',
+  title: 'The target pulls the tester\'s Sender lists with the token it was given and with routing headers',
+  module: 'transport',
+  versions: ['2.2.1'],
+  targetRole: 'emsp',
+  requires: ['session'],
+  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
+  spec: {
+    version: '2.2.1',
+    section: 'Transport and format, authorization and message routing (party to party)',
+    rule: 'A party calls its partner\'s functional modules with the credentials token that partner gave it, and addresses each request with OCPI-from (itself) and OCPI-to (the partner).',
+  },
+  severity: 'required',
+  checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
+  async run(t) {
+    let requests = t.peer.senderRequests();
+    if (requests.length === 0 && t.peer.firstEvse) {
+      // A target that pulls right after registering may still be on its way (it registered with us, say).
+      await t.waitForRequest('the target to pull the tester\'s Sender lists', (record) => t.peer.senderModuleOf(record) !== undefined, { timeoutMs: PULL_GRACE_MS })
+        .catch((error: unknown) => { if (!(error instanceof DeadlineExceededError)) throw error; });
+      requests = t.peer.senderRequests();
+    }
+    if (requests.length === 0) {
+      t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (an eMSP can pull the tester's Locations, Tariffs, Sessions and CDRs: see the version details at ${t.peer.versionsUrl})`);
+    }
+    t.attach(...requests.map(({ record }) => record.exchange));
+    const refused = requests.filter(({ record }) => !carriesGivenToken(record));
+    t.check(refused.length === 0
+      ? pass('peer.request-authorized', `${describeFetched(requests)}, always with the token the tester gave it`)
+      : refused.map(({ record }): Finding => fail('peer.request-authorized', `GET ${record.exchange.request.url} carried ${CALLER_WORDS[record.caller] ?? record.caller} and was refused with HTTP ${record.exchange.response?.status ?? '-'}: the target must call the tester with the token the tester gave it in the credentials exchange`, {
+        exchangeId: record.exchange.id,
+        expected: 'the token the tester gave the target',
+        actual: CALLER_WORDS[record.caller] ?? record.caller,
+      })));
+    t.check(checkBase64Authorization(requests.map(({ record }) => record)));
+    t.check(checkRequestsRouting(requests.map(({ record }) => record.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+  },
+});

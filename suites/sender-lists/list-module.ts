@@ -1,0 +1,45 @@
+import type { StateKey } from '../../src/runner/run-state.js';
+
+/** One Sender list of the target (the CPO's four, the eMSP's Tokens), as the list cases need it. */
+export interface ListModule {
+  /** The module identifier in version details. */
+  readonly module: 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens';
+  /** The role of the party that serves the list. */
+  readonly targetRole: 'cpo' | 'emsp';
+  /** The case id prefix: LOC, TAR, SES, CDR, TOK-PULL. */
+  readonly prefix: string;
+  /** The OCPI object of each element. */
+  readonly object: string;
+  /** The plural a person reads: "Locations". */
+  readonly plural: string;
+  readonly digest: Extract<StateKey, 'locationsList' | 'tariffsList' | 'sessionsList' | 'cdrsList' | 'tokensList'>;
+  /** The key that identifies an object of the list across pages. */
+  readonly keyOf: (item: unknown) => string | undefined;
+  /** Filters every request carries (the Sessions list marks date_from as required). */
+  readonly baseFilters: Readonly<Record<string, string>>;
+  /** The section of the module's chapter with the GET list method. */
+  readonly section: string;
+}
+
+/** Objects of the CPO's lists are identified by their owner and id. */
+export function ownedKey(item: unknown): string | undefined {
+  const { country_code: cc, party_id: pid, id } = (item ?? {}) as { country_code?: unknown; party_id?: unknown; id?: unknown };
+  return typeof cc === 'string' && typeof pid === 'string' && typeof id === 'string' ? `${cc}/${pid}/${id}`.toUpperCase() : undefined;
+}
+
+/** Tokens are identified by their owner, uid and type. */
+export function tokenKey(item: unknown): string | undefined {
+  const { country_code: cc, party_id: pid, uid, type } = (item ?? {}) as { country_code?: unknown; party_id?: unknown; uid?: unknown; type?: unknown };
+  return [cc, pid, uid, type].every((part) => typeof part === 'string') ? `${String(cc)}/${String(pid)}/${String(uid)}/${String(type)}`.toUpperCase() : undefined;
+}
+
+/** The tester's date_from for lists that require one: earlier than any OCPI data (OCPI 2.0 dates from 2016). */
+export const SINCE_EVER = '2000-01-01T00:00:00Z';
+
+export const LIST_MODULES: readonly ListModule[] = Object.freeze<ListModule[]>([
+  { module: 'locations', targetRole: 'cpo', prefix: 'LOC', object: 'Location', plural: 'Locations', digest: 'locationsList', keyOf: ownedKey, baseFilters: {}, section: 'Locations module, Sender interface, GET list' },
+  { module: 'tariffs', targetRole: 'cpo', prefix: 'TAR', object: 'Tariff', plural: 'Tariffs', digest: 'tariffsList', keyOf: ownedKey, baseFilters: {}, section: 'Tariffs module, Sender interface, GET list' },
+  { module: 'sessions', targetRole: 'cpo', prefix: 'SES', object: 'Session', plural: 'Sessions', digest: 'sessionsList', keyOf: ownedKey, baseFilters: { date_from: SINCE_EVER }, section: 'Sessions module, Sender interface, GET list' },
+  { module: 'cdrs', targetRole: 'cpo', prefix: 'CDR', object: 'CDR', plural: 'CDRs', digest: 'cdrsList', keyOf: ownedKey, baseFilters: {}, section: 'CDRs module, Sender interface, GET list' },
+  { module: 'tokens', targetRole: 'emsp', prefix: 'TOK-PULL', object: 'Token', plural: 'Tokens', digest: 'tokensList', keyOf: tokenKey, baseFilters: {}, section: 'Tokens module, Sender interface, GET list' },
+]);
