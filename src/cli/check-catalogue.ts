@@ -33,6 +33,8 @@ export interface CatalogueCase {
   readonly severity: Severity;
   readonly stage: Stage;
   readonly spec: SpecReference;
+  /** The rule's reference in each version the case covers. */
+  readonly specs: readonly SpecReference[];
   readonly profiles: readonly ProfileName[];
   readonly checks: readonly CatalogueCheck[];
 }
@@ -50,6 +52,7 @@ export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonl
     severity: c.severity,
     stage: c.stage,
     spec: c.spec,
+    specs: c.specs,
     profiles: profilesOf(c),
     checks: c.checks.map((check) => ({
       id: check,

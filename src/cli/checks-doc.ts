@@ -39,7 +39,8 @@ export function renderChecksDoc(catalogue: readonly CatalogueCase[]): string {
     lines.push(`### ${c.id} ${cell(c.title)}`, '');
     lines.push(`- module \`${c.module}\`, target ${c.targetRole === 'any' ? 'CPO or eMSP' : c.targetRole === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${c.versions.join(', ')}, stage \`${c.stage}\``);
     lines.push(`- severity **${c.severity}**; profiles ${c.profiles.map((p) => `\`${p}\``).join(', ')}`);
-    lines.push(`- spec: OCPI ${c.spec.version}, ${cell(c.spec.section)}: ${cell(c.spec.rule)}`, '');
+    for (const spec of c.specs) lines.push(`- spec: OCPI ${spec.version}, ${cell(spec.section)}: ${cell(spec.rule)}`);
+    lines.push('');
     lines.push('| check | proved by | failure text |', '|---|---|---|');
     for (const check of c.checks) {
       const link = `[\`${check.id}\`](#${anchor(check.id)})`;

@@ -41,7 +41,10 @@ export interface CaseDefinition {
   readonly provides: readonly StateKey[];
   /** Cases that must have finished first, whatever their outcome (ordering without a data dependency). */
   readonly after: readonly string[];
+  /** The rule as the spec of its first version states it (the first of `specs`). */
   readonly spec: SpecReference;
+  /** The rule's reference in each version the case covers, one per version: its section there, and its wording. */
+  readonly specs: readonly SpecReference[];
   readonly severity: Severity;
   /** The check ids this case can report, for the catalogue. */
   readonly checks: readonly string[];
@@ -51,8 +54,11 @@ export interface CaseDefinition {
 }
 
 /** What a suite file writes; everything optional has a sensible default. */
-export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'> &
-  Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'>>;
+export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole' | 'spec' | 'specs'> &
+  Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'>> & {
+    /** The rule's reference: one, for a case of one version, or one per version it covers (the section differs). */
+    readonly spec: SpecReference | readonly SpecReference[];
+  };
 
 const CASE_ID = /^[A-Z]+(-[A-Z]+)*-\d{2,3}$/;
 
@@ -61,6 +67,13 @@ export function defineCase(input: CaseInput): CaseDefinition {
   if (!CASE_ID.test(input.id)) throw new Error(`case id "${input.id}" is not of the form AREA-NN`);
   if (input.checks.length === 0) throw new Error(`case ${input.id} declares no checks`);
   if (input.endpoint && !(input.requires ?? []).includes('endpoints')) throw new Error(`case ${input.id} names an endpoint but does not require endpoints`);
+  const specs: readonly SpecReference[] = Object.freeze(Array.isArray(input.spec) ? [...(input.spec as readonly SpecReference[])] : [input.spec as SpecReference]);
+  const [first] = specs;
+  if (!first) throw new Error(`case ${input.id} cites no rule`);
+  for (const version of input.versions) {
+    if (!specs.some((s) => s.version === version)) throw new Error(`case ${input.id} covers OCPI ${version} but cites no section of it`);
+  }
+  for (const s of specs) if (!input.versions.includes(s.version)) throw new Error(`case ${input.id} cites OCPI ${s.version}, a version it does not cover`);
   return Object.freeze({
     stage: 'modules',
     requires: [],
@@ -69,7 +82,14 @@ export function defineCase(input: CaseInput): CaseDefinition {
     targetRole: 'any',
     skipWhen: () => undefined,
     ...input,
+    spec: first,
+    specs,
     // Any request may meet a redirect, so every case can report what the runner checks on every request.
     checks: [...input.checks, ...RUN_CHECKS.filter((check) => !input.checks.includes(check))],
   });
+}
+
+/** The rule a case checks as the spec of `version` states it (its first reference when it cites none of that version). */
+export function specFor(definition: Pick<CaseDefinition, 'spec' | 'specs'>, version: OcpiVersion): SpecReference {
+  return definition.specs.find((s) => s.version === version) ?? definition.spec;
 }

@@ -3,7 +3,7 @@ import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from '../model/case-result.js';
 import { STAGES, type Stage } from '../model/stage.js';
-import type { CaseDefinition, ModuleInterface } from './define-case.js';
+import { specFor, type CaseDefinition, type ModuleInterface } from './define-case.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -167,7 +167,7 @@ function freezeResult(definition: CaseDefinition, version: OcpiVersion, outcome:
     ocpiVersion: version,
     module: definition.module,
     severity: definition.severity,
-    spec: definition.spec,
+    spec: specFor(definition, version),
     ...outcome,
     findings: Object.freeze([...outcome.findings]),
     exchanges: Object.freeze([...outcome.exchanges]),

@@ -17,7 +17,10 @@ const versionsGet = defineCase({
   versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target'],
-  spec: { version: '2.2.1', section: 'Versions', rule: 'a GET of the versions list answers 200' },
+  spec: [
+    { version: '2.2.1', section: 'Versions (2.2.1)', rule: 'a GET of the versions list answers 200' },
+    { version: '2.3.0', section: 'Versions (2.3.0)', rule: 'a GET of the versions list answers 200' },
+  ],
   severity: 'required',
   checks: ['http.status'],
   async run(t) {
@@ -61,7 +64,7 @@ describe('runConformance over several versions', () => {
     assert.deepEqual(result.target.testedVersions, ['2.3.0', '2.2.1']);
     assert.deepEqual(result.target.offeredVersions, ['2.2.1', '2.3.0']);
     assert.equal(result.target.ocpiVersion, '2.3.0');
-    assert.deepEqual(result.cases.map((c) => [c.id, c.ocpiVersion, c.status]), [['TEST-01', '2.3.0', 'passed'], ['TEST-01', '2.2.1', 'passed']]);
+    assert.deepEqual(result.cases.map((c) => [c.id, c.ocpiVersion, c.status, c.spec.section]), [['TEST-01', '2.3.0', 'passed', 'Versions (2.3.0)'], ['TEST-01', '2.2.1', 'passed', 'Versions (2.2.1)']]);
     assert.equal(result.summary.passed, 2);
     const ids = result.cases.flatMap((c) => c.exchanges.map((e) => e.id));
     assert.equal(new Set(ids).size, ids.length);
@@ -76,7 +79,8 @@ describe('runConformance over several versions', () => {
       served(req, res, body);
     };
     try {
-      await runConformance({ ...options([]), plan: [{ version: '2.2.1', cases: [versionsGet] }, { version: '2.1.1', cases: [versionsGet] }] });
+      const inAll = defineCase({ ...versionsGet, versions: ['2.1.1', '2.2.1'], spec: [{ ...versionsGet.spec, version: '2.1.1' }, { ...versionsGet.spec, version: '2.2.1' }] });
+      await runConformance({ ...options([]), plan: [{ version: '2.2.1', cases: [inAll] }, { version: '2.1.1', cases: [inAll] }] });
     } finally {
       target.handler = served;
     }
