@@ -1,3 +1,4 @@
+import { carriesOcpiHeaders } from '../model/ocpi-version.js';
 import { FindingTally } from '../checks/finding-tally.js';
 import { fail, pass, warn } from '../checks/finding.js';
 import type { Finding } from '../model/finding.js';
@@ -212,8 +213,10 @@ interface PageToJudge {
 
 /** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
 function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Finding[] {
-  const findings: Finding[] = [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange)];
-  findings.push(checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+  // Request ids and routing headers exist from 2.2 on: a 2.1.1 page is not judged on them.
+  const findings: Finding[] = carriesOcpiHeaders(t.version)
+    ? [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange), checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] })]
+    : [];
   findings.push(...checkPaginationHeaders(exchange));
   findings.push(checkPageSize({ exchange, count: list.length, ...(options.limit === undefined ? {} : { requestedLimit: options.limit }) }));
   const registry = schemaRegistry();

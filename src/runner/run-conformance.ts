@@ -1,7 +1,7 @@
 import type { Secret } from '../config/secret.js';
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import { Peer } from '../peer/peer.js';
-import type { OcpiVersion } from '../model/ocpi-version.js';
+import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
@@ -132,8 +132,9 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
   const clientOptions = {
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
-    // OCPI 2.1.1 sends the token as it is; Base64 came with 2.2.
+    // OCPI 2.1.1 sends the token as it is, and no request ids or routing headers; they came with 2.2.
     tokenEncoding: options.rawToken || version === '2.1.1' ? 'raw' : 'base64',
+    ocpiHeaders: carriesOcpiHeaders(version),
     redactor,
     nextExchangeId,
     userAgent: `${TOOL.name}/${TOOL.version}`,

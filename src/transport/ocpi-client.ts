@@ -64,7 +64,15 @@ export interface OcpiClientOptions {
   readonly contentType?: string;
   /** Where requests may go; without it, anywhere (the reference parties' own client). */
   readonly origins?: OriginPolicy;
+  /**
+   * Whether requests carry X-Request-ID, X-Correlation-ID and the routing headers a caller gives (OCPI 2.2 and later,
+   * the default); without them (2.1.1) none of those headers is sent.
+   */
+  readonly ocpiHeaders?: boolean;
 }
+
+/** The headers OCPI 2.2 introduced: the request ids and the routing headers. */
+const OCPI_2_2_HEADERS = /^(x-request-id|x-correlation-id|ocpi-(from|to)-(country-code|party-id))$/i;
 
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
 export const MAX_REDIRECTS = 5;
@@ -127,15 +135,17 @@ export class OcpiClient {
     let url = request.url;
     for (;;) {
       const requestId = randomUUID();
+      const ocpiHeaders = this.#options.ocpiHeaders ?? true;
       const headers: Record<string, string> = {
         'user-agent': this.#options.userAgent,
         accept: 'application/json',
-        'x-request-id': requestId,
-        'x-correlation-id': correlationId,
+        ...(ocpiHeaders ? { 'x-request-id': requestId, 'x-correlation-id': correlationId } : {}),
       };
       if (request.token) headers['authorization'] = authorizationHeader(request.token, request.tokenEncoding ?? this.#options.tokenEncoding);
       if (payload !== undefined) headers['content-type'] = this.#options.contentType ?? 'application/json';
-      for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+      for (const [name, value] of Object.entries(request.headers ?? {})) {
+        if (ocpiHeaders || !OCPI_2_2_HEADERS.test(name)) headers[name.toLowerCase()] = value;
+      }
 
       const hop = await this.#sendOnce({ method: request.method, url, headers, payload, signal }).catch((error: unknown) => {
         // A later hop that got no answer: the redirects before it stay evidence.

@@ -7,6 +7,7 @@ import type { StateKey } from '../../src/runner/run-state.js';
 import { SessionGuard } from '../../src/runner/session-guard.js';
 import { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
+import { carriesOcpiHeaders, type OcpiVersion } from '../../src/model/ocpi-version.js';
 
 /** What a test sets of a case's services; the rest are fresh defaults. */
 export interface TestContextOptions {
@@ -20,18 +21,24 @@ export interface TestContextOptions {
   readonly parallelSteps?: number;
   /** The run's redactor (a spy, or one that knows a token already); a fresh one by default. */
   readonly redactor?: Redactor;
+  /** The OCPI version the case runs in (2.2.1 by default); the client speaks it as a run's would. */
+  readonly version?: OcpiVersion;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
 export function testCaseContext(definition: CaseDefinition, options: TestContextOptions): CaseContext {
   const redactor = options.redactor ?? new Redactor();
   let n = 0;
-  const client = new OcpiClient({ timeoutMs: options.timeoutMs ?? 2000, maxResponseBytes: options.maxResponseBytes ?? 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test' });
+  const version = options.version ?? '2.2.1';
+  const client = new OcpiClient({
+    timeoutMs: options.timeoutMs ?? 2000, maxResponseBytes: options.maxResponseBytes ?? 1_000_000, tokenEncoding: version === '2.1.1' ? 'raw' : 'base64', redactor, nextExchangeId: () => `x${++n}`, userAgent: 'test',
+    ocpiHeaders: carriesOcpiHeaders(version),
+  });
   return new CaseContext(definition, {
     client, peer: options.peer ?? ({} as Peer), redactor, state: options.state,
     guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
-    version: '2.2.1', deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
+    version, deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
     ...(options.parallelSteps === undefined ? {} : { parallelSteps: options.parallelSteps }),
   });
 }

@@ -8,6 +8,7 @@ import { defineCase } from '../../src/runner/define-case.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { testCaseContext } from '../helpers/case-context.js';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -48,9 +49,9 @@ const definition = (checks: readonly string[]) => defineCase({
   run: async () => undefined,
 });
 
-function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS, redactor?: Redactor): CaseContext {
+function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS, redactor?: Redactor, version?: OcpiVersion): CaseContext {
   const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
-  return testCaseContext(definition(checks), { state, crawlBounds, ...(redactor ? { redactor } : {}) });
+  return testCaseContext(definition(checks), { state, crawlBounds, ...(redactor ? { redactor } : {}), ...(version ? { version } : {}) });
 }
 
 /** A redactor that counts the bodies it copies. */
@@ -125,6 +126,23 @@ describe('crawlList', () => {
     assert.equal(t.exchanges[0], outcome.first);
     assert.equal(outcome.first?.request.url, `${listUrl()}?limit=1`);
     assert.deepEqual(requested, [`${listUrl()}?limit=1`, pageUrl(1), pageUrl(2)]);
+  });
+
+  it('sends a 2.1.1 list no request ids and no routing headers, and does not judge its pages on them.', async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    server.handler = (req: IncomingMessage, res) => {
+      sent.push({ ...req.headers });
+      const page = Number(new URL(req.url ?? '/', server.url).searchParams.get('page') ?? '0');
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-limit': '1', 'x-total-count': '2' };
+      if (page === 0) headers['link'] = `<${pageUrl(1)}>; rel="next"`;
+      res.writeHead(200, headers).end(JSON.stringify({ data: [{ id: `T${page}`, currency: 'EUR', last_updated: '2026-01-01T00:00:00Z' }], status_code: 1000, timestamp: '2026-01-01T00:00:00Z' }));
+    };
+    const t = caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, undefined, '2.1.1');
+    const outcome = await crawlList(t, { url: listUrl(), mode: 'full', keyOf });
+    assert.equal(outcome.received, 2);
+    assert.deepEqual(sent.map((headers) => Object.keys(headers).filter((name) => /^(x-request-id|x-correlation-id|ocpi-)/.test(name))), [[], []]);
+    assert.deepEqual(t.findings.filter((f) => f.check.startsWith('headers.')), []);
+    assert.deepEqual(failing(t.findings), []);
   });
 
   it('never copies a page it drops to redact it, and redacts the page it keeps when that is read', async () => {

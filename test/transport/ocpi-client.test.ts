@@ -42,6 +42,18 @@ describe('the OCPI client', () => {
     assert.doesNotMatch(JSON.stringify(response.exchange), /raw-secret-token/);
   });
 
+  it('sends no request ids and drops the routing headers a caller gives when it speaks 2.1.1, which has none of them', async () => {
+    server.handler = (req, res) => {
+      seen.push(req.headers);
+      res.end('{}');
+    };
+    const speaking211 = new OcpiClient({ timeoutMs: 300, maxResponseBytes: 1000, tokenEncoding: 'raw', redactor: new Redactor(), nextExchangeId: () => 'y1', userAgent: 'test', ocpiHeaders: false });
+    const routing = { 'OCPI-from-country-code': 'ZZ', 'ocpi-from-party-id': 'OCT', 'ocpi-to-country-code': 'NL', 'ocpi-to-party-id': 'ABC', 'x-custom': 'kept' };
+    const response = await speaking211.send({ method: 'GET', url: server.url, token: new Secret('raw-secret-token'), headers: routing });
+    assert.deepEqual(Object.keys(seen[0] ?? {}).filter((name) => /^(x-|ocpi-)/.test(name)), ['x-custom']);
+    assert.deepEqual(Object.keys(response.exchange.request.headers).filter((name) => /^(x-|ocpi-)/.test(name)), ['x-custom']);
+  });
+
   it('returns HTTP error statuses as evidence instead of throwing', async () => {
     server.handler = (_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
