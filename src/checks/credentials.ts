@@ -2,6 +2,7 @@ import type { Secret } from '../config/secret.js';
 import type { Exchange } from '../model/exchange.js';
 import { fail, pass } from './finding.js';
 import type { Finding } from '../model/finding.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** A request the target made to the tester, and which of the tester's tokens it carried. */
 export interface ObservedRequest {
@@ -53,8 +54,18 @@ export function checkSameToken({ check, actual, expected, what }: { check: strin
  * Asserts every request the target made to the tester carried its token Base64-encoded (OCPI 2.2+): its GETs back
  * during a registration, its pulls, its asynchronous results, judged in the case that consumes them.
  */
-export function checkBase64Authorization(observed: readonly ObservedRequest[]): Finding {
+export function checkBase64Authorization(observed: readonly ObservedRequest[], version: OcpiVersion = '2.2.1'): Finding {
   const check = 'auth.token-base64-encoded';
+  // 2.1.1 carries the token as it was issued; Base64 came with 2.2 (spec-notes X6).
+  if (version === '2.1.1') {
+    const encoded = observed.filter((r) => r.encoding === 'base64');
+    if (encoded.length === 0) return pass(check, `${observed.length} request${observed.length === 1 ? '' : 's'} carried the token as issued, as OCPI 2.1.1 writes it`, observed.length === 1 ? { exchangeId: (observed[0] as ObservedRequest).exchange.id } : {});
+    return fail(check, `in OCPI 2.1.1 the Authorization header carries the token as issued, not Base64-encoded; ${encoded.length} request(s) encoded it: ${encoded.map((r) => `${r.exchange.request.method} ${new URL(r.exchange.request.url).pathname}`).join(', ')}`, {
+      exchangeId: encoded[0]?.exchange.id,
+      expected: 'Token <token>',
+      actual: 'Token <base64(token)>',
+    });
+  }
   const raw = observed.filter((r) => r.encoding === 'raw');
   if (raw.length === 0) return pass(check, `${observed.length} request${observed.length === 1 ? '' : 's'} carried a Base64-encoded token`, observed.length === 1 ? { exchangeId: (observed[0] as ObservedRequest).exchange.id } : {});
   return fail(check, `the Authorization header must carry the token Base64-encoded; ${raw.length} request(s) sent it raw: ${raw.map((r) => `${r.exchange.request.method} ${new URL(r.exchange.request.url).pathname}`).join(', ')}`, {

@@ -87,7 +87,8 @@ export class Peer {
       nextExchangeId: options.nextExchangeId,
       onExchange: (exchange, request) => {
         const caller = this.#identify(request);
-        this.inbound.add((seq) => ({ seq, exchange, caller, ...(request.presented.encoding ? { encoding: request.presented.encoding } : {}) }));
+        const encoding = this.#encodingOf(request);
+        this.inbound.add((seq) => ({ seq, exchange, caller, ...(encoding ? { encoding } : {}) }));
         const outcome = this.#outcomes.get(request);
         if (outcome) this.registrations.add((seq) => ({ ...outcome, seq, exchange }));
       },
@@ -197,8 +198,18 @@ export class Peer {
   #tokenOf(request: ServerRequest): { secret: Secret; caller: InboundCaller } | undefined {
     const decoded = request.presented.token;
     if (decoded === undefined) return undefined;
-    const sent = /^Token (\S+)$/.exec(request.headers['authorization'] ?? '')?.[1];
-    return this.#tokens.get(decoded) ?? (sent === undefined ? undefined : this.#tokens.get(sent));
+    return this.#tokens.get(decoded) ?? this.#tokens.get(sentToken(request) ?? '');
+  }
+
+  /**
+   * How the request's token was written: for a token the peer knows, by the form that matched it (a raw token that
+   * reads as Base64 was still sent raw); for any other, as the header reads.
+   */
+  #encodingOf(request: ServerRequest): 'raw' | 'base64' | undefined {
+    const { token, encoding } = request.presented;
+    if (token === undefined) return undefined;
+    if (this.#tokens.has(token)) return encoding;
+    return this.#tokens.has(sentToken(request) ?? '') ? 'raw' : encoding;
   }
 
   /** The tester's Credentials object, carrying `token` for the target to call us with. */
@@ -299,4 +310,9 @@ export class Peer {
     });
     return answer;
   }
+}
+
+/** The token of a request's Authorization header as it was sent, before any Base64 decoding. */
+function sentToken(request: ServerRequest): string | undefined {
+  return /^Token (\S+)$/.exec(request.headers['authorization'] ?? '')?.[1];
 }

@@ -80,7 +80,7 @@ export async function sendWithResult(t: CaseContext, spec: AsyncRequest): Promis
       return { failed: true, answer };
     }
     t.check(pass('async.result-received', `${spec.what} arrived at the response_url`, { exchangeId: record.exchange.id }));
-    t.check(checkBase64Authorization([record]), checkRequestRouting(record.exchange, { tester: TESTER_IDENTITY, target: session.partner ?? [] }));
+    t.check(checkBase64Authorization([record], t.version), checkRequestRouting(record.exchange, { tester: TESTER_IDENTITY, target: session.partner ?? [] }));
     const valid = checkRequestBody(record.exchange, t.version, spec.result);
     t.check(valid);
     const body = record.exchange.request.body as Record<string, unknown> | undefined;

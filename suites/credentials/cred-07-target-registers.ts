@@ -36,7 +36,7 @@ export default defineCase({
       check: 'credentials.sender-discovered',
       rule: 'before POSTing its credentials, the target must GET our versions and version details with Token A',
     }));
-    t.check(checkBase64Authorization(post ? [...before, post] : before));
+    t.check(checkBase64Authorization(post ? [...before, post] : before, t.version));
     t.check(checkRequestBody(registration.exchange, t.version, 'Credentials'));
     const tokenA = t.peer.tokenA;
     if (registration.partnerToken && tokenA) {

@@ -87,6 +87,6 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
   // The GETs back are requests of the target like any other: from 2.2 on, the token travels Base64-encoded. Pulls of
   // the tester's lists made meanwhile are PEER-01's to judge (one root cause, one failure).
   const own = callbacks.filter((record) => t.peer.senderModuleOf(record) === undefined);
-  if (own.length > 0) t.check(checkBase64Authorization(own));
+  if (own.length > 0) t.check(checkBase64Authorization(own, t.version));
   return response;
 }

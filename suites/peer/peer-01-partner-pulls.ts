@@ -51,7 +51,7 @@ export default defineCase({
         expected: 'the token the tester gave the target',
         actual: CALLER_WORDS[record.caller] ?? record.caller,
       })));
-    t.check(checkBase64Authorization(requests.map(({ record }) => record)));
+    t.check(checkBase64Authorization(requests.map(({ record }) => record), t.version));
     t.check(checkRequestsRouting(requests.map(({ record }) => record.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   },
 });

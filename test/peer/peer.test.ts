@@ -158,6 +158,8 @@ describe("the tester's peer speaking OCPI 2.1.1", () => {
     const versions = await client.send({ method: 'GET', url: peer.versionsUrl, token });
     assert.equal(versions.status, 200);
     assert.deepEqual((versions.body as { data: unknown }).data, [{ version: '2.1.1', url: peer.detailsUrl }]);
+    // It was sent raw, and is recorded so, though the header reads as Base64.
+    assert.deepEqual(peer.inbound.since(0).map((r) => [r.caller, r.encoding]), [['token-b', 'raw']]);
     assert.match(peer.detailsUrl, /\/ocpi\/2\.1\.1$/);
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
     assert.deepEqual((details.body as { data: unknown }).data, { version: '2.1.1', endpoints: [{ identifier: 'credentials', url: `${peer.detailsUrl}/credentials` }] });
