@@ -2,6 +2,7 @@ import { defineCase } from '../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkCredentialsEndpoint, checkDetailsVersion } from '../../src/checks/versions.js';
 import type { EndpointEntry } from '../../src/model/endpoint-entry.js';
+import { impliedInterfaces } from '../../src/runner/implied-interfaces.js';
 
 // Steps: (1) tester GETs the details URL of the version under test. Target answers with its endpoints.
 // Validated: a valid VersionDetails (every endpoint has an identifier, an InterfaceRole and a URL), the same version
@@ -31,7 +32,9 @@ export default defineCase({
     const endpoints: unknown = (response.body as { data?: { endpoints?: unknown } | null } | null | undefined)?.data?.endpoints;
     if (Array.isArray(endpoints)) {
       const usable = endpoints.filter((e): e is EndpointEntry => typeof (e as EndpointEntry)?.identifier === 'string' && typeof (e as EndpointEntry)?.url === 'string');
-      t.provide('endpoints', usable);
+      // 2.1.1 details name no interface roles: the target's role says which side of each module it declared.
+      const role = t.settings.targetRole;
+      t.provide('endpoints', t.version === '2.1.1' && role ? impliedInterfaces(usable, role) : usable);
     }
   },
 });
