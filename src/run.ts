@@ -55,6 +55,10 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       : undefined;
     const choice = chooseVersions(config.ocpiVersion, testable, offered);
     if (choice.kind === 'not-offered' || choice.kind === 'not-selected') throw new ConfigError(choiceProblem(choice));
+    // 2.1.1 credentials and version details do not say which role the target has; the run must be told (X2).
+    if (choice.kind === 'test' && choice.versions.includes('2.1.1') && !config.role) {
+      throw new ConfigError('testing OCPI 2.1.1 needs --role cpo or --role emsp: in 2.1.1 the target\'s credentials and version details do not say which role it has');
+    }
     const plan: VersionPlan[] = choice.kind === 'test' ? choice.versions.map((version) => ({ version, cases: selected(version) })) : [];
     return await runConformance({
       plan,

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/model/case-result.js';
 import { runMain } from '../helpers/run-main.js';
+import { expectStatus } from '../../src/checks/http-status.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { loadRunConfig } from '../../src/config/load-run-config.js';
+import { defineCase } from '../../src/runner/define-case.js';
+import { run } from '../../src/run.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const TOKEN = 'version-choice-token-0123456789';
@@ -92,5 +97,44 @@ describe('choosing the OCPI version to test', () => {
     const outcome = await runMain(['run', '--versions-url', `${offering.url}/versions`, '--token', TOKEN, '--role', 'cpo']);
     assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
     assert.deepEqual(seen, [`Token ${Buffer.from(TOKEN).toString('base64')}`, `Token ${TOKEN}`]);
+  });
+});
+
+describe('a run of cases that cover OCPI 2.1.1, through the programmatic API', () => {
+  const inAllVersions = defineCase({
+    id: 'TEST-03',
+    title: 'The versions list answers',
+    module: 'versions',
+    versions: ['2.1.1', '2.2.1'],
+    stage: 'connect',
+    requires: ['target'],
+    spec: [{ version: '2.1.1', section: 'versions', rule: 'r' }, { version: '2.2.1', section: 'versions', rule: 'r' }],
+    severity: 'required',
+    checks: ['http.status'],
+    async run(t) {
+      const response = await t.request({ method: 'GET', url: t.get('target').versionsUrl, token: t.get('target').token });
+      t.check(expectStatus({ exchange: response.exchange, expected: 200 }));
+    },
+  });
+  let target: (TestServer & { gets: number }) | undefined;
+  afterEach(async () => {
+    await target?.close();
+    target = undefined;
+  });
+
+  it('tests a 2.1.1-only target in 2.1.1 when a case covers it, and names --role when the run was not given it.', async () => {
+    target = await targetOffering(['2.1.1']);
+    const flags = { versionsUrl: `${target.url}/versions`, token: TOKEN, quiet: true };
+    await assert.rejects(run(loadRunConfig({ flags, env: {} }), { cases: [inAllVersions] }), (error: unknown) => error instanceof ConfigError && /testing OCPI 2\.1\.1 needs --role cpo or --role emsp/.test(error.message));
+    const result = await run(loadRunConfig({ flags: { ...flags, role: 'cpo' }, env: {} }), { cases: [inAllVersions] });
+    assert.deepEqual(result.target.testedVersions, ['2.1.1']);
+    assert.deepEqual(result.cases.map((c) => [c.id, c.ocpiVersion, c.status]), [['TEST-03', '2.1.1', 'passed']]);
+  });
+
+  it('tests every mutual version in one run with --ocpi-version all, highest first.', async () => {
+    target = await targetOffering(['2.1.1', '2.2.1']);
+    const result = await run(loadRunConfig({ flags: { versionsUrl: `${target.url}/versions`, token: TOKEN, role: 'cpo', ocpiVersion: 'all', quiet: true }, env: {} }), { cases: [inAllVersions] });
+    assert.deepEqual(result.target.testedVersions, ['2.2.1', '2.1.1']);
+    assert.deepEqual(result.cases.map((c) => [c.ocpiVersion, c.status]), [['2.2.1', 'passed'], ['2.1.1', 'passed']]);
   });
 });
