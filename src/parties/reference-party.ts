@@ -25,6 +25,7 @@ import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
+import { SHAPED_VERSIONS, shapeForVersion, type ShapedModule } from '../ocpi-data/shape-for-version.js';
 import { presentedInVersion } from './presented-in-version.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
@@ -57,7 +58,7 @@ export interface ReferencePartyOptions {
   readonly latencyMs?: number;
   /**
    * The OCPI versions the party offers, each with its own version details and credentials endpoint; `['2.2.1']` by
-   * default. The functional modules are served in 2.2.1 only so far (their per-version objects are still to come).
+   * default. The functional modules are served in 2.2.1 and 2.3.0 (2.1.1's objects are still to come).
    */
   readonly versions?: readonly OcpiVersion[];
 }
@@ -149,17 +150,20 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const results = new AsyncResults(contexts.get('2.2.1') ?? party);
   const pageSize = options.pageSize ?? 10;
   // One store for every version: the same chargers and tokens, whichever version a partner speaks.
-  const functional = !contexts.has('2.2.1') ? [] : options.role === 'cpo' ? cpoModules(inVersion('2.2.1'), cpoStore(party, options.seedLocations ?? 12), results, pageSize) : emspModules(inVersion('2.2.1'), new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })), pageSize);
+  const cpo = options.role === 'cpo' ? cpoStore(party, options.seedLocations ?? 12) : undefined;
+  const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
+  const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
+    if (!SHAPED_VERSIONS.includes(spoken.version)) return [];
+    return cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+  };
   server.route('GET', `${prefix}/versions`, versionsHandler(contexts.get('2.2.1') ?? party));
   for (const version of versions) {
     const spoken = inVersion(version);
     const at = `${prefix}/${version}`;
     const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
-    if (version === '2.2.1') {
-      for (const [module, role, routes] of functional) {
-        declared.push({ identifier: module, role });
-        for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, functionalHandler(spoken, module, slashOnly(variants, route)));
-      }
+    for (const [module, role, routes] of functionalIn(spoken)) {
+      declared.push({ identifier: module, role });
+      for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, functionalHandler(spoken, module, slashOnly(variants, route)));
     }
     const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${spoken.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
     server.route('GET', at, presentedInVersion(version, versionDetailsHandler(spoken, modules)));
@@ -203,7 +207,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
 
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults, variants: party.variants });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module)), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -222,8 +226,13 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],
     ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
-    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
+    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => inShape(party, 'tokens', store.tokens), pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
   ];
+}
+
+/** A list's objects in the shape of the version the context speaks (2.2.1: the very objects, unmapped). */
+function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[]): readonly { readonly last_updated: string }[] {
+  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item));
 }
 
 /** The versions asked for, oldest first and each once; none is refused. */
