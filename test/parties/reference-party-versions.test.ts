@@ -159,3 +159,22 @@ describe('the reference party in OCPI 2.1.1', () => {
     assert.deepEqual((list.body as { data: Array<{ version: string }> }).data.map((v) => v.version), ['2.1.1']);
   });
 });
+
+describe('a reference party registering with a partner', () => {
+  const started: ReferenceParty[] = [];
+  afterEach(async () => {
+    for (const party of started.splice(0)) await party.stop();
+  });
+
+  for (const [offered, expected] of [[['2.1.1', '2.2.1'], '2.2.1'], [['2.1.1'], '2.1.1'], [['2.1.1', '2.2.1', '2.3.0'], '2.3.0']] as const) {
+    it(`picks the highest version both offer (partner offers ${offered.join(', ')}: ${expected})`, async () => {
+      const posted: string[] = [];
+      const target = await startReferenceParty({ role: 'cpo', versions: offered, onExchange: (exchange) => { if (exchange.request.method === 'POST') posted.push(exchange.request.url); } });
+      started.push(target);
+      const party = await startReferenceParty({ role: 'emsp', versions: ['2.1.1', '2.2.1', '2.3.0'] });
+      started.push(party);
+      assert.equal(await party.registerWith({ versionsUrl: target.versionsUrl, tokenA: target.tokenA }), 'registered');
+      assert.deepEqual(posted.map((url) => new URL(url).pathname), [`/ocpi/cpo/${expected}/credentials`]);
+    });
+  }
+});
