@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
 import type { CliIo, StopReason } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -40,7 +41,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .addOption(new Option('--role <role>', 'the party to serve').choices(['cpo', 'emsp']))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '0')
-    .addOption(new Option('--ocpi-version <version>', 'OCPI version').choices(['2.2.1']).default('2.2.1'))
+    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to offer (all: 2.1.1, 2.2.1 and 2.3.0 together)').choices(['2.1.1', '2.2.1', '2.3.0', 'all']).default('2.2.1'))
     .option('--token-a <token>', 'the Token A to hand out (default: a random one)')
     .option('--fault <name>', 'inject a named fault (repeatable)', collect)
     .option('--seed-locations <n>', 'with --role cpo: how many Locations to generate (and as many sessions, at least 30, with their CDRs)', '12')
@@ -48,7 +49,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--variant <name>', 'serve a named conformant variant (repeatable; combines with --fault)', collect)
     .option('--list-faults', 'list the faults and exit')
     .option('--list-variants', 'list the conformant variants and exit')
-    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string }) => {
+    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string; ocpiVersion: OcpiVersion | 'all' }) => {
       if (options.listFaults) {
         await listFaults(io);
         return;
@@ -73,6 +74,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         variants: options.variant ?? [],
         seedLocations,
         pageSize,
+        versions: options.ocpiVersion === 'all' ? OCPI_VERSIONS : [options.ocpiVersion],
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
       io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);

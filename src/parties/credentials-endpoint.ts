@@ -15,6 +15,8 @@ export function ownCredentials(party: PartyContext, token: Secret): Record<strin
   const own = { role: party.role === 'cpo' ? 'CPO' : 'EMSP', party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
   // A platform that also acts in another role lists that role after its own: the partner must pick the one it needs.
   const other = { role: 'NSP', party_id: 'NSP', country_code: party.countryCode, business_details: { name: `${name} navigation` } };
+  // OCPI 2.1.1 has one party per Credentials object, named at its top level, and no roles.
+  if (party.version === '2.1.1') return { token: token.reveal(), url: party.versionsUrl(), business_details: businessDetails, party_id: party.partyId, country_code: party.countryCode };
   return { token: token.reveal(), url: party.versionsUrl(), roles: party.variants.has('credentials-two-roles') ? [own, other] : [own] };
 }
 
@@ -22,12 +24,16 @@ const unauthorized = (message: string): ServerResponseSpec => ({ status: 401, bo
 const notAllowed = (message: string): ServerResponseSpec => ({ status: 405, body: envelope(undefined, 2000, message) });
 
 /** The partner's Credentials from a request body, or the 400/2001 answer explaining why there are none. */
-function readPartnerCredentials(request: ServerRequest): { token: Secret; url: string } | ServerResponseSpec {
+function readPartnerCredentials(party: PartyContext, request: ServerRequest): { token: Secret; url: string } | ServerResponseSpec {
   if (!request.json) return { status: 400, body: envelope(undefined, 2001, 'request body is not JSON') };
-  const body = request.body as { token?: unknown; url?: unknown; roles?: unknown } | null;
+  const body = request.body as { token?: unknown; url?: unknown; roles?: unknown; party_id?: unknown; country_code?: unknown; business_details?: unknown } | null;
   if (typeof body?.token !== 'string' || body.token.length === 0 || body.token.length > 64) return { status: 200, body: envelope(undefined, 2001, 'token missing or invalid') };
   if (typeof body.url !== 'string') return { status: 200, body: envelope(undefined, 2001, 'url missing') };
-  if (!Array.isArray(body.roles) || body.roles.length === 0) return { status: 200, body: envelope(undefined, 2001, 'roles missing or empty') };
+  if (party.version === '2.1.1') {
+    if (typeof body.party_id !== 'string' || typeof body.country_code !== 'string' || typeof body.business_details !== 'object' || body.business_details === null) {
+      return { status: 200, body: envelope(undefined, 2001, 'party_id, country_code or business_details missing (OCPI 2.1.1 Credentials)') };
+    }
+  } else if (!Array.isArray(body.roles) || body.roles.length === 0) return { status: 200, body: envelope(undefined, 2001, 'roles missing or empty') };
   return { token: new Secret(body.token), url: body.url };
 }
 
@@ -37,14 +43,14 @@ function readPartnerCredentials(request: ServerRequest): { token: Secret; url: s
  * partner's Locations before the answer, so the pull has happened by the time the partner sees the registration done.
  */
 async function exchangeCredentials(party: PartyContext, request: ServerRequest, kind: 'register' | 'update'): Promise<ServerResponseSpec> {
-  const partner = readPartnerCredentials(request);
+  const partner = readPartnerCredentials(party, request);
   if (!('token' in partner)) return partner;
   party.redactor.add(partner.token);
   const skipCallbacks = party.faults.has(kind === 'register' ? 'registration-skips-callbacks' : 'rotation-skips-callbacks');
   let endpoints = party.state.registration?.endpoints ?? [];
   if (!skipCallbacks) {
     const callbackToken = kind === 'register' && party.faults.has('registration-callbacks-with-token-a') ? party.state.tokenA : partner.token;
-    const raw = kind === 'register' && party.faults.has('registration-callbacks-raw-token') ? { tokenEncoding: 'raw' as const } : {};
+    const raw = party.version === '2.1.1' || (kind === 'register' && party.faults.has('registration-callbacks-raw-token')) ? { tokenEncoding: 'raw' as const } : {};
     const details = await fetchVersionDetails(party.client, { versionsUrl: partner.url, token: callbackToken, version: party.version, ...raw });
     if (details.ok) endpoints = details.endpoints;
     else if (!party.faults.has('registration-ignores-callback-failure')) {
@@ -60,9 +66,10 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
   const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
-  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints };
+  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: party.version };
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
-  if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
+  // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
+  if (kind === 'register' && party.version !== '2.1.1') await pullPartnerLocations(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   return { status: 200, body: envelope(data) };

@@ -20,6 +20,10 @@ function refuse(party: PartyContext, module: string, request: ServerRequest): Se
   const unauthorized = (message: string): ServerResponseSpec => refusal(party, message);
   const caller = party.state.classify(request.presented.token);
   if (caller === 'registered') {
+    // A registration binds the version it was made in: another version's modules are for a partner who switched to it
+    // (a PUT to that version's credentials), so until then they refuse the token as not theirs.
+    const registered = party.state.registration?.version;
+    if (registered !== undefined && registered !== party.version) return unauthorized(`the credentials token is registered for OCPI ${registered}`);
     // A revocation out of the blue: the partner's token stops working although it neither changed nor deleted it.
     party.state.functionalCalls += 1;
     return party.faults.has('revokes-token-mid-run') && party.state.functionalCalls > REVOKE_AFTER ? unauthorized('the credentials token was revoked') : undefined;

@@ -1,5 +1,6 @@
 import type { Secret } from '../config/secret.js';
 import type { EndpointEntry } from '../model/endpoint-entry.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** A completed registration with one partner. */
 export interface PartnerRegistration {
@@ -9,6 +10,8 @@ export interface PartnerRegistration {
   readonly outbound: Secret;
   readonly versionsUrl: string;
   readonly endpoints: readonly EndpointEntry[];
+  /** The version the registration was made in (whose credentials endpoint was used): its rules and shapes apply. */
+  readonly version: OcpiVersion;
 }
 
 /** Who a presented token says the caller is. */

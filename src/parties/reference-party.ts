@@ -25,6 +25,9 @@ import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
+import { SHAPED_VERSIONS, shapeForVersion, type ShapedModule } from '../ocpi-data/shape-for-version.js';
+import { presentedInVersion } from './presented-in-version.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
 import { UnknownVariantError } from './unknown-variant-error.js';
@@ -53,6 +56,11 @@ export interface ReferencePartyOptions {
   readonly onExchange?: (exchange: Exchange) => void;
   /** Answers every request this many milliseconds late (a distant or slow target, for benchmarks); 0 by default. */
   readonly latencyMs?: number;
+  /**
+   * The OCPI versions the party offers, each with its own version details and credentials endpoint; `['2.2.1']` by
+   * default. The functional modules are served in 2.2.1 and 2.3.0 (2.1.1's objects are still to come).
+   */
+  readonly versions?: readonly OcpiVersion[];
 }
 
 /** A running reference party. */
@@ -60,16 +68,18 @@ export interface ReferenceParty {
   readonly role: PartyRole;
   readonly versionsUrl: string;
   readonly tokenA: Secret;
-  /** Registers a token as if a registration had already happened (for `--handshake none`). */
-  preRegister(token: Secret): void;
+  readonly versions: readonly OcpiVersion[];
+  /** Registers a token as if a registration had already happened, in `version` (the highest offered by default; for `--handshake none`). */
+  preRegister(token: Secret, version?: OcpiVersion): void;
   /** Acts as the Sender of the handshake towards a partner (for `--handshake await`). */
   registerWith(target: RegistrationTarget): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a conformant OCPI 2.2.1 party (CPO or eMSP) on loopback: versions, version details and credentials, and for
- * the CPO its Sender lists over generated data and its tokens, commands and charging profiles Receivers, with the
+ * Starts a conformant OCPI party (CPO or eMSP) on loopback, offering the versions asked for (2.2.1 by default): a
+ * versions list naming each, and per version its details and credentials endpoint (2.1.1 with its own Credentials
+ * object and the token as it is). A registration is bound to the version it was made in. In 2.2.1, for the CPO its Sender lists over generated data and its tokens, commands and charging profiles Receivers, with the
  * named faults injected. Used in-process by `run --embedded` and standalone by `mock`.
  */
 export async function startReferenceParty(options: ReferencePartyOptions): Promise<ReferenceParty> {
@@ -110,40 +120,65 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     contentType: wire.contentType,
   });
   const prefix = `/ocpi/${options.role}`;
-  const party: PartyContext = {
-    role: options.role,
-    version: '2.2.1',
-    countryCode: 'NL',
-    partyId: options.role === 'cpo' ? 'RCP' : 'REM',
-    faults,
-    variants,
-    state: new PartyState(tokenA),
-    client,
-    redactor,
-    versionsUrl: () => `${server.baseUrl}${prefix}/versions`,
-    detailsUrl: () => `${server.baseUrl}${prefix}/2.2.1`,
+  const versions = offeredVersions(options.versions ?? ['2.2.1']);
+  const state = new PartyState(tokenA);
+  const contexts = new Map<OcpiVersion, PartyContext>();
+  const inVersion = (version: OcpiVersion): PartyContext => {
+    const found = contexts.get(version);
+    if (!found) throw new Error(`the party does not offer OCPI ${version}`);
+    return found;
   };
-  const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
-  const results = new AsyncResults(party);
-  const pageSize = options.pageSize ?? 10;
-  const functional = options.role === 'cpo' ? cpoModules(party, cpoStore(party, options.seedLocations ?? 12), results, pageSize) : emspModules(party, new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })), pageSize);
-  for (const [module, role, routes] of functional) {
-    declared.push({ identifier: module, role });
-    for (const route of routes) server.route(route.method, `${prefix}/2.2.1/${module}${route.path}`, functionalHandler(party, module, slashOnly(variants, route)));
+  for (const version of versions) {
+    contexts.set(version, {
+      role: options.role,
+      version,
+      versions,
+      countryCode: 'NL',
+      partyId: options.role === 'cpo' ? 'RCP' : 'REM',
+      faults,
+      variants,
+      state,
+      client,
+      redactor,
+      versionsUrl: () => `${server.baseUrl}${prefix}/versions`,
+      detailsUrl: () => `${server.baseUrl}${prefix}/${version}`,
+      inVersion,
+    });
   }
-  const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${party.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
-  server.route('GET', `${prefix}/versions`, versionsHandler(party));
-  server.route('GET', `${prefix}/2.2.1`, versionDetailsHandler(party, modules));
-  if (faults.has('details-redirect')) server.route('GET', `${prefix}/2.2.1${MOVED}`, movedDetailsHandler(party));
-  for (const [method, handler] of Object.entries(credentialsHandlers(party))) server.route(method, `${prefix}/2.2.1/credentials`, handler);
+  const highest = versions[versions.length - 1] as OcpiVersion;
+  const party = inVersion(highest);
+  const results = new AsyncResults(contexts.get('2.2.1') ?? party);
+  const pageSize = options.pageSize ?? 10;
+  // One store for every version: the same chargers and tokens, whichever version a partner speaks.
+  const cpo = options.role === 'cpo' ? cpoStore(party, options.seedLocations ?? 12) : undefined;
+  const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
+  const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
+    if (!SHAPED_VERSIONS.includes(spoken.version)) return [];
+    return cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+  };
+  server.route('GET', `${prefix}/versions`, versionsHandler(contexts.get('2.2.1') ?? party));
+  for (const version of versions) {
+    const spoken = inVersion(version);
+    const at = `${prefix}/${version}`;
+    const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
+    for (const [module, role, routes] of functionalIn(spoken)) {
+      declared.push({ identifier: module, role });
+      for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, functionalHandler(spoken, module, slashOnly(variants, route)));
+    }
+    const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${spoken.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
+    server.route('GET', at, presentedInVersion(version, versionDetailsHandler(spoken, modules)));
+    if (faults.has('details-redirect')) server.route('GET', `${at}${MOVED}`, movedDetailsHandler(spoken));
+    for (const [method, handler] of Object.entries(credentialsHandlers(spoken))) server.route(method, `${at}/credentials`, presentedInVersion(version, handler));
+  }
   await server.listen();
   return {
     role: options.role,
     versionsUrl: party.versionsUrl(),
     tokenA,
-    preRegister: (token) => {
+    versions,
+    preRegister: (token, version = highest) => {
       redactor.add(token);
-      party.state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
+      state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: inVersion(version).version };
     },
     registerWith: (target) => registerWith(party, target),
     stop: async () => {
@@ -172,7 +207,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
 
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => store.list(module), pageSize, faults: party.faults, variants: party.variants });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module)), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -191,6 +226,18 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],
     ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
-    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => store.tokens, pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
+    ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => inShape(party, 'tokens', store.tokens), pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
   ];
+}
+
+/** A list's objects in the shape of the version the context speaks (2.2.1: the very objects, unmapped). */
+function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[]): readonly { readonly last_updated: string }[] {
+  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item));
+}
+
+/** The versions asked for, oldest first and each once; none is refused. */
+function offeredVersions(asked: readonly OcpiVersion[]): readonly OcpiVersion[] {
+  const versions = OCPI_VERSIONS.filter((version) => asked.includes(version));
+  if (versions.length === 0) throw new Error('a reference party offers at least one OCPI version');
+  return versions;
 }

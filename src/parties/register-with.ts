@@ -4,6 +4,7 @@ import type { EndpointEntry } from '../model/endpoint-entry.js';
 import { TransportError } from '../transport/transport-error.js';
 import { ownCredentials } from './credentials-endpoint.js';
 import { issueToken } from './issue-token.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
@@ -19,17 +20,22 @@ export interface RegistrationTarget {
  * The eMSP then pulls the partner's Locations before resolving. Resolves with a one-line outcome; never throws for the
  * partner's faults.
  */
-export async function registerWith(party: PartyContext, target: RegistrationTarget): Promise<string> {
-  party.redactor.add(target.tokenA);
+export async function registerWith(offering: PartyContext, target: RegistrationTarget): Promise<string> {
+  offering.redactor.add(target.tokenA);
   // The fault sends the token raw on the requests of the registration only, the code path that forgot the encoding.
-  const encoding = party.faults.has('register-raw-authorization') ? { tokenEncoding: 'raw' as const } : {};
+  const encoding = offering.faults.has('register-raw-authorization') ? { tokenEncoding: 'raw' as const } : {};
+  const version = await mutualVersion(offering, target, encoding);
+  if (!version) return 'registration failed: the partner offers none of our versions';
+  // From here on the party speaks that version: its Credentials shape, and 2.1.1's raw token.
+  const party = offering.inVersion(version);
+  const wire = version === '2.1.1' ? { tokenEncoding: 'raw' as const } : encoding;
   let credentialsUrl: string | undefined;
   let endpoints: readonly EndpointEntry[] = [];
   if (party.faults.has('register-without-discovery')) {
     // Guesses the tester's layout (<base>/ocpi/versions -> <base>/ocpi/2.2.1/credentials) instead of asking for it.
     credentialsUrl = target.versionsUrl.replace(/\/versions\/?$/, `/${party.version}/credentials`);
   } else {
-    const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version, ...encoding });
+    const details = await fetchVersionDetails(party.client, { versionsUrl: target.versionsUrl, token: target.tokenA, version: party.version, ...wire });
     if (!details.ok) return `registration failed: ${details.reason}`;
     endpoints = details.endpoints;
     credentialsUrl = details.endpoints.find((endpoint) => endpoint.identifier === 'credentials')?.url;
@@ -41,7 +47,7 @@ export async function registerWith(party: PartyContext, target: RegistrationTarg
   const body = ownCredentials(party, tokenB);
   if (party.faults.has('register-invalid-credentials')) body['roles'] = [];
   try {
-    const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body, ...encoding });
+    const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body, ...wire });
     const data = (response.body as { data?: { token?: unknown; url?: unknown } } | undefined)?.data;
     const statusCode = (response.body as { status_code?: unknown } | undefined)?.status_code;
     if (response.status !== 200 || statusCode !== 1000 || typeof data?.token !== 'string' || typeof data.url !== 'string') {
@@ -49,13 +55,34 @@ export async function registerWith(party: PartyContext, target: RegistrationTarg
     }
     const tokenC = new Secret(data.token);
     party.redactor.add(tokenC);
-    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints };
-    await pullPartnerLocations(party, firstIdentity(data));
+    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version };
+    if (version !== '2.1.1') await pullPartnerLocations(party, firstIdentity(data));
     return 'registered';
   } catch (error) {
     if (error instanceof TransportError) return `registration failed: ${error.message}`;
     throw error;
   } finally {
     party.state.pending = undefined;
+  }
+}
+
+/**
+ * The highest version both the party and the partner offer (the credentials module's reading: a party moves to the
+ * newest version both implement). With one version offered there is nothing to choose: that one is tried, and the
+ * partner's list is read once, by the details fetch, as before. Undefined when the list offers none of ours.
+ */
+async function mutualVersion(party: PartyContext, target: RegistrationTarget, encoding: { tokenEncoding?: 'raw' }): Promise<OcpiVersion | undefined> {
+  const [only] = party.versions;
+  if (party.versions.length === 1) return only;
+  try {
+    let response = await party.client.send({ method: 'GET', url: target.versionsUrl, token: target.tokenA, ...encoding });
+    // A 2.1.1-only partner may read the token only as it is.
+    if (response.status === 401 && !encoding.tokenEncoding) response = await party.client.send({ method: 'GET', url: target.versionsUrl, token: target.tokenA, tokenEncoding: 'raw' });
+    const list = (response.body as { data?: unknown } | undefined)?.data;
+    const offered = new Set(Array.isArray(list) ? list.map((entry: unknown) => (entry as { version?: unknown } | null)?.version) : []);
+    return [...party.versions].reverse().find((version) => offered.has(version));
+  } catch (error) {
+    if (error instanceof TransportError) return undefined;
+    throw error;
   }
 }

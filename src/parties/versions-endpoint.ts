@@ -1,5 +1,6 @@
 import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { PartyContext } from './party-context.js';
 
 /** 401 unless the caller holds Token A, a registered token or a pending one; faults loosen it on the versions list only. */
@@ -24,11 +25,16 @@ export function versionsHandler(party: PartyContext): Handler {
     if (party.faults.has('versions-html-page')) {
       return { status: 200, contentType: 'text/html', text: '<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>' };
     }
-    const offered = party.faults.has('versions-inconsistent') && answered > 1 ? '2.1.1' : party.version;
-    const url = party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl();
+    const urlOf = (version: string): string => party.versionsUrl().replace(/\/versions$/, `/${version}`);
+    // The faults concern the version the context serves (2.2.1 in the catalogue); the other versions are listed as they are.
+    const own = (): { version: string; url: string } => {
+      const offered = party.faults.has('versions-inconsistent') && answered > 1 ? '2.1.1' : party.version;
+      return { version: offered, url: party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl() };
+    };
+    const offered = party.versions.map((version) => (version === party.version ? own() : { version, url: urlOf(version) }));
     // Older versions first, as a party that grew from 2.0 lists them; their URLs need not answer for this to conform.
-    const older = party.variants.has('versions-older-offered') ? ['2.0', '2.1.1', '2.2'].map((version) => ({ version, url: party.versionsUrl().replace(/\/versions$/, `/${version}`) })) : [];
-    const list = party.faults.has('versions-empty-list') ? [] : [...older, { version: offered, url }];
+    const older = party.variants.has('versions-older-offered') ? ['2.0', '2.1.1', '2.2'].filter((version) => !party.versions.includes(version as OcpiVersion)).map((version) => ({ version, url: urlOf(version) })) : [];
+    const list = party.faults.has('versions-empty-list') ? [] : [...older, ...offered];
     const body: Record<string, unknown> = { ...envelope(list, party.faults.has('versions-status-2000') ? 2000 : 1000) };
     if (party.faults.has('versions-no-timestamp')) delete body['timestamp'];
     return { status: 200, body };
@@ -51,6 +57,8 @@ export function versionDetailsHandler(party: PartyContext, modules: () => Readon
     if (party.faults.has('details-server-error')) return { status: 500, body: envelope(undefined, 3000, 'internal error') };
     let endpoints: Array<Record<string, string>> = modules().map((endpoint) => ({ ...endpoint }));
     if (party.faults.has('details-no-credentials')) endpoints = endpoints.filter((e) => e['identifier'] !== 'credentials');
+    // OCPI 2.1.1 endpoints have no interface role: each module has one direction there.
+    if (party.version === '2.1.1') endpoints = endpoints.map(({ role: _role, ...rest }) => rest);
     if (party.faults.has('details-no-role')) endpoints = endpoints.map(({ role: _role, ...rest }) => rest);
     const version = party.faults.has('details-wrong-version') ? '2.2' : party.version;
     return { status: 200, body: envelope({ version, endpoints }) };

@@ -54,6 +54,23 @@ describe('ocpi-conformance mock', function () {
     assert.match(outcome.stdout, /headers\.request-id-echoed: the response has no X-Request-ID/);
   });
 
+  it('offers OCPI 2.1.1, 2.2.1 and 2.3.0 together with --ocpi-version all, each with its own version details', async () => {
+    mock = startCli(['mock', '--role', 'cpo', '--ocpi-version', 'all', '--token-a', 'secret-a']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string; tokenA: string };
+    const get = async (url: string, raw: boolean): Promise<{ status: number; data: unknown }> => {
+      const token = raw ? ready.tokenA : Buffer.from(ready.tokenA).toString('base64');
+      const response = await fetch(url, { headers: { authorization: `Token ${token}` }, signal: AbortSignal.timeout(5000) });
+      return { status: response.status, data: ((await response.json()) as { data: unknown }).data };
+    };
+    const list = (await get(ready.versionsUrl, false)).data as Array<{ version: string; url: string }>;
+    assert.deepEqual(list.map((v) => v.version), ['2.1.1', '2.2.1', '2.3.0']);
+    for (const { version, url } of list) {
+      const details = await get(url, version === '2.1.1');
+      assert.equal(details.status, 200, version);
+      assert.equal((details.data as { version: string }).version, version);
+    }
+  });
+
   it('stops cleanly with exit code 0 on SIGTERM', async () => {
     mock = startCli(['mock', '--role', 'cpo']);
     await firstLine(mock);

@@ -16,9 +16,13 @@ export function testParty(faults: readonly string[], role: 'cpo' | 'emsp' = 'cpo
   const redactor = new Redactor();
   const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 100_000, tokenEncoding: 'base64', redactor, nextExchangeId: () => 'x', userAgent: 'test' });
   const state = new PartyState(Secret.generate());
-  state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [] };
+  state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: '2.2.1' };
   const partyId = role === 'cpo' ? 'RCP' : 'REM';
-  return { role, version: '2.2.1', countryCode: 'NL', partyId, faults: new Set(faults), variants: new Set(variants), state, client, redactor, versionsUrl: () => '', detailsUrl: () => `http://127.0.0.1:9/ocpi/${role}/2.2.1` };
+  const party: PartyContext = {
+    role, version: '2.2.1', versions: ['2.2.1'], countryCode: 'NL', partyId, faults: new Set(faults), variants: new Set(variants), state, client, redactor,
+    versionsUrl: () => '', detailsUrl: () => `http://127.0.0.1:9/ocpi/${role}/2.2.1`, inVersion: () => party,
+  };
+  return party;
 }
 
 /** One Location LOC1 with one EVSE EVSE1 (in the given status) and one Connector 1. */

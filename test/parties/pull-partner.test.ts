@@ -25,7 +25,7 @@ describe("the reference eMSP's pull of its partner's Locations", () => {
   /** The eMSP context, registered with the peer: it holds the token the peer accepts and the peer's endpoints. */
   const registered = (faults: readonly string[] = [], role: 'cpo' | 'emsp' = 'emsp', endpoints = [{ identifier: 'locations', role: 'SENDER', url: `${peer.detailsUrl}/locations` }]) => {
     const party = testParty(faults, role);
-    party.state.registration = { inbound: Secret.generate(), outbound: given, versionsUrl: peer.versionsUrl, endpoints };
+    party.state.registration = { inbound: Secret.generate(), outbound: given, versionsUrl: peer.versionsUrl, endpoints, version: '2.2.1' };
     return party;
   };
   beforeEach(async () => {
@@ -92,7 +92,7 @@ describe('the page cap of a pull', () => {
 
   it('stops after 20 pages of a list whose Links never end.', async () => {
     const party = testParty([], 'emsp');
-    party.state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${partner.url}/locations` }] };
+    party.state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${partner.url}/locations` }], version: '2.2.1' };
     assert.deepEqual(await pullPartnerLocations(party, TESTER), { pages: 20, objects: 20 });
     assert.equal(served, 20);
   });
