@@ -79,8 +79,10 @@ export interface ReferenceParty {
 /**
  * Starts a conformant OCPI party (CPO or eMSP) on loopback, offering the versions asked for (2.2.1 by default): a
  * versions list naming each, and per version its details and credentials endpoint (2.1.1 with its own Credentials
- * object and the token as it is). A registration is bound to the version it was made in. In 2.2.1, for the CPO its Sender lists over generated data and its tokens, commands and charging profiles Receivers, with the
- * named faults injected. Used in-process by `run --embedded` and standalone by `mock`.
+ * object and the token as it is). A registration is bound to the version it was made in. In 2.2.1 and 2.3.0, the CPO
+ * serves its Sender lists over generated data and its tokens, commands and charging profiles Receivers, the eMSP its
+ * Receivers and Tokens; one store serves every version. The named faults are injected. Used in-process by
+ * `run --embedded` and standalone by `mock`.
  */
 export async function startReferenceParty(options: ReferencePartyOptions): Promise<ReferenceParty> {
   for (const name of options.faults ?? []) {
@@ -147,7 +149,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   }
   const highest = versions[versions.length - 1] as OcpiVersion;
   const party = inVersion(highest);
-  const results = new AsyncResults(contexts.get('2.2.1') ?? party);
+  const results = new AsyncResults(party);
   const pageSize = options.pageSize ?? 10;
   // One store for every version: the same chargers and tokens, whichever version a partner speaks.
   const cpo = options.role === 'cpo' ? cpoStore(party, options.seedLocations ?? 12) : undefined;
@@ -156,7 +158,9 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     if (!SHAPED_VERSIONS.includes(spoken.version)) return [];
     return cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
   };
-  server.route('GET', `${prefix}/versions`, versionsHandler(contexts.get('2.2.1') ?? party));
+  // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.
+  const listed = contexts.get('2.2.1') ?? party;
+  server.route('GET', `${prefix}/versions`, versionsHandler(listed));
   for (const version of versions) {
     const spoken = inVersion(version);
     const at = `${prefix}/${version}`;
@@ -167,7 +171,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     }
     const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${spoken.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
     server.route('GET', at, presentedInVersion(version, versionDetailsHandler(spoken, modules)));
-    if (faults.has('details-redirect')) server.route('GET', `${at}${MOVED}`, movedDetailsHandler(spoken));
+    if (faults.has('details-redirect') && spoken === listed) server.route('GET', `${at}${MOVED}`, movedDetailsHandler(spoken));
     for (const [method, handler] of Object.entries(credentialsHandlers(spoken))) server.route(method, `${at}/credentials`, presentedInVersion(version, handler));
   }
   await server.listen();
