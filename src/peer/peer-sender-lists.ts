@@ -4,6 +4,8 @@ import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { deepFreeze } from '../transport/deep-freeze.js';
 import { senderListRoute } from '../parties/sender-list.js';
+import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { InboundCaller } from './inbound-log.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 
@@ -56,12 +58,14 @@ function refusal(request: ServerRequest, caller: InboundCaller): ServerResponseS
 }
 
 /**
- * The peer's four CPO Sender lists over `data`, paged like the reference CPO's (the same route, without faults, 10 a
- * page), answered only to callers holding a token the peer issued or was given, with routing headers on every answer.
+ * The peer's four CPO Sender lists over `data`, in the shape of `version`, paged like the reference CPO's (the same
+ * route, without faults, 10 a page), answered only to callers holding a token the peer issued or was given, with
+ * routing headers on every answer.
  */
-export function peerSenderRoutes(data: CpoData, identify: (request: ServerRequest) => InboundCaller): PeerSenderRoute[] {
+export function peerSenderRoutes(data: CpoData, identify: (request: ServerRequest) => InboundCaller, version: OcpiVersion = '2.2.1'): PeerSenderRoute[] {
   return PEER_SENDER_MODULES.map((module) => {
-    const list = senderListRoute({ module, items: () => data[module], pageSize: 10, faults: new Set() });
+    const shaped = data[module].map((object) => shapeForVersion(version, module, object));
+    const list = senderListRoute({ module, items: () => shaped, pageSize: 10, faults: new Set() });
     const handler: Handler = async (request) => {
       const spec = refusal(request, identify(request)) ?? (await list.handler(request));
       return { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } };

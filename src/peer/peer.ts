@@ -1,3 +1,4 @@
+import { SHAPED_VERSIONS } from '../ocpi-data/shape-for-version.js';
 import { randomUUID } from 'node:crypto';
 import { Secret } from '../config/secret.js';
 import type { CpoData } from '../ocpi-data/ocpi-objects.js';
@@ -79,7 +80,8 @@ export class Peer {
   private constructor(options: PeerOptions) {
     this.#options = options;
     this.#version = options.version ?? '2.2.1';
-    this.data = options.role === 'CPO' && this.#version === '2.2.1' ? generateTesterData() : undefined;
+    // Its lists' objects exist in the versions the data mappers write (not 2.1.1 yet).
+    this.data = options.role === 'CPO' && SHAPED_VERSIONS.includes(this.#version) ? generateTesterData() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -232,7 +234,7 @@ export class Peer {
       };
     const version = this.#version;
     server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version, url: this.detailsUrl }]) })));
-    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request)) : [];
+    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request), this.#version) : [];
     // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     // 2.1.1 endpoints name no interface role.

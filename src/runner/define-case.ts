@@ -93,3 +93,8 @@ export function defineCase(input: CaseInput): CaseDefinition {
 export function specFor(definition: Pick<CaseDefinition, 'spec' | 'specs'>, version: OcpiVersion): SpecReference {
   return definition.specs.find((s) => s.version === version) ?? definition.spec;
 }
+
+/** A rule cited under the same section, in the same words, in each of these versions besides its own. */
+export function citedAlike(spec: SpecReference, ...versions: readonly OcpiVersion[]): SpecReference[] {
+  return [spec, ...versions.map((version) => ({ ...spec, version }))];
+}

@@ -1,6 +1,6 @@
 import { fail, pass } from '../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { push, readBack, sameAsSent } from '../common/round-trip.js';
 import { testCdr } from '../common/tester-objects.js';
@@ -15,19 +15,19 @@ export default defineCase({
   id: 'CDR-PUSH-01',
   title: 'A CDR the CPO POSTs gets a Location where it can be read back unchanged',
   module: 'cdrs',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'cdrs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'CDRs module, Receiver interface, POST (response headers) and GET',
     rule: 'The response to a POSTed CDR carries a Location header with the URL of the CDR in the eMSP\'s system, and a GET of that URL returns the CDR.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'cdrs.location-header', 'cdrs.stored-as-posted'],
   async run(t) {
-    const cdr = testCdr();
+    const cdr = testCdr(t.version);
     const cdrs = moduleUrl(t, 'cdrs', 'RECEIVER');
     const posted = await push(t, { method: 'POST', url: cdrs, body: cdr });
     if (!posted.ok) return;

@@ -1,7 +1,7 @@
 import { compareByType } from '../../src/checks/compare-by-type.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import { push, pushForCase, readBack } from '../common/round-trip.js';
@@ -11,9 +11,14 @@ import { sameOrigin } from '../../src/model/same-origin.js';
 
 const CHECK = 'cdrs.credit-accepted';
 
-/** A Price with its amounts negated. */
-function negated(price: unknown): TesterObject {
-  return Object.fromEntries(Object.entries(price as TesterObject).map(([field, amount]) => [field, typeof amount === 'number' ? -amount : amount]));
+// The amounts of a Price in every version: 2.2.1 excl_vat and incl_vat; 2.3.0 before_taxes and each tax's amount.
+const AMOUNTS = new Set(['excl_vat', 'incl_vat', 'before_taxes', 'amount']);
+
+/** A Price with its amounts negated (a 2.3.0 Price's taxes too); percentages and names stay as they are. */
+function negated(price: unknown): unknown {
+  if (Array.isArray(price)) return price.map(negated);
+  if (price === null || typeof price !== 'object') return price;
+  return Object.fromEntries(Object.entries(price as TesterObject).map(([field, value]) => [field, AMOUNTS.has(field) && typeof value === 'number' ? -value : negated(value)]));
 }
 
 /** The credit CDR for `cdr`: all its data, a new id (the original's plus -C), credit and its reference, a negated total_cost. */
@@ -29,20 +34,20 @@ export default defineCase({
   id: 'CDR-PUSH-02',
   title: 'A credit CDR for a CDR the CPO POSTed is accepted',
   module: 'cdrs',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'cdrs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'CDRs module, Credit CDRs; Receiver interface, POST',
     rule: 'A CDR is corrected by a credit CDR: a new id, credit true, credit_reference_id naming the original, negative total_cost; the eMSP accepts it like any CDR.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, CHECK],
   async run(t) {
     const url = moduleUrl(t, 'cdrs', 'RECEIVER');
-    const original = testCdr();
+    const original = testCdr(t.version);
     const first = await pushForCase(t, { method: 'POST', url, body: original }, 'CDR-PUSH-01');
     if ('problem' in postedCdrUrl(first)) t.skip('the first CDR got no usable Location (CDR-PUSH-01 reports why)');
     const credit = creditFor(original);

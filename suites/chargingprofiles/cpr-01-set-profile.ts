@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { STARTED, undoAtTeardown, unlessCommandsAllowed } from '../commands/command-steps.js';
 import { profileUrl, TEST_PROFILE } from './profile-steps.js';
@@ -10,16 +10,16 @@ export default defineCase({
   id: 'CPR-01',
   title: 'Setting a charging profile on an active session is answered and its result arrives in time',
   module: 'chargingprofiles',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'chargingprofiles', role: 'RECEIVER' },
   requires: ['session', 'endpoints', 'chargingSession'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Charging Profiles module, Receiver interface, PUT',
     rule: 'A CPO answers a SetChargingProfile with a ChargingProfileResponse and POSTs a ChargingProfileResult to the response_url within the timeout it gave.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...ASYNC_REQUEST_CHECKS],
   async run(t) {

@@ -1,6 +1,6 @@
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { fail, pass } from '../../src/checks/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { newReference, unlessCommandsAllowed } from '../commands/command-steps.js';
 import { profileUrl, TEST_PROFILE } from './profile-steps.js';
@@ -11,16 +11,16 @@ export default defineCase({
   id: 'CPR-04',
   title: 'A charging profile for an unknown session is answered with UNKNOWN_SESSION',
   module: 'chargingprofiles',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'chargingprofiles', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Charging Profiles module, ChargingProfileResponseType',
     rule: 'A charging profile request for a session the CPO does not know is answered with result UNKNOWN_SESSION.',
-  },
+  }, '2.3.0'),
   // UNKNOWN_SESSION is the defined answer, but no SHALL requires it.
   severity: 'recommended',
   checks: [...OCPI_RESPONSE_CHECKS, 'chargingprofiles.unknown-session'],

@@ -1,5 +1,5 @@
 import { fail, pass, warn } from '../../src/checks/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
 import { commandUrl, continueIfAccepted, findSession, newReference, stopAtTeardown, unlessCommandsAllowed } from './command-steps.js';
@@ -15,18 +15,18 @@ export default defineCase({
   id: 'CMD-01',
   title: 'START_SESSION is answered, its result arrives in time, and the session appears',
   module: 'commands',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'commands', role: 'RECEIVER' },
   requires: ['session', 'endpoints', 'chargeSite'],
   provides: ['chargingSession'],
   after: ['CMD-04', 'LOC-04', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, START_SESSION; Sessions module',
     rule: 'A CPO answers START_SESSION with a CommandResponse, POSTs the CommandResult to the response_url within the timeout it gave, and the started session is in its Sessions list.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...ASYNC_REQUEST_CHECKS, 'commands.session-started'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { fail, pass } from '../../src/checks/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { commandUrl, continueIfAccepted, findSession, STARTED, unlessCommandsAllowed } from './command-steps.js';
 
@@ -10,17 +10,17 @@ export default defineCase({
   id: 'CMD-02',
   title: 'STOP_SESSION is answered, its result arrives in time, and the session completes',
   module: 'commands',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'commands', role: 'RECEIVER' },
   requires: ['session', 'endpoints', 'chargingSession'],
   after: ['CPR-01', 'CPR-02', 'CPR-03'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, STOP_SESSION; Sessions module',
     rule: 'A CPO answers STOP_SESSION with a CommandResponse, POSTs the CommandResult within the timeout it gave, and the session ends with status COMPLETED.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...ASYNC_REQUEST_CHECKS, 'commands.session-stopped'],
   async run(t) {

@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { testToken } from '../tokens/test-token.js';
@@ -10,7 +10,7 @@ export default defineCase({
   id: 'CMD-03',
   title: 'RESERVE_NOW is answered and its result arrives in time',
   module: 'commands',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'commands', role: 'RECEIVER' },
   requires: ['session', 'endpoints', 'chargeSite'],
@@ -18,11 +18,11 @@ export default defineCase({
   // The lists are crawled first: a command changes the data they are judged on.
   after: ['LOC-04', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, RESERVE_NOW',
     rule: 'A CPO answers RESERVE_NOW with a CommandResponse and POSTs the CommandResult to the response_url within the timeout it gave.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...ASYNC_REQUEST_CHECKS],
   async run(t) {

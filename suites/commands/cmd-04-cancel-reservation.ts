@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ASYNC_REQUEST_CHECKS, sendWithResult } from '../common/async-request.js';
 import { commandUrl, STARTED, unlessCommandsAllowed } from './command-steps.js';
 
@@ -8,16 +8,16 @@ export default defineCase({
   id: 'CMD-04',
   title: 'CANCEL_RESERVATION is answered and its result arrives in time',
   module: 'commands',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'commands', role: 'RECEIVER' },
   requires: ['session', 'endpoints', 'reservation'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, CANCEL_RESERVATION',
     rule: 'A CPO answers CANCEL_RESERVATION with a CommandResponse and POSTs the CommandResult to the response_url within the timeout it gave.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...ASYNC_REQUEST_CHECKS],
   async run(t) {

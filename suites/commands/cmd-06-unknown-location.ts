@@ -1,7 +1,7 @@
 import { pass, warn } from '../../src/checks/finding.js';
 import { checkOcpiLayerStatus, OCPI_LAYER_STATUS_CHECK } from '../../src/checks/ocpi-layer-status.js';
 import { checkJsonBody } from '../../src/checks/envelope.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { testToken } from '../tokens/test-token.js';
 import { commandUrl, newReference, unlessCommandsAllowed } from './command-steps.js';
@@ -14,16 +14,16 @@ export default defineCase({
   id: 'CMD-06',
   title: 'START_SESSION on an unknown Location is rejected',
   module: 'commands',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'commands', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
   skipWhen: unlessCommandsAllowed,
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, START_SESSION; Status codes',
     rule: 'A command for a Location the CPO does not know is answered with status_code 2003 (unknown Location) or result REJECTED, and, having reached the OCPI layer, without an HTTP error status.',
-  },
+  }, '2.3.0'),
   // The MUST NOT on an HTTP error status is required; 2003 and REJECTED are the defined answers, but no SHALL requires
   // one of them, so another answer warns (T44, T143).
   severity: 'required',

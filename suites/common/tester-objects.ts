@@ -3,6 +3,8 @@ import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { generateCpoData } from '../../src/ocpi-data/generate-cpo-data.js';
 import type { Cdr, CpoData, Location, Session, Tariff } from '../../src/ocpi-data/ocpi-objects.js';
 import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
+import { shapeForVersion } from '../../src/ocpi-data/shape-for-version.js';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 
 /** A JSON object the tester pushes, as the cases handle it. */
 export type TesterObject = Record<string, unknown>;
@@ -37,20 +39,20 @@ export function testLocation(): TesterObject {
   return fresh(location, { id: testerId('LOC'), evses });
 }
 
-/** A Tariff of the tester's, with tariff_alt_text, stamped now, with a new id. */
-export function testTariff(): TesterObject {
+/** A Tariff of the tester's, with tariff_alt_text, stamped now, with a new id, in the shape of `version`. */
+export function testTariff(version: OcpiVersion): TesterObject {
   const tariff = testerData().tariffs[0] as Tariff;
-  return fresh(tariff, { id: testerId('TAR'), tariff_alt_text: tariff.tariff_alt_text ?? [{ language: 'en', text: 'ocpi-conformance test tariff' }] });
+  return fresh(shapeForVersion(version, 'tariffs', tariff), { id: testerId('TAR'), tariff_alt_text: tariff.tariff_alt_text ?? [{ language: 'en', text: 'ocpi-conformance test tariff' }] });
 }
 
-/** A Session of the tester's with one charging period and a meter_id, stamped now, with a new id. */
-export function testSession(): TesterObject {
+/** A Session of the tester's with one charging period and a meter_id, stamped now, with a new id, in the shape of `version`. */
+export function testSession(version: OcpiVersion): TesterObject {
   const session = testerData().sessions.find((s) => (s.charging_periods?.length ?? 0) > 0) as Session;
-  return fresh(session, { id: testerId('SES'), meter_id: session.meter_id ?? 'OCT-METER-1', charging_periods: (session.charging_periods ?? []).slice(0, 1) });
+  return fresh(shapeForVersion(version, 'sessions', session), { id: testerId('SES'), meter_id: session.meter_id ?? 'OCT-METER-1', charging_periods: (session.charging_periods ?? []).slice(0, 1) });
 }
 
-/** A CDR of the tester's with a remark, stamped now, with a new id. */
-export function testCdr(): TesterObject {
+/** A CDR of the tester's with a remark, stamped now, with a new id, in the shape of `version`. */
+export function testCdr(version: OcpiVersion): TesterObject {
   const cdr = testerData().cdrs[0] as Cdr;
-  return fresh(cdr, { id: testerId('CDR'), remark: cdr.remark ?? 'ocpi-conformance test CDR' });
+  return fresh(shapeForVersion(version, 'cdrs', cdr), { id: testerId('CDR'), remark: cdr.remark ?? 'ocpi-conformance test CDR' });
 }

@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkStatusCode } from '../../src/checks/envelope.js';
 import { credentialsUrl, dataObject } from './credentials-endpoint.js';
 
@@ -9,16 +9,16 @@ export default defineCase({
   id: 'CRED-01',
   title: 'A registration whose GETs back fail is refused with status 3001',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['registrationUndone'],
   skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, errors during registration',
     rule: 'When the server cannot GET the client\'s versions or details while handling the POST, it answers with status_code 3001.',
-  },
+  }, '2.3.0'),
   severity: 'recommended',
   checks: ['credentials.callback-failure-3001'],
   async run(t) {

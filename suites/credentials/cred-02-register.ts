@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkTokenIsNew } from '../../src/checks/credentials.js';
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { dataObject, partnerIdentities, sendCredentials, unregisterAtTeardown } from './credentials-endpoint.js';
@@ -11,17 +11,17 @@ export default defineCase({
   id: 'CRED-02',
   title: 'The tester registers with the target: Token A, then B, then C',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['session'],
   after: ['CRED-01'],
   skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, registration',
     rule: 'On a POST with Token A the server stores Token B, GETs the client\'s versions and details with it, and answers with its own credentials holding a new Token C.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-c-new'],
   async run(t) {

@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkSameToken } from '../../src/checks/credentials.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { credentialsUrl, dataObject } from './credentials-endpoint.js';
@@ -9,14 +9,14 @@ export default defineCase({
   id: 'CRED-03',
   title: 'GET credentials returns the target\'s credentials with the current token',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   requires: ['session', 'endpoints'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: CRED-08 reads the credentials' : undefined),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, GET method',
     rule: 'GET returns the credentials object the client uses to access the server, so its token is the client\'s current token.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.get-current-token'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { warn } from '../../src/checks/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkTokenIsNew } from '../../src/checks/credentials.js';
 import { expectStatus } from '../../src/checks/http-status.js';
 import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../src/checks/error-answer.js';
@@ -14,17 +14,17 @@ export default defineCase({
   id: 'CRED-05',
   title: 'A PUT rotates the tokens and the old token is refused afterwards',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'rotate',
   requires: ['session', 'endpoints'],
   provides: ['session'],
   after: ['CRED-09'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester does not own this registration, so it does not rotate its token' : undefined),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, PUT method',
     rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted', ERROR_FORMAT_CHECK],
   async run(t) {

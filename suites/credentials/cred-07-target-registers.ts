@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkBase64Authorization, checkCallbacks, checkTokenIsNew } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
@@ -13,15 +13,15 @@ export default defineCase({
   id: 'CRED-07',
   title: 'The target registers with the tester: Token A, then B, then C',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   provides: ['target', 'session'],
   skipWhen: (s) => (s.handshake === 'await' ? undefined : `--handshake ${s.handshake}: the target does not register with the tester`),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, registration',
     rule: 'The registering party GETs the other\'s versions and details with Token A, then POSTs its credentials holding a new Token B.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: ['credentials.sender-discovered', 'auth.token-base64-encoded', 'schema.request', 'credentials.token-b-new', 'credentials.registration-completed'],
   async run(t) {

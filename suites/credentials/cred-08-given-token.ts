@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { credentialsUrl, dataObject, partnerIdentities } from './credentials-endpoint.js';
 
@@ -8,16 +8,16 @@ export default defineCase({
   id: 'CRED-08',
   title: 'The given token is a registered credentials token',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? undefined : `--handshake ${s.handshake}: the registration is made in this run`),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, GET method',
     rule: 'A registered client can GET its credentials with its token.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS],
   async run(t) {

@@ -1,5 +1,5 @@
 import { fail, pass } from '../../src/checks/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 
 // Steps: none of its own. Every request any case makes with the registration's token is watched; a token the target
 // accepted and later refuses with 401, while the tester neither replaced nor deleted it, was revoked.
@@ -9,14 +9,14 @@ export default defineCase({
   id: 'CRED-09',
   title: 'The credentials token stays valid until the tester changes or deletes it',
   module: 'credentials',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'rotate',
   // It reads the run's watch on the token, not the session: a revocation must be reported even when it ended the session.
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Credentials module, Use cases (update and unregister); Transport and format, Authorization header',
     rule: 'The token a party issued in the credentials exchange authorizes its partner until the credentials are updated (PUT) or deleted (DELETE).',
-  },
+  }, '2.3.0'),
   // No sentence of the spec says so in as many words: it follows from PUT and DELETE being how a token changes.
   severity: 'recommended',
   checks: ['auth.session-token-accepted'],

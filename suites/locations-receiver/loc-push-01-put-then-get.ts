@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { push, readBack, receiverUrl, sameAsSent } from '../common/round-trip.js';
 import { testLocation } from '../common/tester-objects.js';
 
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'LOC-PUSH-01',
   title: 'A Location the CPO PUTs can be read back unchanged, EVSEs and Connectors included',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PUT and GET',
     rule: 'A Location pushed with PUT is stored as sent, with its EVSEs and Connectors, and a GET of its URL returns it.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.stored-as-put'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan } from '../tokens/test-token.js';
 import { storeTestLocation } from './stored-location.js';
@@ -11,15 +11,15 @@ export default defineCase({
   id: 'LOC-PUSH-02',
   title: 'A Location PATCH with last_updated is applied to the stored Location',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PATCH',
     rule: 'A PATCH of a Location changes the fields it carries, last_updated included, and leaves the others as they were.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.patch-applied'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan } from '../tokens/test-token.js';
 import { evseParent, locationParent, parentsUpdated } from './parents-updated.js';
@@ -13,15 +13,15 @@ export default defineCase({
   id: 'LOC-PUSH-04',
   title: 'A Connector PATCH is applied and sets the last_updated of its EVSE and Location',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PATCH',
     rule: 'A PATCH of a Connector changes the fields it carries, and the Receiver gives the Connector\'s EVSE and Location the PATCH\'s last_updated.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.patch-applied', 'locations.parents-updated'],
   async run(t) {

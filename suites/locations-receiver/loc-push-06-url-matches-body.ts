@@ -1,5 +1,5 @@
 import { checkStatusCode } from '../../src/checks/envelope.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { receiverUrl } from '../common/round-trip.js';
 import { testLocation } from '../common/tester-objects.js';
@@ -11,15 +11,15 @@ export default defineCase({
   id: 'LOC-PUSH-06',
   title: 'A Location whose id differs from its URL is refused with 2001',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Transport and format, client owned object push, errors; Locations module, Receiver interface, PUT',
     rule: 'When the object id in the URL of a pushed Client Owned Object differs from the id in its body, the server is advised to answer with status_code 2001.',
-  },
+  }, '2.3.0'),
   severity: 'recommended',
   checks: ['locations.url-matches-body'],
   async run(t) {

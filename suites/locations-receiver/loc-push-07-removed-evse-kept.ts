@@ -1,7 +1,7 @@
 import { fail, pass } from '../../src/checks/finding.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import type { OcpiResponse } from '../../src/runner/case-context.js';
 import { push } from '../common/round-trip.js';
@@ -30,15 +30,15 @@ export default defineCase({
   id: 'LOC-PUSH-07',
   title: 'An EVSE set to REMOVED is kept and read back with that status',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Flow and Lifecycle; Receiver interface, PATCH',
     rule: 'EVSEs are never deleted: a CPO retires one by setting its status to REMOVED, and the Receiver keeps it with that status.',
-  },
+  }, '2.3.0'),
   // "Never deleted" binds the CPO; no SHALL tells the eMSP how to keep a REMOVED EVSE, so keeping it is advice.
   severity: 'recommended',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.evse-removed'],

@@ -1,6 +1,6 @@
 import { checkObjectMatchesList, checkServedUnchanged } from '../../src/checks/object-matches-list.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
 import { responseData } from '../../src/checks/response-data.js';
@@ -25,15 +25,15 @@ export default defineCase({
   id: 'LOC-04',
   title: 'A Location, EVSE and Connector fetched on their own match the list',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'locations', role: 'SENDER' },
   requires: ['session', 'endpoints', 'locationsList'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Sender interface, GET object',
     rule: 'A Location, an EVSE or a Connector can be fetched on its own by its ids, and is the same object the list serves, unless a later last_updated says it changed since.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.object-matches-list'],
   async run(t) {

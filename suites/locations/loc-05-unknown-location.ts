@@ -1,5 +1,5 @@
 import { ERROR_FORMAT_CHECK, expectErrorAnswer, UNKNOWN_OBJECT_CODE_CHECK } from '../../src/checks/error-answer.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
 
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'LOC-05',
   title: 'An unknown Location id is answered with 404',
   module: 'locations',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'locations', role: 'SENDER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Status codes, HTTP status codes',
     rule: 'A GET of an object that does not exist should be answered with HTTP 404 Not Found.',
-  },
+  }, '2.3.0'),
   severity: 'recommended',
   checks: ['http.unknown-object-404', ERROR_FORMAT_CHECK, UNKNOWN_OBJECT_CODE_CHECK],
   async run(t) {

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { checkRequestsRouting } from '../../src/checks/request-routing.js';
 import { DeadlineExceededError } from '../../src/runner/case-context.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
 
 // How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
@@ -20,15 +20,15 @@ export default defineCase({
   id: 'PEER-01',
   title: 'The target pulls the tester\'s Sender lists with the token it was given and with routing headers',
   module: 'transport',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   requires: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Transport and format, authorization and message routing (party to party)',
     rule: 'A party calls its partner\'s functional modules with the credentials token that partner gave it, and addresses each request with OCPI-from (itself) and OCPI-to (the partner).',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
   async run(t) {

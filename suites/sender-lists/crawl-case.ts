@@ -1,4 +1,4 @@
-import { defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { CRAWL_CHECKS, crawlList } from '../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { ListEntries } from '../../src/runner/list-entries.js';
@@ -17,16 +17,16 @@ export function crawlCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-01`,
     title: `The ${list.plural} list crawls page by page to a consistent end, every object valid`,
     module: list.module,
-    versions: ['2.2.1'],
+    versions: ['2.2.1', '2.3.0'],
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints'],
     provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
-    spec: {
+    spec: citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'A list is served in pages: each page carries X-Total-Count and X-Limit, links to the next page (keeping the filters) unless it is the last, and the pages together hold every matching object exactly once.',
-    },
+    }, '2.3.0'),
     severity: 'required',
     checks: [...CRAWL_CHECKS],
     async run(t) {

@@ -1,5 +1,5 @@
 import { checkDateFilter } from '../../src/checks/date-filter.js';
-import { defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { chooseDateWindow } from './date-window.js';
@@ -15,15 +15,15 @@ export function dateFilterCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-02`,
     title: `The ${list.plural} list honours date_from (inclusive) and date_to (exclusive)`,
     module: list.module,
-    versions: ['2.2.1'],
+    versions: ['2.2.1', '2.3.0'],
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: {
+    spec: citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, paginated request`,
       rule: 'A list filtered by date_from and date_to returns the objects whose last_updated is at or after date_from and before date_to.',
-    },
+    }, '2.3.0'),
     severity: 'required',
     checks: [...FOLLOW_CHECKS, 'pagination.date-filter'],
     async run(t) {

@@ -1,5 +1,5 @@
 import { checkLimitHonoured, checkLinkKeepsFilters } from '../../src/checks/pagination.js';
-import { defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { nextLink } from '../../src/transport/next-link.js';
@@ -16,15 +16,15 @@ export function limitCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-03`,
     title: `The ${list.plural} list honours limit, and its next Link keeps the filters`,
     module: list.module,
-    versions: ['2.2.1'],
+    versions: ['2.2.1', '2.3.0'],
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: {
+    spec: citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'The server returns at most `limit` objects per page, and the Link to the next page contains the filters of the original request.',
-    },
+    }, '2.3.0'),
     severity: 'required',
     checks: [...FOLLOW_CHECKS, 'pagination.limit-honoured', 'pagination.link-keeps-filters'],
     async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { push, readBack, receiverUrl, sameAsSent } from '../common/round-trip.js';
 import { testSession } from '../common/tester-objects.js';
 
@@ -9,19 +9,19 @@ export default defineCase({
   id: 'SES-PUSH-01',
   title: 'A Session the CPO PUTs can be read back unchanged',
   module: 'sessions',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'sessions', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Sessions module, Receiver interface, PUT and GET',
     rule: 'A Session pushed with PUT is stored as sent, its charging periods included, and a GET of its URL returns it.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'sessions.stored-as-put'],
   async run(t) {
-    const session = testSession();
+    const session = testSession(t.version);
     const url = receiverUrl(t, 'sessions', String(session['id']));
     if (!(await push(t, { method: 'PUT', url, body: session })).ok) return;
     const read = await readBack(t, url, 'Session');

@@ -1,7 +1,7 @@
 import { fail, pass } from '../../src/checks/finding.js';
 import type { Finding } from '../../src/model/finding.js';
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { differences, push, pushForCase, readBack, receiverUrl, storedCopy, topField, type ReadBack } from '../common/round-trip.js';
 import { testSession, type TesterObject } from '../common/tester-objects.js';
 import { laterThan } from '../tokens/test-token.js';
@@ -38,19 +38,19 @@ export default defineCase({
   id: 'SES-PUSH-02',
   title: 'A Session PATCH with charging_periods adds them to the stored ones',
   module: 'sessions',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'sessions', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Sessions module, Receiver interface, PATCH',
     rule: 'The charging_periods in a PATCH are added to those the Session already has; only a PUT replaces or removes periods.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, CHECK],
   async run(t) {
-    const session = testSession();
+    const session = testSession(t.version);
     const url = receiverUrl(t, 'sessions', String(session['id']));
     await pushForCase(t, { method: 'PUT', url, body: session }, 'SES-PUSH-01');
     const [first] = session['charging_periods'] as TesterObject[];

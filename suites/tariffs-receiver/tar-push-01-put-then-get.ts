@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { push, readBack, receiverUrl, sameAsSent } from '../common/round-trip.js';
 import { testTariff } from '../common/tester-objects.js';
 
@@ -9,19 +9,19 @@ export default defineCase({
   id: 'TAR-PUSH-01',
   title: 'A Tariff the CPO PUTs can be read back unchanged',
   module: 'tariffs',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tariffs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tariffs module, Receiver interface, PUT and GET',
     rule: 'A Tariff pushed with PUT is stored as sent, and a GET of its URL returns it as the eMSP stored it.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tariffs.stored-as-put'],
   async run(t) {
-    const tariff = testTariff();
+    const tariff = testTariff(t.version);
     const url = receiverUrl(t, 'tariffs', String(tariff['id']));
     if (!(await push(t, { method: 'PUT', url, body: tariff })).ok) return;
     const read = await readBack(t, url, 'Tariff');

@@ -2,7 +2,7 @@ import { fail, pass, warn } from '../../src/checks/finding.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkErrorFormat, ERROR_FORMAT_CHECK } from '../../src/checks/error-answer.js';
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import type { Exchange } from '../../src/model/exchange.js';
 import { push, pushForCase, receiverUrl } from '../common/round-trip.js';
@@ -38,19 +38,19 @@ export default defineCase({
   id: 'TAR-PUSH-02',
   title: 'A Tariff the CPO DELETEs is gone from the eMSP',
   module: 'tariffs',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tariffs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tariffs module, Receiver interface, DELETE; Status codes, HTTP status codes',
     rule: 'A DELETE removes the Tariff from the eMSP; a GET of an object that no longer exists should be answered with HTTP 404.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, CHECK, ERROR_FORMAT_CHECK],
   async run(t) {
-    const tariff = testTariff();
+    const tariff = testTariff(t.version);
     const url = receiverUrl(t, 'tariffs', String(tariff['id']));
     await pushForCase(t, { method: 'PUT', url, body: tariff }, 'TAR-PUSH-01');
     if (!(await push(t, { method: 'DELETE', url }, { status: [200] })).ok) return;

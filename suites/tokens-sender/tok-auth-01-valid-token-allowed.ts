@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { authorizeSampleAtLocation } from './authorize-steps.js';
 
 // Steps: (1) tester POSTs a real-time authorization for a valid token of the eMSP's list, with LocationReferences of
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'TOK-AUTH-01',
   title: 'A valid token is ALLOWED by real-time authorization at a Location',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints', 'tokenSamples'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); AuthorizationInfo',
     rule: 'For a token it knows, the eMSP answers with an AuthorizationInfo carrying the full token; a valid token is allowed to charge.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-allowed'],
   async run(t) {

@@ -3,7 +3,7 @@ import { pass } from '../../src/checks/finding.js';
 import { expectStatus } from '../../src/checks/http-status.js';
 import { checkOcpiLayerStatus, OCPI_LAYER_STATUS_CHECK } from '../../src/checks/ocpi-layer-status.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { judgeAuthorization, requestAuthorization, sampleToken } from './authorize-steps.js';
 
 const CHECK = 'tokens.authorize-without-location';
@@ -16,15 +16,15 @@ export default defineCase({
   id: 'TOK-AUTH-02',
   title: 'Real-time authorization without LocationReferences is ALLOWED or answered with 2002',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints', 'tokenSamples'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); Status codes, 2002',
     rule: 'LocationReferences are optional: without them the eMSP decides on the token alone, or, when it cannot, answers with status_code 2002 (not enough information).',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, OCPI_LAYER_STATUS_CHECK, CHECK],
   async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { authorizeSampleAtLocation } from './authorize-steps.js';
 
 // Steps: (1) tester POSTs a real-time authorization for a token the eMSP's list marks valid: false, with
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'TOK-AUTH-03',
   title: 'A token that is not valid is refused by real-time authorization',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints', 'tokenSamples'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); AllowedType',
     rule: 'The allowed field states whether the token may charge; a token the eMSP lists as not valid is not ALLOWED (BLOCKED, EXPIRED or another refusal).',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-refused'],
   async run(t) {

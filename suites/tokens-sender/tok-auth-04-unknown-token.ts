@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { requestAuthorization } from './authorize-steps.js';
 import { testerLocationReferences } from './tester-location.js';
 import { unknownTokenVerdict } from './unknown-token-verdict.js';
@@ -11,15 +11,15 @@ export default defineCase({
   id: 'TOK-AUTH-04',
   title: 'Real-time authorization of an unknown token is answered with 404 and 2004',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); Status codes, 2004',
     rule: 'A token the eMSP does not know is answered with HTTP 404 Not Found and status_code 2004 (unknown token), with no data.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: ['tokens.authorize-unknown'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { push, readBack, sameAsSent } from '../common/round-trip.js';
 import { testToken, tokenUrl } from './test-token.js';
 
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'TOK-01',
   title: 'A Token the eMSP PUTs can be read back unchanged',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'tokens', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Receiver interface, PUT and GET',
     rule: 'A Token pushed with PUT is stored as sent, and a GET of its URL returns it.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.stored-as-put'],
   async run(t) {

@@ -1,5 +1,5 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { patchApplied, push, readBack, storedCopy } from '../common/round-trip.js';
 import { laterThan, storeTestToken } from './test-token.js';
 
@@ -10,15 +10,15 @@ export default defineCase({
   id: 'TOK-02',
   title: 'A PATCH with last_updated is applied to the stored Token',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'tokens', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Receiver interface, PATCH',
     rule: 'A PATCH changes the fields it carries, last_updated included, and leaves the others as they were.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.patch-applied'],
   async run(t) {

@@ -1,7 +1,7 @@
 import { checkStatusCode } from '../../src/checks/envelope.js';
 import { asWarning } from '../../src/checks/finding.js';
 import { checkOcpiLayerStatus, OCPI_LAYER_STATUS_CHECK } from '../../src/checks/ocpi-layer-status.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { storeTestToken } from './test-token.js';
 
@@ -12,15 +12,15 @@ export default defineCase({
   id: 'TOK-03',
   title: 'A PATCH without last_updated is refused with 2001',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'tokens', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Receiver interface, PATCH; Status codes',
     rule: 'Every PATCH carries last_updated; one without it is answered with status_code 2001 (invalid or missing parameters), and, having reached the OCPI layer, without an HTTP error status.',
-  },
+  }, '2.3.0'),
   // The MUST NOT on an HTTP error status binds the receiver; the SHALL that a PATCH carries last_updated binds the
   // sender, so 2001 (invalid or missing parameters), the advised answer, warns (T44, T143).
   severity: 'required',

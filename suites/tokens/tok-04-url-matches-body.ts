@@ -1,5 +1,5 @@
 import { checkStatusCode } from '../../src/checks/envelope.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { testToken, tokenUrl } from './test-token.js';
 
@@ -10,15 +10,15 @@ export default defineCase({
   id: 'TOK-04',
   title: 'A Token whose uid differs from its URL is refused with 2001',
   module: 'tokens',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'tokens', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Transport and format, client owned object push, errors',
     rule: 'When the object id in the URL of a pushed Client Owned Object differs from the id in its body, the server is advised to answer with status_code 2001.',
-  },
+  }, '2.3.0'),
   severity: 'recommended',
   checks: ['tokens.url-matches-body'],
   async run(t) {

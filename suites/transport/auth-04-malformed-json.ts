@@ -1,6 +1,6 @@
 import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../../src/checks/error-answer.js';
 import type { Finding } from '../../src/model/finding.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';
 
@@ -14,13 +14,13 @@ export default defineCase({
   id: 'AUTH-04',
   title: 'Every functional module refuses a request body that is not JSON',
   module: 'transport',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   requires: ['session', 'endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Status codes, HTTP status codes',
     rule: 'A request whose body is not valid JSON is answered with HTTP 400 Bad Request: it never reached the OCPI layer.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: ['transport.malformed-json-refused', ERROR_FORMAT_CHECK],
   async run(t) {

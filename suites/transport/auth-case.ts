@@ -2,7 +2,7 @@ import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../..
 import type { Finding } from '../../src/model/finding.js';
 import type { Secret } from '../../src/config/secret.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
-import { defineCase, type CaseDefinition, type CaseSettings } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase, type CaseDefinition, type CaseSettings } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';
 
@@ -27,10 +27,10 @@ export function authCase(wrong: WrongCredentials): CaseDefinition {
     id: wrong.id,
     title: wrong.title,
     module: 'transport',
-    versions: ['2.2.1'],
+    versions: ['2.2.1', '2.3.0'],
     requires: ['session', 'endpoints', 'target'],
     ...(wrong.skipWhen ? { skipWhen: wrong.skipWhen } : {}),
-    spec: { version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule },
+    spec: citedAlike({ version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule }, '2.3.0'),
     severity: 'required',
     checks: [wrong.check, ERROR_FORMAT_CHECK],
     async run(t) {

@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkMutualVersion } from '../../src/checks/versions.js';
 import { findVersion } from '../../src/model/find-version.js';
@@ -9,15 +9,15 @@ export default defineCase({
   id: 'VER-01',
   title: 'The versions endpoint lists the OCPI versions the target supports',
   module: 'versions',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target'],
   provides: ['versions'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Versions module, version information endpoint',
     rule: 'A GET on the versions URL returns a non-empty list of Version objects, each a version number and the URL of its details.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'versions.mutual-version'],
   async run(t) {

@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkCredentialsEndpoint, checkDetailsVersion } from '../../src/checks/versions.js';
 import type { EndpointEntry } from '../../src/model/endpoint-entry.js';
@@ -11,15 +11,15 @@ export default defineCase({
   id: 'VER-02',
   title: 'The version details list the endpoints with their interface roles',
   module: 'versions',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'versions'],
   provides: ['endpoints'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Versions module, version details endpoint',
     rule: 'A GET on the version details URL returns the version number and its endpoints, each with module identifier, interface role and URL; credentials is required of every implementation.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'versions.details-version', 'versions.credentials-endpoint'],
   async run(t) {

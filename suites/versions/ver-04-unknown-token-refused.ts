@@ -1,4 +1,4 @@
-import { defineCase } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { ERROR_FORMAT_CHECK, expectErrorAnswer } from '../../src/checks/error-answer.js';
 
 // Steps: (1) tester GETs the versions URL with a token the target never issued.
@@ -7,14 +7,14 @@ export default defineCase({
   id: 'VER-04',
   title: 'A request with an unknown credentials token is refused with 401',
   module: 'versions',
-  versions: ['2.2.1'],
+  versions: ['2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target'],
-  spec: {
+  spec: citedAlike({
     version: '2.2.1',
     section: 'Transport and format, authorization header',
     rule: 'When the credentials token matches no known party, the server answers HTTP 401 Unauthorized.',
-  },
+  }, '2.3.0'),
   severity: 'required',
   checks: ['auth.unknown-token-refused', ERROR_FORMAT_CHECK],
   async run(t) {
