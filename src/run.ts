@@ -32,7 +32,10 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   let registering: Promise<unknown> | undefined;
   let target = config.versionsUrl && config.token ? { versionsUrl: config.versionsUrl, token: config.token } : undefined;
   if (config.embedded) {
-    party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, variants: config.embeddedVariants, timeoutMs: config.timeout });
+    // The embedded party offers the version asked for, all it speaks for `all`, and 2.2.1 by default (the version its
+    // faults and conformant variants are written for).
+    const versions = config.ocpiVersion === 'all' ? OCPI_VERSIONS : [config.ocpiVersion ?? '2.2.1'];
+    party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, variants: config.embeddedVariants, timeoutMs: config.timeout, versions });
     if (config.handshake === 'none') {
       const registered = Secret.generate();
       party.preRegister(registered);
@@ -53,13 +56,26 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     const offered = target && config.handshake !== 'await'
       ? await discoverVersions({ ...target, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
       : undefined;
-    const choice = chooseVersions(config.ocpiVersion, testable, offered);
+    // With --handshake await the target registers in a version of the tester's offer. Until the tester offers every
+    // version and tests the one the target picks, it offers 2.2.1 unless told another (the version of every earlier run).
+    const asked = config.ocpiVersion ?? (config.handshake === 'await' && testable.includes('2.2.1') ? '2.2.1' : undefined);
+    const choice = chooseVersions(asked, testable, offered);
     if (choice.kind === 'not-offered' || choice.kind === 'not-selected') throw new ConfigError(choiceProblem(choice));
+    // A given token (--handshake none) was registered in one version: testing several would judge it where it is not valid.
+    if (config.handshake === 'none' && config.ocpiVersion === 'all') {
+      throw new ConfigError('--ocpi-version all needs a registration in each version (--handshake register); with --handshake none the token was registered in one version: name it with --ocpi-version');
+    }
     // 2.1.1 credentials and version details do not say which role the target has; the run must be told (X2).
     if (choice.kind === 'test' && choice.versions.includes('2.1.1') && !config.role) {
       throw new ConfigError('testing OCPI 2.1.1 needs --role cpo or --role emsp: in 2.1.1 the target\'s credentials and version details do not say which role it has');
     }
     const plan: VersionPlan[] = choice.kind === 'test' ? choice.versions.map((version) => ({ version, cases: selected(version) })) : [];
+    const listeners = hooks.listeners ?? [];
+    // Without --ocpi-version, a given token is assumed to be registered in the version tested: say so when there was a choice.
+    if (config.handshake === 'none' && config.ocpiVersion === undefined && choice.kind === 'test' && offered && testable.filter((v) => offered.includes(v)).length > 1) {
+      const message = `--handshake none: the token is taken to be registered in OCPI ${choice.versions[0] ?? ''}, the highest version both support; if it was registered in another, name that one with --ocpi-version`;
+      for (const listener of listeners) listener({ type: 'notice', message });
+    }
     return await runConformance({
       plan,
       ...(offered ? { offeredVersions: offered } : {}),
@@ -79,7 +95,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       allowCommands: config.allowCommands,
       ...(config.testSite ? { testSite: config.testSite } : {}),
       signal,
-      listeners: hooks.listeners ?? [],
+      listeners,
       ...(hooks.baseline && config.baseline ? { baseline: { file: config.baseline, baseline: hooks.baseline } } : {}),
       onPeerReady: ({ versionsUrl, tokenA }) => {
         if (party && tokenA) registering = party.registerWith({ versionsUrl, tokenA }).catch(() => undefined);

@@ -43,7 +43,7 @@ describe('choosing the OCPI version to test', () => {
     const report = join(dir, 'report.json');
     const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--report-json', report]);
     assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
-    assert.match(outcome.stderr, /the target offers OCPI 2\.1\.1 and the selected cases cover 2\.2\.1: no version both support, so nothing was tested/);
+    assert.match(outcome.stderr, /the target offers OCPI 2\.1\.1 and the selected cases cover 2\.3\.0, 2\.2\.1: no version both support, so nothing was tested/);
     assert.match(outcome.stdout, /NOT TESTED 0 cases/);
     assert.doesNotMatch(outcome.stdout + outcome.stderr, /FAILED|VER-01/);
     const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
@@ -62,10 +62,10 @@ describe('choosing the OCPI version to test', () => {
   });
 
   it('calls a version no selected case covers a usage error (exit 2), before it sends the target anything.', async () => {
-    target = await targetOffering(['2.2.1', '2.3.0']);
-    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.3.0', '--only', 'VER-01']);
+    target = await targetOffering(['2.1.1', '2.2.1']);
+    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.1.1', '--only', 'VER-01']);
     assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
-    assert.match(outcome.stderr, /no selected case covers OCPI 2\.3\.0 \(the selected cases cover 2\.2\.1\)/);
+    assert.match(outcome.stderr, /no selected case covers OCPI 2\.1\.1 \(the selected cases cover 2\.3\.0, 2\.2\.1\)/);
     assert.equal(target.gets, 0);
   });
 
@@ -79,6 +79,32 @@ describe('choosing the OCPI version to test', () => {
     assert.equal(result.target.ocpiVersion, '2.2.1');
     assert.ok(result.cases.length > 20);
     assert.ok(result.cases.every((c) => c.ocpiVersion === '2.2.1'));
+  });
+
+  for (const role of ['cpo', 'emsp'] as const) {
+    it(`tests 2.3.0 and 2.2.1 in one run and one report with --ocpi-version all against the embedded ${role.toUpperCase()}, every case passing or skipped.`, async () => {
+      const report = join(dir, 'report.json');
+      const junit = join(dir, 'report.xml');
+      const outcome = await runMain(['run', '--embedded', role, '--ocpi-version', 'all', '--quiet', '--report-json', report, '--report-junit', junit]);
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
+      assert.deepEqual(result.target.offeredVersions, ['2.1.1', '2.2.1', '2.3.0']);
+      assert.deepEqual(result.target.testedVersions, ['2.3.0', '2.2.1']);
+      const ids = (version: string): string[] => result.cases.filter((c) => c.ocpiVersion === version).map((c) => c.id);
+      assert.deepEqual(ids('2.3.0'), ids('2.2.1'));
+      assert.ok(ids('2.3.0').length > 30);
+      assert.deepEqual(result.cases.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => `${c.ocpiVersion} ${c.id}`), []);
+      // The 2.3.0 part spoke 2.3.0: its requests went to the 2.3.0 endpoints.
+      const urls = result.cases.filter((c) => c.ocpiVersion === '2.3.0' && c.module === 'locations').flatMap((c) => c.exchanges.map((e) => e.request.url));
+      if (role === 'cpo') assert.ok(urls.length > 0 && urls.every((url) => url.includes('/2.3.0/')), urls.join(' '));
+      assert.match(readFileSync(junit, 'utf8'), /<testsuite name="OCPI 2\.3\.0 versions"/);
+    });
+  }
+
+  it('refuses --ocpi-version all with --handshake none, whose token was registered in one version (exit 2).', async () => {
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--handshake', 'none', '--ocpi-version', 'all']);
+    assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /--ocpi-version all needs a registration in each version/);
   });
 
   it('reads the versions list with the raw token when the Base64 one is refused, as a 2.1.1 party expects it.', async () => {
