@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/model/case-result.js';
 import { runMain } from '../helpers/run-main.js';
-import { expectStatus } from '../../src/checks/http-status.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadRunConfig } from '../../src/config/load-run-config.js';
-import { defineCase } from '../../src/runner/define-case.js';
+import { versionsGetCase } from '../helpers/versions-get-case.js';
 import { run } from '../../src/run.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -127,21 +126,8 @@ describe('choosing the OCPI version to test', () => {
 });
 
 describe('a run of cases that cover OCPI 2.1.1, through the programmatic API', () => {
-  const inAllVersions = defineCase({
-    id: 'TEST-03',
-    title: 'The versions list answers',
-    module: 'versions',
-    versions: ['2.1.1', '2.2.1'],
-    stage: 'connect',
-    requires: ['target'],
-    spec: [{ version: '2.1.1', section: 'versions', rule: 'r' }, { version: '2.2.1', section: 'versions', rule: 'r' }],
-    severity: 'required',
-    checks: ['http.status'],
-    async run(t) {
-      const response = await t.request({ method: 'GET', url: t.get('target').versionsUrl, token: t.get('target').token });
-      t.check(expectStatus({ exchange: response.exchange, expected: 200 }));
-    },
-  });
+  const inAllVersions = versionsGetCase('TEST-03', ['2.1.1', '2.2.1']);
+
   let target: (TestServer & { gets: number }) | undefined;
   afterEach(async () => {
     await target?.close();

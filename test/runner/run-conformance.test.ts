@@ -1,34 +1,15 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { expectStatus } from '../../src/checks/http-status.js';
-import { defineCase } from '../../src/runner/define-case.js';
 import type { RunEvent } from '../../src/model/run-event.js';
 import { runConformance, type RunOptions } from '../../src/runner/run-conformance.js';
 import { DEFAULT_CRAWL_BOUNDS } from '../../src/runner/crawl-bounds.js';
 import { toHtmlReport } from '../../src/report/html-report.js';
 import { toJunitReport } from '../../src/report/junit-report.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { versionsGetCase } from '../helpers/versions-get-case.js';
 
 // One case that runs in two versions: it GETs the versions list and judges the HTTP status.
-const versionsGet = defineCase({
-  id: 'TEST-01',
-  title: 'The versions list answers',
-  module: 'versions',
-  versions: ['2.2.1', '2.3.0'],
-  stage: 'connect',
-  requires: ['target'],
-  spec: [
-    { version: '2.2.1', section: 'Versions (2.2.1)', rule: 'a GET of the versions list answers 200' },
-    { version: '2.3.0', section: 'Versions (2.3.0)', rule: 'a GET of the versions list answers 200' },
-  ],
-  severity: 'required',
-  checks: ['http.status'],
-  async run(t) {
-    const target = t.get('target');
-    const response = await t.request({ method: 'GET', url: target.versionsUrl, token: target.token });
-    t.check(expectStatus({ exchange: response.exchange, expected: 200 }));
-  },
-});
+const versionsGet = versionsGetCase('TEST-01', ['2.2.1', '2.3.0']);
 
 describe('runConformance over several versions', () => {
   let target: TestServer;
@@ -79,7 +60,7 @@ describe('runConformance over several versions', () => {
       served(req, res, body);
     };
     try {
-      const inAll = defineCase({ ...versionsGet, versions: ['2.1.1', '2.2.1'], spec: [{ ...versionsGet.spec, version: '2.1.1' }, { ...versionsGet.spec, version: '2.2.1' }] });
+      const inAll = versionsGetCase('TEST-01', ['2.1.1', '2.2.1']);
       await runConformance({ ...options([]), plan: [{ version: '2.2.1', cases: [inAll] }, { version: '2.1.1', cases: [inAll] }] });
     } finally {
       target.handler = served;
