@@ -6,6 +6,7 @@ import { VARIANTS } from '../../src/parties/variant-catalogue.js';
 import type { RunResult } from '../../src/model/case-result.js';
 import { run } from '../../src/run.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 
 /** What a variant's run is compared with: the plain party's skipped cases and warnings. */
 interface Outcome {
@@ -14,8 +15,8 @@ interface Outcome {
   readonly warnings: ReadonlySet<string>;
 }
 
-async function runEmbedded(role: PartyRole, variants: readonly string[]): Promise<Outcome> {
-  const config = loadRunConfig({ flags: { embedded: role, embeddedVariant: [...variants], allowCommands: true, deadline: 5000, quiet: true }, env: {} });
+async function runEmbedded(role: PartyRole, version: OcpiVersion, variants: readonly string[]): Promise<Outcome> {
+  const config = loadRunConfig({ flags: { embedded: role, ocpiVersion: version, embeddedVariant: [...variants], allowCommands: true, deadline: 5000, quiet: true }, env: {} });
   const result: RunResult = await run(config);
   const failures = result.cases
     .filter((c) => c.status === 'failed' || c.status === 'errored')
@@ -53,14 +54,15 @@ describe('the variant catalogue', () => {
   });
 });
 
-for (const role of ['cpo', 'emsp'] as const) {
-  describe(`a run against the reference ${role} with conformant variants`, function () {
+// Every version whose cases and reference parties exist: a conformant variant must pass in each.
+for (const [role, version] of (['cpo', 'emsp'] as const).flatMap((r) => (['2.2.1', '2.3.0'] as const).map((v) => [r, v] as const))) {
+  describe(`a run against the reference ${role} in OCPI ${version} with conformant variants`, function () {
     this.timeout(120_000);
     const active = VARIANTS.filter((v) => v.roles.includes(role) && v.pending === undefined).map((v) => v.name);
     const pending = VARIANTS.filter((v) => v.roles.includes(role) && v.pending !== undefined);
     // The plain run, each variant's, then all variants at once: side by side, each test judging its own.
     const variantSets: (readonly string[])[] = [[], ...active.map((name) => [name]), active];
-    const outcomes = new LookaheadRuns(variantSets.map((variants) => () => runEmbedded(role, variants)), { concurrency: 6, window: 40 });
+    const outcomes = new LookaheadRuns(variantSets.map((variants) => () => runEmbedded(role, version, variants)), { concurrency: 6, window: 40 });
     let plain: Outcome;
 
     before(async () => {
