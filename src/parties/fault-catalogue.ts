@@ -109,7 +109,7 @@ const RESULT_LOWERCASE_TEXT = '/result: "accepted" is not a CommandResultType (e
 const RESULT_NEVER_SENT_TEXT = 'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)';
 
 const RESULT_CASES = ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03'];
-const RESULT_RAW_TOKEN_TEXT = 'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/2.2.1/results/{kind}/{ref}';
+const RESULT_RAW_TOKEN_TEXT = 'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/{kind}/{ref}';
 const RESULT_ROUTED_TEXT = 'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party';
 
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
@@ -122,8 +122,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/timestamp: required field "timestamp" is missing'),
   fault('versions-status-2000', 'the versions list comes with status_code 2000', 'register', 'VER-01', 'envelope.status-code',
     'expected status_code 1000, got 2000'),
-  fault('versions-inconsistent', 'the versions list names OCPI 2.2.1 on the first GET only (one node of a cluster out of date)', 'register', 'VER-01', 'versions.mutual-version',
-    'the versions list does not offer OCPI 2.2.1 with a url (offered: 2.1.1)'),
+  fault('versions-inconsistent', 'the versions list names the version under test on the first GET only (one node of a cluster out of date)', 'register', 'VER-01', 'versions.mutual-version',
+    'the versions list does not offer OCPI {version} with a url (offered: 2.1.1)'),
   fault('details-server-error', 'the version details endpoint answers HTTP 500', 'register', 'VER-02', 'http.status',
     'expected HTTP 200, got 500 from GET {url}'),
   Object.freeze({
@@ -134,7 +134,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     expects: Object.freeze([{ case: 'VER-02', check: 'http.redirected', status: 'warn' as const, text: 'GET {url} was redirected (307 to {location}): the tester followed it on the same origin, with its token; a partner may not, so use and declare the URLs the target answers' }]),
   }),
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
-    'the version details say version "2.2", but the versions list gave this URL for 2.2.1'),
+    'the version details say version "2.2", but the versions list gave this URL for {version}'),
   fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',
     '/data/endpoints/0/role: required field "role" is missing'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint',
@@ -150,11 +150,11 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('registration-ignores-callback-failure', 'registration succeeds although the GETs back to the registering party fail', 'register', 'CRED-01', 'credentials.callback-failure-3001',
     'expected status_code 3001, got 1000: our versions endpoint failed, so the target cannot have our endpoints'),
   fault('registration-skips-callbacks', 'registration answers without GETting the registering party\'s versions and details', 'register', 'CRED-02', 'credentials.callbacks-with-token-b',
-    'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/2.2.1; it made no request to the tester'),
+    'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester'),
   fault('registration-callbacks-with-token-a', 'the GETs back during registration use Token A instead of Token B', 'register', 'CRED-02', 'credentials.callbacks-with-token-b',
-    'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/2.2.1; it made: GET /ocpi/versions (unknown, HTTP 401)'),
+    'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/{version}; it made: GET /ocpi/versions (unknown, HTTP 401)'),
   fault('registration-callbacks-raw-token', 'the GETs back during registration carry Token B raw instead of Base64-encoded', 'register', 'CRED-02', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/2.2.1'),
+    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}'),
   fault('registration-returns-token-a', 'registration returns Token A as Token C', 'register', 'CRED-02', 'credentials.token-c-new',
     'Token C is the same as Token A: a new token must be issued'),
   fault('registration-response-no-roles', 'the credentials returned by registration have no roles', 'register', 'CRED-02', 'schema.response',
@@ -172,7 +172,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('rotation-returns-unstored-token', 'a PUT answers with a new token that the party does not accept afterwards', 'register', 'CRED-05', 'auth.new-token-accepted',
     'expected HTTP 200, got 401 from GET {url}: the token returned by the PUT must work'),
   fault('rotation-skips-callbacks', 'a PUT answers without GETting the registering party\'s versions and details again', 'register', 'CRED-05', 'credentials.callbacks-with-token-b',
-    'while handling the PUT, the target must GET our versions and version details again with the new token we gave it; missing: GET /ocpi/versions, GET /ocpi/2.2.1; it made no request to the tester'),
+    'while handling the PUT, the target must GET our versions and version details again with the new token we gave it; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester'),
   fault('unregister-keeps-token', 'after a DELETE the token still works', 'register', 'CRED-06', 'auth.old-token-refused',
     'expected HTTP 401, got 200 from GET {url}: the token of an unregistered party must no longer work'),
   fault('unregister-status-2000', 'a DELETE by the registered party unregisters it, but is answered with status_code 2000', 'register', 'CRED-06', 'envelope.status-code',
@@ -180,11 +180,11 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   fault('unregister-refused', 'a DELETE by the registered party is answered with 405', 'register', 'CRED-06', 'credentials.unregistered',
     'expected HTTP 200, got 405 from DELETE {url}: a registered party may unregister'),
   fault('register-without-discovery', 'when it registers, the party POSTs its credentials without GETting versions and details first', 'await', 'CRED-07', 'credentials.sender-discovered',
-    'before POSTing its credentials, the target must GET our versions and version details with Token A; missing: GET /ocpi/versions, GET /ocpi/2.2.1; it made no request to the tester'),
+    'before POSTing its credentials, the target must GET our versions and version details with Token A; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester'),
   fault('register-token-b-equals-a', 'when it registers, the party sends Token A back as its Token B', 'await', 'CRED-07', 'credentials.token-b-new',
     'Token B is the same as Token A: a new token must be issued'),
   fault('register-raw-authorization', 'when it registers, the party sends its token raw instead of Base64-encoded', 'await', 'CRED-07', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 3 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/2.2.1, POST /ocpi/2.2.1/credentials'),
+    'the Authorization header must carry the token Base64-encoded; 3 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}, POST /ocpi/{version}/credentials'),
   fault('register-invalid-credentials', 'when it registers, the party sends credentials with an empty roles list', 'await', 'CRED-07', 'schema.request',
     '/roles: list has 0 items; at least 1 required'),
   fault('register-refuses-own-token-b', 'when it registers, the party refuses its own Token B when the tester GETs its versions back', 'await', 'CRED-07', 'credentials.registration-completed',
@@ -287,7 +287,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('locations-link-other-scheme', 'the next Link of the unfiltered Locations list says https on an http server', 'LOC-01', 'pagination.link-next',
     'the next Link ({url}) points to another origin than the list ({origin}): a Link leads to the next page of the same list, and the tester sends its token nowhere else'),
   cpoFault('locations-link-other-module', 'the next Link of the unfiltered Locations list leads to the Tariffs module', 'LOC-01', 'pagination.link-next',
-    'the next Link header "{header}" leads to /ocpi/cpo/2.2.1/tariffs, not to the list at /ocpi/cpo/2.2.1/locations: a Link leads to the next page of the same list'),
+    'the next Link header "{header}" leads to /ocpi/cpo/{version}/tariffs, not to the list at /ocpi/cpo/{version}/locations: a Link leads to the next page of the same list'),
   cpoFault('location-detail-differs', 'an EVSE fetched on its own has another status than in the list, with the same last_updated', 'LOC-04', 'locations.object-matches-list',
     'EVSE LOC0001-1 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
   cpoFault('location-detail-stamps-now', 'a Location, EVSE or Connector fetched on its own carries the moment it was served as last_updated, and the EVSE another status than in the list', 'LOC-04', 'locations.object-matches-list',
@@ -351,7 +351,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('cancel-result-routed-to-itself', 'the CANCEL_RESERVATION result is POSTed with OCPI-to naming the CPO itself', 'CMD-04', 'headers.request-routing',
     'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
   cpoFault('unlock-result-raw-token', 'the UNLOCK_CONNECTOR result is POSTed with the token raw instead of Base64-encoded', 'CMD-05', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/2.2.1/results/CommandResult/{ref}'),
+    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/CommandResult/{ref}'),
   cpoFault('cancel-reservation-response-invalid', 'the CANCEL_RESERVATION CommandResponse has no timeout', 'CMD-04', 'schema.response',
     '/data/timeout: required field "timeout" is missing'),
   warnsIn(cpoFault('start-session-no-session', 'a START_SESSION is ACCEPTED but no session starts', 'CMD-01', 'commands.session-started',
@@ -430,7 +430,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
     'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
   emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/2.2.1/locations{more}'),
+    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}'),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
 ]);

@@ -8,6 +8,7 @@ import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 import { run } from '../../src/run.js';
 import { ALL_CASES } from '../../suites/index.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 
 // The fault loop of DESIGN §6: every fault of the catalogue, in each party that has it, run in-process. It is split
 // into shards (fault-catalogue.shard-N.test.ts), which the test runner spreads over its worker processes.
@@ -23,9 +24,16 @@ export const failsIn = (e: FaultExpectation): boolean => e.status !== 'warn' && 
 /** Fault runs under way at once, at most this many ahead of the test that awaits one. */
 const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
 
-/** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME` does. */
-async function runWithFault(fault: Fault, role: PartyRole): Promise<RunResult> {
-  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ...fault.runFlags };
+/**
+ * The versions the faults run in: 2.2.1 in `npm test`, the version the catalogue's texts were first written for; every
+ * other version whose cases and reference parties exist in `npm run test:faults:versions` (OCPI_FAULT_VERSIONS), which
+ * CI runs too, so that `npm test` stays within its time (each version adds the whole loop: about 20 s here).
+ */
+const FAULT_VERSIONS: readonly OcpiVersion[] = (process.env['OCPI_FAULT_VERSIONS'] ?? '2.2.1').split(',').map((v) => v.trim() as OcpiVersion);
+
+/** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME --ocpi-version V` does. */
+async function runWithFault(fault: Fault, role: PartyRole, version: OcpiVersion): Promise<RunResult> {
+  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ocpiVersion: version, ...fault.runFlags };
   return run(loadRunConfig({ flags, env: {} }));
 }
 
@@ -45,19 +53,19 @@ function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation)
   }
 }
 
-/** The runs of one shard: every `shards`-th fault × party run, from the `shard`-th (1-based). */
+/** The runs of one shard: every `shards`-th fault × party × version run, from the `shard`-th (1-based). */
 export function describeFaultRuns(shard: number, shards: number): void {
-  const runs = FAULTS.flatMap((fault) => fault.roles.map((role) => ({ fault, role }))).filter((_, index) => index % shards === shard - 1);
-  describe(`each fault of the catalogue, in each party that has it (shard ${shard} of ${shards})`, function () {
+  const runs = FAULTS.flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => ({ fault, role, version })))).filter((_, index) => index % shards === shard - 1);
+  describe(`each fault of the catalogue, in each party that has it, in each version (shard ${shard} of ${shards})`, function () {
   this.timeout(60_000);
   // Runs overlap: each waits on its own servers and deadline far more than it computes.
-  const results = new LookaheadRuns(runs.map(({ fault, role }) => () => runWithFault(fault, role)), RUN_LOOKAHEAD);
-  runs.forEach(({ fault, role }, index) => {
+  const results = new LookaheadRuns(runs.map(({ fault, role, version }) => () => runWithFault(fault, role, version)), RUN_LOOKAHEAD);
+  runs.forEach(({ fault, role, version }, index) => {
     const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
     const expects = fault.expects.filter((e) => appliesTo(e, role));
     const failing = [...new Set(expects.filter(failsIn).map((e) => e.case))].sort();
     const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
-    it(`${verdict} when in ${party} ${fault.description}.`, async () => {
+    it(`${verdict} when in ${party}, OCPI ${version}, ${fault.description}.`, async () => {
       const result = await results.result(index);
       const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
       const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
