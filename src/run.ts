@@ -52,6 +52,10 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     // A version no selected case covers is a usage error whatever the target offers: said before anything is sent.
     const unasked = chooseVersions(config.ocpiVersion, testable, undefined);
     if (unasked.kind === 'not-selected') throw new ConfigError(choiceProblem(unasked));
+    // A given token (--handshake none) was registered in one version: testing several would judge it where it is not valid.
+    if (config.handshake === 'none' && config.ocpiVersion === 'all') {
+      throw new ConfigError('--ocpi-version all needs a registration in each version (--handshake register); with --handshake none the token was registered in one version: name it with --ocpi-version');
+    }
     // The target's versions list, read first, decides what is tested (not with --handshake await: the target picks).
     const offered = target && config.handshake !== 'await'
       ? await discoverVersions({ ...target, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
@@ -61,10 +65,6 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     const asked = config.ocpiVersion ?? (config.handshake === 'await' && testable.includes('2.2.1') ? '2.2.1' : undefined);
     const choice = chooseVersions(asked, testable, offered);
     if (choice.kind === 'not-offered' || choice.kind === 'not-selected') throw new ConfigError(choiceProblem(choice));
-    // A given token (--handshake none) was registered in one version: testing several would judge it where it is not valid.
-    if (config.handshake === 'none' && config.ocpiVersion === 'all') {
-      throw new ConfigError('--ocpi-version all needs a registration in each version (--handshake register); with --handshake none the token was registered in one version: name it with --ocpi-version');
-    }
     // 2.1.1 credentials and version details do not say which role the target has; the run must be told (X2).
     if (choice.kind === 'test' && choice.versions.includes('2.1.1') && !config.role) {
       throw new ConfigError('testing OCPI 2.1.1 needs --role cpo or --role emsp: in 2.1.1 the target\'s credentials and version details do not say which role it has');
