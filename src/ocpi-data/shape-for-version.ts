@@ -22,11 +22,18 @@ export const SHAPED_VERSIONS: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
 export function shapeForVersion<T extends Dated>(version: OcpiVersion, module: ShapedModule, object: T): T | ShapedObject {
   if (version === '2.2.1') return object;
   if (version !== '2.3.0') throw new Error(`no ${module} objects in OCPI ${version} yet`);
-  if (module === 'tariffs') return tariff230(object as unknown as Tariff);
-  if (module === 'sessions') return session230(object as unknown as Session);
-  if (module === 'cdrs') return cdr230(object as unknown as Cdr);
-  return object;
+  if (module !== 'tariffs' && module !== 'sessions' && module !== 'cdrs') return object;
+  // A list is shaped again on every page request: each object once. The stores replace an object that changes, never
+  // edit it, so an object's shape never goes stale.
+  let shaped = SHAPED_230.get(object);
+  if (!shaped) {
+    shaped = module === 'tariffs' ? tariff230(object as unknown as Tariff) : module === 'sessions' ? session230(object as unknown as Session) : cdr230(object as unknown as Cdr);
+    SHAPED_230.set(object, shaped);
+  }
+  return shaped;
 }
+
+const SHAPED_230 = new WeakMap<object, ShapedObject>();
 
 /** A 2.2.1 Price as a 2.3.0 Price: the amount before taxes, and the VAT, when known, as the one tax. */
 function price230(price: Price): Record<string, unknown> {

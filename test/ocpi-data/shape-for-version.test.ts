@@ -32,3 +32,14 @@ describe('shapeForVersion', () => {
     assert.throws(() => shapeForVersion('2.1.1', 'tariffs', data.tariffs[0] as never), /2\.1\.1/);
   });
 });
+
+describe('shapeForVersion, asked again', () => {
+  it('shapes an object once per version and gives the same 2.3.0 object back each time the list is served.', () => {
+    const tariff = generateCpoData({ countryCode: 'NL', partyId: 'ABC', seed: 7, locations: 1, tariffs: 1, sessions: 1 }).tariffs[0];
+    if (!tariff) throw new Error('no tariff generated');
+    const first = shapeForVersion('2.3.0', 'tariffs', tariff);
+    assert.notEqual(first, tariff);
+    assert.equal(shapeForVersion('2.3.0', 'tariffs', tariff), first);
+    assert.equal(shapeForVersion('2.2.1', 'tariffs', tariff), tariff);
+  });
+});
