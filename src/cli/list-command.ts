@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { PROFILE_NAMES, PROFILES, profileNamed, type ProfileName } from '../runner/profiles.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import type { CliIo } from './cli-io.js';

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from './commander.js';
 import { ConfigError } from '../config/config-error.js';
 import { TOOL } from '../tool-info.js';
 import { printError, printInternalError, type CliIo } from './cli-io.js';
@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.ok;
   }
-  const { Command: CommandClass, CommanderError } = await import('commander');
+  const { Command: CommandClass, CommanderError } = await import('./commander.js');
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
 import type { CliIo, StopReason } from './cli-io.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';

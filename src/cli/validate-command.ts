@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { ConfigError } from '../config/config-error.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import type { CliIo } from './cli-io.js';
