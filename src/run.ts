@@ -12,6 +12,8 @@ import { discoverVersions } from './runner/discover-versions.js';
 import { ConfigError } from './config/config-error.js';
 import { OCPI_VERSIONS, type OcpiVersion } from './model/ocpi-version.js';
 import { ALL_CASES } from '../suites/index.js';
+import { Network } from './transport/network.js';
+import { networkNotices } from './runner/network-notices.js';
 
 /** What a caller of `run` may add besides the config. */
 export interface RunHooks {
@@ -31,6 +33,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   let party: ReferenceParty | undefined;
   let registering: Promise<unknown> | undefined;
   let target = config.versionsUrl && config.token ? { versionsUrl: config.versionsUrl, token: config.token } : undefined;
+  const network = new Network(config.network);
   if (config.embedded) {
     // The embedded party offers the version asked for, all it speaks for `all`, and 2.2.1 by default (the version its
     // faults and conformant variants are written for).
@@ -46,6 +49,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   }
   try {
     const signal = hooks.signal ?? new AbortController().signal;
+    for (const message of networkNotices(network, target?.versionsUrl)) for (const listener of hooks.listeners ?? []) listener({ type: 'notice', message });
     const selected = (version: OcpiVersion): ReturnType<typeof selectCases> =>
       selectCases(hooks.cases ?? ALL_CASES, { version, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
     const testable = OCPI_VERSIONS.filter((version) => selected(version).length > 0);
@@ -58,7 +62,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     }
     // The target's versions list, read first, decides what is tested (not with --handshake await: the target picks).
     const offered = target && config.handshake !== 'await'
-      ? await discoverVersions({ ...target, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
+      ? await discoverVersions({ ...target, network, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
       : undefined;
     // With --handshake await the target registers in a version of the tester's offer. Until the tester offers every
     // version and tests the one the target picks, it offers 2.2.1 unless told another (the version of every earlier run).
@@ -83,7 +87,8 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       ...(target && config.handshake !== 'await' ? { target } : {}),
       handshake: config.handshake,
       ...(config.role ? { role: config.role } : {}),
-      peer: { ...config.peerListen, ...(config.peerUrl ? { publicUrl: config.peerUrl } : {}) },
+      peer: { ...config.peerListen, ...(config.peerUrl ? { publicUrl: config.peerUrl } : {}), ...(config.peerTls ? { tls: config.peerTls } : {}) },
+      network,
       concurrency: config.concurrency,
       timeoutMs: config.timeout,
       deadlineMs: config.deadline,
@@ -102,6 +107,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       },
     });
   } finally {
+    network.close();
     await registering;
     await party?.stop();
   }

@@ -3,6 +3,7 @@ import { readDataFile } from './read-data-file.js';
 import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-config.js';
 import { RUN_SETTINGS, RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
 import { Secret } from './secret.js';
+import { readNetworkSettings } from './network-settings.js';
 import { toolValidator } from '../schemas/tool-validator.js';
 
 const validateSettings = toolValidator<RawRunSettings>(RUN_SETTINGS);
@@ -15,7 +16,9 @@ const ENV_PREFIX = 'OCPI_CONFORMANCE_';
  */
 export const MIN_TOKEN_LENGTH = 8;
 const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
-const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime']);
+// Header values may hold commas: OCPI_CONFORMANCE_HEADER gives one header per line.
+const LINE_LIST_KEYS = new Set(['header']);
+const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime', 'rateLimit']);
 const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
 
 /** The layers a run's settings come from. */
@@ -37,7 +40,12 @@ function check(layer: string, settings: unknown): RawRunSettings {
 
 // Settings a variable may not give: one inherited from a shell or a CI job must not let a run act on real chargers
 // (DESIGN §7), so that permission is given where a reader of the job sees it (a flag, or the config file it names).
-const FLAG_ONLY_KEYS = new Set(['allowCommands']);
+const FLAG_ONLY_KEYS = new Set(['allowCommands', 'insecure']);
+
+const FLAG_ONLY_WHY: Readonly<Record<string, string>> = {
+  allowCommands: 'the cases that act on real chargers run only with --allow-commands on the command line',
+  insecure: 'certificate checks are turned off only with --insecure on the command line',
+};
 
 const envName = (key: string): string => ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
@@ -45,13 +53,14 @@ const envName = (key: string): string => ENV_PREFIX + key.replace(/[A-Z]/g, (c) 
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): RawRunSettings {
   const settings: Record<string, unknown> = {};
   for (const key of FLAG_ONLY_KEYS) {
-    if (env[envName(key)] !== undefined) throw new ConfigError(`environment: ${envName(key)} is refused, whatever its value: the cases that act on real chargers run only with --allow-commands on the command line`);
+    if (env[envName(key)] !== undefined) throw new ConfigError(`environment: ${envName(key)} is refused, whatever its value: ${FLAG_ONLY_WHY[key] ?? 'give it on the command line'}`);
   }
   for (const key of Object.keys(RUN_SETTINGS_SCHEMA.properties)) {
     if (FLAG_ONLY_KEYS.has(key)) continue;
     const raw = env[envName(key)];
     if (raw === undefined || raw === '') continue;
-    if (LIST_KEYS.has(key)) settings[key] = raw.split(',').map((item) => item.trim()).filter(Boolean);
+    if (LINE_LIST_KEYS.has(key)) settings[key] = raw.split(/\r?\n/).map((item) => item.trim()).filter(Boolean);
+    else if (LIST_KEYS.has(key)) settings[key] = raw.split(',').map((item) => item.trim()).filter(Boolean);
     else if (NUMBER_KEYS.has(key)) settings[key] = Number(raw);
     else if (BOOLEAN_KEYS.has(key)) settings[key] = ['1', 'true', 'yes'].includes(raw.toLowerCase());
     else settings[key] = raw;
@@ -99,7 +108,10 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
       throw new ConfigError(`--grep: not a valid regular expression: ${merged.grep}`);
     }
   }
+  const { network, peerTls } = readNetworkSettings(merged);
   return Object.freeze({
+    network,
+    ...(peerTls ? { peerTls } : {}),
     ...(merged.versionsUrl ? { versionsUrl: merged.versionsUrl } : {}),
     ...(merged.token ? { token: new Secret(merged.token) } : {}),
     ...(merged.embedded ? { embedded: merged.embedded as RunConfig['embedded'] } : {}),

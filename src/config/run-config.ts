@@ -55,6 +55,26 @@ export interface RunConfig {
   readonly profile: ProfileName;
   readonly color: boolean;
   readonly quiet: boolean;
+  /** How requests reach the target: extra headers, TLS, proxy, pace (`--header`, `--cacert`, ..., `--rate-limit`). */
+  readonly network: NetworkSettings;
+  /** A certificate and key the tester's own endpoint serves HTTPS with (`--peer-tls-cert`, `--peer-tls-key`). */
+  readonly peerTls?: { readonly cert: string; readonly key: string };
+}
+
+/** The network settings of a run, files read: what `Network` is built from. */
+export interface NetworkSettings {
+  /** Extra request headers, names in lower case (`--header`); their values are redacted from every report. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** PEM: authorities trusted besides Node's (`--cacert`), and a client certificate and key (`--cert`, `--key`). */
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  /** Server certificates are not checked (`--insecure`). */
+  readonly insecure: boolean;
+  /** Requests go through the proxy HTTPS_PROXY / HTTP_PROXY name (NO_PROXY honoured); never for the embedded party. */
+  readonly proxyFromEnv: boolean;
+  /** The most requests the tester starts per second (`--rate-limit`). */
+  readonly requestsPerSecond?: number;
 }
 
 /** The settings before secrets are wrapped and the listen address parsed: what files, env and flags give. */
@@ -93,6 +113,14 @@ export interface RawRunSettings {
   profile?: string;
   color?: boolean;
   quiet?: boolean;
+  header?: string[];
+  cacert?: string;
+  cert?: string;
+  key?: string;
+  insecure?: boolean;
+  peerTlsCert?: string;
+  peerTlsKey?: string;
+  rateLimit?: number;
 }
 
 /** The defaults, the lowest layer of the precedence. */
@@ -116,4 +144,6 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   profile: 'full',
   color: true,
   quiet: false,
+  header: [],
+  insecure: false,
 });

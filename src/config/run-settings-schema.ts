@@ -40,6 +40,14 @@ export const RUN_SETTINGS_SCHEMA = {
     profile: { enum: PROFILE_NAMES },
     color: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    header: { type: 'array', items: { type: 'string' } },
+    cacert: { type: 'string', minLength: 1 },
+    cert: { type: 'string', minLength: 1 },
+    key: { type: 'string', minLength: 1 },
+    insecure: { type: 'boolean' },
+    peerTlsCert: { type: 'string', minLength: 1 },
+    peerTlsKey: { type: 'string', minLength: 1 },
+    rateLimit: { type: 'integer', minimum: 1, maximum: 1000 },
   },
 } as const;
 

@@ -27,6 +27,8 @@ export interface PeerOptions {
   readonly role: 'CPO' | 'EMSP';
   /** The OCPI version the peer speaks (2.2.1 by default): its URLs, version details, credentials and tokens. */
   readonly version?: OcpiVersion;
+  /** A certificate and key (PEM) to serve HTTPS with (`--peer-tls-cert`, `--peer-tls-key`). */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 /** A registration the target made with the tester (`--handshake await`). */
@@ -87,6 +89,7 @@ export class Peer {
       port: options.port,
       redactor: options.redactor,
       nextExchangeId: options.nextExchangeId,
+      ...(options.tls ? { tls: options.tls } : {}),
       onExchange: (exchange, request) => {
         const caller = this.#identify(request);
         const encoding = this.#encodingOf(request);

@@ -195,6 +195,8 @@ export class CaseContext {
       // The case's own signal: its inactivity timeout and the run's interrupt both end what it has under way.
       const response = await this.#services.client.send(request, { signal: this.#services.signal });
       this.#services.progress?.();
+      // The 429s waited out are kept whatever the request: they explain its time and what the target asked.
+      if (response.throttled?.length) this.attach(...response.throttled);
       if (evidence) keep(...response.redirects, response.exchange);
       if (response.redirects.length > 0) this.#redirected(response);
       if (sessionToken && !expectRefusal) {

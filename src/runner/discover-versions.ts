@@ -4,6 +4,7 @@ import { OcpiClient } from '../transport/ocpi-client.js';
 import { OriginPolicy } from '../transport/origin-policy.js';
 import { Redactor } from '../transport/redactor.js';
 import { TransportError } from '../transport/transport-error.js';
+import type { Network } from '../transport/network.js';
 import type { TokenEncoding } from '../transport/authorization.js';
 import { offeredVersions } from './choose-versions.js';
 
@@ -17,6 +18,8 @@ export interface DiscoverOptions {
   readonly maxResponseBytes: number;
   readonly allowOrigins: readonly string[];
   readonly signal: AbortSignal;
+  /** Extra headers, TLS, proxy and pace, as the run's requests have them. */
+  readonly network?: Network;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function discoverVersions(options: DiscoverOptions): Promise<readon
     userAgent: `${TOOL.name}/${TOOL.version}`,
     origins: new OriginPolicy([options.versionsUrl, ...options.allowOrigins]),
     signal: options.signal,
+    ...(options.network ? { network: options.network } : {}),
   });
   const encodings: TokenEncoding[] = options.rawToken ? ['raw', 'base64'] : ['base64', 'raw'];
   for (const tokenEncoding of encodings) {

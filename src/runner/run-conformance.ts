@@ -6,6 +6,7 @@ import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
 import { Redactor } from '../transport/redactor.js';
 import { OriginPolicy } from '../transport/origin-policy.js';
+import type { Network } from '../transport/network.js';
 import { applyBaseline, baselineClassifier, type Baseline } from './baseline.js';
 import { summarize } from './summarize.js';
 import type { RunResult } from '../model/case-result.js';
@@ -31,7 +32,10 @@ export interface RunOptions {
   /** Why the plan is empty: the run tests nothing and says why. */
   readonly untested?: string;
   readonly role?: 'cpo' | 'emsp';
-  readonly peer: { readonly host: string; readonly port: number; readonly publicUrl?: string };
+  /** Where the tester's endpoint listens, the URL the target reaches it at, and the certificate it serves HTTPS with. */
+  readonly peer: { readonly host: string; readonly port: number; readonly publicUrl?: string; readonly tls?: { readonly cert: string; readonly key: string } };
+  /** Extra headers, TLS, proxy and pace for every request to the target; plain HTTP without. */
+  readonly network?: Network;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
@@ -82,6 +86,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   // One redactor and one numbering of exchanges for the whole run: a token learnt in one version is redacted in the
   // next, and every exchange of the report has its own id.
   const redactor = new Redactor();
+  // The user's extra headers may carry a gateway's key: none of their values is recorded.
+  for (const name of Object.keys(options.network?.headers ?? {})) redactor.addSecretHeader(name);
   let exchangeCount = 0;
   const shared: SharedServices = { emit, redactor, nextExchangeId: () => `x${++exchangeCount}` };
   const parts: VersionPart[] = [];
@@ -138,6 +144,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
     redactor,
     nextExchangeId,
     userAgent: `${TOOL.name}/${TOOL.version}`,
+    ...(options.network ? { network: options.network } : {}),
   } as const;
   const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { readAuthorization, type PresentedToken } from '../transport/authorization.js';
@@ -65,6 +66,8 @@ export interface OcpiServerOptions {
   readonly requestTimeoutMs?: number;
   /** Holds every request this long before handling it: a slow or distant party, for benchmarks. Default 0. */
   readonly latencyMs?: number;
+  /** A certificate and key (PEM) to serve HTTPS with; plain HTTP without. */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 interface Route {
@@ -105,7 +108,7 @@ export class OcpiServer {
     this.#recorded = new ByteBudget(options.maxRecordedBytes ?? 64 * MB);
   }
 
-  /** The base URL (`http://host:port`) once listening. */
+  /** The base URL (`http://host:port`, or `https://` with a certificate) once listening. */
   get baseUrl(): string {
     return this.#baseUrl;
   }
@@ -116,12 +119,15 @@ export class OcpiServer {
 
   async listen(): Promise<string> {
     const requestTimeout = this.#options.requestTimeoutMs ?? 30_000;
-    const server = createServer({
+    const settings = {
       headersTimeout: Math.min(this.#options.headersTimeoutMs ?? 10_000, requestTimeout),
       requestTimeout,
       // How often Node looks for callers past those deadlines (its default, 30 s, would let a slow caller linger).
       connectionsCheckingInterval: 1000,
-    }, (req, res) => void this.#handle(req, res));
+    };
+    const handle = (req: IncomingMessage, res: ServerResponse): void => void this.#handle(req, res);
+    const { tls } = this.#options;
+    const server: Server = tls ? createTlsServer({ ...settings, cert: tls.cert, key: tls.key }, handle) : createServer(settings, handle);
     server.keepAliveTimeout = 5000;
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => this.#refuseUnreadable(error, socket));
     await new Promise<void>((resolve, reject) => {
@@ -131,7 +137,7 @@ export class OcpiServer {
     this.#server = server;
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    this.#baseUrl = `http://${host}:${address.port}`;
+    this.#baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
     return this.#baseUrl;
   }
 

@@ -1,7 +1,8 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import got, { type Method, RequestError } from 'got';
+import got, { type Method, type OptionsInit, RequestError } from 'got';
 import { flattenHeaders } from './flatten-headers.js';
+import type { Network } from './network.js';
 
 /** One HTTP request to send as it is: no redirects followed, no retries. */
 export interface AnswerRequest {
@@ -13,6 +14,8 @@ export interface AnswerRequest {
   /** The largest body read, in bytes, after decompression. */
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal;
+  /** TLS trust and identity, proxy and pace (plain HTTP, Node's authorities, no proxy without it). */
+  readonly network?: Network;
 }
 
 /** What came back: a status, its headers (lower-case names) and the body text. */
@@ -40,6 +43,26 @@ export class NoAnswer extends Error {
  * deep is kept as text when parsed, see parseBody). Throws NoAnswer otherwise; never an HTTP status.
  */
 export async function fetchAnswer(request: AnswerRequest): Promise<Answer> {
+  const { network } = request;
+  if (!network) return fetchNow(request);
+  const turn = network.paced(() => (request.signal?.aborted ? Promise.reject(new NoAnswer('EABORTED', 'request aborted')) : fetchNow(request)));
+  const { signal } = request;
+  if (!signal) return turn;
+  // A request waiting for its turn under --rate-limit still ends at once when its case or the run is stopped.
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(new NoAnswer('EABORTED', 'request aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([turn, stopped]);
+  } finally {
+    signal.removeEventListener('abort', onAbort as () => void);
+    turn.catch(() => undefined);
+  }
+}
+
+async function fetchNow(request: AnswerRequest): Promise<Answer> {
   const { timeoutMs, maxResponseBytes } = request;
   // Why the tester itself ended the request, when it did: got then reports a bare cancellation.
   let refusal: NoAnswer | undefined;
@@ -55,6 +78,7 @@ export async function fetchAnswer(request: AnswerRequest): Promise<Answer> {
     timeout: { request: timeoutMs },
     responseType: 'text',
     ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.network?.connectionFor(request.url) as Pick<OptionsInit, 'https' | 'agent'> | undefined),
   });
   const stop = (code: string, message: string): void => {
     refusal ??= new NoAnswer(code, message);
@@ -91,6 +115,9 @@ function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
 
+// The codes of a server certificate whose chain ends at no authority the client trusts.
+const UNTRUSTED_CERTIFICATE = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+
 /** What went wrong with a request that got no usable response, in words that point at the cause. */
 function describeFailure(error: unknown, timeoutMs: number): NoAnswer {
   if (!(error instanceof RequestError)) return new NoAnswer('EREQUEST', error instanceof Error ? error.message : String(error), error);
@@ -101,6 +128,14 @@ function describeFailure(error: unknown, timeoutMs: number): NoAnswer {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return because('host name not found');
   if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return because('request aborted', 'EABORTED');
   if (code === 'ECONNRESET' || code === 'EPIPE') return because(`the target closed the connection before a complete response (${error.message})`);
+  if (code === 'EPROTO' && /wrong version number|packet length too long|unknown protocol/i.test(error.message)) {
+    return because('the server did not answer in TLS: is the URL https:// while the server speaks plain http?');
+  }
+  if (UNTRUSTED_CERTIFICATE.has(code)) {
+    return because(`the server's TLS certificate is not trusted (${code}): give the authority that issued it with --cacert FILE`);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return because(`the server's TLS certificate is for another host name (${error.message})`);
+  if (code === 'CERT_HAS_EXPIRED') return because('the server\'s TLS certificate has expired');
   if (code === 'HPE_HEADER_OVERFLOW') return because('the response headers are larger than the 16 KB the tester reads');
   if (code.startsWith('HPE_')) return because(`the response is not valid HTTP (${error.message})`);
   if (code.startsWith('Z_') || code.startsWith('ERR_ZLIB') || /decompress|zlib|brotli/i.test(code)) return because(`the body does not decode as its Content-Encoding says (${error.message})`);

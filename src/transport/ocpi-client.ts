@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
@@ -11,6 +12,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { redirectTarget } from './redirect-target.js';
 import { fetchAnswer, NoAnswer } from './fetch-answer.js';
 import type { OriginPolicy } from './origin-policy.js';
+import type { Network } from './network.js';
 
 /** One request to send. */
 export interface OcpiRequest {
@@ -34,6 +36,8 @@ export interface OcpiResponse {
   readonly exchange: Exchange;
   /** The exchanges of the redirects followed to get there, in order; empty when the first response was the last. */
   readonly redirects: readonly Exchange[];
+  /** The 429 answers waited out and retried before it (Retry-After), in order; absent or empty when none came. */
+  readonly throttled?: readonly Exchange[];
   /** Set when the final response is a 307 or 308 to another origin, which the client does not follow. */
   readonly redirectRefused?: { readonly location: string };
   readonly status: number;
@@ -69,6 +73,8 @@ export interface OcpiClientOptions {
    * the default); without them (2.1.1) none of those headers is sent.
    */
   readonly ocpiHeaders?: boolean;
+  /** Extra headers, TLS, proxy and pace (`--header`, `--cacert`, HTTPS_PROXY, `--rate-limit`, ...). */
+  readonly network?: Network;
 }
 
 /** The headers OCPI 2.2 introduced: the request ids and the routing headers. */
@@ -76,6 +82,11 @@ const OCPI_2_2_HEADERS = /^(x-request-id|x-correlation-id|ocpi-(from|to)-(countr
 
 /** How many 307/308 redirects one request follows; a further redirect is returned as the response. */
 export const MAX_REDIRECTS = 5;
+
+/** How many 429 answers one request waits out (its Retry-After, within RETRY_AFTER_MAX_MS) before the 429 is its answer. */
+export const MAX_429_RETRIES = 3;
+/** The longest wait a 429's Retry-After may ask for and be waited out; a longer one ends the request with the 429. */
+export const RETRY_AFTER_MAX_MS = 30_000;
 
 /** How one request is sent besides what it carries. */
 export interface SendOptions {
@@ -132,11 +143,14 @@ export class OcpiClient {
     const encode = this.#options.encodeBody ?? JSON.stringify;
     const payload = request.rawBody ?? (request.body === undefined ? undefined : encode(request.body));
     const redirects: Exchange[] = [];
+    const throttled: Exchange[] = [];
     let url = request.url;
     for (;;) {
       const requestId = randomUUID();
       const ocpiHeaders = this.#options.ocpiHeaders ?? true;
       const headers: Record<string, string> = {
+        // The user's headers first: the ones the client sets itself cannot be given (the settings refuse them).
+        ...this.#options.network?.headers,
         'user-agent': this.#options.userAgent,
         accept: 'application/json',
         ...(ocpiHeaders ? { 'x-request-id': requestId, 'x-correlation-id': correlationId } : {}),
@@ -152,8 +166,15 @@ export class OcpiClient {
         if (error instanceof TransportError && redirects.length > 0) throw new TransportError(error.message, { code: error.code, exchange: error.exchange, cause: error.cause, redirects });
         throw error;
       });
+      if (hop.status === 429 && throttled.length < MAX_429_RETRIES) {
+        const waitMs = retryAfterMs(hop.headers['retry-after'], throttled.length);
+        if (waitMs !== undefined && (await waited(waitMs, signal))) {
+          throttled.push(hop.exchange);
+          continue;
+        }
+      }
       const target = redirectTarget(hop.status, hop.headers['location'], url);
-      const final = { ...hop, redirects: Object.freeze([...redirects]), requestId, correlationId };
+      const final = { ...hop, redirects: Object.freeze([...redirects]), throttled: Object.freeze([...throttled]), requestId, correlationId };
       if (target.kind === 'refuse') return { ...final, redirectRefused: Object.freeze({ location: redactor.text(target.url) }) };
       if (target.kind === 'none' || redirects.length >= MAX_REDIRECTS) return final;
       redirects.push(hop.exchange);
@@ -183,7 +204,7 @@ export class OcpiClient {
     if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
     try {
-      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(signal ? { signal } : {}) });
+      const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(signal ? { signal } : {}), ...(this.#options.network ? { network: this.#options.network } : {}) });
       const parsed = parseBody(answer.text);
       const recordedResponse = recordResponse({ status: answer.status, headers: Object.freeze(redactor.headers(answer.headers)), parsed }, redactor);
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
@@ -192,6 +213,33 @@ export class OcpiClient {
       if (error instanceof NoAnswer) throw failed(error.code, error.message, error.cause);
       throw failed('EREQUEST', error instanceof Error ? error.message : String(error), error);
     }
+  }
+}
+
+/**
+ * How long a 429 asks the client to wait before it tries again: its Retry-After in seconds or as an HTTP date, or
+ * without one 1, 2, then 4 seconds; undefined when that is longer than RETRY_AFTER_MAX_MS (or unreadable), so the 429
+ * is the answer.
+ */
+export function retryAfterMs(header: string | undefined, retried: number, now: number = Date.now()): number | undefined {
+  let ms: number;
+  if (header === undefined || header.trim() === '') ms = 1000 * 2 ** retried;
+  else if (/^\s*\d+\s*$/.test(header)) ms = Number(header) * 1000;
+  else {
+    const at = Date.parse(header);
+    if (Number.isNaN(at)) return undefined;
+    ms = Math.max(0, at - now);
+  }
+  return ms <= RETRY_AFTER_MAX_MS ? ms : undefined;
+}
+
+/** Waits `ms`; false when the signal ended the wait first. */
+async function waited(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    await delay(ms, undefined, signal ? { signal } : {});
+    return true;
+  } catch {
+    return false;
   }
 }
 

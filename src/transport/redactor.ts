@@ -15,6 +15,13 @@ export class Redactor {
   #needles: readonly string[] = [];
   // The tokens already added: the client adds the token of every request it sends, nearly always one it knows.
   readonly #added = new Set<string>();
+  // Headers whose values are secrets of the user's (a gateway key given with --header): never recorded.
+  readonly #secretHeaders = new Set<string>();
+
+  /** Redacts the value of header `name` (any case) from every recorded exchange. */
+  addSecretHeader(name: string): void {
+    this.#secretHeaders.add(name.toLowerCase());
+  }
 
   /** Registers a token so that every encoding of it (tokenEncodings) is redacted from then on, whatever its length. */
   add(secret: Secret): void {
@@ -36,7 +43,7 @@ export class Redactor {
 
   headers(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
     const result = flattenHeaders(headers);
-    for (const [name, value] of Object.entries(result)) result[name] = name === 'authorization' ? redactAuthorization(value) : this.text(value);
+    for (const [name, value] of Object.entries(result)) result[name] = name === 'authorization' ? redactAuthorization(value) : this.#secretHeaders.has(name) ? REDACTED : this.text(value);
     return result;
   }
 

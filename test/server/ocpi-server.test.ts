@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Network } from '../../src/transport/network.js';
+import { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Secret } from '../../src/config/secret.js';
 import { envelope } from '../../src/server/envelope.js';
 import { OcpiServer, type OcpiServerOptions, type ServerRequest } from '../../src/server/ocpi-server.js';
@@ -186,3 +190,20 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('the OCPI server with a certificate', () => {
+  it('serves HTTPS, and its base URL says so', async () => {
+    const tls = fileURLToPath(new URL('../../../test/fixtures/tls/', import.meta.url));
+    const server = new OcpiServer({ host: '127.0.0.1', port: 0, redactor: new Redactor(), nextExchangeId: () => 'x1', tls: { cert: readFileSync(`${tls}server.pem`, 'utf8'), key: readFileSync(`${tls}server.key`, 'utf8') } });
+    server.route('GET', '/ocpi/versions', () => ({ status: 200, body: envelope([], 1000) }));
+    const baseUrl = await server.listen();
+    try {
+      assert.match(baseUrl, /^https:\/\/127\.0\.0\.1:\d+$/);
+      const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 10_000, tokenEncoding: 'base64', redactor: new Redactor(), nextExchangeId: () => 'y1', userAgent: 'test', network: new Network({ ca: readFileSync(`${tls}ca.pem`, 'utf8') }) });
+      const response = await client.send({ method: 'GET', url: `${baseUrl}/ocpi/versions`, token: null });
+      assert.equal(response.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkJsonBody } from '../../src/checks/envelope.js';
 import { REDACTED, Secret } from '../../src/config/secret.js';
-import { MAX_REDIRECTS, OcpiClient } from '../../src/transport/ocpi-client.js';
+import { MAX_REDIRECTS, OcpiClient, retryAfterMs } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { OriginPolicy } from '../../src/transport/origin-policy.js';
 import { TransportError } from '../../src/transport/transport-error.js';
@@ -351,6 +351,76 @@ describe('the OCPI client', () => {
         assert.deepEqual(error.redirects.map((hop) => [hop.request.url, hop.response?.status]), [[`${server.url}/start`, 307]]);
         return true;
       });
+    });
+  });
+
+  describe('when the target answers 429 Too Many Requests', () => {
+    it('waits out the Retry-After and tries again, keeping the 429 as a recorded exchange', async () => {
+      const ids: string[] = [];
+      server.handler = (req, res) => {
+        ids.push(String(req.headers['x-request-id']));
+        if (ids.length === 1) {
+          res.writeHead(429, { 'retry-after': '0' });
+          res.end();
+        } else res.end('{}');
+      };
+      const response = await client.send({ method: 'GET', url: server.url, token: null });
+      assert.equal(response.status, 200);
+      assert.equal(response.throttled?.length, 1);
+      assert.equal(response.throttled?.[0]?.response?.status, 429);
+      assert.notEqual(ids[0], ids[1]);
+    });
+
+    it('gives up after three retries and answers with the last 429', async () => {
+      let calls = 0;
+      server.handler = (_req, res) => {
+        calls += 1;
+        res.writeHead(429, { 'retry-after': '0' });
+        res.end();
+      };
+      const response = await client.send({ method: 'GET', url: server.url, token: null });
+      assert.equal(response.status, 429);
+      assert.equal(calls, 4);
+      assert.equal(response.throttled?.length, 3);
+    });
+
+    it('does not wait when the Retry-After asks for more than 30 seconds', async () => {
+      let calls = 0;
+      server.handler = (_req, res) => {
+        calls += 1;
+        res.writeHead(429, { 'retry-after': '120' });
+        res.end();
+      };
+      const response = await client.send({ method: 'GET', url: server.url, token: null });
+      assert.equal(response.status, 429);
+      assert.equal(calls, 1);
+      assert.deepEqual(response.throttled, []);
+    });
+
+    it('stops waiting when the request is aborted, and answers with the 429', async () => {
+      server.handler = (_req, res) => {
+        res.writeHead(429, { 'retry-after': '20' });
+        res.end();
+      };
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const response = await client.send({ method: 'GET', url: server.url, token: null }, { signal: controller.signal });
+      assert.equal(response.status, 429);
+    });
+  });
+
+  describe('retryAfterMs', () => {
+    it('reads delta-seconds and HTTP dates, and backs off 1, 2, 4 seconds without a header', () => {
+      const now = Date.parse('2026-12-04T12:00:00Z');
+      assert.equal(retryAfterMs('5', 0, now), 5000);
+      assert.equal(retryAfterMs('Fri, 04 Dec 2026 12:00:10 GMT', 0, now), 10_000);
+      assert.equal(retryAfterMs('Fri, 04 Dec 2026 11:00:00 GMT', 0, now), 0);
+      assert.deepEqual([0, 1, 2].map((n) => retryAfterMs(undefined, n, now)), [1000, 2000, 4000]);
+    });
+
+    it('refuses a wait over 30 seconds and an unreadable value', () => {
+      assert.equal(retryAfterMs('31', 0), undefined);
+      assert.equal(retryAfterMs('soon', 0), undefined);
     });
   });
 });
