@@ -338,6 +338,13 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another uid than its URL is accepted', 'TOK-04', 'tokens.url-matches-body',
     'expected status_code 2001, got 1000: the body names uid {uid} while the URL names {url_uid}'),
+  // The Payments Receiver of OCPI 2.3.0 (its cases run in 2.3.0 only, so these faults show there only).
+  cpoFault('terminal-post-drops-field', 'a POSTed Terminal is stored without its customer_reference', 'PAY-01', 'payments.terminal-stored-as-posted',
+    'the Terminal read back differs from the one POSTed in 1 place: a Receiver stores the object as sent'),
+  cpoFault('fac-post-drops-field', 'a POSTed Financial Advice Confirmation is stored without its capture_status_message', 'PAY-02', 'payments.confirmation-stored-as-posted',
+    'the FinancialAdviceConfirmation read back differs from the one POSTed in 1 place: a Receiver stores the object as sent'),
+  cpoFault('unknown-terminal-200', 'an unknown Terminal id is answered with HTTP 200 (and status_code 2000)', 'PAY-03', 'http.unknown-object-404',
+    'expected HTTP 404, got 200 from GET {url}: a Terminal that was never POSTed is not found'),
   cpoFault('unknown-token-200', 'an unknown Token is answered with HTTP 200 (and status_code 2004)', 'TOK-05', 'http.unknown-object-404',
     'expected HTTP 404, got 200 from GET {url}: a Token that was never pushed is not found'),
   warnsIn(cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected',
