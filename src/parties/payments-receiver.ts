@@ -39,11 +39,24 @@ function presented(party: PartyContext, object: PushedObject): PushedObject {
   return Object.fromEntries(lowered) as PushedObject;
 }
 
+/**
+ * The refusal of a valid object under the faults that model a CPO whose own data model is narrower than the spec's:
+ * Terminal coordinates parsed as numbers (they are strings), a Price without taxes (the 2.2.1 shape).
+ */
+function faultyRefusal(party: PartyContext, collection: Collection, body: PushedObject): ServerResponseSpec | undefined {
+  if (collection === TERMINALS && party.faults.has('terminal-coordinates-refused') && body['coordinates']) return invalidPush('coordinates must be numbers');
+  const costs = body['total_costs'] as { taxes?: unknown } | undefined;
+  if (collection === CONFIRMATIONS && party.faults.has('fac-taxes-400') && costs?.taxes) return { status: 400, body: envelope(undefined, 2001, 'total_costs: unknown field taxes') };
+  return undefined;
+}
+
 function post(party: PartyContext, store: PaymentsStore, collection: Collection, request: ServerRequest): ServerResponseSpec {
   const body = asPushedObject(request.body);
   if (!body) return invalidPush(`the body must be a ${collection.object} object`);
   const invalid = invalidBody(collection, body);
   if (invalid) return invalidPush(invalid);
+  const refused = faultyRefusal(party, collection, body);
+  if (refused) return refused;
   const { [collection.dropped]: _dropped, ...without } = body;
   const stored = party.faults.has(collection.dropFault) ? without : { ...body };
   store.put(collection.path, String(body[collection.idField]), stored);
