@@ -97,7 +97,7 @@ const DATE_FILTER_CASES = ['LOC-02', 'TAR-02', 'SES-02', 'CDR-02', 'TOK-PULL-02'
 /** The cases of a default run against either party that judge the envelopes of the target's answers. */
 const CONNECT_CASES = ['VER-01', 'VER-02', 'CRED-02', 'CRED-03', 'CRED-05'];
 const CPO_ENVELOPE_CASES = ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03',
-  'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03'];
+  'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02'];
 const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
   'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'];
 const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
@@ -209,14 +209,14 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
-      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
+      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
       text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] }),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
-      'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03',
+      'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02',
       ...EMSP_ENVELOPE_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
-    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02']),
+    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02']),
   wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }),
   wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
@@ -235,7 +235,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   // expected answer, and a failure where only status_code 2004 tells an unknown token from a path not served (T142).
   alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
     'the HTTP {status} answer to {method} {url} is not in the OCPI response format (text/plain, a body starting "HTTP {code}"): an error on the HTTP layer should come with the response format (status_code, timestamp) to say more',
-    ['VER-04', 'VER-05', 'CRED-04', 'CRED-05', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'LOC-05', 'TOK-05', 'TAR-PUSH-02'])),
+    ['VER-04', 'VER-05', 'CRED-04', 'CRED-05', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'LOC-05', 'TOK-05', 'TAR-PUSH-02', 'PAY-03'])),
   { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
@@ -338,6 +338,17 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
   cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another uid than its URL is accepted', 'TOK-04', 'tokens.url-matches-body',
     'expected status_code 2001, got 1000: the body names uid {uid} while the URL names {url_uid}'),
+  // The Payments Receiver of OCPI 2.3.0 (its cases run in 2.3.0 only, so these faults show there only).
+  cpoFault('terminal-post-drops-field', 'a POSTed Terminal is stored without its customer_reference', 'PAY-01', 'payments.terminal-stored-as-posted',
+    'the Terminal read back differs from the one POSTed in 1 place: a Receiver stores the object as sent'),
+  cpoFault('fac-post-drops-field', 'a POSTed Financial Advice Confirmation is stored without its capture_status_message', 'PAY-02', 'payments.confirmation-stored-as-posted',
+    'the FinancialAdviceConfirmation read back differs from the one POSTed in 1 place: a Receiver stores the object as sent'),
+  cpoFault('terminal-coordinates-refused', 'a POSTed Terminal with coordinates is refused with status_code 2001 (its parser wants numbers, the spec gives strings)', 'PAY-01', 'envelope.status-code',
+    'expected status_code 1000, got 2001 ("coordinates must be numbers")'),
+  cpoFault('fac-taxes-400', 'a POSTed Financial Advice Confirmation whose total_costs lists taxes is refused with HTTP 400 (its model has the 2.2.1 Price)', 'PAY-02', 'http.status',
+    'expected HTTP 200 or 201, got 400 from POST {url}'),
+  cpoFault('unknown-terminal-200', 'an unknown Terminal id is answered with HTTP 200 (and status_code 2000)', 'PAY-03', 'http.unknown-object-404',
+    'expected HTTP 404, got 200 from GET {url}: a Terminal that was never POSTed is not found'),
   cpoFault('unknown-token-200', 'an unknown Token is answered with HTTP 200 (and status_code 2004)', 'TOK-05', 'http.unknown-object-404',
     'expected HTTP 404, got 200 from GET {url}: a Token that was never pushed is not found'),
   warnsIn(cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected',

@@ -20,6 +20,8 @@ import { locationsReceiverRoutes } from './locations-receiver.js';
 import { tariffsReceiverRoutes } from './tariffs-receiver.js';
 import { sessionsReceiverRoutes } from './sessions-receiver.js';
 import { cdrsReceiverRoutes } from './cdrs-receiver.js';
+import { paymentsReceiverRoutes } from './payments-receiver.js';
+import { PaymentsStore } from './payments-store.js';
 import { authorizeRoutes } from './tokens-authorize.js';
 import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
@@ -209,7 +211,10 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
   return new CpoStore(generateCpoData({ countryCode: party.countryCode, partyId: party.partyId, locations, sessions: Math.max(30, locations) }));
 }
 
-/** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
+/**
+ * The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers; in
+ * 2.3.0 also the Payments Receiver a Payment Terminal Provider POSTs Terminals and confirmations to.
+ */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
   const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module)), pageSize, faults: party.faults, variants: party.variants });
   return [
@@ -220,6 +225,7 @@ function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults,
     ['tokens', 'RECEIVER', tokensRoutes(party, store)],
     ['commands', 'RECEIVER', commandsRoutes(party, store, results)],
     ['chargingprofiles', 'RECEIVER', chargingProfilesRoutes(party, store, results)],
+    ...(party.version === '2.3.0' ? [['payments', 'RECEIVER', paymentsReceiverRoutes(party, new PaymentsStore())] as FunctionalModule] : []),
   ];
 }
 

@@ -1,5 +1,8 @@
 // Optional fields of OCPI objects, found by a field only that object has (its marker); they may be written as null.
 const OPTIONAL_FIELDS: ReadonlyArray<{ readonly marker: string; readonly fields: readonly string[] }> = [
+  // Payments (2.3.0): a Terminal, first because it may carry coordinates as a Location does; a Financial Advice Confirmation.
+  { marker: 'terminal_id', fields: ['customer_reference', 'party_id', 'country_code', 'address', 'city', 'postal_code', 'state', 'country', 'coordinates', 'invoice_base_url', 'invoice_creator', 'reference', 'location_ids', 'evse_uids'] },
+  { marker: 'eft_data', fields: ['capture_status_message'] },
   { marker: 'coordinates', fields: ['name', 'postal_code', 'state', 'directions', 'operator', 'suboperator', 'owner', 'facilities', 'opening_times', 'charging_when_closed', 'images', 'energy_mix'] },
   { marker: 'connectors', fields: ['evse_id', 'status_schedule', 'capabilities', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images'] },
   { marker: 'power_type', fields: ['max_electric_power', 'tariff_ids', 'terms_and_conditions'] },
