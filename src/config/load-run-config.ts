@@ -4,11 +4,11 @@ import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-con
 import { RUN_SETTINGS, RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
 import { Secret } from './secret.js';
 import { readNetworkSettings } from './network-settings.js';
+import { envName, settingProblem, type SettingLayer } from './setting-problem.js';
 import { toolValidator } from '../schemas/tool-validator.js';
 
 const validateSettings = toolValidator<RawRunSettings>(RUN_SETTINGS);
 
-const ENV_PREFIX = 'OCPI_CONFORMANCE_';
 
 /**
  * The shortest token the user may give. Every encoding of a token is redacted wherever it appears, so a token of a
@@ -30,12 +30,19 @@ export interface ConfigSources {
   readonly configFile?: string;
 }
 
-function check(layer: string, settings: unknown): RawRunSettings {
+function check(layer: SettingLayer, settings: unknown, where: string = layer): RawRunSettings {
   if (validateSettings(settings)) return settings;
   const first = validateSettings.errors?.[0];
-  const where = first?.instancePath ? first.instancePath.slice(1) : '';
-  const what = first?.keyword === 'additionalProperties' ? `unknown setting "${String(first.params['additionalProperty'])}"` : `${where} ${first?.message ?? 'is invalid'}`;
-  throw new ConfigError(`${layer}: ${what.trim()}`);
+  // The value at fault, as given (never the token's: it would be printed).
+  const key = first?.instancePath.split('/')[1] ?? '';
+  const value = key === 'token' || !first ? undefined : valueAt(settings, first.instancePath);
+  throw new ConfigError(`${where}: ${settingProblem(layer, first, value)}`);
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) value = (value as Record<string, unknown> | undefined)?.[part];
+  return value;
 }
 
 // Settings a variable may not give: one inherited from a shell or a CI job must not let a run act on real chargers
@@ -47,7 +54,6 @@ const FLAG_ONLY_WHY: Readonly<Record<string, string>> = {
   insecure: 'certificate checks are turned off only with --insecure on the command line',
 };
 
-const envName = (key: string): string => ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 /** Reads `OCPI_CONFORMANCE_<SETTING>` variables (SNAKE_CASE of each setting name). */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): RawRunSettings {
@@ -69,7 +75,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
 }
 
 function settingsFromFile(path: string): RawRunSettings {
-  return check(`config file ${path}`, readDataFile(path, 'config file', { yaml: true }) ?? {});
+  return check('config file', readDataFile(path, 'config file', { yaml: true }) ?? {}, `config file ${path}`);
 }
 
 function parseListen(value: string): { host: string; port: number } {

@@ -71,7 +71,7 @@ describe('ocpi-conformance run with bad input', function () {
     ['an unknown case id in --only', ['run', '--embedded', 'cpo', '--only', 'VER-99'], /--only: no case VER-99/],
     ['a --timeout that is not a number', ['run', '--embedded', 'cpo', '--timeout', 'soon'], /--timeout takes a whole number/],
     ['an unknown --handshake mode', ['run', '--embedded', 'cpo', '--handshake', 'maybe'], /argument 'maybe' is invalid/],
-    ['a versions URL that is not http', ['run', '--versions-url', 'ftp://x/versions', '--token', 'x'], /versionsUrl must match pattern/],
+    ['a versions URL that is not http', ['run', '--versions-url', 'ftp://x/versions', '--token', 'x'], /--versions-url must be an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/x\/versions"\)/],
     ['a token too short to redact safely', ['run', '--versions-url', 'http://127.0.0.1:9/versions', '--token', 'short'], /^ocpi-conformance: error: --token: a token of 5 characters is too short to redact safely from every report and log; use one of at least 8\n$/],
     ['mock without --role', ['mock'], /mock needs --role/],
   ];

@@ -91,10 +91,12 @@ describe('loadRunConfig', () => {
   });
 
   const invalid: Array<[string, Parameters<typeof loadRunConfig>[0], RegExp]> = [
-    ['a concurrency of 0 in the environment', { flags: {}, env: { OCPI_CONFORMANCE_CONCURRENCY: '0', OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }, /^environment: concurrency must be >= 1/],
+    ['a concurrency of 0 in the environment', { flags: {}, env: { OCPI_CONFORMANCE_CONCURRENCY: '0', OCPI_CONFORMANCE_EMBEDDED: 'cpo' } }, /^environment: OCPI_CONFORMANCE_CONCURRENCY must be from 1 to 64 \(got 0\)$/],
     ['--handshake register without a token', { flags: { versionsUrl: 'http://x/versions' }, env: {} }, /missing --token/],
+    ['an unknown --handshake mode from a variable, naming the variable and the modes', { flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'cpo', OCPI_CONFORMANCE_HANDSHAKE: 'maybe' } }, /^environment: OCPI_CONFORMANCE_HANDSHAKE must be one of register, await, none \(got "maybe"\)$/],
+    ['a token with a space, without printing it', { flags: { versionsUrl: 'http://x/versions', token: 'secret token value' }, env: {} }, /^command line: --token must be printable characters without spaces$/],
     ['an invalid --grep pattern', { flags: { embedded: 'cpo', grep: '(' }, env: {} }, /not a valid regular expression/],
-    ['a --peer-listen without port', { flags: { embedded: 'cpo', peerListen: 'localhost' }, env: {} }, /peerListen must match pattern/],
+    ['a --peer-listen without port', { flags: { embedded: 'cpo', peerListen: 'localhost' }, env: {} }, /^command line: --peer-listen must be HOST:PORT, for example 127\.0\.0\.1:9401, 0\.0\.0\.0:9401 or \[::1\]:9401 \(got "localhost"\)$/],
   ];
   for (const [what, sources, message] of invalid) {
     it(`refuses ${what} with a ConfigError`, () => {
@@ -105,7 +107,13 @@ describe('loadRunConfig', () => {
   it('refuses an unknown setting in a config file, naming the file', () => {
     const file = reportPath('settings.json');
     writeFileSync(file, JSON.stringify({ embedded: 'cpo', concurency: 3 }));
-    assert.throws(() => loadRunConfig({ flags: {}, env: {}, configFile: file }), /settings\.json: unknown setting "concurency"/);
+    assert.throws(() => loadRunConfig({ flags: {}, env: {}, configFile: file }), /settings\.json: unknown setting "concurency"; did you mean "concurrency"\?/);
+  });
+
+  it('names a bad value of a config file by its key', () => {
+    const file = reportPath('settings.yaml');
+    writeFileSync(file, 'embedded: cpo\ntimeout: soon\n');
+    assert.throws(() => loadRunConfig({ flags: {}, env: {}, configFile: file }), /settings\.yaml: timeout must be a whole number \(got "soon"\)$/);
   });
 
   it('waits for the target with --handshake await, needing neither URL nor token', () => {
