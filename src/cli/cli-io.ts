@@ -20,6 +20,11 @@ export function printError(io: Pick<CliIo, 'stderr'>, message: string): void {
   io.stderr.write(`ocpi-conformance: error: ${message}\n`);
 }
 
+/** Prints a one-line warning: something the user should fix that does not stop the command. */
+export function printWarning(io: Pick<CliIo, 'stderr'>, message: string): void {
+  io.stderr.write(`ocpi-conformance: warning: ${message}\n`);
+}
+
 /** The variable that adds stack traces to internal errors (README, "Exit codes"). */
 export const DEBUG_VARIABLE = 'OCPI_CONFORMANCE_DEBUG';
 

@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
 import type { RunResult } from '../model/case-result.js';
-import { printError, type CliIo, type StopReason } from './cli-io.js';
+import { printError, printWarning, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { OCPI_VERSIONS } from '../model/ocpi-version.js';
@@ -69,7 +69,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--allow-commands', 'run the cases that act on chargers: remote commands and charging profiles (always on with --embedded)')
     .option('--test-location <id>', 'the Location remote commands act on (default: one chosen from the crawled Locations)')
     .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
-    .option('--report-json <file>', 'write the JSON report to this file')
+    .option('--report-json <file>', 'write the JSON report to this file, or to stdout with - (the console output then goes to stderr)')
     .option('--report-junit <file>', 'write the JUnit XML report to this file (one testsuite per module, one testcase per case)')
     .option('--report-html <file>', 'write a self-contained HTML report to this file (opens offline)')
     .option('--evidence <dir>', 'write the JSON, JUnit and HTML reports, a manifest and the transcript into this folder')
@@ -77,8 +77,16 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--quiet', 'print only the summary')
     .action(async (_options: unknown, command: Command) => {
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
-      const { loadRunConfig } = await import('../config/load-run-config.js');
+      const [{ loadRunConfig }, { checkOutputPaths, STDOUT_PATH }, { unknownVariables }] = await Promise.all([
+        import('../config/load-run-config.js'),
+        import('../config/output-paths.js'),
+        import('../config/setting-problem.js'),
+      ]);
       const config = loadRunConfig({ flags: givenFlags(command), env: io.env, ...(configFile ? { configFile } : {}) });
+      for (const warning of unknownVariables(io.env)) printWarning(io, warning);
+      checkOutputPaths(config);
+      // With the JSON report on stdout, everything meant for a person goes to stderr.
+      const human: CliIo = config.reportJson === STDOUT_PATH ? { ...io, stdout: io.stderr } : io;
       const [{ ALL_CASES }, { run }, { ConsoleReporter }, { readBaselineFile }] = await Promise.all([
         import('../../suites/index.js'),
         import('../run.js'),
@@ -95,10 +103,10 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         stoppedBy = reason;
         controller.abort();
       });
-      const reporter = new ConsoleReporter({ stdout: io.stdout, stderr: io.stderr, color: colorEnabled(config.color, io), quiet: config.quiet });
+      const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
       const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined);
-      const written = await writeOutputs(io, config, result, exitCode, baseline);
+      const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);
       // A run that could not judge the target says why in one line where scripts look for errors.
       const firstError = result.cases.find((c) => c.status === 'errored');
       if (exitCode === EXIT.error && firstError) printError(io, `${firstError.id}: ${firstError.reason ?? 'errored'}`);
@@ -114,8 +122,8 @@ export function colorEnabled(flag: boolean, io: Pick<CliIo, 'env' | 'stdout'>): 
 }
 
 /** Writes every report, baseline and evidence folder the config asks for; false when one could not be written. */
-async function writeOutputs(io: CliIo, config: RunConfig, result: RunResult, exitCode: number, baseline: Baseline | undefined): Promise<boolean> {
-  const [{ writeJsonReport }, { writeJunitReport }, { writeHtmlReport }, { writeEvidence }, { toBaselineFile }, { baselineOf }, { schemaPackHash }] = await Promise.all([
+async function writeOutputs(io: CliIo, config: RunConfig, result: RunResult, exitCode: number, baseline: Baseline | undefined, stdout: CliIo['stdout'], stdoutPath: string): Promise<boolean> {
+  const [{ writeJsonReport, toJsonReport }, { writeJunitReport }, { writeHtmlReport }, { writeEvidence }, { toBaselineFile }, { baselineOf }, { schemaPackHash }] = await Promise.all([
     import('../report/json-report.js'),
     import('../report/junit-report.js'),
     import('../report/html-report.js'),
@@ -125,7 +133,7 @@ async function writeOutputs(io: CliIo, config: RunConfig, result: RunResult, exi
     import('../schemas/schema-pack-hash.js'),
   ]);
   const outputs: ReadonlyArray<{ readonly what: string; readonly path: string | undefined; readonly write: (path: string) => Promise<string | undefined> }> = [
-    { what: 'the JSON report', path: config.reportJson, write: async (path) => void (await writeJsonReport(result, path)) },
+    { what: 'the JSON report', path: config.reportJson, write: async (path) => void (path === stdoutPath ? stdout.write(toJsonReport(result)) : await writeJsonReport(result, path)) },
     { what: 'the JUnit report', path: config.reportJunit, write: async (path) => void (await writeJunitReport(result, path)) },
     { what: 'the HTML report', path: config.reportHtml, write: async (path) => void (await writeHtmlReport(result, path)) },
     {

@@ -74,6 +74,7 @@ describe('ocpi-conformance run with bad input', function () {
     ['a versions URL that is not http', ['run', '--versions-url', 'ftp://x/versions', '--token', 'x'], /--versions-url must be an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/x\/versions"\)/],
     ['a token too short to redact safely', ['run', '--versions-url', 'http://127.0.0.1:9/versions', '--token', 'short'], /^ocpi-conformance: error: --token: a token of 5 characters is too short to redact safely from every report and log; use one of at least 8\n$/],
     ['mock without --role', ['mock'], /mock needs --role/],
+    ['a report in a folder that does not exist, before the run', ['run', '--embedded', 'cpo', '--report-junit', '/nonexistent-folder/junit.xml'], /^ocpi-conformance: error: --report-junit: the folder of \/nonexistent-folder\/junit\.xml does not exist\n$/],
   ];
   for (const [what, args, message] of usage) {
     it(`reports ${what} in one line and exits 2`, async () => {
@@ -90,5 +91,11 @@ describe('ocpi-conformance run with bad input', function () {
     const outcome = await runCli(['run', '--embedded', 'cpo', '--config', path]);
     assert.equal(outcome.code, 2);
     assert.match(outcome.stderr, /is not valid YAML/);
+  });
+
+  it('warns about an OCPI_CONFORMANCE_ variable that is no setting, suggesting the one meant, and runs on', async () => {
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--only', 'VER-01', '--quiet'], { env: { OCPI_CONFORMANCE_CONCURENCY: '2' } });
+    assert.equal(outcome.code, 0, outcome.stderr);
+    assert.match(outcome.stderr, /^ocpi-conformance: warning: OCPI_CONFORMANCE_CONCURENCY is not a setting of ocpi-conformance and is ignored; did you mean OCPI_CONFORMANCE_CONCURRENCY\?$/m);
   });
 });

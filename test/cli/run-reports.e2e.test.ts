@@ -110,12 +110,13 @@ describe('ocpi-conformance run, reports and gates', function () {
     }
   });
 
-  it('says so in one line and exits 3 when the evidence folder cannot be written.', async () => {
+  it('says so in one line and exits 2 before the run when the evidence folder cannot be created.', async () => {
     const file = reportPath('a-file');
     writeFileSync(file, 'not a folder');
     const outcome = await runMain(['run', '--embedded', 'emsp', '--only', 'VER-01', '--evidence', join(file, 'evidence')]);
-    assert.equal(outcome.code, 3);
-    assert.match(outcome.stderr, /^ocpi-conformance: error: cannot write the evidence to .*: ENOTDIR\n$/m);
+    assert.equal(outcome.code, 2);
+    assert.match(outcome.stderr, /^ocpi-conformance: error: --evidence: .*a-file is a file, not a folder\n$/);
+    assert.equal(outcome.stdout, '');
   });
 
   it('writes the HTML report with --report-html.', async () => {
@@ -162,5 +163,13 @@ describe('ocpi-conformance run, reports and gates', function () {
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       assert.match(outcome.stdout, /warning: the target does not declare locations SENDER, tariffs SENDER: 2 cases were skipped, not passed/);
     });
+  });
+
+  it('writes the JSON report to stdout with --report-json -, and everything meant for a person to stderr', async () => {
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--only', 'VER-01,VER-02', '--report-json', '-']);
+    assert.equal(outcome.code, 0, outcome.stderr);
+    const report = JSON.parse(outcome.stdout) as { cases: Array<{ id: string; status: string }> };
+    assert.deepEqual(report.cases.map((c) => `${c.id} ${c.status}`), ['VER-01 passed', 'VER-02 passed']);
+    assert.match(outcome.stderr, /PASSED 2 cases/);
   });
 });
