@@ -6,6 +6,7 @@ import type * as CommanderModule from 'commander';
 // (bench/startup-bench.mjs). The types are commander's own.
 const commander = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 
-export const { Command, Option, CommanderError } = commander;
+export const { Command, Help, Option, CommanderError } = commander;
 export type Command = CommanderModule.Command;
 export type Option = CommanderModule.Option;
+export type Help = CommanderModule.Help;

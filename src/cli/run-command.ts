@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Command, Option } from './commander.js';
+import { Command, Help, Option } from './commander.js';
+import { envName, FLAG_ONLY_KEYS } from '../config/setting-variable.js';
 import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
@@ -28,53 +29,86 @@ function givenFlags(command: Command): RawRunSettings {
   return flags as RawRunSettings;
 }
 
+/** An option's help text, with the variable that gives the same setting (or that none may). */
+function withVariable(option: Option): string {
+  const base = new Help().optionDescription(option);
+  const key = option.attributeName();
+  if (key === 'help') return base;
+  if (key === 'config') return `${base} [env: OCPI_CONFORMANCE_CONFIG]`;
+  if (FLAG_ONLY_KEYS.has(key)) return `${base} [no variable: flag or config file only]`;
+  return `${base} [env: ${envName(key)}]`;
+}
+
+const RUN_HELP_AFTER = `
+Examples:
+  $ ocpi-conformance run --embedded cpo                 try it against the embedded reference CPO
+  $ OCPI_CONFORMANCE_TOKEN=... ocpi-conformance run --versions-url https://ocpi.example.com/versions \\
+      --report-junit junit.xml --evidence evidence/   the tester registers with your implementation
+  $ ocpi-conformance run --handshake await --peer-listen 0.0.0.0:9401 --peer-url https://tester.example.net
+                                                        your implementation registers with the tester
+
+Exit codes:
+  0 every required check passed    1 conformance failures           2 usage or configuration error
+  3 target unreachable, or a tester error                           4 nothing tested (no mutual OCPI version)
+  130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP (a partial report is written)
+
+Settings come from, lowest first: defaults, the config file, OCPI_CONFORMANCE_* variables, flags.
+Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (never for --embedded).`;
+
 /** `ocpi-conformance run`: builds the config, runs, reports, sets the exit code. */
 export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('run')
     .description('run the conformance cases against an OCPI implementation (or the embedded reference party)')
+    .configureHelp({ optionDescription: (option) => withVariable(option) })
+    .addHelpText('after', RUN_HELP_AFTER)
+    .optionsGroup('Target:')
     .option('--versions-url <url>', "the target's OCPI versions endpoint")
     .option('--token <token>', 'Token A (register), or a registered credentials token (none); prefer OCPI_CONFORMANCE_TOKEN')
     .addOption(new Option('--embedded [role]', 'run against the embedded reference party instead of a URL').choices(['cpo', 'emsp']))
     .option('--embedded-fault <name>', 'inject a named fault into the embedded party (repeatable; see `mock --list-faults`)', collect)
     .option('--embedded-variant <name>', 'start the embedded party with a named conformant variant (repeatable; see `mock --list-variants`)', collect)
-    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
     .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test, or all the target and the tester both support (default: the highest both support)').choices([...OCPI_VERSIONS, 'all']))
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
+    .optionsGroup("Handshake and the tester's endpoint:")
+    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
     .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")
     .option('--peer-url <url>', "the URL the target reaches the tester's endpoint at, when it differs from --peer-listen")
-    .option('--concurrency <n>', 'cases run at once, and requests one case sends at once (default 4)', integer('--concurrency'))
-    .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
-    .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
-    .option('--allow-origin <url>', "another origin the tester may send requests and tokens to, besides the versions URL's (repeatable)", collect)
-    .option('--max-pages <n>', 'pages one list crawl follows before it stops with a warning (default 10000)', integer('--max-pages'))
-    .option('--max-objects <n>', 'objects one list crawl reads before it stops with a warning (default 500000)', integer('--max-objects'))
-    .option('--crawl-time <ms>', 'how long one list crawl may run before it stops with a warning (default 300000)', integer('--crawl-time'))
-    .option('--max-response-size <mb>', 'the largest response body read, in MB, decompressed (default 20); a larger one ends its request', integer('--max-response-size'))
+    .option('--peer-tls-cert <file>', "serve the tester's own endpoint over HTTPS with this PEM certificate (with --peer-tls-key)")
+    .option('--peer-tls-key <file>', 'the PEM private key of --peer-tls-cert')
+    .option('--raw-token', 'send the token unencoded in the Authorization header (for targets that expect it so)')
+    .option('--keep-registration', 'do not unregister at the end of the run')
+    .optionsGroup('Selection:')
+    .option('--only <ids>', 'run only these case ids (comma-separated)', list)
+    .option('--grep <pattern>', 'run only cases whose id or title matches')
+    .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
+    .option('--allow-commands', 'run the cases that act on chargers: remote commands and charging profiles (always on with --embedded)')
+    .option('--test-location <id>', 'the Location remote commands act on (default: one chosen from the crawled Locations)')
+    .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
+    .option('--baseline <file>', 'known failures (case and check ids): shown, but they do not fail the run; new failures do')
+    .option('--write-baseline <file>', "write this run's failures as a baseline file (to adopt the tool on an implementation with known gaps)")
+    .optionsGroup('Network:')
     .option('-H, --header <header>', 'an extra header on every request to the target, "Name: value" (repeatable; gateway keys, tenants); values are redacted from every report', collect)
     .option('--cacert <file>', "PEM certificates of authorities to trust besides Node's (a private CA); NODE_EXTRA_CA_CERTS works too")
     .option('--cert <file>', 'a PEM client certificate, for targets that ask for mutual TLS (with --key)')
     .option('--key <file>', 'the PEM private key of --cert (unencrypted)')
     .option('--insecure', 'do not check the target\'s TLS certificate (the token then goes to whoever answers; prefer --cacert)')
-    .option('--peer-tls-cert <file>', "serve the tester's own endpoint over HTTPS with this PEM certificate (with --peer-tls-key)")
-    .option('--peer-tls-key <file>', 'the PEM private key of --peer-tls-cert')
     .option('--rate-limit <n>', 'start at most n requests per second to the target (a 429 with Retry-After is always waited out and retried, up to 3 times)', integer('--rate-limit'))
-    .option('--only <ids>', 'run only these case ids (comma-separated)', list)
-    .option('--grep <pattern>', 'run only cases whose id or title matches')
-    .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
-    .option('--baseline <file>', 'known failures (case and check ids): shown, but they do not fail the run; new failures do')
-    .option('--write-baseline <file>', "write this run's failures as a baseline file (to adopt the tool on an implementation with known gaps)")
-    .option('--config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
-    .option('--raw-token', 'send the token unencoded in the Authorization header (for targets that expect it so)')
-    .option('--keep-registration', 'do not unregister at the end of the run')
-    .option('--allow-commands', 'run the cases that act on chargers: remote commands and charging profiles (always on with --embedded)')
-    .option('--test-location <id>', 'the Location remote commands act on (default: one chosen from the crawled Locations)')
-    .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
+    .option('--allow-origin <url>', "another origin the tester may send requests and tokens to, besides the versions URL's (repeatable)", collect)
+    .option('--timeout <ms>', 'per request (default 10000)', integer('--timeout'))
+    .option('--deadline <ms>', "per wait for the target's callbacks and registration (default 60000)", integer('--deadline'))
+    .option('--concurrency <n>', 'cases run at once, and requests one case sends at once (default 4)', integer('--concurrency'))
+    .option('--max-response-size <mb>', 'the largest response body read, in MB, decompressed (default 20); a larger one ends its request', integer('--max-response-size'))
+    .option('--max-pages <n>', 'pages one list crawl follows before it stops with a warning (default 10000)', integer('--max-pages'))
+    .option('--max-objects <n>', 'objects one list crawl reads before it stops with a warning (default 500000)', integer('--max-objects'))
+    .option('--crawl-time <ms>', 'how long one list crawl may run before it stops with a warning (default 300000)', integer('--crawl-time'))
+    .optionsGroup('Output:')
     .option('--report-json <file>', 'write the JSON report to this file, or to stdout with - (the console output then goes to stderr)')
     .option('--report-junit <file>', 'write the JUnit XML report to this file (one testsuite per module, one testcase per case)')
     .option('--report-html <file>', 'write a self-contained HTML report to this file (opens offline)')
     .option('--evidence <dir>', 'write the JSON, JUnit and HTML reports, a manifest and the transcript into this folder')
+    .option('-q, --quiet', 'print only the summary')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
-    .option('--quiet', 'print only the summary')
+    .option('-c, --config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
     .action(async (_options: unknown, command: Command) => {
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
       const [{ loadRunConfig }, { checkOutputPaths, STDOUT_PATH }, { unknownVariables }] = await Promise.all([

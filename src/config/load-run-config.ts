@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, type RawRunSettings, type RunConfig } from './run-con
 import { RUN_SETTINGS, RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
 import { Secret } from './secret.js';
 import { readNetworkSettings } from './network-settings.js';
-import { envName, settingProblem, type SettingLayer } from './setting-problem.js';
+import { settingProblem, type SettingLayer } from './setting-problem.js';
+import { envName, FLAG_ONLY_KEYS } from './setting-variable.js';
 import { toolValidator } from '../schemas/tool-validator.js';
 
 const validateSettings = toolValidator<RawRunSettings>(RUN_SETTINGS);
@@ -45,9 +46,6 @@ function valueAt(root: unknown, pointer: string): unknown {
   return value;
 }
 
-// Settings a variable may not give: one inherited from a shell or a CI job must not let a run act on real chargers
-// (DESIGN §7), so that permission is given where a reader of the job sees it (a flag, or the config file it names).
-const FLAG_ONLY_KEYS = new Set(['allowCommands', 'insecure']);
 
 const FLAG_ONLY_WHY: Readonly<Record<string, string>> = {
   allowCommands: 'the cases that act on real chargers run only with --allow-commands on the command line',

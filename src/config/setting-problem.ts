@@ -1,18 +1,15 @@
 import leven from 'leven';
 import type { ErrorObject } from 'ajv';
 import { RUN_SETTINGS_SCHEMA } from './run-settings-schema.js';
+import { ENV_PREFIX, envName } from './setting-variable.js';
+
+export { envName } from './setting-variable.js';
 
 /** Where a setting came from, which decides how its name is written in a message. */
 export type SettingLayer = 'command line' | 'environment' | 'config file';
 
-/** The prefix of every variable a run reads its settings from. */
-export const ENV_PREFIX = 'OCPI_CONFORMANCE_';
-
 /** Variables of the prefix that are not settings but the tool reads them (the config file's path, stack traces). */
 export const OTHER_VARIABLES: readonly string[] = ['OCPI_CONFORMANCE_CONFIG', 'OCPI_CONFORMANCE_DEBUG'];
-
-/** The variable a setting is read from: OCPI_CONFORMANCE_ and its name in SNAKE_CASE. */
-export const envName = (key: string): string => ENV_PREFIX + key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 /** The flag a setting is given with: --kebab-case (`color` is given as --no-color). */
 const flagName = (key: string): string => (key === 'color' ? '--no-color' : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);

@@ -105,10 +105,11 @@ describe('ocpi-conformance run --embedded', function () {
     assert.doesNotMatch(xml, /Token (?!\[redacted\])[A-Za-z0-9_=-]{20,}/);
   });
 
-  it('says so in one line and exits 3 when the JUnit report cannot be written.', async () => {
+  it('says so in one line and exits 2 before the run when the JUnit report could not be written.', async () => {
     const outcome = await runMain(['run', '--embedded', 'emsp', '--only', 'VER-01', '--report-junit', '/nonexistent-dir/report.xml']);
-    assert.equal(outcome.code, 3);
-    assert.match(outcome.stderr, /cannot write the JUnit report to \/nonexistent-dir\/report\.xml: ENOENT/);
+    assert.equal(outcome.code, 2);
+    assert.equal(outcome.stderr, 'ocpi-conformance: error: --report-junit: the folder of /nonexistent-dir/report.xml does not exist\n');
+    assert.equal(outcome.stdout, '');
   });
 
   it('never prints or reports a token, in any handshake mode', async () => {
