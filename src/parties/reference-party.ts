@@ -27,7 +27,7 @@ import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
-import { SHAPED_VERSIONS, shapeForVersion, type ShapedModule } from '../ocpi-data/shape-for-version.js';
+import { SHAPED_VERSIONS, shapeForVersion, type ShapeContext, type ShapedModule } from '../ocpi-data/shape-for-version.js';
 import { presentedInVersion } from './presented-in-version.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
@@ -158,7 +158,9 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
   const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
     if (!SHAPED_VERSIONS.includes(spoken.version)) return [];
-    return cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+    const modules = cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+    // 2.1.1 declares its Sender lists only, until its Receivers are written.
+    return spoken.version === '2.1.1' ? modules.filter(([, role]) => role === 'SENDER') : modules;
   };
   // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.
   const listed = contexts.get('2.2.1') ?? party;
@@ -216,7 +218,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
  * 2.3.0 also the Payments Receiver a Payment Terminal Provider POSTs Terminals and confirmations to.
  */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module)), pageSize, faults: party.faults, variants: party.variants });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module), store), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -241,8 +243,8 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
 }
 
 /** A list's objects in the shape of the version the context speaks (2.2.1: the very objects, unmapped). */
-function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[]): readonly { readonly last_updated: string }[] {
-  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item));
+function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[], context?: ShapeContext): readonly { readonly last_updated: string }[] {
+  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item, context));
 }
 
 /** The versions asked for, oldest first and each once; none is refused. */

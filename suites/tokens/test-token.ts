@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
+import type { Token } from '../../src/ocpi-data/ocpi-objects.js';
+import { token211 } from '../../src/ocpi-data/token-211.js';
 import { dateTimeMs, ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
@@ -27,6 +30,15 @@ export function testToken(overrides: Record<string, unknown> = {}): Record<strin
     last_updated: ocpiNow(),
     ...overrides,
   };
+}
+
+/**
+ * testToken in the shape of `version`: 2.2.1 and 2.3.0 as testToken gives it; 2.1.1 without owner fields, with
+ * `auth_id` (the contract id) and a type 2.1.1 has (X4, token211). `overrides` use the 2.2.1 field names.
+ */
+export function testTokenIn(version: OcpiVersion, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const token = testToken(overrides);
+  return version === '2.1.1' ? { ...token211(token as unknown as Token) } : token;
 }
 
 /** The target's URL for one of the tester's tokens: `{tokens}/{country_code}/{party_id}/{uid}?type=`. */
