@@ -30,7 +30,7 @@ import { firstLine, runCli, startCli } from '../helpers/run-cli.js';
 const GUIDE = readFileSync(new URL('../../../docs/ci.md', import.meta.url), 'utf8');
 
 /** Flags of other tools that the guide's prose mentions (not options of `run`). */
-const OTHER_TOOLS_FLAGS = new Set(['--health-cmd']);
+const OTHER_TOOLS_FLAGS = new Set(['--health-cmd', '--network']);
 const OUTPUT_FLAGS = new Set(['--report-json', '--report-junit', '--report-html', '--evidence', '--write-baseline']);
 const ENV_PREFIX = 'OCPI_CONFORMANCE_';
 
