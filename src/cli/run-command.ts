@@ -37,7 +37,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .addOption(new Option('--embedded [role]', 'run against the embedded reference party instead of a URL').choices(['cpo', 'emsp']))
     .option('--embedded-fault <name>', 'inject a named fault into the embedded party (repeatable; see `mock --list-faults`)', collect)
     .option('--embedded-variant <name>', 'start the embedded party with a named conformant variant (repeatable; see `mock --list-variants`)', collect)
-    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
+    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester, which offers every version it tests (only --ocpi-version V when given) and tests the one the target registers in; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
     .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test, or all the target and the tester both support (default: the highest both support)').choices([...OCPI_VERSIONS, 'all']))
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
     .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")

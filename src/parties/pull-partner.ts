@@ -1,3 +1,4 @@
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { Secret } from '../config/secret.js';
 import { nextLink } from '../transport/next-link.js';
 import type { PartyIdentity } from '../model/party-identity.js';
@@ -42,8 +43,9 @@ function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined)
  */
 export async function pullPartnerLocations(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
   const registration = party.state.registration;
-  const url = registration?.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'SENDER')?.url;
-  if (party.role !== 'emsp' || !registration || !url) return { pages: 0, objects: 0 };
+  const declared = registration?.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'SENDER')?.url;
+  if (party.role !== 'emsp' || !registration || !declared) return { pages: 0, objects: 0 };
+  const url = party.faults.has('pull-other-version') ? inOtherVersion(party, declared, registration.version) : declared;
   const token: Secret = party.faults.has('pull-with-own-token') ? registration.inbound : registration.outbound;
   const headers = routingHeaders(party, partner);
   let pages = 0;
@@ -62,4 +64,13 @@ export async function pullPartnerLocations(party: PartyContext, partner: PartyId
     // No response from the partner: what was pulled so far is all there is.
   }
   return { pages, objects };
+}
+
+/**
+ * Under pull-other-version, the URL of the same module in another version the party speaks (2.2 on): a pull client
+ * built with the partner's URL layout of one version, whatever version the registration is in.
+ */
+function inOtherVersion(party: PartyContext, url: string, registered: OcpiVersion): string {
+  const other = [...party.versions].reverse().find((version) => version !== registered && version !== '2.1.1');
+  return other ? url.replace(`/${registered}/`, `/${other}/`) : url;
 }

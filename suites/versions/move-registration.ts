@@ -21,6 +21,8 @@ export interface MovedRegistration {
   readonly token: Secret;
   readonly ourToken: Secret;
   readonly partner: readonly PartyIdentity[];
+  /** Whether the answered token worked on the version's modules. */
+  readonly works: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ function probeUrl(t: CaseContext, endpoints: readonly EndpointEntry[]): string |
 /**
  * PUTs the tester's credentials of `version` to the target's credentials endpoint of that version, with a new token
  * for the target, and judges the move: the target's GETs back reached the tester's details of that version with the
- * new token, and the token it answered works on that version's modules. Undefined when no working token came back.
+ * new token, and the token it answered works on that version's modules. Undefined when no token came back.
  */
 export async function moveRegistration(t: CaseContext, move: RegistrationMove): Promise<MovedRegistration | undefined> {
   const { version } = move;
@@ -68,5 +70,5 @@ export async function moveRegistration(t: CaseContext, move: RegistrationMove): 
   const tried = await t.request({ method: 'GET', url: probe, token });
   const works = expectStatus({ exchange: tried.exchange, expected: 200, check: 'versions.switch-token-works', because: `the token answered to a PUT to the OCPI ${version} credentials endpoint must work on that version's modules` });
   t.check(works);
-  return works.status === 'pass' ? { token, ourToken, partner: partnerIdentities(dataObject(response.body)) } : undefined;
+  return { token, ourToken, partner: partnerIdentities(dataObject(response.body)), works: works.status === 'pass' };
 }
