@@ -64,9 +64,12 @@ function warnsIn(fault: Fault): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, status: 'warn' as const }))) });
 }
 
-/** The same fault, seen in a run where the parties negotiate the version (see Fault.negotiated). */
+/**
+ * The same fault, seen in a run where the parties negotiate the version (see Fault.negotiated), with a deadline that
+ * leaves a loaded machine time for the registration the whole run depends on.
+ */
 function negotiated(fault: Fault): Fault {
-  return Object.freeze({ ...fault, negotiated: true });
+  return Object.freeze({ ...fault, negotiated: true, deadlineMs: 6000 });
 }
 
 /** The same fault, whose one root cause gives exactly one failing finding in each case it names. */
