@@ -210,8 +210,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   { case: 'VER-08', check: 'versions.calls-registered-version', status: 'warn', text: 'GET /ocpi/{other} addressed the tester\'s OCPI {other} endpoints with the token of a registration in OCPI {version}: a partner uses the version it registered in, and moves to another with a PUT to that version\'s credentials endpoint' })),
   negotiated(fault('switch-keeps-version', 'after a PUT to the credentials endpoint of another version the party GETs back that version\'s details, but its modules still take the token only in the old version', 'await', 'VER-07', 'versions.switch-token-works',
     'expected HTTP 200, got 401 from GET {url}: the token answered to a PUT to the OCPI {version} credentials endpoint must work on that version\'s modules')),
-  negotiated(warnsIn(emspFault('pull-other-version', 'the eMSP, registered in one version, pulls the tester\'s Locations at the endpoint of another version', 'VER-08', 'versions.calls-registered-version',
-    'GET /ocpi/{other}/locations addressed the tester\'s OCPI {other} endpoints with the token of a registration in OCPI {version}: a partner uses the version it registered in, and moves to another with a PUT to that version\'s credentials endpoint'))),
+  negotiated(warnsIn(fault('pull-other-version', 'the eMSP, registered in one version, pulls the tester\'s Locations at the endpoint of another version', 'await', 'VER-08', 'versions.calls-registered-version',
+    'GET /ocpi/{other}/locations addressed the tester\'s OCPI {other} endpoints with the token of a registration in OCPI {version}: a partner uses the version it registered in, and moves to another with a PUT to that version\'s credentials endpoint', ['emsp']))),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
