@@ -36,8 +36,9 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   const network = new Network(config.network);
   if (config.embedded) {
     // The embedded party offers the version asked for, all it speaks for `all`, and 2.2.1 by default (the version its
-    // faults and conformant variants are written for).
-    const versions = config.ocpiVersion === 'all' ? OCPI_VERSIONS : [config.ocpiVersion ?? '2.2.1'];
+    // faults and conformant variants are written for); registering with the tester (--handshake await) it offers all
+    // it speaks unless one is asked for, and picks the highest it shares with the tester, as a partner would.
+    const versions = config.ocpiVersion === 'all' || (config.handshake === 'await' && config.ocpiVersion === undefined) ? OCPI_VERSIONS : [config.ocpiVersion ?? '2.2.1'];
     party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, variants: config.embeddedVariants, timeoutMs: config.timeout, versions });
     if (config.handshake === 'none') {
       const registered = Secret.generate();
@@ -64,10 +65,14 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     const offered = target && config.handshake !== 'await'
       ? await discoverVersions({ ...target, network, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
       : undefined;
-    // With --handshake await the target registers in a version of the tester's offer. Until the tester offers every
-    // version and tests the one the target picks, it offers 2.2.1 unless told another (the version of every earlier run).
-    const asked = config.ocpiVersion ?? (config.handshake === 'await' && testable.includes('2.2.1') ? '2.2.1' : undefined);
-    const choice = chooseVersions(asked, testable, offered);
+    // With --handshake await the tester offers every version it can test (only the one asked for with --ocpi-version)
+    // and tests the one the target registers in; 2.1.1 only with --role, which its credentials do not say (X2).
+    const offerable = testable.filter((version) => version !== '2.1.1' || config.role !== undefined);
+    const awaitAny = config.handshake === 'await' && (config.ocpiVersion === 'all' || config.ocpiVersion === undefined);
+    if (awaitAny && offerable.length === 0 && testable.length > 0) {
+      throw new ConfigError('the selected cases cover only OCPI 2.1.1, which the tester offers a registering target only with --role cpo or --role emsp');
+    }
+    const choice: VersionChoice = awaitAny ? { kind: 'test', versions: [...offerable].reverse() } : chooseVersions(config.ocpiVersion, testable, offered);
     if (choice.kind === 'not-offered' || choice.kind === 'not-selected') throw new ConfigError(choiceProblem(choice));
     // 2.1.1 credentials and version details do not say which role the target has; the run must be told (X2).
     if (choice.kind === 'test' && choice.versions.includes('2.1.1') && !config.role) {
@@ -80,8 +85,12 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       const message = `--handshake none: the token is taken to be registered in OCPI ${choice.versions[0] ?? ''}, the highest version both support; if it was registered in another, name that one with --ocpi-version`;
       for (const listener of listeners) listener({ type: 'notice', message });
     }
+    // The tester's endpoint offers every version it can test, so that a partner may register in (or switch to) any of
+    // them; with --handshake await and --ocpi-version, the one asked for alone.
+    const peerVersions = config.handshake === 'await' ? plan.map((part) => part.version) : offerable;
     return await runConformance({
       plan,
+      peerVersions,
       ...(offered ? { offeredVersions: offered } : {}),
       ...(choice.kind === 'none-mutual' ? { untested: choiceProblem(choice) } : {}),
       ...(target && config.handshake !== 'await' ? { target } : {}),

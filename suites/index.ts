@@ -4,6 +4,9 @@ import ver02 from './versions/ver-02-version-details.js';
 import ver03 from './versions/ver-03-request-ids-echoed.js';
 import ver04 from './versions/ver-04-unknown-token-refused.js';
 import ver05 from './versions/ver-05-missing-token-refused.js';
+import ver06 from './versions/ver-06-highest-mutual-version.js';
+import ver07 from './versions/ver-07-put-moves-version.js';
+import ver08 from './versions/ver-08-calls-registered-version.js';
 import cred01 from './credentials/cred-01-callback-failure.js';
 import cred02 from './credentials/cred-02-register.js';
 import cred03 from './credentials/cred-03-get-credentials.js';
@@ -47,6 +50,7 @@ import auth04 from './transport/auth-04-malformed-json.js';
 /** Every conformance case, in the order runs list them. */
 export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   cred07,
+  ver06,
   ver01,
   ver02,
   ver03,
@@ -86,5 +90,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...PEER_CASES,
   cred09,
   cred05,
+  ver07,
   cred06,
+  ver08,
 ]);

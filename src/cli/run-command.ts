@@ -70,7 +70,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .addOption(new Option('--ocpi-version <version>', 'the OCPI version to test, or all the target and the tester both support (default: the highest both support)').choices([...OCPI_VERSIONS, 'all']))
     .addOption(new Option('--role <role>', 'the role of the target').choices(['cpo', 'emsp']))
     .optionsGroup("Handshake and the tester's endpoint:")
-    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
+    .addOption(new Option('--handshake <mode>', 'register: the tester registers; await: the target registers with the tester, which offers every version it tests (only --ocpi-version V when given) and tests the one the target registers in; none: the token is already registered (default register)').choices(['register', 'await', 'none']))
     .option('--peer-listen <host:port>', "where the tester's own OCPI endpoint listens (default 127.0.0.1:0)")
     .option('--peer-url <url>', "the URL the target reaches the tester's endpoint at, when it differs from --peer-listen")
     .option('--peer-tls-cert <file>', "serve the tester's own endpoint over HTTPS with this PEM certificate (with --peer-tls-key)")

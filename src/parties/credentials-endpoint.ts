@@ -42,10 +42,18 @@ function readPartnerCredentials(party: PartyContext, request: ServerRequest): { 
  * when that fails), issue a new token and answer with our credentials. A new registration of the eMSP also pulls the
  * partner's Locations before the answer, so the pull has happened by the time the partner sees the registration done.
  */
-async function exchangeCredentials(party: PartyContext, request: ServerRequest, kind: 'register' | 'update'): Promise<ServerResponseSpec> {
+async function exchangeCredentials(spoken: PartyContext, request: ServerRequest, kind: 'register' | 'update'): Promise<ServerResponseSpec> {
+  let party = spoken;
   const partner = readPartnerCredentials(party, request);
   if (!('token' in partner)) return partner;
   party.redactor.add(partner.token);
+  // A PUT to another version's endpoint moves the registration there; under switch-ignored the party stays where it
+  // was registered (its GETs back, its Credentials and its modules), and under switch-keeps-version it GETs back the
+  // new version's details but its modules stay bound to the old one.
+  const current = party.state.registration?.version;
+  const moving = kind === 'update' && current !== undefined && current !== party.version;
+  if (moving && party.faults.has('switch-ignored')) party = party.inVersion(current);
+  const boundTo = moving && party.faults.has('switch-keeps-version') && current !== undefined ? current : party.version;
   const skipCallbacks = party.faults.has(kind === 'register' ? 'registration-skips-callbacks' : 'rotation-skips-callbacks');
   let endpoints = party.state.registration?.endpoints ?? [];
   if (!skipCallbacks) {
@@ -69,7 +77,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
   const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
-  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: party.version };
+  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: boundTo };
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));

@@ -31,6 +31,11 @@ export interface Fault {
   readonly deadlineMs?: number;
   /** Run settings a run needs to see the fault, as `run` flags (e.g. a crawl bound lower than its default). */
   readonly runFlags?: Readonly<Record<string, number>>;
+  /**
+   * The fault shows only when the parties negotiate among several versions: its run leaves --ocpi-version out (with
+   * --handshake await the embedded party then offers every version it speaks and picks one), once, not per version.
+   */
+  readonly negotiated?: boolean;
   /** Every case the fault trips, at least one; a case may appear once per check it trips. */
   readonly expects: readonly FaultExpectation[];
   /**
@@ -89,6 +94,14 @@ function textIn(version: OcpiVersion, fault: Fault, change: (text: string) => st
 
 /** Versions whose messages carry the token Base64-encoded, interface roles and credentials roles: 2.2 on. */
 const FROM_22: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
+
+/**
+ * The same fault, seen in a run where the parties negotiate the version (see Fault.negotiated), with a deadline that
+ * leaves a loaded machine time for the registration the whole run depends on.
+ */
+function negotiated(fault: Fault): Fault {
+  return Object.freeze({ ...fault, negotiated: true, deadlineMs: 6000 });
+}
 
 /** The same fault, whose one root cause gives exactly one failing finding in each case it names. */
 function single(fault: Fault): Fault {
@@ -243,6 +256,16 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/party_id: required field "party_id" is missing')),
   fault('register-refuses-own-token-b', 'when it registers, the party refuses its own Token B when the tester GETs its versions back', 'await', 'CRED-07', 'credentials.registration-completed',
     'the tester could not complete the registration: unable to use the target\'s API: versions endpoint answered HTTP 401'),
+  negotiated(warnsIn(fault('register-lower-version', 'when it registers, the party picks the version below the highest one both parties offer', 'await', 'VER-06', 'versions.registered-highest',
+    'the target registered in OCPI {version}, but both parties offer OCPI {highest} (the tester offers {tester}, the target {target}): a party registers in the highest version both implement'))),
+  negotiated(alsoIn(fault('switch-ignored', 'a PUT to the credentials endpoint of another version leaves the registration in its version: the party GETs back the details of that one and its modules stay there', 'await', 'VER-07', 'versions.switch-callbacks',
+    'while handling a PUT to its OCPI {version} credentials endpoint, the target must GET our versions and our OCPI {version} version details with the new token we gave it; missing: GET /ocpi/{version}; it made: {requests}'),
+  { case: 'VER-07', check: 'versions.switch-token-works', text: 'expected HTTP 200, got 401 from GET {url}: the token answered to a PUT to the OCPI {version} credentials endpoint must work on that version\'s modules' },
+  { case: 'VER-08', check: 'versions.calls-registered-version', status: 'warn', text: 'GET /ocpi/{other} addressed the tester\'s OCPI {other} endpoints with the token of a registration in OCPI {version}: a partner uses the version it registered in, and moves to another with a PUT to that version\'s credentials endpoint' })),
+  negotiated(fault('switch-keeps-version', 'after a PUT to the credentials endpoint of another version the party GETs back that version\'s details, but its modules still take the token only in the old version', 'await', 'VER-07', 'versions.switch-token-works',
+    'expected HTTP 200, got 401 from GET {url}: the token answered to a PUT to the OCPI {version} credentials endpoint must work on that version\'s modules')),
+  negotiated(warnsIn(fault('pull-other-version', 'the eMSP, registered in one version, pulls the tester\'s Locations at the endpoint of another version', 'await', 'VER-08', 'versions.calls-registered-version',
+    'GET /ocpi/{other}/locations addressed the tester\'s OCPI {other} endpoints with the token of a registration in OCPI {version}: a partner uses the version it registered in, and moves to another with a PUT to that version\'s credentials endpoint', ['emsp']))),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.

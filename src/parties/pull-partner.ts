@@ -1,4 +1,4 @@
-import { carriesOcpiHeaders } from '../model/ocpi-version.js';
+import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
 import type { Secret } from '../config/secret.js';
 import { nextLink } from '../transport/next-link.js';
 import type { PartyIdentity } from '../model/party-identity.js';
@@ -45,8 +45,9 @@ export async function pullPartnerLocations(party: PartyContext, partner: PartyId
   const registration = party.state.registration;
   // A 2.1.1 endpoint names no role: the partner of an eMSP is a CPO, whose Locations interface is the Sender (X2).
   const sender = (role: string | undefined): boolean => (role ?? '').toUpperCase() === 'SENDER' || (role === undefined && party.version === '2.1.1');
-  const url = registration?.endpoints.find((e) => e.identifier === 'locations' && sender(e.role))?.url;
-  if (party.role !== 'emsp' || !registration || !url) return { pages: 0, objects: 0 };
+  const declared = registration?.endpoints.find((e) => e.identifier === 'locations' && sender(e.role))?.url;
+  if (party.role !== 'emsp' || !registration || !declared) return { pages: 0, objects: 0 };
+  const url = party.faults.has('pull-other-version') ? inOtherVersion(party, declared, registration.version) : declared;
   const token: Secret = party.faults.has('pull-with-own-token') ? registration.inbound : registration.outbound;
   // 2.1.1 has no routing headers, and carries the token as issued.
   const headers = carriesOcpiHeaders(party.version) ? routingHeaders(party, partner) : {};
@@ -67,4 +68,13 @@ export async function pullPartnerLocations(party: PartyContext, partner: PartyId
     // No response from the partner: what was pulled so far is all there is.
   }
   return { pages, objects };
+}
+
+/**
+ * Under pull-other-version, the URL of the same module in another version the party speaks (2.2 on): a pull client
+ * built with the partner's URL layout of one version, whatever version the registration is in.
+ */
+function inOtherVersion(party: PartyContext, url: string, registered: OcpiVersion): string {
+  const other = [...party.versions].reverse().find((version) => version !== registered && version !== '2.1.1');
+  return other ? url.replace(`/${registered}/`, `/${other}/`) : url;
 }

@@ -82,7 +82,9 @@ async function mutualVersion(party: PartyContext, target: RegistrationTarget, en
     if (response.status === 401 && !encoding.tokenEncoding) response = await party.client.send({ method: 'GET', url: target.versionsUrl, token: target.tokenA, tokenEncoding: 'raw' });
     const list = (response.body as { data?: unknown } | undefined)?.data;
     const offered = new Set(Array.isArray(list) ? list.map((entry: unknown) => (entry as { version?: unknown } | null)?.version) : []);
-    return [...party.versions].reverse().find((version) => offered.has(version));
+    const mutual = [...party.versions].reverse().filter((version) => offered.has(version));
+    // The fault settles for the version below the highest both offer (a client pinned to the version it was built on).
+    return party.faults.has('register-lower-version') && mutual.length > 1 ? mutual[1] : mutual[0];
   } catch (error) {
     if (error instanceof TransportError) return undefined;
     throw error;

@@ -1,5 +1,6 @@
 import type { TokenEncoding } from '../transport/authorization.js';
 import type { Exchange } from '../model/exchange.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 import { DeadlineExceededError, WaitAbortedError } from './deadline-exceeded-error.js';
 
 /** Which of our tokens an inbound request carried. */
@@ -12,6 +13,8 @@ export interface InboundRecord {
   readonly exchange: Exchange;
   readonly caller: InboundCaller;
   readonly encoding?: TokenEncoding;
+  /** The version of the registration the request's token belongs to (none for Token A and unknown tokens). */
+  readonly registeredIn?: OcpiVersion;
 }
 
 /** How long to wait and for what, in words used by the error message. */

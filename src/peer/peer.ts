@@ -8,7 +8,8 @@ import type { Exchange } from '../model/exchange.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { Redactor } from '../transport/redactor.js';
-import type { OcpiVersion } from '../model/ocpi-version.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
+import { DeadlineExceededError } from './deadline-exceeded-error.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
@@ -25,15 +26,22 @@ export interface PeerOptions {
   readonly client: OcpiClient;
   /** The role the tester plays: the counterpart of the target's. */
   readonly role: 'CPO' | 'EMSP';
-  /** The OCPI version the peer speaks (2.2.1 by default): its URLs, version details, credentials and tokens. */
+  /** The OCPI version the run tests (2.2.1 by default): the version of `detailsUrl`, of result URLs and of tokens accepted without one named. */
   readonly version?: OcpiVersion;
   /** A certificate and key (PEM) to serve HTTPS with (`--peer-tls-cert`, `--peer-tls-key`). */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * Every version the peer offers, each with its own version details and credentials endpoint (and Sender lists when
+   * it plays the CPO); `[version]` by default. A partner registers in the version whose credentials endpoint it uses.
+   */
+  readonly versions?: readonly OcpiVersion[];
 }
 
 /** A registration the target made with the tester (`--handshake await`). */
 export interface PeerRegistration {
   readonly seq: number;
+  /** The version of the credentials endpoint the target POSTed (or PUT) to: the version it registered in (V2). */
+  readonly version: OcpiVersion;
   /** The POST, as recorded (redacted). */
   readonly exchange: Exchange;
   /** The Credentials body the target sent, unredacted for the case's logic; never report it. */
@@ -56,14 +64,16 @@ export interface SenderRequest {
 }
 
 /**
- * The tester's own OCPI endpoint: versions, version details and credentials in the version it speaks, and when the
- * tester plays the CPO in 2.2.1 its four Sender lists (Locations, Tariffs, Sessions, CDRs) for an eMSP under test to
- * pull (their objects are 2.2.1 objects, so the peer offers them in that version only). In 2.1.1 the version details
- * name no interface roles, the Credentials object carries the party at its top level, and tokens travel as they are:
- * the peer accepts a token raw or Base64-encoded in every version, so that a target's encoding is judged by the case
- * that checks it, not refused on the way in. It answers the
- * target's calls during a registration, refuses unknown tokens with 401, records every inbound request verbatim
- * (malformed ones included) with the token it carried, and lets cases wait, with a deadline, for what the target should do.
+ * The tester's own OCPI endpoint: a versions list naming every version it offers, and per version its details,
+ * credentials and result URLs, and when the tester plays the CPO its four Sender lists (Locations, Tariffs, Sessions,
+ * CDRs) for an eMSP under test to pull (in the versions the data mappers write: 2.2.1 and 2.3.0). A partner registers
+ * in the version whose credentials endpoint it uses; each token the peer issues or accepts belongs to the registration's
+ * version, and every inbound request is recorded with it, so a case can tell a call at another version's endpoints.
+ * In 2.1.1 the version details name no interface roles, the Credentials object carries the party at its top level, and
+ * tokens travel as they are: the peer accepts a token raw or Base64-encoded in every version, so that a target's
+ * encoding is judged by the case that checks it, not refused on the way in. It answers the target's calls during a
+ * registration, refuses unknown tokens with 401, records every inbound request verbatim (malformed ones included) with
+ * the token it carried, and lets cases wait, with a deadline, for what the target should do.
  */
 export class Peer {
   readonly inbound = new InboundLog<InboundRecord>();
@@ -72,18 +82,22 @@ export class Peer {
   readonly data: CpoData | undefined;
   readonly #options: PeerOptions;
   readonly #server: OcpiServer;
-  readonly #tokens = new Map<string, { secret: Secret; caller: InboundCaller }>();
+  // Each token the target may call us with, and the version of the registration it belongs to (none for Token A).
+  readonly #tokens = new Map<string, { secret: Secret; caller: InboundCaller; version?: OcpiVersion }>();
   // What #register learned, handed to the exchange recorder so a registration is logged with its recorded POST.
   readonly #outcomes = new WeakMap<ServerRequest, Omit<PeerRegistration, 'seq' | 'exchange'>>();
   #base = '';
   #issuedTokenA: Secret | undefined;
-  readonly #version: OcpiVersion;
+  #version: OcpiVersion;
+  readonly #versions: readonly OcpiVersion[];
+  #registrationWaitExpired: Error | undefined;
 
   private constructor(options: PeerOptions) {
     this.#options = options;
     this.#version = options.version ?? '2.2.1';
+    this.#versions = OCPI_VERSIONS.filter((v) => v === this.#version || (options.versions ?? []).includes(v)).reverse();
     // Its lists' objects exist in the versions the data mappers write (not 2.1.1 yet).
-    this.data = options.role === 'CPO' && SHAPED_VERSIONS.includes(this.#version) ? generateTesterData() : undefined;
+    this.data = options.role === 'CPO' && this.#versions.some((v) => SHAPED_VERSIONS.includes(v)) ? generateTesterData() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -93,7 +107,8 @@ export class Peer {
       onExchange: (exchange, request) => {
         const caller = this.#identify(request);
         const encoding = this.#encodingOf(request);
-        this.inbound.add((seq) => ({ seq, exchange, caller, ...(encoding ? { encoding } : {}) }));
+        const registeredIn = this.#tokenOf(request)?.version;
+        this.inbound.add((seq) => ({ seq, exchange, caller, ...(encoding ? { encoding } : {}), ...(registeredIn ? { registeredIn } : {}) }));
         const outcome = this.#outcomes.get(request);
         if (outcome) this.registrations.add((seq) => ({ ...outcome, seq, exchange }));
       },
@@ -112,13 +127,35 @@ export class Peer {
     return `${this.#base}/ocpi/versions`;
   }
 
-  /** The OCPI version the peer speaks. */
+  /** The OCPI version the run tests. */
   get version(): OcpiVersion {
     return this.#version;
   }
 
+  /** Every version the peer offers, highest first. */
+  get versions(): readonly OcpiVersion[] {
+    return this.#versions;
+  }
+
+  /** Makes `version`, one the peer offers, the one the run tests (once the target registered in it, with `--handshake await`). */
+  speak(version: OcpiVersion): void {
+    if (!this.#versions.includes(version)) throw new Error(`the peer does not offer OCPI ${version}`);
+    this.#version = version;
+  }
+
   get detailsUrl(): string {
-    return `${this.#base}/ocpi/${this.#version}`;
+    return this.detailsUrlOf(this.#version);
+  }
+
+  /** The URL of the peer's version details of `version`. */
+  detailsUrlOf(version: OcpiVersion): string {
+    return `${this.#base}/ocpi/${version}`;
+  }
+
+  /** The version whose endpoints a URL of the peer addresses (`/ocpi/<version>` and below), if any. */
+  versionAt(url: string): OcpiVersion | undefined {
+    const segment = /^\/ocpi\/([^/]+)(?:\/|$)/.exec(new URL(url).pathname)?.[1];
+    return OCPI_VERSIONS.find((version) => version === segment);
   }
 
   /** A versions URL whose every GET fails with HTTP 500, to see how the target handles a failing partner. */
@@ -168,10 +205,13 @@ export class Peer {
     return token;
   }
 
-  /** Accepts `token` from the target from now on, recorded as `caller`. */
-  accept(token: Secret, caller: 'token-a' | 'token-b' | 'token-c'): void {
+  /**
+   * Accepts `token` from the target from now on, recorded as `caller`. A registration's token (B or C) belongs to the
+   * registration's version, the run's by default; Token A to none (it serves discovery before a version is chosen).
+   */
+  accept(token: Secret, caller: 'token-a' | 'token-b' | 'token-c', version: OcpiVersion | undefined = caller === 'token-a' ? undefined : this.#version): void {
     this.#options.redactor.add(token);
-    this.#tokens.set(token.reveal(), { secret: token, caller });
+    this.#tokens.set(token.reveal(), { secret: token, caller, ...(version ? { version } : {}) });
   }
 
   /** Stops accepting a token. */
@@ -185,7 +225,13 @@ export class Peer {
   }
 
   waitForRegistration(options: WaitOptions): Promise<PeerRegistration> {
-    return this.registrations.waitFor(() => true, options);
+    // Once a wait for the target's registration ran out, a later wait for it would only spend the deadline again.
+    const expired = this.#registrationWaitExpired;
+    if (expired && this.registrations.position === 0) return Promise.reject(expired);
+    return this.registrations.waitFor(() => true, options).catch((error: unknown) => {
+      if (error instanceof DeadlineExceededError) this.#registrationWaitExpired = error;
+      throw error;
+    });
   }
 
   stop(): Promise<void> {
@@ -200,7 +246,7 @@ export class Peer {
    * The token a request carries, when the peer issued or accepted it: as decoded from Base64, or else as sent (a raw
    * token that happens to read as Base64 is decoded into something else, and 2.1.1 sends tokens raw).
    */
-  #tokenOf(request: ServerRequest): { secret: Secret; caller: InboundCaller } | undefined {
+  #tokenOf(request: ServerRequest): { secret: Secret; caller: InboundCaller; version?: OcpiVersion } | undefined {
     const decoded = request.presented.token;
     if (decoded === undefined) return undefined;
     return this.#tokens.get(decoded) ?? this.#tokens.get(sentToken(request) ?? '');
@@ -217,51 +263,63 @@ export class Peer {
     return this.#tokens.has(sentToken(request) ?? '') ? 'raw' : encoding;
   }
 
-  /** The tester's Credentials object, carrying `token` for the target to call us with. */
-  credentials(token: Secret, versionsUrl: string = this.versionsUrl): Record<string, unknown> {
+  /** The tester's Credentials object of `version` (the run's by default), carrying `token` for the target to call us with. */
+  credentials(token: Secret, versionsUrl: string = this.versionsUrl, version: OcpiVersion = this.#version): Record<string, unknown> {
     const party = { party_id: TESTER_IDENTITY.partyId, country_code: TESTER_IDENTITY.countryCode, business_details: { name: 'ocpi-conformance tester' } };
     // 2.1.1 has no roles: the party and its business details are at the top level.
-    if (this.#version === '2.1.1') return { token: token.reveal(), url: versionsUrl, business_details: party.business_details, party_id: party.party_id, country_code: party.country_code };
+    if (version === '2.1.1') return { token: token.reveal(), url: versionsUrl, business_details: party.business_details, party_id: party.party_id, country_code: party.country_code };
     return { token: token.reveal(), url: versionsUrl, roles: [{ role: this.#options.role, ...party }] };
   }
 
   #routes(): void {
     const server = this.#server;
-    const guard = (handler: (request: ServerRequest, caller: InboundCaller) => ServerResponseSpec | Promise<ServerResponseSpec>) =>
-      (request: ServerRequest): ServerResponseSpec | Promise<ServerResponseSpec> => {
-        const caller = this.#identify(request);
-        if (caller === 'missing' || caller === 'unknown') {
-          return { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'unknown credentials token') };
-        }
-        return handler(request, caller);
-      };
-    const version = this.#version;
-    server.route('GET', '/ocpi/versions', guard(() => ({ status: 200, body: envelope([{ version, url: this.detailsUrl }]) })));
-    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request), this.#version) : [];
+    server.route('GET', '/ocpi/versions', this.#guard(() => ({ status: 200, body: envelope(this.#versions.map((version) => ({ version, url: this.detailsUrlOf(version) }))) })));
+    server.route('GET', '/ocpi/broken/versions', () => ({ status: 500, body: envelope(undefined, 3000, 'deliberately broken versions endpoint') }));
+    for (const version of this.#versions) this.#versionRoutes(version);
+  }
+
+  /** 401 for a caller the peer does not know; otherwise the handler's answer. */
+  #guard(handler: (request: ServerRequest, caller: InboundCaller) => ServerResponseSpec | Promise<ServerResponseSpec>) {
+    return (request: ServerRequest): ServerResponseSpec | Promise<ServerResponseSpec> => {
+      const caller = this.#identify(request);
+      if (caller === 'missing' || caller === 'unknown') {
+        return { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'unknown credentials token') };
+      }
+      return handler(request, caller);
+    };
+  }
+
+  /** One version's endpoints: its details, its credentials, its result URLs and, when the peer plays the CPO, its Sender lists. */
+  #versionRoutes(version: OcpiVersion): void {
+    const server = this.#server;
+    const guard = this.#guard.bind(this);
+    const details = `/ocpi/${version}`;
+    const senders = this.data && SHAPED_VERSIONS.includes(version) ? peerSenderRoutes(this.data, (request) => this.#identify(request), version) : [];
     // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     // 2.1.1 endpoints name no interface role.
-    const endpoint = (identifier: string): Record<string, string> => (version === '2.1.1' ? { identifier, url: `${this.detailsUrl}/${identifier}` } : { identifier, role: 'SENDER', url: `${this.detailsUrl}/${identifier}` });
-    server.route('GET', `/ocpi/${version}`, guard(() => ({ status: 200, body: envelope({ version, endpoints: identifiers.map(endpoint) }) })));
-    for (const sender of senders) server.route('GET', `/ocpi/${version}/${sender.module}`, sender.handler);
+    const endpoint = (identifier: string): Record<string, string> => (version === '2.1.1'
+      ? { identifier, url: `${this.detailsUrlOf(version)}/${identifier}` }
+      : { identifier, role: 'SENDER', url: `${this.detailsUrlOf(version)}/${identifier}` });
+    server.route('GET', details, guard(() => ({ status: 200, body: envelope({ version, endpoints: identifiers.map(endpoint) }) })));
+    for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
-    server.route('POST', `/ocpi/${version}/results/:kind/:ref`, (request) => request.presented.token === undefined
+    server.route('POST', `${details}/results/:kind/:ref`, (request) => request.presented.token === undefined
       ? { status: 401, body: envelope(undefined, 2000, request.presented.problem ?? 'no credentials token') }
       : { status: 200, body: envelope(undefined) });
-    server.route('GET', '/ocpi/broken/versions', () => ({ status: 500, body: envelope(undefined, 3000, 'deliberately broken versions endpoint') }));
-    const credentials = `/ocpi/${version}/credentials`;
+    const credentials = `${details}/credentials`;
     server.route('GET', credentials, guard((request) => {
       const token = this.#tokenOf(request)?.secret;
-      return token ? { status: 200, body: envelope(this.credentials(token)) } : { status: 401, body: envelope(undefined, 2000, 'unknown token') };
+      return token ? { status: 200, body: envelope(this.credentials(token, this.versionsUrl, version)) } : { status: 401, body: envelope(undefined, 2000, 'unknown token') };
     }));
     server.route('POST', credentials, guard((request, caller) => {
       if (caller !== 'token-a') return { status: 405, body: envelope(undefined, 2000, 'already registered') };
-      return this.#register(request);
+      return this.#register(request, version);
     }));
     server.route('PUT', credentials, guard((request, caller) => {
       if (caller !== 'token-c') return { status: 405, body: envelope(undefined, 2000, 'not registered') };
-      return this.#register(request);
+      return this.#register(request, version);
     }));
     server.route('DELETE', credentials, guard((request, caller) => {
       if (caller !== 'token-c') return { status: 405, body: envelope(undefined, 2000, 'not registered') };
@@ -271,8 +329,11 @@ export class Peer {
     }));
   }
 
-  /** We are the Receiver: GET the target's versions and details with its token, then issue ours. */
-  async #register(request: ServerRequest): Promise<ServerResponseSpec> {
+  /**
+   * We are the Receiver: GET the target's versions and its details of `version` (the version of the credentials
+   * endpoint it used) with its token, then issue ours, which belongs to a registration in that version.
+   */
+  async #register(request: ServerRequest, version: OcpiVersion): Promise<ServerResponseSpec> {
     const body = request.body as { token?: unknown; url?: unknown } | undefined;
     const partnerToken = typeof body?.token === 'string' && body.token !== '' ? new Secret(body.token) : undefined;
     const partnerVersionsUrl = typeof body?.url === 'string' ? body.url : undefined;
@@ -291,8 +352,8 @@ export class Peer {
       const details = await fetchVersionDetails(this.#options.client, {
         versionsUrl: partnerVersionsUrl,
         token: partnerToken,
-        version: this.#version,
-        ...(this.#version === '2.1.1' ? { tokenEncoding: 'raw' as const } : {}),
+        version,
+        ...(version === '2.1.1' ? { tokenEncoding: 'raw' as const } : {}),
       });
       callbacks = details.exchanges;
       if (!details.ok) {
@@ -301,11 +362,12 @@ export class Peer {
       } else {
         issuedToken = Secret.generate();
         for (const [key, entry] of this.#tokens) if (entry.caller === 'token-a' || entry.caller === 'token-c') this.#tokens.delete(key);
-        this.accept(issuedToken, 'token-c');
-        answer = { status: 200, body: envelope(this.credentials(issuedToken)) };
+        this.accept(issuedToken, 'token-c', version);
+        answer = { status: 200, body: envelope(this.credentials(issuedToken, this.versionsUrl, version)) };
       }
     }
     this.#outcomes.set(request, {
+      version,
       credentials: request.body,
       callbacks,
       ...(partnerToken ? { partnerToken } : {}),

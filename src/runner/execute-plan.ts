@@ -29,8 +29,8 @@ type Readiness = { readonly kind: 'wait' } | { readonly kind: 'run' } | { readon
 /**
  * Runs a plan: stage by stage; within a stage, every case whose requirements are settled starts, at most
  * `concurrency` at once, critical-path-first (the case with the longest chain of cases waiting on it first, ties in
- * declaration order: see rankByChain). A case requiring a key waits for every earlier-or-same-stage case providing it,
- * and is skipped when none did. Returns the results in plan order.
+ * declaration order: see rankByChain). A case requiring a key waits for every earlier-or-same-stage case providing it
+ * (but those declared to run after it), and is skipped when none did. Returns the results in plan order.
  */
 export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]> {
   const { cases, services, signal } = options;
@@ -47,7 +47,8 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     if (skipReason) return { kind: 'skip', reason: skipReason };
     if (definition.after.some((id) => cases.some((c) => c.id === id) && !results.has(id))) return { kind: 'wait' };
     for (const key of definition.requires) {
-      const providers = cases.filter((c) => c.id !== definition.id && c.provides.includes(key) && stageOf(c) <= stageOf(definition));
+      // A provider declared to run after this case (CRED-05 then VER-07, both renewing the session) is not waited for.
+      const providers = cases.filter((c) => c.id !== definition.id && c.provides.includes(key) && stageOf(c) <= stageOf(definition) && !c.after.includes(definition.id));
       if (providers.some((p) => !results.has(p.id))) return { kind: 'wait' };
       if (!services.state.has(key)) return { kind: 'skip', reason: missingReason(key, providers.map((p) => results.get(p.id) as CaseResult)) };
     }

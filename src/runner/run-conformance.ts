@@ -1,4 +1,7 @@
 import type { Secret } from '../config/secret.js';
+import type { Exchange } from '../model/exchange.js';
+import { DeadlineExceededError, WaitAbortedError } from '../peer/deadline-exceeded-error.js';
+import { offeredVersions } from './choose-versions.js';
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import { Peer } from '../peer/peer.js';
 import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
@@ -22,8 +25,16 @@ import type { CrawlBounds } from './crawl-bounds.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
 export interface RunOptions {
-  /** The versions to test, highest first, each with its cases, already selected; none when nothing can be tested. */
+  /**
+   * The versions to test, highest first, each with its cases, already selected; none when nothing can be tested. With
+   * --handshake await, the versions the target may register in: the run tests the one it registers in.
+   */
   readonly plan: readonly VersionPlan[];
+  /**
+   * The versions the tester's endpoint offers (each with its details and credentials endpoints), so that a target can
+   * register in, or switch to, any of them; the version tested alone when absent.
+   */
+  readonly peerVersions?: readonly OcpiVersion[];
   /** The target's versions URL and token; absent with --handshake await, where the target registers with us. */
   readonly target?: { readonly versionsUrl: string; readonly token: Secret };
   readonly handshake: HandshakeMode;
@@ -81,8 +92,6 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   };
   const startedAt = new Date();
   const started = performance.now();
-  const tested = options.plan.map((part) => part.version);
-  emit({ type: 'run-start', versions: tested, cases: options.plan.flatMap((part) => part.cases.map((c) => ({ id: c.id, title: c.title }))) });
   // One redactor and one numbering of exchanges for the whole run: a token learnt in one version is redacted in the
   // next, and every exchange of the report has its own id.
   const redactor = new Redactor();
@@ -90,12 +99,18 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   for (const name of Object.keys(options.network?.headers ?? {})) redactor.addSecretHeader(name);
   let exchangeCount = 0;
   const shared: SharedServices = { emit, redactor, nextExchangeId: () => `x${++exchangeCount}` };
+  // With --handshake await the target chooses: the peer offering every version waits for its registration first.
+  const awaited = options.handshake === 'await' && options.plan.length > 0 ? await awaitRegistration(options, shared) : undefined;
+  const plan = awaited ? [awaited.part] : options.plan;
+  const tested = plan.map((part) => part.version);
+  emit({ type: 'run-start', versions: tested, cases: plan.flatMap((part) => part.cases.map((c) => ({ id: c.id, title: c.title }))) });
   const parts: VersionPart[] = [];
-  for (const part of options.plan) {
+  for (const part of plan) {
     if (options.signal.aborted && parts.length > 0) break;
-    if (options.plan.length > 1) emit({ type: 'version-start', version: part.version, cases: part.cases.length });
-    parts.push(await runVersion(options, part, shared));
+    if (plan.length > 1) emit({ type: 'version-start', version: part.version, cases: part.cases.length });
+    parts.push(await runVersion(options, part, shared, awaited?.peer));
   }
+  const offeredVersions = options.offeredVersions ?? awaited?.offered;
   const cases = parts.flatMap((part) => part.cases);
   const versionsUrl = parts.find((part) => part.versionsUrl !== undefined)?.versionsUrl;
   const revocation = parts.find((part) => part.revocation)?.revocation;
@@ -105,7 +120,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       ...(versionsUrl ? { versionsUrl } : {}),
       ...(options.role ? { role: options.role } : {}),
       ...(tested[0] ? { ocpiVersion: tested[0] } : {}),
-      ...(options.offeredVersions ? { offeredVersions: Object.freeze([...options.offeredVersions]) } : {}),
+      ...(offeredVersions ? { offeredVersions: Object.freeze([...offeredVersions]) } : {}),
       testedVersions: Object.freeze(tested.slice(0, parts.length)),
     }),
     ...(options.untested ? { untested: options.untested } : {}),
@@ -130,12 +145,9 @@ interface SharedServices {
   readonly nextExchangeId: () => string;
 }
 
-/** One version's part of a run: starts the peer, executes the plan, tears down, stops the peer. */
-async function runVersion(options: RunOptions, { version, cases: planned }: VersionPlan, { emit, redactor, nextExchangeId }: SharedServices): Promise<VersionPart> {
-  // Requests and tokens go only to the versions URL's origin and those the user allowed; the target that registers
-  // with us (--handshake await) is added when it does (CaseContext.provide).
-  const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
-  const clientOptions = {
+/** The clients' settings for requests in `version`. */
+function clientSettings(options: RunOptions, version: OcpiVersion, { redactor, nextExchangeId }: SharedServices) {
+  return {
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
     // OCPI 2.1.1 sends the token as it is, and no request ids or routing headers; they came with 2.2.
@@ -146,26 +158,79 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
     userAgent: `${TOOL.name}/${TOOL.version}`,
     ...(options.network ? { network: options.network } : {}),
   } as const;
-  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+}
+
+/** Starts the tester's peer offering every version the run may use, speaking `version`. */
+function startPeer(options: RunOptions, version: OcpiVersion, shared: SharedServices): Promise<Peer> {
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
-  const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal });
+  const client = new OcpiClient({ ...clientSettings(options, version, shared), signal: options.signal });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
-  const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole, version });
+  const versions = options.peerVersions ?? [version];
+  return Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions });
+}
+
+/** What the wait for the target's registration (`--handshake await`) decided. */
+interface AwaitedRegistration {
+  readonly peer: Peer;
+  /** The part of the plan of the version the target registered in (the highest planned when it did not register). */
+  readonly part: VersionPlan;
+  /** The versions the target's versions list named, as the peer read it while the target registered. */
+  readonly offered?: readonly string[];
+}
+
+/**
+ * Starts the peer offering every planned version, issues Token A and waits (deadline) for the target to register: the
+ * version of the credentials endpoint it POSTs to is the version the run tests (V2). Without a registration in time,
+ * the highest planned version is tested, and CRED-07 reports the missing registration without waiting again.
+ */
+async function awaitRegistration(options: RunOptions, shared: SharedServices): Promise<AwaitedRegistration> {
+  const [highest] = options.plan as [VersionPlan, ...VersionPlan[]];
+  const peer = await startPeer(options, highest.version, shared);
+  try {
+    const tokenA = peer.issueTokenA();
+    const offer = peer.versions.length > 1 ? `; it offers OCPI ${peer.versions.join(', ')} and tests the version the target registers in` : '';
+    shared.emit({
+      type: 'notice',
+      message: `Waiting up to ${Math.round(options.deadlineMs / 1000)} s for the target to register${offer}. Give it this versions URL and Token A:\n  versions URL: ${peer.versionsUrl}\n  Token A:      ${tokenA.reveal()}`,
+    });
+    options.onPeerReady?.({ versionsUrl: peer.versionsUrl, tokenA });
+    const registration = await peer.waitForRegistration({ timeoutMs: options.deadlineMs, what: 'registration by the target (a POST to the tester\'s credentials endpoint)', signal: options.signal })
+      .catch((error: unknown) => {
+        if (error instanceof DeadlineExceededError || error instanceof WaitAbortedError) return undefined;
+        throw error;
+      });
+    const part = options.plan.find((candidate) => candidate.version === registration?.version) ?? highest;
+    peer.speak(part.version);
+    const offered = registration ? versionsListed(registration.callbacks[0]) : undefined;
+    return { peer, part, ...(offered ? { offered } : {}) };
+  } catch (error) {
+    await peer.stop();
+    throw error;
+  }
+}
+
+/** The versions a recorded GET of a versions list named, when it answered one. */
+function versionsListed(exchange: Exchange | undefined): readonly string[] | undefined {
+  const body = exchange?.response?.body as { data?: unknown } | undefined;
+  return exchange?.response?.status === 200 && Array.isArray(body?.data) ? offeredVersions(body.data) : undefined;
+}
+
+/** One version's part of a run: starts the peer (unless given one), executes the plan, tears down, stops the peer. */
+async function runVersion(options: RunOptions, { version, cases: planned }: VersionPlan, shared: SharedServices, started?: Peer): Promise<VersionPart> {
+  const { emit, redactor } = shared;
+  // Requests and tokens go only to the versions URL's origin and those the user allowed; the target that registers
+  // with us (--handshake await) is added when it does (CaseContext.provide).
+  const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
+  const clientOptions = clientSettings(options, version, shared);
+  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+  const peer = started ?? (await startPeer(options, version, shared));
   const state = new Map<StateKey, unknown>();
   if (options.target) {
     redactor.add(options.target.token);
     state.set('target', Object.freeze({ ...options.target }));
   }
   try {
-    let tokenA: Secret | undefined;
-    if (options.handshake === 'await') {
-      tokenA = peer.issueTokenA();
-      emit({
-        type: 'notice',
-        message: `Waiting up to ${Math.round(options.deadlineMs / 1000)} s for the target to register. Give it this versions URL and Token A:\n  versions URL: ${peer.versionsUrl}\n  Token A:      ${tokenA.reveal()}`,
-      });
-    }
-    options.onPeerReady?.({ versionsUrl: peer.versionsUrl, ...(tokenA ? { tokenA } : {}) });
+    if (!started) options.onPeerReady?.({ versionsUrl: peer.versionsUrl });
     const compensations = new Compensations();
     const guard = new SessionGuard();
 

@@ -44,7 +44,8 @@ export class NoAnswer extends Error {
  */
 export async function fetchAnswer(request: AnswerRequest): Promise<Answer> {
   const { network } = request;
-  if (!network) return fetchNow(request);
+  // Without a pace nothing waits before the request, and nothing needs to listen to its signal (got does).
+  if (!network?.paces) return fetchNow(request);
   const turn = network.paced(() => (request.signal?.aborted ? Promise.reject(new NoAnswer('EABORTED', 'request aborted')) : fetchNow(request)));
   const { signal } = request;
   if (!signal) return turn;

@@ -79,6 +79,11 @@ export class Network {
     };
   }
 
+  /** Whether requests wait for their turn (`--rate-limit`). */
+  get paces(): boolean {
+    return this.#throttle !== undefined;
+  }
+
   /** Runs `send` when the request pace allows it (at once without a pace). */
   paced<T>(send: () => Promise<T>): Promise<T> {
     return this.#throttle ? this.#throttle(send) : send();

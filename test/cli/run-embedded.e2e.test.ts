@@ -15,9 +15,10 @@ describe('ocpi-conformance run --embedded', function () {
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(report, 'failed'), []);
     assert.deepEqual(casesWith(report, 'errored'), []);
-    assert.deepEqual(casesWith(report, 'skipped').sort(), ['CRED-07', 'CRED-08']);
+    // VER-06 needs --handshake await; VER-07 a second version both offer (the embedded party offers 2.2.1 alone here).
+    assert.deepEqual(casesWith(report, 'skipped').sort(), ['CRED-07', 'CRED-08', 'VER-06', 'VER-07']);
     // The default run tests 2.2.1: the cases of 2.3.0 alone (Payments) are not in it.
-    assert.equal(report.summary.passed, ALL_CASES.filter((c) => c.targetRole !== 'emsp' && c.versions.includes('2.2.1')).length - 2);
+    assert.equal(report.summary.passed, ALL_CASES.filter((c) => c.targetRole !== 'emsp' && c.versions.includes('2.2.1')).length - 4);
     for (const id of ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'CMD-01', 'CMD-02', 'CPR-01', 'AUTH-03']) assert.equal(report.cases.find((c) => c.id === id)?.status, 'passed', id);
     assert.equal(report.summary.warnings, 0);
   });
@@ -29,9 +30,9 @@ describe('ocpi-conformance run --embedded', function () {
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.deepEqual(casesWith(report, 'failed'), []);
     assert.deepEqual(casesWith(report, 'errored'), []);
-    assert.deepEqual(casesWith(report, 'skipped').sort(), ['CRED-07', 'CRED-08']);
+    assert.deepEqual(casesWith(report, 'skipped').sort(), ['CRED-07', 'CRED-08', 'VER-06', 'VER-07']);
     const forEmsp = ALL_CASES.filter((c) => c.targetRole !== 'cpo' && c.versions.includes('2.2.1'));
-    assert.equal(report.summary.passed, forEmsp.length - 2);
+    assert.equal(report.summary.passed, forEmsp.length - 4);
     assert.equal(report.cases.find((c) => c.id === 'LOC-01'), undefined);
     for (const id of ['AUTH-01', 'AUTH-04', 'LOC-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-02', 'CDR-PUSH-01', 'TOK-PULL-01', 'TOK-AUTH-01', 'PEER-01']) assert.equal(report.cases.find((c) => c.id === id)?.status, 'passed', id);
     assert.equal(report.summary.warnings, 0);
@@ -77,6 +78,10 @@ describe('ocpi-conformance run --embedded', function () {
     assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
     assert.equal(report.cases.find((c) => c.id === 'CRED-07')?.status, 'passed');
     assert.match(outcome.stderr, /versions URL: http:\/\/127\.0\.0\.1:\d+\/ocpi\/versions/);
+    // The tester offers every version; the party registers in the highest both offer, and that one is tested.
+    assert.deepEqual(report.target.testedVersions, ['2.3.0']);
+    assert.deepEqual(report.target.offeredVersions, ['2.1.1', '2.2.1', '2.3.0']);
+    for (const id of ['VER-06', 'VER-07', 'VER-08']) assert.equal(report.cases.find((c) => c.id === id)?.status, 'passed', id);
   });
 
   it('passes with --handshake none, and neither rotates nor unregisters the given token', async () => {

@@ -64,7 +64,7 @@ export function reportPath(name = 'report.json'): string {
 /** The JSON report a run wrote. */
 export interface JsonReport {
   tool: { name: string; version: string };
-  target: { versionsUrl?: string; role?: string; ocpiVersion?: string };
+  target: { versionsUrl?: string; role?: string; ocpiVersion?: string; offeredVersions?: string[]; testedVersions?: string[] };
   startedAt: string;
   durationMs: number;
   summary: { passed: number; failed: number; errored: number; skipped: number; warnings: number };

@@ -52,9 +52,18 @@ const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
  */
 const FAULT_VERSIONS: readonly OcpiVersion[] = (process.env['OCPI_FAULT_VERSIONS'] ?? '2.2.1').split(',').map((v) => v.trim() as OcpiVersion);
 
-/** Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME --ocpi-version V` does. */
-async function runWithFault(fault: Fault, role: PartyRole, version: OcpiVersion): Promise<RunResult> {
-  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ocpiVersion: version, ...fault.runFlags };
+/** The version a negotiated fault run is expected to test: the highest version the embedded party and the tester both offer. */
+const NEGOTIATED_VERSION: OcpiVersion = '2.3.0';
+
+/** The version a fault run asks for, or `negotiated` for a run that leaves the choice to the parties (Fault.negotiated). */
+type FaultRunVersion = OcpiVersion | 'negotiated';
+
+/**
+ * Runs the embedded party with one fault, in-process, the way `run --embedded ROLE --embedded-fault NAME --ocpi-version V`
+ * does (without --ocpi-version for a negotiated fault).
+ */
+async function runWithFault(fault: Fault, role: PartyRole, version: FaultRunVersion): Promise<RunResult> {
+  const flags = { embedded: role, embeddedFault: [fault.name], handshake: fault.handshake, deadline: fault.deadlineMs ?? 3000, quiet: true, ...(version === 'negotiated' ? {} : { ocpiVersion: version }), ...fault.runFlags };
   return run(loadRunConfig({ flags, env: {} }));
 }
 
@@ -77,11 +86,16 @@ function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation,
 
 /** The runs of one shard: every `shards`-th fault × party × version run, from the `shard`-th (1-based). */
 export function describeFaultRuns(shard: number, shards: number): void {
-  // A fault runs in each version in which something it names holds (its case covers the version, the fault trips it there).
-  const all = FAULTS.flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => {
+  // A fault runs in each version in which something it names holds (its case covers the version, the fault trips it
+  // there); a negotiated fault runs once, with the 2.2.1 loop (the one `npm test` runs), the parties choosing the version.
+  const perVersion = FAULTS.filter((fault) => !fault.negotiated).flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => {
     const holding = fault.expects.filter((e) => appliesTo(e, role) && holdsIn(fault, e, version));
-    return { fault, role, version, expects: holding.filter((e) => !awaitsModules(fault, e, version)), waiting: holding.filter((e) => awaitsModules(fault, e, version)) };
-  }))).filter((r) => r.expects.length + r.waiting.length > 0);
+    return { fault, role, version: version as FaultRunVersion, expects: holding.filter((e) => !awaitsModules(fault, e, version)), waiting: holding.filter((e) => awaitsModules(fault, e, version)) };
+  })));
+  const negotiatedRuns = FAULT_VERSIONS.includes('2.2.1')
+    ? FAULTS.filter((fault) => fault.negotiated).flatMap((fault) => fault.roles.map((role) => ({ fault, role, version: 'negotiated' as FaultRunVersion, expects: fault.expects.filter((e) => appliesTo(e, role)), waiting: [] as FaultExpectation[] })))
+    : [];
+  const all = [...perVersion, ...negotiatedRuns].filter((r) => r.expects.length + r.waiting.length > 0);
   const shardRuns = all.filter((_, index) => index % shards === shard - 1);
   const runs = shardRuns.filter((r) => r.expects.length > 0);
   describe(`each fault of the catalogue, in each party that has it, in each version (shard ${shard} of ${shards})`, function () {
@@ -90,19 +104,22 @@ export function describeFaultRuns(shard: number, shards: number): void {
   const results = new LookaheadRuns(runs.map(({ fault, role, version }) => () => runWithFault(fault, role, version)), RUN_LOOKAHEAD);
   // What a version's reference parties cannot show yet (no functional modules served there) is pending, by name.
   for (const { fault, role, version, waiting } of shardRuns.filter((r) => r.expects.length === 0)) {
-    it(`trips ${[...new Set(waiting.map((e) => e.case))].join(', ')} in the reference ${role === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${version}, once it serves functional modules in ${version}: ${fault.description}.`);
+    it(`trips ${[...new Set(waiting.map((e) => e.case))].join(', ')} in the reference ${role === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${String(version)}, once it serves functional modules in ${String(version)}: ${fault.description}.`);
   }
   runs.forEach(({ fault, role, version, expects }, index) => {
     const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
-    const failing = [...new Set(expects.filter((e) => failsIn(e, version)).map((e) => e.case))].sort();
+    // A negotiated run tests the version the parties settle on (2.3.0, the highest both offer, unless the fault says otherwise).
+    const expected: OcpiVersion = version === 'negotiated' ? NEGOTIATED_VERSION : version;
+    const failing = [...new Set(expects.filter((e) => failsIn(e, expected)).map((e) => e.case))].sort();
     const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
-    it(`${verdict} when in ${party}, OCPI ${version}, ${fault.description}.`, async () => {
+    it(`${verdict} when in ${party}, ${version === 'negotiated' ? 'negotiating the version' : `OCPI ${version}`}, ${fault.description}.`, async () => {
       const result = await results.result(index);
       const failed = result.cases.filter((c) => c.status === 'failed').map((c) => c.id).sort();
       const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
       assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
       assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
-      for (const e of expects) assertExpectation(result, fault, e, version);
+      const judged = version === 'negotiated' ? ((result.target.ocpiVersion as OcpiVersion | undefined) ?? expected) : version;
+      for (const e of expects) assertExpectation(result, fault, e, judged);
       assert.deepEqual(failed, failing);
     });
   });
