@@ -2,17 +2,19 @@ import type { RunConfig } from './config/run-config.js';
 import { Secret } from './config/secret.js';
 import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
 import type { Baseline } from './runner/baseline.js';
-import type { CaseDefinition } from './runner/define-case.js';
+import type { CaseDefinition, CaseSettings } from './runner/define-case.js';
 import type { RunResult } from './model/case-result.js';
 import type { RunEventListener } from './model/run-event.js';
 import { runConformance, type VersionPlan } from './runner/run-conformance.js';
 import { selectCases } from './runner/select-cases.js';
+import { withRequirements, type CompletedSelection } from './runner/with-requirements.js';
 import { chooseVersions, type VersionChoice } from './runner/choose-versions.js';
 import { discoverVersions } from './runner/discover-versions.js';
 import { ConfigError } from './config/config-error.js';
 import { OCPI_VERSIONS, type OcpiVersion } from './model/ocpi-version.js';
 import { ALL_CASES } from '../suites/index.js';
 import { Network } from './transport/network.js';
+import { embeddedFaultProblem } from './embedded-fault-problem.js';
 import { networkNotices } from './runner/network-notices.js';
 
 /** What a caller of `run` may add besides the config. */
@@ -34,6 +36,18 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   let registering: Promise<unknown> | undefined;
   let target = config.versionsUrl && config.token ? { versionsUrl: config.versionsUrl, token: config.token } : undefined;
   const network = new Network(config.network);
+  const settings: CaseSettings = {
+    handshake: config.handshake,
+    keepRegistration: config.keepRegistration,
+    allowCommands: config.allowCommands,
+    ...(config.testSite ? { testSite: config.testSite } : {}),
+    ...(config.role ? { targetRole: config.role } : {}),
+  };
+  // A fault that cannot show in this run would make it pass for the wrong reason: refused before anything starts.
+  for (const name of config.embeddedFaults) {
+    const problem = embeddedFaultProblem(name, config, settings, hooks.cases ?? ALL_CASES);
+    if (problem) throw new ConfigError(problem);
+  }
   if (config.embedded) {
     // The embedded party offers the version asked for, all it speaks for `all`, and 2.2.1 by default (the version its
     // faults and conformant variants are written for); registering with the tester (--handshake await) it offers all
@@ -51,9 +65,16 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
   try {
     const signal = hooks.signal ?? new AbortController().signal;
     for (const message of networkNotices(network, target?.versionsUrl)) for (const listener of hooks.listeners ?? []) listener({ type: 'notice', message });
+    const catalogue = hooks.cases ?? ALL_CASES;
+    const role = config.role ? { role: config.role } : {};
     const selected = (version: OcpiVersion): ReturnType<typeof selectCases> =>
-      selectCases(hooks.cases ?? ALL_CASES, { version, ...(config.role ? { role: config.role } : {}), only: config.only, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
+      selectCases(catalogue, { version, ...role, only: config.only, exclude: config.exclude, profile: config.profile, ...(config.grep !== undefined ? { grep: config.grep } : {}) });
+    // What the selected cases need (a registration, a crawl, a started session) runs too, and the run says so.
+    const completed = (version: OcpiVersion): CompletedSelection =>
+      withRequirements(selected(version), selectCases(catalogue, { version, ...role, only: [] }), settings, new Set(config.exclude));
     const testable = OCPI_VERSIONS.filter((version) => selected(version).length > 0);
+    // A selection that names no case at all is the user's slip, said before anything is sent (not "nothing tested").
+    if (testable.length === 0 && catalogue.length > 0) throw new ConfigError(emptySelection(config, catalogue));
     // A version no selected case covers is a usage error whatever the target offers: said before anything is sent.
     const unasked = chooseVersions(config.ocpiVersion, testable, undefined);
     if (unasked.kind === 'not-selected') throw new ConfigError(choiceProblem(unasked));
@@ -78,8 +99,14 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     if (choice.kind === 'test' && choice.versions.includes('2.1.1') && !config.role) {
       throw new ConfigError('testing OCPI 2.1.1 needs --role cpo or --role emsp: in 2.1.1 the target\'s credentials and version details do not say which role it has');
     }
-    const plan: VersionPlan[] = choice.kind === 'test' ? choice.versions.map((version) => ({ version, cases: selected(version) })) : [];
+    const plan: VersionPlan[] = choice.kind === 'test' ? choice.versions.map((version) => {
+      const { cases, pulledIn } = completed(version);
+      return { version, cases, pulledIn: pulledIn.map((c) => c.id) };
+    }) : [];
     const listeners = hooks.listeners ?? [];
+    for (const message of new Set(plan.filter((part) => (part.pulledIn ?? []).length > 0).map((part) => pulledInNotice(part)))) {
+      for (const listener of listeners) listener({ type: 'notice', message });
+    }
     // Without --ocpi-version, a given token is assumed to be registered in the version tested: say so when there was a choice.
     if (config.handshake === 'none' && config.ocpiVersion === undefined && choice.kind === 'test' && offered && testable.filter((v) => offered.includes(v)).length > 1) {
       const message = `--handshake none: the token is taken to be registered in OCPI ${choice.versions[0] ?? ''}, the highest version both support; if it was registered in another, name that one with --ocpi-version`;
@@ -123,6 +150,29 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
 }
 
 const list = (versions: readonly string[]): string => (versions.length === 0 ? 'none' : versions.join(', '));
+
+/** What the run adds to a selection, and why, in one line. */
+function pulledInNotice(part: VersionPlan): string {
+  const pulled = new Set(part.pulledIn ?? []);
+  const asked = part.cases.filter((c) => !pulled.has(c.id)).map((c) => c.id);
+  return `Also running ${[...pulled].join(', ')}: ${asked.length === 1 ? `${asked[0] ?? ''} needs` : 'the selected cases need'} what they establish (--exclude leaves a case out)`;
+}
+
+/** Why a selection leaves no case to run, naming the flags that narrowed it. */
+function emptySelection(config: RunConfig, catalogue: readonly CaseDefinition[]): string {
+  const otherRole = config.only.map((id) => catalogue.find((c) => c.id === id)).filter((c): c is CaseDefinition => c !== undefined && c.targetRole !== 'any' && c.targetRole !== config.role);
+  if (config.role && otherRole.length > 0 && otherRole.length === config.only.length) {
+    const whose = (c: CaseDefinition): string => (c.targetRole === 'cpo' ? 'a CPO' : 'an eMSP');
+    return `--only ${config.only.join(',')}: ${otherRole.map((c) => `${c.id} tests ${whose(c)}`).join(', ')}, and the target is ${config.role === 'cpo' ? 'a CPO' : 'an eMSP'} (${config.embedded === config.role ? `the embedded ${config.role === 'cpo' ? 'CPO' : 'eMSP'}` : `--role ${config.role}`})`;
+  }
+  const narrowing = [
+    ...(config.only.length > 0 ? [`--only ${config.only.join(',')}`] : []),
+    ...(config.grep !== undefined ? [`--grep "${config.grep}"`] : []),
+    ...(config.exclude.length > 0 ? [`--exclude ${config.exclude.join(',')}`] : []),
+    ...(config.profile !== 'full' ? [`--profile ${config.profile}`] : []),
+  ];
+  return `${narrowing.length > 0 ? narrowing.join(' ') : 'the selection'} leaves no case to run${config.role ? ` for ${config.role === 'cpo' ? 'a CPO' : 'an eMSP'} target` : ''} (see \`ocpi-conformance list\`)`;
+}
 
 /** Why a choice of versions tests nothing, in one line for the person who ran the tool. */
 function choiceProblem(choice: Exclude<VersionChoice, { kind: 'test' }>): string {

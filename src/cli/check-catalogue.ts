@@ -40,12 +40,25 @@ export interface CatalogueCase {
   readonly specs: readonly SpecReference[];
   readonly profiles: readonly ProfileName[];
   readonly checks: readonly CatalogueCheck[];
+  /**
+   * What the case needs before it can run, each with the cases that establish it (any one is enough; the run pulls
+   * in the one that applies to its handshake when the selection leaves it out).
+   */
+  readonly needs: readonly CatalogueNeed[];
+}
+
+/** One thing a case needs from earlier cases: a state key and the cases that establish it. */
+export interface CatalogueNeed {
+  readonly key: string;
+  readonly establishedBy: readonly string[];
 }
 
 const proving = (fault: Fault, text: string): ProvingFault => ({ name: fault.name, description: fault.description, roles: fault.roles, handshake: fault.handshake, text });
 
 /** The catalogue of cases and checks, joined with the fault catalogue that proves them (DESIGN §6). */
-export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonly Fault[]): CatalogueCase[] {
+export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonly Fault[], all: readonly CaseDefinition[] = cases): CatalogueCase[] {
+  const establishers = (key: string, of: CaseDefinition): string[] =>
+    all.filter((p) => p.provides.includes(key as never) && !p.requires.includes(key as never) && p.versions.some((v) => of.versions.includes(v)) && (p.targetRole === 'any' || of.targetRole === 'any' || p.targetRole === of.targetRole)).map((p) => p.id);
   return cases.map((c) => ({
     id: c.id,
     title: c.title,
@@ -62,6 +75,8 @@ export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonl
       id: check,
       faults: faults.flatMap((f) => f.expects.filter((e) => e.case === c.id && e.check === check).slice(0, 1).map((e) => proving(f, e.text))),
     })),
+    // The target's versions URL and token come from the run itself.
+    needs: c.requires.filter((key) => key !== 'target').map((key) => ({ key, establishedBy: establishers(key, c) })),
   }));
 }
 

@@ -13,6 +13,8 @@ export const EXIT = Object.freeze({
   error: 3,
   /** Nothing could be tested: the target offers no OCPI version the selected cases cover. Neither a pass nor a failure. */
   nothingTested: 4,
+  /** Nothing checked: every selected case was skipped (their reasons say why). Neither a pass nor a failure. */
+  nothingChecked: 5,
   /** Interrupted by SIGINT (a partial report is still written); 128 + the signal number, as shells report it. */
   interrupted: 130,
   /** Stopped by SIGTERM (a partial report is still written). */
@@ -30,10 +32,11 @@ export function stoppedExitCode(reason: StopReason): number {
 }
 
 /** The exit code a finished run ends with; `untested` when it could test nothing (see RunResult.untested). */
-export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT', untested = false): number {
+export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT', untested = false, checkedNothing = false): number {
   if (interrupted) return stoppedExitCode(reason);
   if (untested) return EXIT.nothingTested;
   if (summary.errored > 0) return EXIT.error;
   if (summary.failed > 0) return EXIT.failures;
+  if (checkedNothing) return EXIT.nothingChecked;
   return EXIT.ok;
 }

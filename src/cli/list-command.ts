@@ -7,6 +7,7 @@ interface ListOptions {
   readonly ocpiVersion?: OcpiVersion;
   readonly profile?: ProfileName;
   readonly json?: boolean;
+  readonly needs?: boolean;
   readonly markdown?: boolean;
   readonly checks?: boolean;
 }
@@ -18,6 +19,7 @@ export function listCommand(io: CliIo): Command {
     .addOption(new Option('--ocpi-version <version>', 'only the cases that run in this OCPI version').choices([...OCPI_VERSIONS]))
     .addOption(new Option('--profile <name>', 'only the cases of this profile').choices(PROFILE_NAMES))
     .option('--checks', 'under each case, its checks and the faults that prove them')
+    .option('--needs', 'under each case, what it needs from earlier cases and which cases establish it (a run pulls them in)')
     .addOption(new Option('--json', 'machine-readable output: every case with its spec reference, severity, profiles and checks').conflicts('markdown'))
     .option('--markdown', 'the Markdown of docs/checks.md (the whole catalogue; the filters do not apply)')
     .action(async (options: ListOptions) => {
@@ -32,7 +34,7 @@ export function listCommand(io: CliIo): Command {
         return;
       }
       const selected = ALL_CASES.filter((c) => (!options.ocpiVersion || c.versions.includes(options.ocpiVersion)) && (!options.profile || profileNamed(options.profile).includes(c, options.ocpiVersion)));
-      const catalogue = checkCatalogue(selected, FAULTS);
+      const catalogue = checkCatalogue(selected, FAULTS, ALL_CASES);
       if (options.json) {
         io.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
         return;
@@ -44,6 +46,7 @@ export function listCommand(io: CliIo): Command {
       const [id, severity, role, module] = [width((c) => c.id), width(strength), width((c) => c.targetRole), width((c) => c.module)];
       for (const c of catalogue) {
         io.stdout.write(`${c.id.padEnd(id)}  ${strength(c).padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
+        if (options.needs && c.needs.length > 0) io.stdout.write(`${' '.repeat(id + 2)}needs ${c.needs.map((n) => `${n.key} (${n.establishedBy.join(' | ') || 'no case'})`).join(', ')}\n`);
         if (!options.checks) continue;
         for (const check of c.checks) {
           const proof = check.faults.length > 0 ? `proved by ${check.faults.map((f) => f.name).join(', ')}` : 'proved in other cases';

@@ -10,6 +10,7 @@ import { printError, printWarning, type CliIo, type StopReason } from './cli-io.
 import { PROFILE_NAMES } from '../runner/profiles.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { OCPI_VERSIONS } from '../model/ocpi-version.js';
+import { nothingChecked } from '../model/nothing-checked.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const list = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -50,6 +51,7 @@ Examples:
 Exit codes:
   0 every required check passed    1 conformance failures           2 usage or configuration error
   3 target unreachable, or a tester error                           4 nothing tested (no mutual OCPI version)
+  5 nothing checked: every selected case was skipped (each skip says why)
   130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP (a partial report is written)
 
 Settings come from, lowest first: defaults, the config file, OCPI_CONFORMANCE_* variables, flags.
@@ -79,6 +81,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--keep-registration', 'do not unregister at the end of the run')
     .optionsGroup('Selection:')
     .option('--only <ids>', 'run only these case ids (comma-separated)', list)
+    .option('--exclude <ids>', 'leave these case ids out (comma-separated); they are not pulled in for what other cases need', list)
     .option('--grep <pattern>', 'run only cases whose id or title matches')
     .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
     .option('--allow-commands', 'run the cases that act on chargers: remote commands and charging profiles (always on with --embedded)')
@@ -127,8 +130,10 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         import('../report/console-reporter.js'),
         import('../config/baseline-file.js'),
       ]);
-      const unknown = config.only.filter((id) => !ALL_CASES.some((c) => c.id === id));
-      if (unknown.length > 0) throw new ConfigError(`--only: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
+      for (const [flag, ids] of [['--only', config.only], ['--exclude', config.exclude]] as const) {
+        const unknown = ids.filter((id) => !ALL_CASES.some((c) => c.id === id));
+        if (unknown.length > 0) throw new ConfigError(`${flag}: no case ${unknown.join(', ')} (see \`ocpi-conformance list\`)`);
+      }
       // Read before the run, so a bad baseline is a usage error in one line, not a lost run.
       const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
       const controller = new AbortController();
@@ -139,13 +144,15 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       });
       const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
-      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined);
+      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined, nothingChecked(result));
       const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);
       // A run that could not judge the target says why in one line where scripts look for errors.
       const firstError = result.cases.find((c) => c.status === 'errored');
       if (exitCode === EXIT.error && firstError) printError(io, `${firstError.id}: ${firstError.reason ?? 'errored'}`);
       if (result.untested !== undefined) printError(io, result.untested);
-      setExitCode(written ? exitCode : EXIT.error);
+      if (result.roleConflict !== undefined) printError(io, result.roleConflict);
+      // A --role the target's credentials contradict is the user's to fix, whatever else the run found.
+      setExitCode(!written ? EXIT.error : result.roleConflict !== undefined && !result.interrupted ? EXIT.usage : exitCode);
     });
 }
 

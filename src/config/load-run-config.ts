@@ -16,7 +16,7 @@ const validateSettings = toolValidator<RawRunSettings>(RUN_SETTINGS);
  * few characters would blank out unrelated text in every report (and is guessable besides).
  */
 export const MIN_TOKEN_LENGTH = 8;
-const LIST_KEYS = new Set(['only', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
+const LIST_KEYS = new Set(['only', 'exclude', 'embeddedFault', 'embeddedVariant', 'allowOrigin']);
 // Header values may hold commas: OCPI_CONFORMANCE_HEADER gives one header per line.
 const LINE_LIST_KEYS = new Set(['header']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime', 'rateLimit']);
@@ -133,6 +133,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     allowOrigins: Object.freeze([...(merged.allowOrigin ?? [])].map((url) => new URL(url).origin)),
     crawlBounds: Object.freeze({ maxPages: merged.maxPages as number, maxObjects: merged.maxObjects as number, timeMs: merged.crawlTime as number }),
     only: Object.freeze([...(merged.only ?? [])]),
+    exclude: Object.freeze([...(merged.exclude ?? [])]),
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
     rawToken: merged.rawToken === true,
     keepRegistration: merged.keepRegistration === true,

@@ -33,6 +33,8 @@ export interface RunConfig {
   /** The largest response body the client reads, in bytes (`--max-response-size`, given in MB). */
   readonly maxResponseBytes: number;
   readonly only: readonly string[];
+  /** Case ids left out (`--exclude`); never pulled in for what other cases need. */
+  readonly exclude: readonly string[];
   readonly grep?: string;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
@@ -98,6 +100,7 @@ export interface RawRunSettings {
   maxObjects?: number;
   crawlTime?: number;
   only?: string[];
+  exclude?: string[];
   grep?: string;
   rawToken?: boolean;
   keepRegistration?: boolean;
@@ -135,6 +138,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   maxObjects: DEFAULT_CRAWL_BOUNDS.maxObjects,
   crawlTime: DEFAULT_CRAWL_BOUNDS.timeMs,
   only: [],
+  exclude: [],
   embeddedFault: [],
   embeddedVariant: [],
   allowOrigin: [],

@@ -25,6 +25,7 @@ export const RUN_SETTINGS_SCHEMA = {
     maxObjects: { type: 'integer', minimum: 1 },
     crawlTime: { type: 'integer', minimum: 1 },
     only: { type: 'array', items: { type: 'string' } },
+    exclude: { type: 'array', items: { type: 'string' } },
     grep: { type: 'string' },
     rawToken: { type: 'boolean' },
     keepRegistration: { type: 'boolean' },

@@ -90,6 +90,10 @@ export interface RunResult {
   };
   /** Why the run tested nothing (no version both sides support): it neither passes nor fails. */
   readonly untested?: string;
+  /** Why --role contradicts the roles the target's credentials name: a usage outcome (exit 2); its cases were skipped. */
+  readonly roleConflict?: string;
+  /** Cases the selection did not name, run because the selected ones need what they establish (a registration...). */
+  readonly pulledIn?: readonly string[];
   readonly startedAt: string;
   readonly durationMs: number;
   readonly interrupted: boolean;

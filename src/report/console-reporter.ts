@@ -5,6 +5,7 @@ import { baselineLines } from './baseline-lines.js';
 import type { RunEvent, RunEventListener } from '../model/run-event.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
 import { hollowRunWarnings } from './hollow-run-warnings.js';
+import { nothingChecked } from '../model/nothing-checked.js';
 
 /** A writable the reporter prints to (process.stdout / stderr, or a test's buffer). */
 export interface Output {
@@ -146,7 +147,7 @@ export class ConsoleReporter {
     }
     const { passed, failed, errored, skipped, knownFailures, warnings } = result.summary;
     const total = result.cases.length;
-    const verdict = result.untested !== undefined ? s.warn('NOT TESTED') : failed + errored > 0 ? s.bad('FAILED') : s.strong('PASSED');
+    const verdict = result.untested !== undefined ? s.warn('NOT TESTED') : result.roleConflict !== undefined ? s.bad('WRONG ROLE') : failed + errored > 0 ? s.bad('FAILED') : nothingChecked(result) ? s.warn('NOTHING CHECKED') : s.strong('PASSED');
     const known = knownFailures > 0 || result.baseline ? `, ${knownFailures} known failure${knownFailures === 1 ? '' : 's'}` : '';
     lines.push(`${verdict} ${total} cases: ${passed} passed, ${failed} failed${known}, ${errored} errored, ${skipped} skipped, ${warnings} warnings (${(result.durationMs / 1000).toFixed(1)} s)`);
     lines.push(s.dim(versionLine(result)));

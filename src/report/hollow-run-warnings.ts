@@ -1,4 +1,5 @@
 import type { RunResult } from '../model/case-result.js';
+import { nothingChecked } from '../model/nothing-checked.js';
 
 /**
  * What makes a run's verdict mean less than it says, in one sentence each: every case skipped, every request refused
@@ -9,8 +10,13 @@ export function hollowRunWarnings(result: RunResult): readonly string[] {
   const warnings: string[] = [];
   const { cases } = result;
   if (result.untested !== undefined) warnings.push(result.untested);
+  if (result.roleConflict !== undefined) warnings.push(`${result.roleConflict}; the cases of the role given were skipped`);
   const skipped = cases.filter((c) => c.status === 'skipped');
   if (cases.length > 0 && skipped.length === cases.length) warnings.push('every case was skipped, so this run checked nothing');
+  else if (nothingChecked(result)) {
+    const selected = cases.filter((c) => !(result.pulledIn ?? []).includes(c.id));
+    warnings.push(`every selected case was skipped (${selected.map((c) => `${c.id}: ${c.reason ?? 'skipped'}`).join('; ')}), so this run checked nothing it was asked to`);
+  }
   else if (skipped.length * 2 > cases.length) warnings.push(`${skipped.length} of ${cases.length} cases were skipped, so this verdict rests on the ${cases.length - skipped.length} that ran (see each skip's reason)`);
 
   const answered = cases.flatMap((c) => c.exchanges).filter((e) => e.direction === 'outbound' && e.response !== undefined);

@@ -27,6 +27,7 @@ header dd { margin: 0; overflow-wrap: anywhere; }
 .summary { margin-top: 1rem; padding: 1rem; border: 1px solid var(--border); border-left: 6px solid var(--passed); border-radius: 6px; }
 .summary.verdict-failed { border-left-color: var(--failed); }
 .summary.verdict-passed.hollow { border-left-color: var(--warn-border); }
+.summary.verdict-nothing-checked, .summary.verdict-not-tested { border-left-color: var(--warn-border); }
 .verdict { font-size: 1.4rem; font-weight: bold; margin: 0; }
 .verdict-failed .verdict { color: var(--failed); }
 .verdict-passed .verdict { color: var(--passed); }

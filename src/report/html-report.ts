@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { foldedLine, foldFindings } from './fold-findings.js';
 import type { Finding } from '../model/finding.js';
+import { nothingChecked } from '../model/nothing-checked.js';
 import type { CaseResult, CaseStatus, RunResult } from '../model/case-result.js';
 import type { Exchange } from '../model/exchange.js';
 import { toCurl } from './curl.js';
@@ -21,8 +22,8 @@ const isProblem = (c: CaseResult): boolean => c.status === 'failed' || c.status 
 const authorized = (exchange: Exchange): boolean => exchange.request.headers['authorization'] !== undefined;
 // Exchange ids repeat across cases (a case may cite another's exchange), so an anchor names its case too.
 const exchangeAnchor = (scope: string, exchangeId: string): string => `exchange-${scope}-${exchangeId}`;
-const verdictOf = (result: RunResult): 'passed' | 'failed' | 'not tested' =>
-  result.untested !== undefined ? 'not tested' : result.summary.failed + result.summary.errored > 0 ? 'failed' : 'passed';
+const verdictOf = (result: RunResult): 'passed' | 'failed' | 'not tested' | 'nothing checked' =>
+  result.untested !== undefined ? 'not tested' : result.summary.failed + result.summary.errored > 0 ? 'failed' : nothingChecked(result) ? 'nothing checked' : 'passed';
 
 /** Lines as block spans of a `pre`, each with the class its marker asks for. */
 function lines(all: readonly string[], classOf: (line: string) => string): SafeHtml {

@@ -7,6 +7,7 @@ import { severityFor, specFor, type CaseDefinition, type ModuleInterface } from 
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
+import { roleConflict } from './role-conflict.js';
 import { rankByChain } from './rank-by-chain.js';
 
 /** What the executor needs besides the plan. */
@@ -45,6 +46,9 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     if (signal.aborted) return { kind: 'skip', reason: 'the run was interrupted' };
     const skipReason = definition.skipWhen(services.settings);
     if (skipReason) return { kind: 'skip', reason: skipReason };
+    // A case of one role against a target whose credentials name the other proves nothing: the run stops judging it.
+    const conflict = definition.targetRole !== 'any' ? roleConflict((services.state.get('session') as RunState['session'] | undefined)?.partner, services.settings.targetRole) : undefined;
+    if (conflict) return { kind: 'skip', reason: conflict };
     if (definition.after.some((id) => cases.some((c) => c.id === id) && !results.has(id))) return { kind: 'wait' };
     for (const key of definition.requires) {
       // A provider declared to run after this case (CRED-05 then VER-07, both renewing the session) is not waited for.

@@ -20,7 +20,8 @@ import { Compensations } from './compensations.js';
 import { SessionGuard } from './session-guard.js';
 import { teardownSender } from './teardown-sender.js';
 import type { TeardownStep } from '../model/teardown-step.js';
-import type { StateKey } from './run-state.js';
+import type { RunState, StateKey } from './run-state.js';
+import { roleConflict } from './role-conflict.js';
 import type { CrawlBounds } from './crawl-bounds.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
@@ -72,10 +73,12 @@ export interface RunOptions {
 export interface VersionPlan {
   readonly version: OcpiVersion;
   readonly cases: readonly CaseDefinition[];
+  /** The ids of the cases among them the selection did not name (run for what the selected ones need). */
+  readonly pulledIn?: readonly string[];
 }
 
 /** What one version's part of a run produced, before the parts are put together. */
-type VersionPart = Pick<RunResult, 'cases' | 'teardown' | 'peerInbound' | 'revocation'> & { readonly versionsUrl?: string };
+type VersionPart = Pick<RunResult, 'cases' | 'teardown' | 'peerInbound' | 'revocation' | 'roleConflict'> & { readonly versionsUrl?: string };
 
 // A teardown step's deadline, in request timeouts: a STOP_SESSION may page through Sessions before it stops one.
 const TEARDOWN_STEP_REQUESTS = 3;
@@ -114,6 +117,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const cases = parts.flatMap((part) => part.cases);
   const versionsUrl = parts.find((part) => part.versionsUrl !== undefined)?.versionsUrl;
   const revocation = parts.find((part) => part.revocation)?.revocation;
+  const roleConflict = parts.find((part) => part.roleConflict)?.roleConflict;
+  const pulledIn = [...new Set(options.plan.flatMap((part) => part.pulledIn ?? []))];
   const plain: RunResult = Object.freeze({
     tool: TOOL,
     target: Object.freeze({
@@ -124,6 +129,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       testedVersions: Object.freeze(tested.slice(0, parts.length)),
     }),
     ...(options.untested ? { untested: options.untested } : {}),
+    ...(pulledIn.length > 0 ? { pulledIn: Object.freeze(pulledIn) } : {}),
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     interrupted: options.signal.aborted,
@@ -131,6 +137,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     cases: Object.freeze(cases),
     teardown: Object.freeze(parts.flatMap((part) => part.teardown)),
     ...(revocation ? { revocation } : {}),
+    ...(roleConflict ? { roleConflict } : {}),
     peerInbound: Object.freeze(parts.flatMap((part) => part.peerInbound)),
   });
   const result = options.baseline ? applyBaseline(plain, options.baseline.baseline, options.baseline.file) : plain;
@@ -277,11 +284,13 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
     const target = state.get('target') as { versionsUrl: string } | undefined;
     const cited = new Set([...cases, ...teardown].flatMap((c) => c.exchanges.map((e) => e.id)));
     const peerInbound = peer.inbound.since(0).map((record) => record.exchange).filter((exchange) => !cited.has(exchange.id));
+    const conflict = roleConflict((state.get('session') as RunState['session'] | undefined)?.partner, options.role);
     return {
       ...(target ? { versionsUrl: redactor.text(target.versionsUrl) } : {}),
       cases,
       teardown,
       ...(guard.revocation ? { revocation: guard.revocation } : {}),
+      ...(conflict ? { roleConflict: conflict } : {}),
       peerInbound,
     };
   } finally {
