@@ -98,7 +98,7 @@ describe('ocpi-conformance run, reports and gates', function () {
       assert.equal(createHash('sha256').update(content).digest('hex'), file.sha256, file.name);
     }
     assert.deepEqual(casesWith(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReturnType<typeof readReport>, 'failed'), ['LOC-PUSH-01']);
-    assert.match(readFileSync(join(dir, 'report.junit.xml'), 'utf8'), /failed: locations\.stored-as-put/);
+    assert.match(readFileSync(join(dir, 'report.junit.xml'), 'utf8'), /<failure message="LOC-PUSH-01 locations\.stored-as-put: /);
     assert.match(readFileSync(join(dir, 'report.html'), 'utf8'), /LOC-PUSH-01/);
     const transcript = readFileSync(join(dir, 'transcript.txt'), 'utf8');
     assert.match(transcript, /the tester called the target/);
