@@ -11,7 +11,17 @@ const run = runResult([
   caseResult({ id: 'LOC-05', module: 'locations', status: 'passed', severity: 'recommended', findings: [warn('http.unknown-object-404', 'a 200 for a missing object')] }),
   caseResult({ id: 'LOC-01', module: 'locations', status: 'failed', findings: [fail('schema.response', 'bad', { at: '/data/0', diff: [{ path: '/name', kind: 'missing', expected: 'A' }] })] }),
   caseResult({ id: 'TAR-01', module: 'tariffs', status: 'skipped', reason: 'not declared', undeclared: { module: 'tariffs', role: 'SENDER' } }),
-]);
+  caseResult({ id: 'SES-01', module: 'sessions', status: 'known-failure', knownFailures: ['schema.response'], objectsReceived: 0, listProblem: 'HTTP 401', findings: [fail('schema.response', 'bad', { repeats: [{ at: '/data/1', exchangeId: 'x2' }] })] }),
+  caseResult({ id: 'CDR-01', module: 'cdrs', status: 'errored', reason: 'refused', exchanges: [exchange(undefined)] }),
+], {
+  // Everything a run may add besides its cases: the schema names each of them.
+  teardown: [{ what: 'stop the session', caseId: 'CMD-01', status: 'done', detail: 'stopped', exchanges: [exchange({ status: 200, rawBody: 'not json' })] }],
+  revocation: { caseId: 'CRED-09', lastAcceptedBy: 'LOC-01', request: 'GET http://127.0.0.1:1/ocpi/versions', exchangeId: 'x1' },
+  baseline: { file: 'known.json', matched: [{ case: 'SES-01', check: 'schema.response', version: '2.2.1', note: 'ticket 1' }], fixed: [], unchecked: [{ case: 'X-01', check: 'a.b' }] },
+  peerInbound: [{ ...exchange({ status: 200, body: {} }), id: 'x9', direction: 'inbound' }],
+  untested: 'no version both support',
+  target: { versionsUrl: 'http://127.0.0.1:1/ocpi/versions', role: 'emsp', ocpiVersion: '2.2.1', offeredVersions: ['2.2.1', '9.9'], testedVersions: ['2.2.1'] },
+});
 
 describe('the JSON report', () => {
   const validate = reportValidator({ closed: true });
