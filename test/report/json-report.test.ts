@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fail, pass, warn } from '../../src/checks/finding.js';
 import { jsonReportOf, toJsonReport } from '../../src/report/json-report.js';
 import { REPORT_FORMAT } from '../../src/report/report-format.js';
 import { exchange } from '../helpers/exchange.js';
-import { reportValidator } from '../helpers/report-schema.js';
+import { REPORT_SCHEMA_PATH, reportValidator } from '../helpers/report-schema.js';
 import { caseResult, runResult } from '../helpers/run-result.js';
 
 const run = runResult([
@@ -66,5 +69,12 @@ describe('the JSON report', () => {
     assert.match(validate({ ...report, extra: true }).errors.join('\n'), /must NOT have additional properties \(extra\)/);
     // The shipped schema is open, as a consumer of a later minor format needs it: a field added later still validates.
     assert.equal(reportValidator()({ ...report, extra: true }).valid, true);
+  });
+
+  it('ships its schema in the package: package.json files covers schemas/report/report.schema.json.', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { files: string[] };
+    const schema = relative(root, REPORT_SCHEMA_PATH).split('\\').join('/');
+    assert.ok(pkg.files.some((entry) => schema === entry || schema.startsWith(`${entry.replace(/\/$/, '')}/`)), `${schema} in ${pkg.files.join(', ')}`);
   });
 });
