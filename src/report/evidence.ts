@@ -5,6 +5,7 @@ import type { RunResult } from '../model/case-result.js';
 import { toHtmlReport } from './html-report.js';
 import { toJsonReport } from './json-report.js';
 import { toJunitReport } from './junit-report.js';
+import { REPORT_FORMAT, UNKNOWN_ROLE } from './report-format.js';
 import { toRunTranscript } from './run-transcript.js';
 
 /** What the manifest says about a run beyond its result: how it was chosen and judged. */
@@ -28,11 +29,13 @@ export function evidenceManifest(result: RunResult, context: EvidenceContext, fi
   const endedAt = new Date(Date.parse(result.startedAt) + result.durationMs).toISOString();
   return `${JSON.stringify({
     tool: result.tool,
+    // The format of report.json, so that a reader of the folder knows which schema describes it.
+    reportFormat: REPORT_FORMAT,
     schemaPacks: context.schemaPacks,
     ocpiVersion: result.target.ocpiVersion ?? null,
     testedVersions: result.target.testedVersions,
     offeredVersions: result.target.offeredVersions ?? null,
-    target: { versionsUrl: result.target.versionsUrl ?? null, role: result.target.role ?? null },
+    target: { versionsUrl: result.target.versionsUrl ?? null, role: result.target.role ?? UNKNOWN_ROLE },
     profile: context.profile,
     selection: { only: context.only, grep: context.grep ?? null },
     baseline: context.baseline ?? null,

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { foldedLine, foldFindings } from './fold-findings.js';
+import { tallyChecks, type CheckTally } from './tally-checks.js';
 import type { Finding } from '../model/finding.js';
 import { nothingChecked } from '../model/nothing-checked.js';
 import type { CaseResult, CaseStatus, RunResult } from '../model/case-result.js';
@@ -52,12 +53,23 @@ function count(testId: string, className: string, n: number, label: string): Saf
   return html`<li class="${className}"><span class="n" data-testid="${testId}">${n}</span> ${label}</li>`;
 }
 
+/** A case as a link names it: its id, and its version when the run tested several. */
+const caseLabel = (result: RunResult, c: CaseResult): string => (result.target.testedVersions.length > 1 ? `${c.id} (${c.ocpiVersion})` : c.id);
+
+/** Each failing (or warning) check once, with the cases it failed in linked and its first message as an example. */
+function checkList(result: RunResult, tallies: readonly CheckTally[], how: { title: string; testId: string; verb: string }): SafeHtml | false {
+  if (tallies.length === 0) return false;
+  return html`<h3>${how.title} <span class="muted">(${plural(tallies.length, 'check')})</span></h3>
+<ul class="attention" data-testid="${how.testId}s">${tallies.map((t) => html`<li data-testid="${how.testId}" data-check="${t.check}"><code>${t.check}</code> ${how.verb} in ${plural(t.cases.length, 'case')}${t.places > t.cases.length ? ` (${t.places} places)` : ''}: ${t.cases.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="#${caseAnchor(result, c)}">${caseLabel(result, c)}</a>`)}<br><span class="muted">${t.message}</span></li>`)}</ul>`;
+}
+
 /** The first thing a reader sees: the verdict, the counts, what makes the verdict mean less, and where the failures are. */
 function summary(result: RunResult): SafeHtml {
   const { passed, failed, errored, skipped, warnings, knownFailures } = result.summary;
   const verdict = verdictOf(result);
   const hollow = hollowRunWarnings(result);
-  const attention = result.cases.filter(isProblem);
+  // Errors are not checks: each errored case is listed, and a failed case with no failed check to list (none known).
+  const attention = result.cases.filter((c) => c.status === 'errored' || (c.status === 'failed' && !c.findings.some((f) => f.status === 'fail')));
   const { baseline } = result;
   return html`<section class="summary verdict-${verdict.replace(' ', '-')}${hollow.length > 0 ? ' hollow' : ''}" data-testid="summary">
 <p class="verdict" data-testid="verdict">${verdict.toUpperCase()}</p>
@@ -75,8 +87,10 @@ ${hollow.length > 0 ? html`<div class="notice" role="alert" data-testid="hollow-
 <h3>This verdict proves less than it says</h3>
 <ul>${hollow.map((warning) => html`<li data-testid="hollow-warning">${warning}</li>`)}</ul>
 </div>` : false}
-${attention.length > 0 ? html`<h3>Failed and errored cases</h3>
-<ul class="attention" data-testid="attention">${attention.map((c) => html`<li><a href="#${caseAnchor(result, c)}">${c.id}</a> ${c.title}: ${c.status === 'errored' ? `error: ${c.reason ?? 'unknown error'}` : c.findings.filter((f) => f.status === 'fail').map((f) => f.check).join(', ')}</li>`)}</ul>` : false}
+${checkList(result, tallyChecks(result.cases, 'fail'), { title: 'Failing checks', testId: 'failing-check', verb: 'failed' })}
+${attention.length > 0 ? html`<h3>Errored cases</h3>
+<ul class="attention" data-testid="errored-cases">${attention.map((c) => html`<li data-testid="errored-case"><a href="#${caseAnchor(result, c)}">${caseLabel(result, c)}</a> ${c.title}: ${c.status === 'errored' ? 'error' : 'failed'}: ${c.reason ?? 'no reason given'}</li>`)}</ul>` : false}
+${checkList(result, tallyChecks(result.cases, 'warn'), { title: 'Warnings', testId: 'warning-check', verb: 'warned' })}
 ${result.teardown.length > 0 ? html`<h3>Teardown</h3>
 <ul class="teardown" data-testid="teardown">${result.teardown.map((step) => html`<li class="${step.status}">${step.what} (${step.caseId}): ${step.detail}</li>`)}</ul>` : false}
 ${baseline ? html`<ul class="baseline" data-testid="baseline">${baselineLines(baseline).map((line) => html`<li>${line}</li>`)}</ul>` : false}

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.js';
+import { REPORT_FORMAT } from '../../src/report/report-format.js';
 import { casesWith, firstLine, readReport, reportPath, runCli, startCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
@@ -76,12 +77,13 @@ describe('ocpi-conformance run, reports and gates', function () {
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.match(outcome.stdout, /wrote the evidence to .*: report\.json, report\.junit\.xml, report\.html, transcript\.txt, manifest\.json/);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      tool: { name: string; version: string }; schemaPacks: Array<{ version: string; files: number; sha256: string }>; ocpiVersion: string; testedVersions: string[];
+      tool: { name: string; version: string }; reportFormat: string; schemaPacks: Array<{ version: string; files: number; sha256: string }>; ocpiVersion: string; testedVersions: string[];
       target: { versionsUrl: string; role: string }; profile: string; startedAt: string; endedAt: string; exitCode: number;
       files: Array<{ name: string; bytes: number; sha256: string }>;
     };
     assert.equal(manifest.tool.name, 'ocpi-conformance');
     assert.match(manifest.tool.version, /^\d+\.\d+\.\d+/);
+    assert.equal(manifest.reportFormat, REPORT_FORMAT);
     assert.deepEqual(manifest.schemaPacks.map((pack) => pack.version), ['2.2.1']);
     assert.deepEqual(manifest.testedVersions, ['2.2.1']);
     assert.match(manifest.schemaPacks[0]?.sha256 ?? '', /^[0-9a-f]{64}$/);
@@ -98,7 +100,7 @@ describe('ocpi-conformance run, reports and gates', function () {
       assert.equal(createHash('sha256').update(content).digest('hex'), file.sha256, file.name);
     }
     assert.deepEqual(casesWith(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReturnType<typeof readReport>, 'failed'), ['LOC-PUSH-01']);
-    assert.match(readFileSync(join(dir, 'report.junit.xml'), 'utf8'), /failed: locations\.stored-as-put/);
+    assert.match(readFileSync(join(dir, 'report.junit.xml'), 'utf8'), /<failure message="LOC-PUSH-01 locations\.stored-as-put: /);
     assert.match(readFileSync(join(dir, 'report.html'), 'utf8'), /LOC-PUSH-01/);
     const transcript = readFileSync(join(dir, 'transcript.txt'), 'utf8');
     assert.match(transcript, /the tester called the target/);

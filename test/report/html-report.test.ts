@@ -163,3 +163,53 @@ describe('the HTML report', () => {
     assert.doesNotMatch(report, /data-testid="hollow-warnings"/);
   });
 });
+
+describe('the HTML report\'s summary of checks', () => {
+  // One root cause (no X-Request-ID echo) fails three cases; one of them also fails another check; a known failure and a
+  // warning in two cases; an errored case.
+  const echo = (id: string, extra: ReturnType<typeof fail>[] = []): CaseResult =>
+    caseResult({ id, module: 'locations', status: 'failed', findings: [fail('headers.request-id-echoed', 'the response has no X-Request-ID', { repeats: [{ at: '/', exchangeId: 'x2' }] }), ...extra] });
+  const cases = [
+    echo('LOC-01'),
+    echo('LOC-02', [fail('schema.response', 'a Location is invalid')]),
+    echo('TAR-01'),
+    caseResult({ id: 'SES-01', status: 'failed', knownFailures: ['pagination.link'], findings: [fail('pagination.link', 'known'), fail('headers.request-id-echoed', 'the response has no X-Request-ID')] }),
+    caseResult({ id: 'LOC-05', status: 'passed', findings: [warn('http.unknown-object-404', 'a 200 for a missing object')] }),
+    caseResult({ id: 'TAR-05', status: 'passed', findings: [warn('http.unknown-object-404', 'a 200 for a missing tariff')] }),
+    caseResult({ id: 'VER-03', status: 'errored', reason: 'the tester broke' }),
+  ];
+  const page = toHtmlReport(runResult(cases));
+  const summary = /<section class="summary[^]*?<\/section>/.exec(page)?.[0] ?? assert.fail('no summary');
+  const items = (testId: string): Array<{ check: string; text: string }> =>
+    [...summary.matchAll(new RegExp(`<li data-testid="${testId}" data-check="([^"]+)">([^]*?)</li>`, 'g'))].map((m) => ({ check: m[1] ?? '', text: m[2] ?? '' }));
+
+  it('lists each failing check once, with every case it failed in linked, its places counted, and its first message.', () => {
+    const failing = items('failing-check');
+    assert.deepEqual(failing.map((f) => f.check), ['headers.request-id-echoed', 'schema.response']);
+    const [echoed] = failing;
+    assert.match(echoed?.text ?? '', /failed in 4 cases \(7 places\): <a href="#case-LOC-01">LOC-01<\/a>, <a href="#case-LOC-02">LOC-02<\/a>, <a href="#case-TAR-01">TAR-01<\/a>, <a href="#case-SES-01">SES-01<\/a>/);
+    assert.match(echoed?.text ?? '', /the response has no X-Request-ID/);
+    assert.match(summary, /<h3>Failing checks <span class="muted">\(2 checks\)<\/span><\/h3>/);
+  });
+
+  it('leaves out of the failing checks a failure the baseline lists, and lists errored cases apart.', () => {
+    assert.ok(!items('failing-check').some((f) => f.check === 'pagination.link'));
+    assert.match(summary, /<li data-testid="errored-case"><a href="#case-VER-03">VER-03<\/a> a case: error: the tester broke<\/li>/);
+  });
+
+  it('lists the warnings, each check once with its cases.', () => {
+    const warnings = items('warning-check');
+    assert.deepEqual(warnings.map((w) => w.check), ['http.unknown-object-404']);
+    assert.match(warnings[0]?.text ?? '', /warned in 2 cases: <a href="#case-LOC-05">LOC-05<\/a>, <a href="#case-TAR-05">TAR-05<\/a>/);
+  });
+
+  it('names the version of each case in a run of several versions.', () => {
+    const two = toHtmlReport(runResult([echo('LOC-01'), { ...echo('LOC-01'), ocpiVersion: '2.1.1' }], { target: { role: 'cpo', testedVersions: ['2.2.1', '2.1.1'] } }));
+    assert.match(two, /failed in 2 cases \(4 places\): <a href="#case-2\.2\.1-LOC-01">LOC-01 \(2\.2\.1\)<\/a>, <a href="#case-2\.1\.1-LOC-01">LOC-01 \(2\.1\.1\)<\/a>/);
+  });
+
+  it('has neither list when nothing failed or warned.', () => {
+    const quiet = toHtmlReport(runResult([caseResult({ id: 'VER-01', status: 'passed' })]));
+    assert.doesNotMatch(quiet, /failing-check|warning-check|errored-case/);
+  });
+});

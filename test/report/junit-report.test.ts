@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fail, warn } from '../../src/checks/finding.js';
 import type { CaseResult, RunResult } from '../../src/model/case-result.js';
-import { toJunitReport } from '../../src/report/junit-report.js';
+import { failureMessage, toJunitReport } from '../../src/report/junit-report.js';
 import { exchange } from '../helpers/exchange.js';
 import { runResult } from '../helpers/run-result.js';
 
@@ -49,10 +49,10 @@ describe('the JUnit report', () => {
     assert.ok(cases.every((c) => String(c['@_classname']).startsWith('ocpi-conformance.') && c['@_time'] === '1.5'));
   });
 
-  it('gives a failure the failed checks as its message and the diff and the exchange as its text.', () => {
+  it('gives a failure its case and first failed check as its message, and the diff and the exchange as its text.', () => {
     const suites = (parse(xml)['testsuites'] as Record<string, unknown>)['testsuite'] as Array<Record<string, unknown>>;
     const failure = ((suites[0]?.['testcase'] as Array<Record<string, unknown>>)[0]?.['failure']) as Record<string, unknown>;
-    assert.equal(failure['@_message'], 'failed: locations.stored-as-put');
+    assert.equal(failure['@_message'], 'LOC-PUSH-01 locations.stored-as-put: differs');
     assert.equal(failure['@_type'], 'conformance');
     const text = String(failure['#cdata']);
     assert.match(text, /@ \/data\/name\n\s+- "A"\n\s+\+ "B"/);
@@ -60,9 +60,35 @@ describe('the JUnit report', () => {
     assert.match(text, /< HTTP 200/);
   });
 
+  it('gives every testsuite a time, the sum of its cases\' durations in seconds.', () => {
+    const suites = (parse(xml)['testsuites'] as Record<string, unknown>)['testsuite'] as Array<Record<string, unknown>>;
+    assert.deepEqual(suites.map((s) => s['@_time']), ['3', '3']);
+    const odd = toJunitReport(runOf([{ ...base, id: 'VER-03', module: 'versions', status: 'passed', durationMs: 100.4 }, { ...base, id: 'VER-04', module: 'versions', status: 'passed', durationMs: 200 }]));
+    assert.match(odd, /<testsuite name="versions" [^>]*time="0\.3"/);
+    assert.match(odd, /name="VER-03 a case" time="0\.1"/);
+  });
+
+  it('keeps the failure message to one shortened line naming the case, its first failed check and how many others failed.', () => {
+    const long = `line one\n${'x'.repeat(400)}`;
+    const many: CaseResult = {
+      ...base,
+      id: 'LOC-01',
+      module: 'locations',
+      status: 'failed',
+      knownFailures: ['schema.response'],
+      findings: [fail('schema.response', 'known and listed first'), fail('pagination.link', long), fail('pagination.link', 'again'), fail('headers.request-id-echoed', 'no id')],
+    };
+    const message = failureMessage(many);
+    assert.ok(message.startsWith('LOC-01 pagination.link: line one xxx'), message);
+    assert.ok(message.endsWith('… (+2 more failed checks)'), message);
+    assert.ok(message.length <= 200, `${message.length} characters`);
+    assert.doesNotMatch(message, /\n/);
+    assert.equal(failureMessage({ ...many, findings: [fail('a.b', 'one'), fail('c.d', 'two')], knownFailures: [] }), 'LOC-01 a.b: one (+1 more failed check)');
+  });
+
   it('marks skipped and errored cases, with the reason, and keeps a passed case\'s warnings.', () => {
     assert.match(xml, /<skipped\/>\s*<system-out><!\[CDATA\[skipped: not this time\]\]><\/system-out>/);
-    assert.match(xml, /<error message="the tester broke" type="tester-error">/);
+    assert.match(xml, /<error message="VER-02 tester error: the tester broke" type="tester-error">/);
     assert.match(xml, /<system-out><!\[CDATA\[warning http\.unknown-object-404: a 200 for a missing object\]\]><\/system-out>/);
   });
 
