@@ -153,7 +153,8 @@ describe('the HTML report', () => {
   it('puts the warnings that make a pass hollow in the summary: every case skipped, modules not declared.', () => {
     const undeclared: CaseResult = caseResult({ id: 'LOC-01', module: 'locations', status: 'skipped', reason: 'not declared', undeclared: { module: 'locations', role: 'SENDER' } });
     const page = toHtmlReport(runResult([undeclared, caseResult({ id: 'VER-01', status: 'skipped', reason: '--only' })]));
-    assert.match(page, /<p class="verdict" data-testid="verdict">PASSED<\/p>/);
+    // Every case skipped: neither a pass nor a failure.
+    assert.match(page, /<p class="verdict" data-testid="verdict">NOTHING CHECKED<\/p>/);
     const warnings = [...page.matchAll(/<li data-testid="hollow-warning">([^<]*)<\/li>/g)].map((m) => m[1]);
     assert.deepEqual(warnings, ['every case was skipped, so this run checked nothing', 'the target does not declare locations SENDER: 1 case was skipped, not passed']);
     assert.ok(page.indexOf('data-testid="hollow-warnings"') < page.indexOf('<section class="module"'), 'before the cases');

@@ -23,6 +23,8 @@ const run = runResult([
   baseline: { file: 'known.json', matched: [{ case: 'SES-01', check: 'schema.response', version: '2.2.1', note: 'ticket 1' }], fixed: [], unchecked: [{ case: 'X-01', check: 'a.b' }] },
   peerInbound: [{ ...exchange({ status: 200, body: {} }), id: 'x9', direction: 'inbound' }],
   untested: 'no version both support',
+  pulledIn: ['VER-01'],
+  roleConflict: '--role emsp contradicts the target\'s credentials, which name its role CPO: run with --role cpo',
   target: { versionsUrl: 'http://127.0.0.1:1/ocpi/versions', role: 'emsp', ocpiVersion: '2.2.1', offeredVersions: ['2.2.1', '9.9'], testedVersions: ['2.2.1'] },
 });
 
