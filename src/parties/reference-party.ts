@@ -33,7 +33,7 @@ import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
 import { UnknownFaultError } from './unknown-fault-error.js';
 import { UnknownVariantError } from './unknown-variant-error.js';
-import { findVariant } from './variant-catalogue.js';
+import { findVariant, VARIANTS } from './variant-catalogue.js';
 import { wireFaults } from './wire-faults.js';
 import { wireVariants } from './wire-variants.js';
 import { MOVED, movedDetailsHandler, versionDetailsHandler, versionsHandler } from './versions-endpoint.js';
@@ -169,7 +169,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     const spoken = inVersion(version);
     const at = `${prefix}/${version}`;
     const declared: Array<{ identifier: string; role: string }> = [{ identifier: 'credentials', role: 'SENDER' }];
-    for (const [module, role, routes] of functionalIn(spoken)) {
+    const leftOut = new Set(VARIANTS.filter((v) => variants.has(v.name)).flatMap((v) => v.undeclares ?? []));
+    for (const [module, role, routes] of functionalIn(spoken).filter(([module]) => !leftOut.has(module))) {
       declared.push({ identifier: module, role });
       for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, functionalHandler(spoken, module, slashOnly(variants, route)));
     }

@@ -14,6 +14,11 @@ export interface Variant {
   readonly rule: string;
   /** The versions whose rule allows it, when not all (2.1.1 DateTimes have whole seconds only, say). */
   readonly versions?: readonly OcpiVersion[];
+  /**
+   * The functional modules the party then leaves out of its version details (a party implements the modules it
+   * chooses): the cases of those modules, and those that need what they establish, skip instead of passing.
+   */
+  readonly undeclares?: readonly string[];
   /** Set while the tester still fails this variant for a known defect being fixed elsewhere: the reason. */
   readonly pending?: string;
 }
@@ -80,6 +85,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Terminology, Cardinality: an optional field may be null or left out'),
   variant('token-a-single-use', BOTH, 'Token A is refused everywhere (401) once it served a registration, and is not re-armed when the partner unregisters',
     'Credentials, Registration: after the registration Token A may no longer be used'),
+  Object.freeze({ ...variant('tariffs-not-offered', CPO, 'the CPO offers no Tariffs module: its version details declare none, and its Tariffs URLs answer 404',
+    'Version information endpoint, Version details: a party lists the modules it implements; only Credentials is required of every party'), undeclares: Object.freeze(['tariffs']) }),
   variant('endpoints-trailing-slash', BOTH, 'the version details declare every module URL with a trailing slash, and the URL without it answers 404',
     'Version information endpoint, Endpoint: url is the URL of the endpoint, whatever its form; a client uses it as given'),
 ]);

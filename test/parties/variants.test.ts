@@ -12,6 +12,8 @@ import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 interface Outcome {
   readonly failures: readonly string[];
   readonly skipped: readonly string[];
+  /** The cases skipped because the variant leaves their module out. */
+  readonly leftOutSkips: readonly string[];
   readonly warnings: ReadonlySet<string>;
 }
 
@@ -22,13 +24,19 @@ async function runEmbedded(role: PartyRole, version: OcpiVersion, variants: read
     .filter((c) => c.status === 'failed' || c.status === 'errored')
     .map((c) => `${c.id} ${c.status}: ${c.findings.filter((f) => f.status === 'fail').map((f) => `${f.check}: ${f.message}`).join('; ') || (c.reason ?? '')}`);
   const skipped = result.cases.filter((c) => c.status === 'skipped').map((c) => c.id).sort();
+  // A variant that leaves modules out skips their cases (and those needing what they establish) instead of passing them.
+  const leftOut = VARIANTS.filter((v) => variants.includes(v.name)).flatMap((v) => v.undeclares ?? []);
+  const becauseLeftOut = result.cases.filter((c) => c.status === 'skipped' && leftOut.some((module) => new RegExp(`does not declare the ${module} |needs ${module.replace(/s$/, '')}s?List`).test(c.reason ?? ''))).map((c) => c.id);
   const warnings = new Set(result.cases.flatMap((c) => c.findings.filter((f) => f.status === 'warn').map((f) => `${c.id} ${f.check}`)));
-  return { failures, skipped, warnings };
+  return { failures, skipped: skipped.filter((id) => !becauseLeftOut.includes(id)), leftOutSkips: becauseLeftOut, warnings };
 }
 
 function assertLikePlain(name: string, outcome: Outcome, plain: Outcome): void {
   assert.deepEqual(outcome.failures, [], `${name}: cases failed`);
   assert.deepEqual(outcome.skipped, plain.skipped, `${name}: another set of cases was skipped`);
+  // A variant that leaves a module out must make that module's cases skip, or it proved nothing.
+  const leavesOut = VARIANTS.find((v) => v.name === name)?.undeclares ?? [];
+  if (leavesOut.length > 0) assert.ok(outcome.leftOutSkips.length > 0, `${name}: no case skipped for the modules it leaves out`);
   const added = [...outcome.warnings].filter((warning) => !plain.warnings.has(warning));
   assert.deepEqual(added, [], `${name}: warnings the plain party's run does not have`);
 }
