@@ -5,7 +5,7 @@ import type { OcpiVersion } from '../model/ocpi-version.js';
  * The interfaces the reference parties serve in OCPI 2.1.1 whatever the object mappers can do: Receivers that keep
  * what the partner sends in its own 2.1.1 shape, and the CPO's Commands.
  */
-const RECEIVERS_211: ReadonlySet<string> = new Set(['commands RECEIVER']);
+const RECEIVERS_211: ReadonlySet<string> = new Set(['commands RECEIVER', 'tokens RECEIVER']);
 
 /**
  * Whether a reference party declares (and serves) one of its functional interfaces in `version`: from 2.2 on, every
