@@ -29,6 +29,11 @@ export interface DateFilterEvidence {
    * return outside the window is still wrong, but a missing one may have been on a page never reached. True by default.
    */
   readonly complete?: boolean;
+  /**
+   * 2.1.1 says only "after" date_from and "before" date_to: an object on either edge may come or not, and `expected`
+   * holds the objects strictly inside. False (2.2 on: date_from inclusive, date_to exclusive) by default.
+   */
+  readonly openEdges?: boolean;
 }
 
 /**
@@ -41,18 +46,20 @@ export function checkDateFilter(evidence: DateFilterEvidence): Finding[] {
   const { window, exchange } = evidence;
   const at = { exchangeId: exchange.id };
   const findings: Finding[] = [];
+  const onEdge = (lastUpdated: string): boolean => evidence.openEdges === true && (dateTimeMs(lastUpdated) === dateTimeMs(window.from) || dateTimeMs(lastUpdated) === dateTimeMs(window.to));
+  const span = evidence.openEdges === true ? `${window.from} < last_updated < ${window.to} (either edge may come or not)` : `${window.from} <= last_updated < ${window.to}`;
   for (const [key, lastUpdated] of evidence.received) {
-    if (inWindow(lastUpdated, window)) continue;
+    if (inWindow(lastUpdated, window) || onEdge(lastUpdated)) continue;
     const rule = lastUpdated === window.to || dateTimeMs(lastUpdated) === dateTimeMs(window.to) ? ' (date_to is exclusive)' : '';
-    findings.push(fail(check, `${key} (last_updated ${lastUpdated}) is outside date_from=${window.from} date_to=${window.to}${rule}`, { ...at, expected: `${window.from} <= last_updated < ${window.to}`, actual: lastUpdated }));
+    findings.push(fail(check, `${key} (last_updated ${lastUpdated}) is outside date_from=${window.from} date_to=${window.to}${rule}`, { ...at, expected: span, actual: lastUpdated }));
   }
   const complete = evidence.complete ?? true;
   for (const [key, lastUpdated] of complete ? evidence.expected : []) {
     if (evidence.received.has(key)) continue;
-    const rule = dateTimeMs(lastUpdated) === dateTimeMs(window.from) ? ' (date_from is inclusive)' : '';
+    const rule = evidence.openEdges !== true && dateTimeMs(lastUpdated) === dateTimeMs(window.from) ? ' (date_from is inclusive)' : '';
     findings.push(fail(check, `${key} (last_updated ${lastUpdated}) is inside date_from=${window.from} date_to=${window.to} but was not returned${rule}`, { ...at, expected: key, actual: null }));
   }
-  if (findings.length === 0 && !complete) findings.push(pass(check, `the ${evidence.received.size} objects returned have ${window.from} <= last_updated < ${window.to} (whether any is missing is not judged: the pages did not run to the end)`, at));
-  else if (findings.length === 0) findings.push(pass(check, `exactly the ${evidence.expected.size} objects with ${window.from} <= last_updated < ${window.to}`, at));
+  if (findings.length === 0 && !complete) findings.push(pass(check, `the ${evidence.received.size} objects returned have ${span} (whether any is missing is not judged: the pages did not run to the end)`, at));
+  else if (findings.length === 0) findings.push(pass(check, `${evidence.openEdges === true ? 'all' : 'exactly'} the ${evidence.expected.size} objects with ${span}`, at));
   return findings;
 }

@@ -69,7 +69,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: party.version };
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
-  if (kind === 'register' && party.version !== '2.1.1') await pullPartnerLocations(party, firstIdentity(request.body));
+  if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   return { status: 200, body: envelope(data) };

@@ -355,7 +355,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('cancel-reservation-response-invalid', 'the CANCEL_RESERVATION CommandResponse has no timeout', 'CMD-04', 'schema.response',
     '/data/timeout: required field "timeout" is missing'),
   warnsIn(cpoFault('start-session-no-session', 'a START_SESSION is ACCEPTED but no session starts', 'CMD-01', 'commands.session-started',
-    'no session with authorization_reference {authorization_reference} or token {uid} appeared in the Sessions list within {ms} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should')),
+    'no session with {sought} appeared in the Sessions list within {ms} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should')),
   cpoFault('start-session-completed', 'a START_SESSION is ACCEPTED and the session it starts shows COMPLETED in the Sessions list', 'CMD-01', 'commands.session-started',
     'session {session} of the ACCEPTED START_SESSION is COMPLETED in the Sessions list, though nothing stopped it: a session the command started is ACTIVE (or PENDING) until it is stopped'),
   cpoFault('stop-session-keeps-active', 'a STOP_SESSION is ACCEPTED but the session stays ACTIVE', 'CMD-02', 'commands.session-stopped',

@@ -1,6 +1,7 @@
 import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
+import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
 import type { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
@@ -15,12 +16,17 @@ const unknown = (party: PartyContext, what: string): ServerResponseSpec => {
   };
 };
 
+/** A Location as served, in whichever version's shape: what the routes below read of it. */
+type Served = { readonly evses?: ReadonlyArray<{ readonly uid: string; readonly status: string; readonly connectors: ReadonlyArray<{ readonly id: string }> }> };
+
 const same = (a: string, b: string | undefined): boolean => b !== undefined && a.toUpperCase() === b.toUpperCase();
 
 /** The Locations Sender's single-object routes: a Location, one of its EVSEs, one of that EVSE's Connectors. */
 export function locationObjectRoutes(party: PartyContext, store: CpoStore): ModuleRoute[] {
+  // Each object as the version spoken writes it (2.2.1 and 2.3.0: the stored objects themselves).
   const find = (params: Readonly<Record<string, string>>) => {
-    const location = store.locations.find((l) => same(l.id, params['location_id']));
+    const stored = store.locations.find((l) => same(l.id, params['location_id']));
+    const location = stored === undefined ? undefined : (shapeForVersion(party.version, 'locations', stored) as Served);
     const evse = location?.evses?.find((e) => same(e.uid, params['evse_uid']));
     const connector = evse?.connectors.find((c) => same(c.id, params['connector_id']));
     return { location, evse, connector };

@@ -1,3 +1,4 @@
+import { carriesOcpiHeaders } from '../model/ocpi-version.js';
 import type { Secret } from '../config/secret.js';
 import { nextLink } from '../transport/next-link.js';
 import type { PartyIdentity } from '../model/party-identity.js';
@@ -42,15 +43,19 @@ function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined)
  */
 export async function pullPartnerLocations(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
   const registration = party.state.registration;
-  const url = registration?.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'SENDER')?.url;
+  // A 2.1.1 endpoint names no role: the partner of an eMSP is a CPO, whose Locations interface is the Sender (X2).
+  const sender = (role: string | undefined): boolean => (role ?? '').toUpperCase() === 'SENDER' || (role === undefined && party.version === '2.1.1');
+  const url = registration?.endpoints.find((e) => e.identifier === 'locations' && sender(e.role))?.url;
   if (party.role !== 'emsp' || !registration || !url) return { pages: 0, objects: 0 };
   const token: Secret = party.faults.has('pull-with-own-token') ? registration.inbound : registration.outbound;
-  const headers = routingHeaders(party, partner);
+  // 2.1.1 has no routing headers, and carries the token as issued.
+  const headers = carriesOcpiHeaders(party.version) ? routingHeaders(party, partner) : {};
+  const raw = party.version === '2.1.1' || party.faults.has('pull-raw-token');
   let pages = 0;
   let objects = 0;
   try {
     for (let next: string | undefined = url; next !== undefined && pages < MAX_PAGES;) {
-      const response = await party.client.send({ method: 'GET', url: next, token, headers, ...(party.faults.has('pull-raw-token') ? { tokenEncoding: 'raw' as const } : {}) });
+      const response = await party.client.send({ method: 'GET', url: next, token, headers, ...(raw ? { tokenEncoding: 'raw' as const } : {}) });
       const data = (response.body as { data?: unknown } | undefined)?.data;
       if (response.status !== 200 || !Array.isArray(data)) break;
       pages += 1;

@@ -25,7 +25,7 @@ import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
-import { shapeForVersion, type ShapedModule } from '../ocpi-data/shape-for-version.js';
+import { shapeForVersion, type ShapeContext, type ShapedModule } from '../ocpi-data/shape-for-version.js';
 import { servedInVersion } from './served-in-version.js';
 import { presentedInVersion } from './presented-in-version.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
@@ -212,7 +212,7 @@ function cpoStore(party: PartyContext, locations: number): CpoStore {
 
 /** The CPO's functional modules: its four Sender lists (Locations with single objects too) and three Receivers. */
 function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults, pageSize: number): FunctionalModule[] {
-  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module)), pageSize, faults: party.faults, variants: party.variants });
+  const list = (module: CpoListModule): ModuleRoute => senderListRoute({ module, items: () => inShape(party, module, store.list(module), store), pageSize, faults: party.faults, variants: party.variants });
   return [
     ['locations', 'SENDER', [list('locations'), ...locationObjectRoutes(party, store)]],
     ['tariffs', 'SENDER', [list('tariffs')]],
@@ -236,8 +236,8 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
 }
 
 /** A list's objects in the shape of the version the context speaks (2.2.1: the very objects, unmapped). */
-function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[]): readonly { readonly last_updated: string }[] {
-  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item));
+function inShape(party: PartyContext, module: ShapedModule, items: readonly { readonly last_updated: string }[], context?: ShapeContext): readonly { readonly last_updated: string }[] {
+  return party.version === '2.2.1' ? items : items.map((item) => shapeForVersion(party.version, module, item, context));
 }
 
 /** The versions asked for, oldest first and each once; none is refused. */

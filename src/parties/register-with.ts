@@ -56,7 +56,7 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
     const tokenC = new Secret(data.token);
     party.redactor.add(tokenC);
     party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version };
-    if (version !== '2.1.1') await pullPartnerLocations(party, firstIdentity(data));
+    await pullPartnerLocations(party, firstIdentity(data));
     return 'registered';
   } catch (error) {
     if (error instanceof TransportError) return `registration failed: ${error.message}`;

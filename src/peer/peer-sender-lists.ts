@@ -5,7 +5,7 @@ import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-
 import { deepFreeze } from '../transport/deep-freeze.js';
 import { senderListRoute } from '../parties/sender-list.js';
 import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
-import type { OcpiVersion } from '../model/ocpi-version.js';
+import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
 import type { InboundCaller } from './inbound-log.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 
@@ -60,15 +60,16 @@ function refusal(request: ServerRequest, caller: InboundCaller): ServerResponseS
 /**
  * The peer's four CPO Sender lists over `data`, in the shape of `version`, paged like the reference CPO's (the same
  * route, without faults, 10 a page), answered only to callers holding a token the peer issued or was given, with
- * routing headers on every answer.
+ * routing headers on every answer from 2.2 on (2.1.1 has none).
  */
 export function peerSenderRoutes(data: CpoData, identify: (request: ServerRequest) => InboundCaller, version: OcpiVersion = '2.2.1'): PeerSenderRoute[] {
+  const context = { location: (id: string) => data.locations.find((location) => location.id === id) };
   return PEER_SENDER_MODULES.map((module) => {
-    const shaped = data[module].map((object) => shapeForVersion(version, module, object));
+    const shaped = data[module].map((object) => shapeForVersion(version, module, object, context));
     const list = senderListRoute({ module, items: () => shaped, pageSize: 10, faults: new Set() });
     const handler: Handler = async (request) => {
       const spec = refusal(request, identify(request)) ?? (await list.handler(request));
-      return { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } };
+      return carriesOcpiHeaders(version) ? { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } } : spec;
     };
     return { module, handler };
   });

@@ -67,7 +67,8 @@ export default defineCase({
     if (!session || typeof session['id'] !== 'string') {
       // A charger accepts START_SESSION before an EV is plugged in, and a session may start only then (the spec's own
       // sequence shows it): no session is a warning, not a failure.
-      t.check(warn('commands.session-started', `no session with authorization_reference ${reference} or token ${String(token['uid'])} appeared in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should`));
+      const sought = v211 ? `auth_id ${String(token['auth_id'])} at Location ${site.locationId}` : `authorization_reference ${reference} or token ${String(token['uid'])}`;
+      t.check(warn('commands.session-started', `no session with ${sought} appeared in the Sessions list within ${t.deadlineMs} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should`));
       return;
     }
     sessionId = session['id'];

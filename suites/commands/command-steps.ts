@@ -112,7 +112,7 @@ export function undoAtTeardown(t: CaseContext, key: string, what: string, reques
  * expiry_date instead of cancelling it.
  */
 export function lapseAtTeardown(t: CaseContext, reservationId: number, expiry: Date): void {
-  t.compensate(STARTED.reservation, `the reservation ${t.id} made lapses by itself (OCPI 2.1.1 cannot cancel one)`, async () => `no CANCEL_RESERVATION in OCPI 2.1.1: reservation ${reservationId} lapses at its expiry_date ${ocpiNow(expiry)}`);
+  t.compensate(STARTED.reservation, `the reservation ${t.id} made is left to lapse (OCPI 2.1.1 has no CANCEL_RESERVATION)`, async () => `reservation ${reservationId} lapses at its expiry_date ${ocpiNow(expiry)}`);
 }
 
 function answerOf(body: unknown): string {

@@ -25,15 +25,19 @@ export default defineCase({
   id: 'LOC-04',
   title: 'A Location, EVSE and Connector fetched on their own match the list',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'locations', role: 'SENDER' },
   requires: ['session', 'endpoints', 'locationsList'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Locations module, Sender interface, GET object',
     rule: 'A Location, an EVSE or a Connector can be fetched on its own by its ids, and is the same object the list serves, unless a later last_updated says it changed since.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_locations.md, CPO Interface, GET Method',
+    rule: 'A Location, an EVSE or a Connector can be fetched on its own by its ids, and is the same object the list serves, unless a later last_updated says it changed since.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.object-matches-list'],
   async run(t) {

@@ -9,15 +9,19 @@ export default defineCase({
   id: 'LOC-05',
   title: 'An unknown Location id is answered with 404',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'locations', role: 'SENDER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Status codes, HTTP status codes',
     rule: 'A GET of an object that does not exist should be answered with HTTP 404 Not Found.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'status_codes.md, Status codes',
+    rule: 'A GET of an object that does not exist should be answered with HTTP 404 Not Found.',
+  }],
   severity: 'recommended',
   checks: ['http.unknown-object-404', ERROR_FORMAT_CHECK, UNKNOWN_OBJECT_CODE_CHECK],
   async run(t) {

@@ -3,6 +3,7 @@ import { fail, pass } from '../../src/checks/finding.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkRequestsRouting } from '../../src/checks/request-routing.js';
 import { DeadlineExceededError } from '../../src/runner/case-context.js';
+import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
@@ -20,15 +21,19 @@ export default defineCase({
   id: 'PEER-01',
   title: 'The target pulls the tester\'s Sender lists with the token it was given and with routing headers',
   module: 'transport',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   requires: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, authorization and message routing (party to party)',
     rule: 'A party calls its partner\'s functional modules with the credentials token that partner gave it, and addresses each request with OCPI-from (itself) and OCPI-to (the partner).',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'transport_and_format.md, Request format',
+    rule: 'A party calls its partner\'s functional modules with the credentials token that partner gave it, as issued (2.1.1 has no routing headers).',
+  }],
   severity: 'required',
   checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
   async run(t) {
@@ -52,6 +57,7 @@ export default defineCase({
         actual: CALLER_WORDS[record.caller] ?? record.caller,
       })));
     t.check(checkBase64Authorization(requests.map(({ record }) => record), t.version));
-    t.check(checkRequestsRouting(requests.map(({ record }) => record.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+    // 2.1.1 has no routing headers (X5).
+    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting(requests.map(({ record }) => record.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   },
 });

@@ -17,16 +17,20 @@ export function crawlCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-01`,
     title: `The ${list.plural} list crawls page by page to a consistent end, every object valid`,
     module: list.module,
-    versions: ['2.2.1', '2.3.0'],
+    versions: ['2.1.1', '2.2.1', '2.3.0'],
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints'],
     provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
-    spec: citedAlike({
+    spec: [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'A list is served in pages: each page carries X-Total-Count and X-Limit, links to the next page (keeping the filters) unless it is the last, and the pages together hold every matching object exactly once.',
-    }, '2.3.0'),
+    }, '2.3.0'), {
+      version: '2.1.1',
+      section: `${list.section211}; transport_and_format.md, Pagination`,
+      rule: 'A list is served in pages: each page carries X-Total-Count and X-Limit, links to the next page unless it is the last, and the pages together hold every object exactly once.',
+    }],
     severity: 'required',
     checks: [...CRAWL_CHECKS],
     async run(t) {
@@ -39,7 +43,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
         filters: list.baseFilters,
         mode: 'full',
         object: list.object,
-        keyOf: list.keyOf,
+        keyOf: (item) => list.keyOf(item, t.version),
         onItem: (item, key) => {
           const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
           if (key !== undefined && typeof lastUpdated === 'string') entries.record(key, lastUpdated);

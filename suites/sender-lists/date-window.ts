@@ -11,9 +11,10 @@ export interface ChosenWindow {
 /**
  * Chooses a date window from the data seen, so both of its edges fall exactly on objects: date_from on one object's
  * last_updated (which must be returned: inclusive) and date_to on a later object's (which must not: exclusive). The
- * window holds few objects, so the answer fits one page. Undefined with fewer than three distinct timestamps.
+ * window holds few objects, so the answer fits one page. Undefined with fewer than three distinct timestamps. With
+ * `openEdges` (2.1.1) the edges may come or not, and the object between them is the one expected.
  */
-export function chooseDateWindow(digest: ListDigest): ChosenWindow | undefined {
+export function chooseDateWindow(digest: ListDigest, openEdges = false): ChosenWindow | undefined {
   const { entries } = digest;
   // The distinct instants, sorted in a typed array: a list of 100,000 objects is read without a string per object.
   const instants = Float64Array.from({ length: entries.size }, (_, entry) => entries.instantAt(entry)).filter((at) => !Number.isNaN(at)).sort();
@@ -28,7 +29,8 @@ export function chooseDateWindow(digest: ListDigest): ChosenWindow | undefined {
   const expected = new Map<string, string>();
   for (let entry = 0; entry < entries.size; entry += 1) {
     const at = entries.instantAt(entry);
-    if (at >= (times[start] as number) && at < (times[start + 2] as number)) expected.set(entries.keyAt(entry), entries.lastUpdatedAt(entry));
+    // With open edges (2.1.1) only the object strictly inside must come.
+    if ((openEdges ? at > (times[start] as number) : at >= (times[start] as number)) && at < (times[start + 2] as number)) expected.set(entries.keyAt(entry), entries.lastUpdatedAt(entry));
   }
   return { window, expected };
 }

@@ -16,15 +16,19 @@ export function limitCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-03`,
     title: `The ${list.plural} list honours limit, and its next Link keeps the filters`,
     module: list.module,
-    versions: ['2.2.1', '2.3.0'],
+    versions: ['2.1.1', '2.2.1', '2.3.0'],
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: citedAlike({
+    spec: [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'The server returns at most `limit` objects per page, and the Link to the next page contains the filters of the original request.',
-    }, '2.3.0'),
+    }, '2.3.0'), {
+      version: '2.1.1',
+      section: `${list.section211}; transport_and_format.md, Pagination`,
+      rule: 'The server returns at most `limit` objects per page, and the Link to the next page should keep the filters of the original request.',
+    }],
     severity: 'required',
     checks: [...FOLLOW_CHECKS, 'pagination.limit-honoured', 'pagination.link-keeps-filters'],
     async run(t) {
@@ -37,7 +41,7 @@ export function limitCase(list: ListModule): CaseDefinition {
         limit: LIMIT,
         mode: 'follow',
         maxPages: 2,
-        keyOf: list.keyOf,
+        keyOf: (item) => list.keyOf(item, t.version),
         onPage: ({ exchange, count, headers }) => {
           page += 1;
           t.check(checkLimitHonoured({ exchange, count, limit: LIMIT }));

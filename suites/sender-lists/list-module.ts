@@ -1,3 +1,4 @@
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 
 /** One Sender list of the target (the CPO's four, the eMSP's Tokens), as the list cases need it. */
@@ -13,23 +14,27 @@ export interface ListModule {
   /** The plural a person reads: "Locations". */
   readonly plural: string;
   readonly digest: Extract<StateKey, 'locationsList' | 'tariffsList' | 'sessionsList' | 'cdrsList' | 'tokensList'>;
-  /** The key that identifies an object of the list across pages. */
-  readonly keyOf: (item: unknown) => string | undefined;
+  /** The key that identifies an object of the list across pages, in `version` (2.1.1 objects carry no owner: X4). */
+  readonly keyOf: (item: unknown, version?: OcpiVersion) => string | undefined;
   /** Filters every request carries (the Sessions list marks date_from as required). */
   readonly baseFilters: Readonly<Record<string, string>>;
   /** The section of the module's chapter with the GET list method. */
   readonly section: string;
+  /** The same in 2.1.1: the chapter's file and the interface (CPO or eMSP) whose GET Method serves the list. */
+  readonly section211: string;
 }
 
-/** Objects of the CPO's lists are identified by their owner and id. */
-export function ownedKey(item: unknown): string | undefined {
+/** Objects of the CPO's lists are identified by their owner and id; in 2.1.1, where they name no owner, by their id. */
+export function ownedKey(item: unknown, version?: OcpiVersion): string | undefined {
   const { country_code: cc, party_id: pid, id } = (item ?? {}) as { country_code?: unknown; party_id?: unknown; id?: unknown };
+  if (version === '2.1.1') return typeof id === 'string' ? id : undefined;
   return typeof cc === 'string' && typeof pid === 'string' && typeof id === 'string' ? `${cc}/${pid}/${id}`.toUpperCase() : undefined;
 }
 
-/** Tokens are identified by their owner, uid and type. */
-export function tokenKey(item: unknown): string | undefined {
+/** Tokens are identified by their owner, uid and type; in 2.1.1 by uid and type, which its Token chapter makes unique together. */
+export function tokenKey(item: unknown, version?: OcpiVersion): string | undefined {
   const { country_code: cc, party_id: pid, uid, type } = (item ?? {}) as { country_code?: unknown; party_id?: unknown; uid?: unknown; type?: unknown };
+  if (version === '2.1.1') return typeof uid === 'string' && typeof type === 'string' ? `${uid}/${type}` : undefined;
   return [cc, pid, uid, type].every((part) => typeof part === 'string') ? `${String(cc)}/${String(pid)}/${String(uid)}/${String(type)}`.toUpperCase() : undefined;
 }
 
@@ -37,9 +42,9 @@ export function tokenKey(item: unknown): string | undefined {
 export const SINCE_EVER = '2000-01-01T00:00:00Z';
 
 export const LIST_MODULES: readonly ListModule[] = Object.freeze<ListModule[]>([
-  { module: 'locations', targetRole: 'cpo', prefix: 'LOC', object: 'Location', plural: 'Locations', digest: 'locationsList', keyOf: ownedKey, baseFilters: {}, section: 'Locations module, Sender interface, GET list' },
-  { module: 'tariffs', targetRole: 'cpo', prefix: 'TAR', object: 'Tariff', plural: 'Tariffs', digest: 'tariffsList', keyOf: ownedKey, baseFilters: {}, section: 'Tariffs module, Sender interface, GET list' },
-  { module: 'sessions', targetRole: 'cpo', prefix: 'SES', object: 'Session', plural: 'Sessions', digest: 'sessionsList', keyOf: ownedKey, baseFilters: { date_from: SINCE_EVER }, section: 'Sessions module, Sender interface, GET list' },
-  { module: 'cdrs', targetRole: 'cpo', prefix: 'CDR', object: 'CDR', plural: 'CDRs', digest: 'cdrsList', keyOf: ownedKey, baseFilters: {}, section: 'CDRs module, Sender interface, GET list' },
-  { module: 'tokens', targetRole: 'emsp', prefix: 'TOK-PULL', object: 'Token', plural: 'Tokens', digest: 'tokensList', keyOf: tokenKey, baseFilters: {}, section: 'Tokens module, Sender interface, GET list' },
+  { module: 'locations', targetRole: 'cpo', prefix: 'LOC', object: 'Location', plural: 'Locations', digest: 'locationsList', keyOf: ownedKey, baseFilters: {}, section: 'Locations module, Sender interface, GET list', section211: 'mod_locations.md, CPO Interface, GET Method' },
+  { module: 'tariffs', targetRole: 'cpo', prefix: 'TAR', object: 'Tariff', plural: 'Tariffs', digest: 'tariffsList', keyOf: ownedKey, baseFilters: {}, section: 'Tariffs module, Sender interface, GET list', section211: 'mod_tariffs.md, CPO Interface, GET Method' },
+  { module: 'sessions', targetRole: 'cpo', prefix: 'SES', object: 'Session', plural: 'Sessions', digest: 'sessionsList', keyOf: ownedKey, baseFilters: { date_from: SINCE_EVER }, section: 'Sessions module, Sender interface, GET list', section211: 'mod_sessions.md, CPO Interface, GET Method' },
+  { module: 'cdrs', targetRole: 'cpo', prefix: 'CDR', object: 'CDR', plural: 'CDRs', digest: 'cdrsList', keyOf: ownedKey, baseFilters: {}, section: 'CDRs module, Sender interface, GET list', section211: 'mod_cdrs.md, CPO Interface, GET Method' },
+  { module: 'tokens', targetRole: 'emsp', prefix: 'TOK-PULL', object: 'Token', plural: 'Tokens', digest: 'tokensList', keyOf: tokenKey, baseFilters: {}, section: 'Tokens module, Sender interface, GET list', section211: 'mod_tokens.md, eMSP Interface, GET Method' },
 ]);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
+import type { Token } from '../../src/ocpi-data/ocpi-objects.js';
+import { token211 } from '../../src/ocpi-data/token-211.js';
 import { dateTimeMs, ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
-import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
 import { withQuery } from '../../src/transport/with-query.js';
@@ -30,19 +32,13 @@ export function testToken(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-// TokenTypes 2.1.1 lacks (2.2 added them); such a token is OTHER there.
-const TYPES_211: readonly string[] = ['RFID', 'OTHER'];
-
 /**
- * The tester's Token in the shape of `version`: 2.2.1 and 2.3.0 as `testToken` makes it; 2.1.1 without owner fields
- * (X4), with the contract id as `auth_id` and without what 2.2 added (group, profile, energy contract).
+ * testToken in the shape of `version`: 2.2.1 and 2.3.0 as testToken gives it; 2.1.1 without owner fields, with
+ * `auth_id` (the contract id) and a type 2.1.1 has (X4, token211). `overrides` use the 2.2.1 field names.
  */
 export function testTokenIn(version: OcpiVersion, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const token = testToken(overrides);
-  if (version !== '2.1.1') return token;
-  const { country_code: _cc, party_id: _pid, contract_id: contractId, group_id: _group, default_profile_type: _profile, energy_contract: _energy, ...rest } = token;
-  const { uid, type, ...others } = rest;
-  return { uid, type: TYPES_211.includes(String(type)) ? type : 'OTHER', auth_id: contractId, ...others };
+  return version === '2.1.1' ? { ...token211(token as unknown as Token) } : token;
 }
 
 /** The target's URL for one of the tester's tokens: `{tokens}/{country_code}/{party_id}/{uid}?type=` (2.1.1: no type). */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { schemaRegistry } from '../../src/schemas/schema-registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { DeadlineExceededError } from '../../src/peer/deadline-exceeded-error.js';
 import { Peer } from '../../src/peer/peer.js';
@@ -151,7 +152,7 @@ describe("the tester's peer speaking OCPI 2.1.1", () => {
   beforeEach(async () => ({ peer, client } = await startPeer({ role: 'CPO', version: '2.1.1', tokenEncoding: 'raw' })));
   afterEach(() => peer.stop());
 
-  it('lists 2.1.1 with its details, whose endpoints name no interface role, and offers no 2.2.1 Sender lists.', async () => {
+  it('lists 2.1.1 with its details, whose endpoints name no interface role, and serves its Sender lists in 2.1.1 shapes without routing headers.', async () => {
     // A raw token that also reads as Base64 (this one decodes to "token-that-looks-encoded") is still recognised.
     const token = new Secret('dG9rZW4tdGhhdC1sb29rcy1lbmNvZGVk');
     peer.accept(token, 'token-b');
@@ -162,8 +163,14 @@ describe("the tester's peer speaking OCPI 2.1.1", () => {
     assert.deepEqual(peer.inbound.since(0).map((r) => [r.caller, r.encoding]), [['token-b', 'raw']]);
     assert.match(peer.detailsUrl, /\/ocpi\/2\.1\.1$/);
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
-    assert.deepEqual((details.body as { data: unknown }).data, { version: '2.1.1', endpoints: [{ identifier: 'credentials', url: `${peer.detailsUrl}/credentials` }] });
-    assert.equal(peer.data, undefined);
+    const identifiers = ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'];
+    assert.deepEqual((details.body as { data: unknown }).data, { version: '2.1.1', endpoints: identifiers.map((identifier) => ({ identifier, url: `${peer.detailsUrl}/${identifier}` })) });
+    const sessions = await client.send({ method: 'GET', url: `${peer.detailsUrl}/sessions`, token });
+    assert.equal(sessions.status, 200);
+    assert.equal(sessions.headers['ocpi-from-party-id'], undefined);
+    const page = (sessions.body as { data: Array<Record<string, unknown>> }).data;
+    assert.ok(page.length > 0);
+    for (const session of page) assert.deepEqual(schemaRegistry().validate('2.1.1', 'Session', session).filter((f) => f.status === 'fail'), []);
   });
 
   it('describes itself with a 2.1.1 Credentials object: the party at the top level, no roles.', () => {
