@@ -374,7 +374,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'result ACCEPTED: a request for a session the CPO does not know is answered with UNKNOWN_SESSION'),
   moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
     'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'),
-  emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors', 'LOC-PUSH-01', 'locations.stored-as-put',
+  emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors (in 2.1.1, which has none: their tariff_id)', 'LOC-PUSH-01', 'locations.stored-as-put',
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',
     'the Location read back does not have the values the PATCH set'),

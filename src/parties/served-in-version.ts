@@ -2,7 +2,7 @@ import { SHAPED_VERSIONS } from '../ocpi-data/shape-for-version.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** The Receiver interfaces the reference parties serve in OCPI 2.1.1 (2.1.1 has no Charging Profiles). */
-const RECEIVERS_211: ReadonlySet<string> = new Set(['commands RECEIVER', 'tokens RECEIVER']);
+const RECEIVERS_211: ReadonlySet<string> = new Set(['commands RECEIVER', 'tokens RECEIVER', 'locations RECEIVER', 'tariffs RECEIVER', 'sessions RECEIVER', 'cdrs RECEIVER']);
 
 /**
  * Whether a reference party declares (and serves) one of its functional interfaces in `version`: every one once the

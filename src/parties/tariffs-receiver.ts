@@ -8,6 +8,8 @@ import { readBack } from './read-back.js';
 
 // The Tariff fields of cardinality 1 or +; a PUT carries the full object.
 const REQUIRED_FIELDS = ['country_code', 'party_id', 'id', 'currency', 'elements', 'last_updated'] as const;
+// A 2.1.1 Tariff has no owner fields.
+const REQUIRED_FIELDS_211 = ['id', 'currency', 'elements', 'last_updated'] as const;
 
 function deleteTariff(party: PartyContext, kind: OwnedObjectKind, deleted: Set<string>, request: ServerRequest): ServerResponseSpec {
   const key = keyOfRequest(request, kind);
@@ -32,7 +34,7 @@ function getTariff(party: PartyContext, kind: OwnedObjectKind, deleted: Readonly
  * Authorization and routing headers are the caller's `functionalHandler`'s job.
  */
 export function tariffsReceiverRoutes(party: PartyContext, store: EmspStore): ModuleRoute[] {
-  const kind: OwnedObjectKind = { what: 'Tariff', idParam: 'tariff_id', required: REQUIRED_FIELDS, objects: store.tariffs, dropOnFault: { fault: 'tariff-put-drops-field', field: 'tariff_alt_text' } };
+  const kind: OwnedObjectKind = { what: 'Tariff', idParam: 'tariff_id', required: party.version === '2.1.1' ? REQUIRED_FIELDS_211 : REQUIRED_FIELDS, objects: store.tariffs, dropOnFault: { fault: 'tariff-put-drops-field', field: 'tariff_alt_text' } };
   const deleted = new Set<string>();
   const path = '/:country_code/:party_id/:tariff_id';
   const [, put] = ownedObjectRoutes(party, kind);
