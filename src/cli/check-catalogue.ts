@@ -2,7 +2,7 @@ import type { Fault } from '../parties/fault-catalogue.js';
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { Severity, SpecReference } from '../model/case-result.js';
-import type { CaseDefinition } from '../runner/define-case.js';
+import type { CaseDefinition, SeverityByVersion } from '../runner/define-case.js';
 import type { Stage } from '../model/stage.js';
 import { profilesOf, type ProfileName } from '../runner/profiles.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
@@ -30,7 +30,10 @@ export interface CatalogueCase {
   readonly module: string;
   readonly versions: readonly OcpiVersion[];
   readonly targetRole: CaseDefinition['targetRole'];
+  /** The severity in the version of `spec`. */
   readonly severity: Severity;
+  /** The severity in each version the case covers (a rule some version words more weakly differs there). */
+  readonly severities: SeverityByVersion;
   readonly stage: Stage;
   readonly spec: SpecReference;
   /** The rule's reference in each version the case covers. */
@@ -50,6 +53,7 @@ export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonl
     versions: c.versions,
     targetRole: c.targetRole,
     severity: c.severity,
+    severities: c.severities,
     stage: c.stage,
     spec: c.spec,
     specs: c.specs,
@@ -59,4 +63,10 @@ export function checkCatalogue(cases: readonly CaseDefinition[], faults: readonl
       faults: faults.flatMap((f) => f.expects.filter((e) => e.case === c.id && e.check === check).slice(0, 1).map((e) => proving(f, e.text))),
     })),
   }));
+}
+
+/** A case's severity in words: the one of every version, or that of its first reference and each version that differs ("required; 2.1.1 recommended"). */
+export function severityLabel(c: Pick<CatalogueCase, 'severity' | 'severities'>): string {
+  const differing = Object.entries(c.severities).filter(([, severity]) => severity !== c.severity);
+  return [c.severity, ...differing.map(([version, severity]) => `${version} ${severity}`)].join('; ');
 }

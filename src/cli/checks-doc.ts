@@ -1,5 +1,5 @@
 import { PROFILES } from '../runner/profiles.js';
-import type { CatalogueCase, ProvingFault } from './check-catalogue.js';
+import { severityLabel, type CatalogueCase, type ProvingFault } from './check-catalogue.js';
 
 // Table cells: no line breaks, pipes escaped; failure texts as code so every character shows as the tool prints it.
 const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
@@ -38,7 +38,7 @@ export function renderChecksDoc(catalogue: readonly CatalogueCase[]): string {
   for (const c of catalogue) {
     lines.push(`### ${c.id} ${cell(c.title)}`, '');
     lines.push(`- module \`${c.module}\`, target ${c.targetRole === 'any' ? 'CPO or eMSP' : c.targetRole === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${c.versions.join(', ')}, stage \`${c.stage}\``);
-    lines.push(`- severity **${c.severity}**; profiles ${c.profiles.map((p) => `\`${p}\``).join(', ')}`);
+    lines.push(`- severity **${severityLabel(c)}**; profiles ${c.profiles.map((p) => `\`${p}\``).join(', ')}`);
     for (const spec of c.specs) lines.push(`- spec: OCPI ${spec.version}, ${cell(spec.section)}: ${cell(spec.rule)}`);
     lines.push('');
     lines.push('| check | proved by | failure text |', '|---|---|---|');

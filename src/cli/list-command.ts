@@ -21,7 +21,7 @@ export function listCommand(io: CliIo): Command {
     .addOption(new Option('--json', 'machine-readable output: every case with its spec reference, severity, profiles and checks').conflicts('markdown'))
     .option('--markdown', 'the Markdown of docs/checks.md (the whole catalogue; the filters do not apply)')
     .action(async (options: ListOptions) => {
-      const [{ ALL_CASES }, { FAULTS }, { checkCatalogue }, { renderChecksDoc }] = await Promise.all([
+      const [{ ALL_CASES }, { FAULTS }, { checkCatalogue, severityLabel }, { renderChecksDoc }] = await Promise.all([
         import('../../suites/index.js'),
         import('../parties/fault-catalogue.js'),
         import('./check-catalogue.js'),
@@ -31,7 +31,7 @@ export function listCommand(io: CliIo): Command {
         io.stdout.write(renderChecksDoc(checkCatalogue(ALL_CASES, FAULTS)));
         return;
       }
-      const selected = ALL_CASES.filter((c) => (!options.ocpiVersion || c.versions.includes(options.ocpiVersion)) && (!options.profile || profileNamed(options.profile).includes(c)));
+      const selected = ALL_CASES.filter((c) => (!options.ocpiVersion || c.versions.includes(options.ocpiVersion)) && (!options.profile || profileNamed(options.profile).includes(c, options.ocpiVersion)));
       const catalogue = checkCatalogue(selected, FAULTS);
       if (options.json) {
         io.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
@@ -39,9 +39,11 @@ export function listCommand(io: CliIo): Command {
       }
       // Columns as wide as their longest value, so ids like LOC-PUSH-01 and modules like chargingprofiles line up.
       const width = (pick: (c: (typeof catalogue)[number]) => string): number => Math.max(0, ...catalogue.map((c) => pick(c).length));
-      const [id, severity, role, module] = [width((c) => c.id), width((c) => c.severity), width((c) => c.targetRole), width((c) => c.module)];
+      // With --ocpi-version, each case's severity in that version; without, every version's where they differ.
+      const strength = (c: (typeof catalogue)[number]): string => (options.ocpiVersion ? c.severities[options.ocpiVersion] ?? c.severity : severityLabel(c));
+      const [id, severity, role, module] = [width((c) => c.id), width(strength), width((c) => c.targetRole), width((c) => c.module)];
       for (const c of catalogue) {
-        io.stdout.write(`${c.id.padEnd(id)}  ${c.severity.padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
+        io.stdout.write(`${c.id.padEnd(id)}  ${strength(c).padEnd(severity)}  ${c.targetRole.padEnd(role)}  ${c.module.padEnd(module)}  ${c.title}\n`);
         if (!options.checks) continue;
         for (const check of c.checks) {
           const proof = check.faults.length > 0 ? `proved by ${check.faults.map((f) => f.name).join(', ')}` : 'proved in other cases';
@@ -49,10 +51,10 @@ export function listCommand(io: CliIo): Command {
         }
       }
       // Per version whatever --ocpi-version chose, so that a user sees where the others stand.
-      const inProfile = ALL_CASES.filter((c) => !options.profile || profileNamed(options.profile).includes(c));
-      const perVersion = OCPI_VERSIONS.map((version) => `${version}: ${inProfile.filter((c) => c.versions.includes(version)).length}`).join(', ');
+      const inProfile = (version: OcpiVersion) => ALL_CASES.filter((c) => c.versions.includes(version) && (!options.profile || profileNamed(options.profile).includes(c, version)));
+      const perVersion = OCPI_VERSIONS.map((version) => `${version}: ${inProfile(version).length}`).join(', ');
       io.stdout.write(`\n${catalogue.length} cases. Cases per OCPI version (--ocpi-version): ${perVersion}. Profiles (--profile):\n`);
       const nameWidth = Math.max(...PROFILES.map((p) => p.name.length));
-      for (const p of PROFILES) io.stdout.write(`  ${p.name.padEnd(nameWidth)}  ${String(selected.filter((c) => p.includes(c)).length).padStart(3)} cases  ${p.description}\n`);
+      for (const p of PROFILES) io.stdout.write(`  ${p.name.padEnd(nameWidth)}  ${String(selected.filter((c) => p.includes(c, options.ocpiVersion)).length).padStart(3)} cases  ${p.description}\n`);
     });
 }

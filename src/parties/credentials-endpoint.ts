@@ -50,7 +50,10 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   let endpoints = party.state.registration?.endpoints ?? [];
   if (!skipCallbacks) {
     const callbackToken = kind === 'register' && party.faults.has('registration-callbacks-with-token-a') ? party.state.tokenA : partner.token;
-    const raw = party.version === '2.1.1' || (kind === 'register' && party.faults.has('registration-callbacks-raw-token')) ? { tokenEncoding: 'raw' as const } : {};
+    // 2.1.1 sends the token raw; each fault gets the encoding of the other versions wrong.
+    const raw = party.version === '2.1.1'
+      ? (kind === 'register' && party.faults.has('registration-callbacks-base64-token') ? {} : { tokenEncoding: 'raw' as const })
+      : (kind === 'register' && party.faults.has('registration-callbacks-raw-token') ? { tokenEncoding: 'raw' as const } : {});
     const details = await fetchVersionDetails(party.client, { versionsUrl: partner.url, token: callbackToken, version: party.version, ...raw });
     if (details.ok) endpoints = details.endpoints;
     else if (!party.faults.has('registration-ignores-callback-failure')) {
@@ -72,6 +75,7 @@ async function exchangeCredentials(party: PartyContext, request: ServerRequest, 
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
+  if (kind === 'register' && party.faults.has('registration-response-no-party-id')) delete data['party_id'];
   return { status: 200, body: envelope(data) };
 }
 

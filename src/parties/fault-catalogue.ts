@@ -1,5 +1,6 @@
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import type { PartyRole } from '../model/party-role.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** What a fault does to one case: the check that reports it, with the exact text of its finding (see failure-text.ts). */
 export interface FaultExpectation {
@@ -10,6 +11,10 @@ export interface FaultExpectation {
   readonly status?: 'warn';
   /** The fault's one root cause must give exactly one failing finding in this case (checks that read a payload stay silent without one). */
   readonly single?: boolean;
+  /** The failure text in a version whose check words it otherwise (`text` in the others). */
+  readonly textIn?: { readonly [V in OcpiVersion]?: string };
+  /** The versions in which the check reports the fault as a warning only (a rule that version words more weakly, spec-notes X1). */
+  readonly warnIn?: readonly OcpiVersion[];
 }
 
 /**
@@ -28,6 +33,14 @@ export interface Fault {
   readonly runFlags?: Readonly<Record<string, number>>;
   /** Every case the fault trips, at least one; a case may appear once per check it trips. */
   readonly expects: readonly FaultExpectation[];
+  /**
+   * The OCPI versions in which it trips what it names, when not every version its cases cover: a fault whose check is
+   * not made in a version, or judges the opposite there (2.1.1 sends tokens raw, names no interface roles, has flat
+   * credentials), leaves that version out. Absent: every version each named case covers.
+   */
+  readonly versions?: readonly OcpiVersion[];
+  /** Seen only through requests to the party's functional modules, whatever the stage of the case that reports it. */
+  readonly throughModules?: boolean;
 }
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
@@ -58,6 +71,24 @@ function emspRootCauseFault(name: string, description: string, expectCase: strin
 function warnsIn(fault: Fault): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, status: 'warn' as const }))) });
 }
+
+/** The same fault, tripping what it names only in these versions (its check is not made, or judges otherwise, in the others). */
+function onlyIn(versions: readonly OcpiVersion[], fault: Fault): Fault {
+  return Object.freeze({ ...fault, versions: Object.freeze([...versions]) });
+}
+
+/** The same fault, each expectation of it a warning in these versions (a rule that version states only in a diagram, X1). */
+function warnsOnlyIn(versions: readonly OcpiVersion[], fault: Fault): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, warnIn: Object.freeze([...versions]) }))) });
+}
+
+/** The same fault, each expectation's text changed in `version` (a check whose words name that version's rule). */
+function textIn(version: OcpiVersion, fault: Fault, change: (text: string) => string): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, textIn: Object.freeze({ ...e.textIn, [version]: change(e.text) }) }))) });
+}
+
+/** Versions whose messages carry the token Base64-encoded, interface roles and credentials roles: 2.2 on. */
+const FROM_22: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
 
 /** The same fault, whose one root cause gives exactly one failing finding in each case it names. */
 function single(fault: Fault): Fault {
@@ -102,6 +133,8 @@ const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-P
   'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'];
 const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
 const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
+// 2.1.1 DateTime: whole seconds, Z optional, no offset, at most 25 characters (spec-notes, OCPI 2.1.1 reading 1).
+const in211DateTime = (text: string): string => text.replace(DATETIME_RULE, '(UTC date and time such as 2015-06-29T20:39:09Z, at most 25 characters)');
 const DATETIME_SPACE_TEXT = `/timestamp: "{date} {time}Z" is not a valid DateTime ${DATETIME_RULE}`;
 
 const RESULT_LOWERCASE_TEXT = '/result: "accepted" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)';
@@ -122,8 +155,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/timestamp: required field "timestamp" is missing'),
   fault('versions-status-2000', 'the versions list comes with status_code 2000', 'register', 'VER-01', 'envelope.status-code',
     'expected status_code 1000, got 2000'),
-  fault('versions-inconsistent', 'the versions list names the version under test on the first GET only (one node of a cluster out of date)', 'register', 'VER-01', 'versions.mutual-version',
-    'the versions list does not offer OCPI {version} with a url (offered: 2.1.1)'),
+  // The node out of date offers 2.1.1 alone, or 2.0 when 2.1.1 is the version under test.
+  textIn('2.1.1', fault('versions-inconsistent', 'the versions list names the version under test on the first GET only (one node of a cluster out of date)', 'register', 'VER-01', 'versions.mutual-version',
+    'the versions list does not offer OCPI {version} with a url (offered: 2.1.1)'), (text) => text.replace('(offered: 2.1.1)', '(offered: 2.0)')),
   fault('details-server-error', 'the version details endpoint answers HTTP 500', 'register', 'VER-02', 'http.status',
     'expected HTTP 200, got 500 from GET {url}'),
   Object.freeze({
@@ -135,14 +169,18 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   }),
   fault('details-wrong-version', 'the version details name another version than the one listed', 'register', 'VER-02', 'versions.details-version',
     'the version details say version "2.2", but the versions list gave this URL for {version}'),
-  fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',
-    '/data/endpoints/0/role: required field "role" is missing'),
+  // 2.1.1 endpoints have no role.
+  onlyIn(FROM_22, fault('details-no-role', 'an endpoint in the version details has no role', 'register', 'VER-02', 'schema.response',
+    '/data/endpoints/0/role: required field "role" is missing')),
+  fault('details-no-endpoints', 'the version details list no endpoints', 'register', 'VER-02', 'schema.response',
+    '/data/endpoints: list has 0 items; at least 1 required'),
   fault('details-no-credentials', 'the version details do not list the credentials module', 'register', 'VER-02', 'versions.credentials-endpoint',
     'the version details do not declare the credentials module (declared: {declared})'),
-  wideFault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'headers.request-id-echoed',
+  // 2.1.1 has no request ids (X5): its cases neither send nor judge them.
+  ...[wideFault('no-request-id-echo', 'no response echoes the X-Request-ID of its request', 'headers.request-id-echoed',
     'the response has no X-Request-ID: every response must carry the request\'s X-Request-ID', ['VER-03', ...CRAWLS]),
   wideFault('no-correlation-id-echo', 'no response echoes the X-Correlation-ID of its request', 'headers.correlation-id-echoed',
-    'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID', ['VER-03', ...CRAWLS]),
+    'the response has no X-Correlation-ID: every response must carry the request\'s X-Correlation-ID', ['VER-03', ...CRAWLS])].map((f) => onlyIn(FROM_22, f)),
   fault('accepts-unknown-token', 'an unknown credentials token is accepted on the versions endpoint', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 200 from GET {url}: a token the target never issued must be refused'),
   fault('accepts-missing-token', 'a request without Authorization header is accepted on the versions endpoint', 'register', 'VER-05', 'auth.missing-token-refused',
@@ -153,12 +191,18 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester'),
   fault('registration-callbacks-with-token-a', 'the GETs back during registration use Token A instead of Token B', 'register', 'CRED-02', 'credentials.callbacks-with-token-b',
     'while handling the POST, the target must GET our versions and version details with Token B; missing: GET /ocpi/versions, GET /ocpi/{version}; it made: GET /ocpi/versions (unknown, HTTP 401)'),
-  fault('registration-callbacks-raw-token', 'the GETs back during registration carry Token B raw instead of Base64-encoded', 'register', 'CRED-02', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}'),
+  // 2.1.1 sends the token raw (X6): there the fault is the Base64 form.
+  onlyIn(FROM_22, fault('registration-callbacks-raw-token', 'the GETs back during registration carry Token B raw instead of Base64-encoded', 'register', 'CRED-02', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}')),
+  onlyIn(['2.1.1'], fault('registration-callbacks-base64-token', 'the GETs back during registration carry Token B Base64-encoded, as 2.2 does, instead of as issued', 'register', 'CRED-02', 'auth.token-base64-encoded',
+    'in OCPI 2.1.1 the Authorization header carries the token as issued, not Base64-encoded; 2 request(s) encoded it: GET /ocpi/versions, GET /ocpi/{version}')),
   fault('registration-returns-token-a', 'registration returns Token A as Token C', 'register', 'CRED-02', 'credentials.token-c-new',
     'Token C is the same as Token A: a new token must be issued'),
-  fault('registration-response-no-roles', 'the credentials returned by registration have no roles', 'register', 'CRED-02', 'schema.response',
-    '/data/roles: required field "roles" is missing'),
+  // 2.1.1 credentials are flat: one party_id and country_code, no roles (X3).
+  onlyIn(FROM_22, fault('registration-response-no-roles', 'the credentials returned by registration have no roles', 'register', 'CRED-02', 'schema.response',
+    '/data/roles: required field "roles" is missing')),
+  onlyIn(['2.1.1'], fault('registration-response-no-party-id', 'the credentials returned by registration have no party_id', 'register', 'CRED-02', 'schema.response',
+    '/data/party_id: required field "party_id" is missing')),
   fault('credentials-get-stale-token', 'GET credentials returns Token A instead of the current token', 'register', 'CRED-03', 'credentials.get-current-token',
     'the token in the returned credentials is not the current token'),
   fault('second-post-reregisters', 'a second registration by a registered party registers it anew: a new token, and the one in use revoked', 'register', 'CRED-04', 'credentials.second-post-refused',
@@ -179,23 +223,28 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected status_code 1000, got 2000 ("deleted"): a DELETE that unregistered is answered with success'),
   fault('unregister-refused', 'a DELETE by the registered party is answered with 405', 'register', 'CRED-06', 'credentials.unregistered',
     'expected HTTP 200, got 405 from DELETE {url}: a registered party may unregister'),
-  fault('register-without-discovery', 'when it registers, the party POSTs its credentials without GETting versions and details first', 'await', 'CRED-07', 'credentials.sender-discovered',
-    'before POSTing its credentials, the target must GET our versions and version details with Token A; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester'),
-  fault('register-token-b-equals-a', 'when it registers, the party sends Token A back as its Token B', 'await', 'CRED-07', 'credentials.token-b-new',
-    'Token B is the same as Token A: a new token must be issued'),
-  fault('register-raw-authorization', 'when it registers, the party sends its token raw instead of Base64-encoded', 'await', 'CRED-07', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 3 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}, POST /ocpi/{version}/credentials'),
-  fault('register-invalid-credentials', 'when it registers, the party sends credentials with an empty roles list', 'await', 'CRED-07', 'schema.request',
-    '/roles: list has 0 items; at least 1 required'),
+  // 2.1.1 shows the discovery and the new Token B only in its registration diagram: warnings there (X1).
+  warnsOnlyIn(['2.1.1'], fault('register-without-discovery', 'when it registers, the party POSTs its credentials without GETting versions and details first', 'await', 'CRED-07', 'credentials.sender-discovered',
+    'before POSTing its credentials, the target must GET our versions and version details with Token A; missing: GET /ocpi/versions, GET /ocpi/{version}; it made no request to the tester')),
+  warnsOnlyIn(['2.1.1'], fault('register-token-b-equals-a', 'when it registers, the party sends Token A back as its Token B', 'await', 'CRED-07', 'credentials.token-b-new',
+    'Token B is the same as Token A: a new token must be issued')),
+  onlyIn(FROM_22, fault('register-raw-authorization', 'when it registers, the party sends its token raw instead of Base64-encoded', 'await', 'CRED-07', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 3 request(s) sent it raw: GET /ocpi/versions, GET /ocpi/{version}, POST /ocpi/{version}/credentials')),
+  onlyIn(['2.1.1'], fault('register-base64-authorization', 'when it registers in 2.1.1, the party sends its token Base64-encoded, as 2.2 does, instead of as issued', 'await', 'CRED-07', 'auth.token-base64-encoded',
+    'in OCPI 2.1.1 the Authorization header carries the token as issued, not Base64-encoded; {count} request(s) encoded it: {requests}')),
+  onlyIn(FROM_22, fault('register-invalid-credentials', 'when it registers, the party sends credentials with an empty roles list', 'await', 'CRED-07', 'schema.request',
+    '/roles: list has 0 items; at least 1 required')),
+  onlyIn(['2.1.1'], fault('register-credentials-no-party-id', 'when it registers, the party sends credentials without party_id', 'await', 'CRED-07', 'schema.request',
+    '/party_id: required field "party_id" is missing')),
   fault('register-refuses-own-token-b', 'when it registers, the party refuses its own Token B when the tester GETs its versions back', 'await', 'CRED-07', 'credentials.registration-completed',
     'the tester could not complete the registration: unable to use the target\'s API: versions endpoint answered HTTP 401'),
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
-  wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]),
-  wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]),
+  textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
+  textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -223,8 +272,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }),
   { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 },
   // One client posts every asynchronous result of a real CPO: its slips show in every command and profile case.
-  wideFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT, RESULT_CASES, { roles: ['cpo'] }),
-  wideFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'headers.request-routing', RESULT_ROUTED_TEXT, RESULT_CASES, { roles: ['cpo'] }),
+  onlyIn(FROM_22, wideFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT, RESULT_CASES, { roles: ['cpo'] })),
+  onlyIn(FROM_22, wideFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'headers.request-routing', RESULT_ROUTED_TEXT, RESULT_CASES, { roles: ['cpo'] })),
   // A paging helper whose "more pages" test is always true: every list runs on with empty pages, until the crawl bound.
   Object.freeze({
     ...warnsIn(wideFault('lists-links-never-end', 'every list links to a next page past its last object, with empty pages', 'pagination.crawl-bounded',
@@ -348,10 +397,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'),
   cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
     'the RESERVE_NOW result (a CommandResult POSTed to the response_url) came with a token the tester never gave it: a result is sent with the credentials token the receiver of the command gave at registration'),
-  cpoFault('cancel-result-routed-to-itself', 'the CANCEL_RESERVATION result is POSTed with OCPI-to naming the CPO itself', 'CMD-04', 'headers.request-routing',
-    'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
-  cpoFault('unlock-result-raw-token', 'the UNLOCK_CONNECTOR result is POSTed with the token raw instead of Base64-encoded', 'CMD-05', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/CommandResult/{ref}'),
+  onlyIn(FROM_22, cpoFault('cancel-result-routed-to-itself', 'the CANCEL_RESERVATION result is POSTed with OCPI-to naming the CPO itself', 'CMD-04', 'headers.request-routing',
+    'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
+  onlyIn(FROM_22, cpoFault('unlock-result-raw-token', 'the UNLOCK_CONNECTOR result is POSTed with the token raw instead of Base64-encoded', 'CMD-05', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/CommandResult/{ref}')),
   cpoFault('cancel-reservation-response-invalid', 'the CANCEL_RESERVATION CommandResponse has no timeout', 'CMD-04', 'schema.response',
     '/data/timeout: required field "timeout" is missing'),
   warnsIn(cpoFault('start-session-no-session', 'a START_SESSION is ACCEPTED but no session starts', 'CMD-01', 'commands.session-started',
@@ -372,8 +421,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     '/data/result: "DONE" is not a ChargingProfileResponseType (expected one of ACCEPTED, NOT_SUPPORTED, REJECTED, TOO_OFTEN, UNKNOWN_SESSION)'),
   cpoFault('unknown-session-accepted', 'a charging profile for an unknown session is ACCEPTED', 'CPR-04', 'chargingprofiles.unknown-session',
     'result ACCEPTED: a request for a session the CPO does not know is answered with UNKNOWN_SESSION'),
-  moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
-    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'),
+  // It counts requests to functional modules: a version whose party serves none cannot show it.
+  Object.freeze({ ...moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
+    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'), throughModules: true }),
   emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors (in 2.1.1, which has none: their tariff_id)', 'LOC-PUSH-01', 'locations.stored-as-put',
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',
@@ -427,10 +477,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with a body that is not the OCPI response format (text/plain; charset=utf-8, starting "Cannot POST {path}"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve'),
   ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}'))),
-  emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
-    'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
-  emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}'),
+  onlyIn(FROM_22, emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
+    'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
+  onlyIn(FROM_22, emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
 ]);

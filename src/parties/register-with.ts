@@ -28,7 +28,8 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
   if (!version) return 'registration failed: the partner offers none of our versions';
   // From here on the party speaks that version: its Credentials shape, and 2.1.1's raw token.
   const party = offering.inVersion(version);
-  const wire = version === '2.1.1' ? { tokenEncoding: 'raw' as const } : encoding;
+  // 2.1.1 sends the token raw; its fault encodes it as 2.2 does.
+  const wire = version === '2.1.1' ? (party.faults.has('register-base64-authorization') ? {} : { tokenEncoding: 'raw' as const }) : encoding;
   let credentialsUrl: string | undefined;
   let endpoints: readonly EndpointEntry[] = [];
   if (party.faults.has('register-without-discovery')) {
@@ -46,6 +47,7 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
   if (!party.faults.has('register-refuses-own-token-b')) party.state.pending = tokenB;
   const body = ownCredentials(party, tokenB);
   if (party.faults.has('register-invalid-credentials')) body['roles'] = [];
+  if (party.faults.has('register-credentials-no-party-id')) delete body['party_id'];
   try {
     const response = await party.client.send({ method: 'POST', url: credentialsUrl, token: target.tokenA, body, ...wire });
     const data = (response.body as { data?: { token?: unknown; url?: unknown } } | undefined)?.data;

@@ -1,4 +1,5 @@
 import type { PartyRole } from '../model/party-role.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /**
  * One named behaviour the spec allows that differs from the reference party's own. A variant proves the other half of
@@ -11,6 +12,8 @@ export interface Variant {
   readonly roles: readonly PartyRole[];
   /** The spec rule that allows it, in our own words, with the section it is in. */
   readonly rule: string;
+  /** The versions whose rule allows it, when not all (2.1.1 DateTimes have whole seconds only, say). */
+  readonly versions?: readonly OcpiVersion[];
   /** Set while the tester still fails this variant for a known defect being fixed elsewhere: the reason. */
   readonly pending?: string;
 }
@@ -26,8 +29,9 @@ function variant(name: string, roles: readonly PartyRole[], description: string,
 
 /** Every variant the reference parties know, in the order `--list-variants` prints them. */
 export const VARIANTS: readonly Variant[] = Object.freeze([
-  variant('datetime-milliseconds', BOTH, 'every DateTime the party writes (responses and its own requests) has milliseconds, e.g. 2024-01-01T00:00:00.000Z',
-    'Types, DateTime: fractional seconds may be used'),
+  // 2.1.1 DateTimes have whole seconds (spec-notes, OCPI 2.1.1 reading 1).
+  Object.freeze({ ...variant('datetime-milliseconds', BOTH, 'every DateTime the party writes (responses and its own requests) has milliseconds, e.g. 2024-01-01T00:00:00.000Z',
+    'Types, DateTime: fractional seconds may be used'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('datetime-without-z', BOTH, 'every DateTime the party writes (responses and its own requests) has no Z, e.g. 2024-01-01T00:00:00',
     'Types, DateTime: all times are UTC, so a DateTime without a timezone designator is a UTC time'),
   variant('status-message-always', BOTH, 'every response envelope carries a status_message, successes included',

@@ -28,7 +28,7 @@ export function versionsHandler(party: PartyContext): Handler {
     const urlOf = (version: string): string => party.versionsUrl().replace(/\/versions$/, `/${version}`);
     // The faults concern the version the context serves (2.2.1 in the catalogue); the other versions are listed as they are.
     const own = (): { version: string; url: string } => {
-      const offered = party.faults.has('versions-inconsistent') && answered > 1 ? '2.1.1' : party.version;
+      const offered = party.faults.has('versions-inconsistent') && answered > 1 ? (party.version === '2.1.1' ? '2.0' : '2.1.1') : party.version;
       return { version: offered, url: party.faults.has('details-redirect') ? `${party.detailsUrl()}${MOVED}` : party.detailsUrl() };
     };
     const offered = party.versions.map((version) => (version === party.version ? own() : { version, url: urlOf(version) }));
@@ -60,6 +60,7 @@ export function versionDetailsHandler(party: PartyContext, modules: () => Readon
     // OCPI 2.1.1 endpoints have no interface role: each module has one direction there.
     if (party.version === '2.1.1') endpoints = endpoints.map(({ role: _role, ...rest }) => rest);
     if (party.faults.has('details-no-role')) endpoints = endpoints.map(({ role: _role, ...rest }) => rest);
+    if (party.faults.has('details-no-endpoints')) endpoints = [];
     const version = party.faults.has('details-wrong-version') ? '2.2' : party.version;
     return { status: 200, body: envelope({ version, endpoints }) };
   };

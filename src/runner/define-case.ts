@@ -45,7 +45,10 @@ export interface CaseDefinition {
   readonly spec: SpecReference;
   /** The rule's reference in each version the case covers, one per version: its section there, and its wording. */
   readonly specs: readonly SpecReference[];
+  /** How strongly the rule binds in the version of its first reference (`spec`). */
   readonly severity: Severity;
+  /** How strongly the rule binds in each version the case covers (see `severityFor`). */
+  readonly severities: SeverityByVersion;
   /** The check ids this case can report, for the catalogue. */
   readonly checks: readonly string[];
   /** A reason to skip the case in this run, or undefined when it applies. */
@@ -53,11 +56,16 @@ export interface CaseDefinition {
   readonly run: (t: CaseContext) => Promise<void>;
 }
 
+/** A rule's strength in each version that states it (2.1.1 words some rules more weakly than 2.2.1: spec-notes X1). */
+export type SeverityByVersion = { readonly [V in OcpiVersion]?: Severity };
+
 /** What a suite file writes; everything optional has a sensible default. */
-export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole' | 'spec' | 'specs'> &
+export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole' | 'spec' | 'specs' | 'severity' | 'severities'> &
   Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'>> & {
     /** The rule's reference: one, for a case of one version, or one per version it covers (the section differs). */
     readonly spec: SpecReference | readonly SpecReference[];
+    /** One strength for every version, or one per version it covers when a version words the rule differently. */
+    readonly severity: Severity | SeverityByVersion;
   };
 
 const CASE_ID = /^[A-Z]+(-[A-Z]+)*-\d{2,3}$/;
@@ -74,6 +82,7 @@ export function defineCase(input: CaseInput): CaseDefinition {
     if (!specs.some((s) => s.version === version)) throw new Error(`case ${input.id} covers OCPI ${version} but cites no section of it`);
   }
   for (const s of specs) if (!input.versions.includes(s.version)) throw new Error(`case ${input.id} cites OCPI ${s.version}, a version it does not cover`);
+  const severities = severitiesOf(input);
   return Object.freeze({
     stage: 'modules',
     requires: [],
@@ -84,6 +93,8 @@ export function defineCase(input: CaseInput): CaseDefinition {
     ...input,
     spec: first,
     specs,
+    severity: severities[first.version] as Severity,
+    severities,
     // Any request may meet a redirect, so every case can report what the runner checks on every request.
     checks: [...input.checks, ...RUN_CHECKS.filter((check) => !input.checks.includes(check))],
   });
@@ -92,6 +103,26 @@ export function defineCase(input: CaseInput): CaseDefinition {
 /** The rule a case checks as the spec of `version` states it (its first reference when it cites none of that version). */
 export function specFor(definition: Pick<CaseDefinition, 'spec' | 'specs'>, version: OcpiVersion): SpecReference {
   return definition.specs.find((s) => s.version === version) ?? definition.spec;
+}
+
+/** How strongly the rule a case checks binds in `version` (its first reference's strength for a version it does not cover). */
+export function severityFor(definition: Pick<CaseDefinition, 'severity' | 'severities'>, version: OcpiVersion): Severity {
+  return definition.severities[version] ?? definition.severity;
+}
+
+/** One strength per covered version, from the one given for all or the map given per version (which must name each). */
+function severitiesOf(input: CaseInput): SeverityByVersion {
+  const given = input.severity;
+  const perVersion: { [V in OcpiVersion]?: Severity } = {};
+  for (const version of input.versions) {
+    const severity = typeof given === 'string' ? given : given[version];
+    if (!severity) throw new Error(`case ${input.id} covers OCPI ${version} but gives no severity for it`);
+    perVersion[version] = severity;
+  }
+  if (typeof given !== 'string') {
+    for (const version of Object.keys(given)) if (!input.versions.includes(version as OcpiVersion)) throw new Error(`case ${input.id} gives a severity for OCPI ${version}, a version it does not cover`);
+  }
+  return Object.freeze(perVersion);
 }
 
 /** A rule cited under the same section, in the same words, in each of these versions besides its own. */

@@ -3,7 +3,7 @@ import { CaseContext, type CaseServices } from './case-context.js';
 import { InactivityTimeout } from './inactivity-timeout.js';
 import type { CaseResult, CaseStatus } from '../model/case-result.js';
 import { STAGES, type Stage } from '../model/stage.js';
-import { specFor, type CaseDefinition, type ModuleInterface } from './define-case.js';
+import { severityFor, specFor, type CaseDefinition, type ModuleInterface } from './define-case.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -125,17 +125,19 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions, unde
   const inactivity = new InactivityTimeout(options.caseTimeoutMs, () => controller.abort());
   const context = new CaseContext(definition, { ...services, signal: controller.signal, progress: () => inactivity.restart(), parallelSteps: options.concurrency });
   const started = performance.now();
+  // A rule may bind more weakly in one version than in another (spec-notes X1): its strength there decides.
+  const required = severityFor(definition, options.services.version) === 'required';
   let status: CaseStatus;
   let reason: string | undefined;
   try {
     await Promise.race([definition.run(context), inactivity.expired]);
     const findings = context.findings;
     if (findings.length === 0) [status, reason] = ['errored', 'the case recorded no findings (tester defect)'];
-    else status = findings.some((f) => f.status === 'fail') && definition.severity === 'required' ? 'failed' : 'passed';
+    else status = findings.some((f) => f.status === 'fail') && required ? 'failed' : 'passed';
   } catch (error) {
     // A case that stops early keeps what it found: a failure recorded before the stop is a failure, not a skip.
     if (error instanceof SkipCase) {
-      const failed = context.findings.some((f) => f.status === 'fail') && definition.severity === 'required';
+      const failed = context.findings.some((f) => f.status === 'fail') && required;
       [status, reason] = [failed ? 'failed' : 'skipped', error.message];
     } else [status, reason] = ['errored', error instanceof Error ? error.message : String(error)];
   } finally {
@@ -147,7 +149,7 @@ async function runCase(definition: CaseDefinition, options: ExecuteOptions, unde
   if (options.signal.aborted && (status === 'failed' || status === 'errored')) [status, reason] = ['skipped', `the run was interrupted while the case ran${reason ? ` (${reason})` : ''}`];
   // A failed rule that is only recommended (SHOULD) or advice is a warning: shown, never failing the run.
   const findings: Finding[] = context.findings.map((f) =>
-    f.status === 'fail' && definition.severity !== 'required' ? Object.freeze({ ...f, status: 'warn' as const }) : f,
+    f.status === 'fail' && !required ? Object.freeze({ ...f, status: 'warn' as const }) : f,
   );
   return freezeResult(definition, options.services.version, {
     status,
@@ -166,7 +168,7 @@ function freezeResult(definition: CaseDefinition, version: OcpiVersion, outcome:
     title: definition.title,
     ocpiVersion: version,
     module: definition.module,
-    severity: definition.severity,
+    severity: severityFor(definition, version),
     spec: specFor(definition, version),
     ...outcome,
     findings: Object.freeze([...outcome.findings]),

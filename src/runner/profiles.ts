@@ -1,4 +1,5 @@
-import type { CaseDefinition } from './define-case.js';
+import { severityFor, type CaseDefinition } from './define-case.js';
+import type { OcpiVersion } from '../model/ocpi-version.js';
 
 /** The names `--profile` takes. */
 export const PROFILE_NAMES = Object.freeze(['required', 'full'] as const);
@@ -8,7 +9,8 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
 export interface Profile {
   readonly name: ProfileName;
   readonly description: string;
-  readonly includes: (definition: CaseDefinition) => boolean;
+  /** Whether the profile selects the case in `version`; without one, whether it does in some version the case covers. */
+  readonly includes: (definition: CaseDefinition, version?: OcpiVersion) => boolean;
 }
 
 /** The profiles, in the order `list` shows them; `full` is the default. */
@@ -16,7 +18,8 @@ export const PROFILES: readonly Profile[] = Object.freeze([
   Object.freeze({
     name: 'required',
     description: 'only the cases of MUST/SHALL rules: what a release gate needs, nothing that merely warns',
-    includes: (definition: CaseDefinition) => definition.severity === 'required',
+    includes: (definition: CaseDefinition, version?: OcpiVersion) =>
+      (version ? [version] : definition.versions).some((v) => definition.versions.includes(v) && severityFor(definition, v) === 'required'),
   }),
   Object.freeze({
     name: 'full',

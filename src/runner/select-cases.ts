@@ -22,6 +22,6 @@ export function selectCases(cases: readonly CaseDefinition[], selection: Selecti
     (c.targetRole === 'any' || selection.role === undefined || c.targetRole === selection.role) &&
     (selection.only.length === 0 || selection.only.includes(c.id)) &&
     (pattern === undefined || pattern.test(`${c.id} ${c.title}`)) &&
-    (selection.profile === undefined || profileNamed(selection.profile).includes(c)),
+    (selection.profile === undefined || profileNamed(selection.profile).includes(c, selection.version)),
   );
 }

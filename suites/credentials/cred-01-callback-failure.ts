@@ -9,16 +9,23 @@ export default defineCase({
   id: 'CRED-01',
   title: 'A registration whose GETs back fail is refused with status 3001',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['registrationUndone'],
   skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, errors during registration',
-    rule: 'When the server cannot GET the client\'s versions or details while handling the POST, it answers with status_code 3001.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, errors during registration',
+      rule: 'When the server cannot GET the client\'s versions or details while handling the POST, it answers with status_code 3001.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, Errors during registration; status_codes.md, 3xxx: Server errors',
+      rule: 'When the server cannot reach the client\'s versions or details while handling the POST, it should add status_code 3001 to its answer.',
+    },
+  ],
   severity: 'recommended',
   checks: ['credentials.callback-failure-3001'],
   async run(t) {

@@ -11,17 +11,24 @@ export default defineCase({
   id: 'CRED-02',
   title: 'The tester registers with the target: Token A, then B, then C',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['session'],
   after: ['CRED-01'],
   skipWhen: (s) => (s.handshake === 'register' ? undefined : `--handshake ${s.handshake}: the tester does not register`),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, registration',
-    rule: 'On a POST with Token A the server stores Token B, GETs the client\'s versions and details with it, and answers with its own credentials holding a new Token C.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, registration',
+      rule: 'On a POST with Token A the server stores Token B, GETs the client\'s versions and details with it, and answers with its own credentials holding a new Token C.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, POST Method; Registration',
+      rule: 'On a POST with Token A the server must fetch the client\'s endpoints for this version with the token the client gave (Token B), and answer with a new token (Token C) for the client.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-c-new'],
   async run(t) {

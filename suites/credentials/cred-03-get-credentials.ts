@@ -9,14 +9,21 @@ export default defineCase({
   id: 'CRED-03',
   title: 'GET credentials returns the target\'s credentials with the current token',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   requires: ['session', 'endpoints'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: CRED-08 reads the credentials' : undefined),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, GET method',
-    rule: 'GET returns the credentials object the client uses to access the server, so its token is the client\'s current token.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, GET method',
+      rule: 'GET returns the credentials object the client uses to access the server, so its token is the client\'s current token.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, GET Method',
+      rule: 'GET returns the credentials object the client uses to access the server, so its token is the client\'s current token.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.get-current-token'],
   async run(t) {

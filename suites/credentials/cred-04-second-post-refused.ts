@@ -10,17 +10,24 @@ export default defineCase({
   id: 'CRED-04',
   title: 'A second registration by a registered party is refused with 405',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   // Before the modules: a target that wrongly accepts it changes the token every later case uses.
   stage: 'connect',
   requires: ['session', 'endpoints'],
   provides: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester never changes a registration it was given' : undefined),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, POST method',
-    rule: 'A POST from a client that is already registered is answered with HTTP 405 Method Not Allowed.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, POST method',
+      rule: 'A POST from a client that is already registered is answered with HTTP 405 Method Not Allowed.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, POST Method',
+      rule: 'A POST from a client that is already registered must be answered with HTTP 405 Method Not Allowed.',
+    },
+  ],
   severity: 'required',
   checks: ['credentials.second-post-refused', ERROR_FORMAT_CHECK],
   async run(t) {

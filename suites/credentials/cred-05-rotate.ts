@@ -14,17 +14,24 @@ export default defineCase({
   id: 'CRED-05',
   title: 'A PUT rotates the tokens and the old token is refused afterwards',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'rotate',
   requires: ['session', 'endpoints'],
   provides: ['session'],
   after: ['CRED-09'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester does not own this registration, so it does not rotate its token' : undefined),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, PUT method',
-    rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, PUT method',
+      rule: 'A PUT from a registered client makes the server GET the client\'s endpoints again and issue a new token; the old token stops working.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, PUT Method; Updating the credentials and resetting the token',
+      rule: 'A PUT from a registered client makes the server fetch the client\'s endpoints again and generate a new token; the old token can no longer be used.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'credentials.callbacks-with-token-b', 'auth.token-base64-encoded', 'credentials.token-rotated', 'auth.old-token-refused', 'auth.new-token-accepted', ERROR_FORMAT_CHECK],
   async run(t) {

@@ -9,7 +9,7 @@ export default defineCase({
   id: 'CRED-06',
   title: 'A DELETE unregisters and the token is refused afterwards',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'disconnect',
   requires: ['session', 'endpoints', 'versions'],
   skipWhen: (s) => {
@@ -17,11 +17,18 @@ export default defineCase({
     if (s.keepRegistration) return '--keep-registration';
     return undefined;
   },
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, DELETE method',
-    rule: 'A DELETE from a registered client unregisters it: its token is invalid from then on.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, DELETE method',
+      rule: 'A DELETE from a registered client unregisters it: its token is invalid from then on.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, DELETE Method',
+      rule: 'A DELETE from a registered client unregisters it: its token can no longer be used.',
+    },
+  ],
   severity: 'required',
   checks: ['credentials.unregistered', 'envelope.status-code', 'auth.old-token-refused'],
   async run(t) {

@@ -8,16 +8,23 @@ export default defineCase({
   id: 'CRED-08',
   title: 'The given token is a registered credentials token',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'endpoints'],
   provides: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? undefined : `--handshake ${s.handshake}: the registration is made in this run`),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, GET method',
-    rule: 'A registered client can GET its credentials with its token.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, GET method',
+      rule: 'A registered client can GET its credentials with its token.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, GET Method',
+      rule: 'A registered client can GET its credentials with its token.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS],
   async run(t) {

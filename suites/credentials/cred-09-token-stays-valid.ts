@@ -9,14 +9,21 @@ export default defineCase({
   id: 'CRED-09',
   title: 'The credentials token stays valid until the tester changes or deletes it',
   module: 'credentials',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'rotate',
   // It reads the run's watch on the token, not the session: a revocation must be reported even when it ended the session.
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, Use cases (update and unregister); Transport and format, Authorization header',
-    rule: 'The token a party issued in the credentials exchange authorizes its partner until the credentials are updated (PUT) or deleted (DELETE).',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, Use cases (update and unregister); Transport and format, Authorization header',
+      rule: 'The token a party issued in the credentials exchange authorizes its partner until the credentials are updated (PUT) or deleted (DELETE).',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, Updating the credentials and resetting the token; DELETE Method',
+      rule: 'The token a party issued in the credentials exchange authorizes its partner until the credentials are updated (PUT) or deleted (DELETE).',
+    },
+  ],
   // No sentence of the spec says so in as many words: it follows from PUT and DELETE being how a token changes.
   severity: 'recommended',
   checks: ['auth.session-token-accepted'],

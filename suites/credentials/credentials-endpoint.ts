@@ -38,14 +38,18 @@ export function dataObject(body: unknown): Record<string, unknown> | undefined {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
-/** The parties a Credentials object names in its roles (for addressing requests with the OCPI-to headers). */
+/**
+ * The parties a Credentials object names (for addressing requests with the OCPI-to headers): those of its roles, or,
+ * in the flat 2.1.1 object that has no roles, its one top-level party_id and country_code (spec-notes X3).
+ */
 export function partnerIdentities(credentials: unknown): PartyIdentity[] {
-  const roles = (credentials as { roles?: unknown } | null | undefined)?.roles;
-  if (!Array.isArray(roles)) return [];
-  return roles.flatMap((role: unknown) => {
-    const { country_code: countryCode, party_id: partyId, role: name } = (role ?? {}) as { country_code?: unknown; party_id?: unknown; role?: unknown };
-    return typeof countryCode === 'string' && typeof partyId === 'string' ? [{ countryCode, partyId, ...(typeof name === 'string' ? { role: name } : {}) }] : [];
-  });
+  const object = (credentials ?? {}) as { roles?: unknown; country_code?: unknown; party_id?: unknown };
+  if (!Array.isArray(object.roles)) return identityOf(object);
+  return object.roles.flatMap((role: unknown) => identityOf((role ?? {}) as Record<string, unknown>));
+}
+
+function identityOf({ country_code: countryCode, party_id: partyId, role: name }: { country_code?: unknown; party_id?: unknown; role?: unknown }): PartyIdentity[] {
+  return typeof countryCode === 'string' && typeof partyId === 'string' ? [{ countryCode, partyId, ...(typeof name === 'string' ? { role: name } : {}) }] : [];
 }
 
 /** What the target must do with credentials the tester sends (POST to register, PUT to update). */

@@ -14,13 +14,20 @@ export default defineCase({
   id: 'AUTH-04',
   title: 'Every functional module refuses a request body that is not JSON',
   module: 'transport',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Status codes, HTTP status codes',
-    rule: 'A request whose body is not valid JSON is answered with HTTP 400 Bad Request: it never reached the OCPI layer.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Status codes, HTTP status codes',
+      rule: 'A request whose body is not valid JSON is answered with HTTP 400 Bad Request: it never reached the OCPI layer.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'status_codes.md, Status codes (opening paragraphs)',
+      rule: 'A message that is not valid JSON is answered with HTTP 400 Bad Request: the transport layer ends where the JSON is parsed.',
+    },
+  ],
   severity: 'required',
   checks: ['transport.malformed-json-refused', ERROR_FORMAT_CHECK],
   async run(t) {

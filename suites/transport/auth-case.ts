@@ -2,7 +2,7 @@ import { ERROR_FORMAT_CHECK, expectErrorAnswer, foldFormatWarnings } from '../..
 import type { Finding } from '../../src/model/finding.js';
 import type { Secret } from '../../src/config/secret.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
-import { citedAlike, defineCase, type CaseDefinition, type CaseSettings } from '../../src/runner/define-case.js';
+import { citedAlike, defineCase, type CaseDefinition, type CaseSettings, type SeverityByVersion } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { moduleProbes } from './module-probes.js';
 
@@ -12,6 +12,10 @@ export interface WrongCredentials {
   readonly title: string;
   readonly check: string;
   readonly rule: string;
+  /** Where 2.1.1 states the rule (it has no Authorization header section of its own), and in what words. */
+  readonly in211: { readonly section: string; readonly rule: string };
+  /** The rule's strength per version, when a version words it more weakly than MUST (required in all by default). */
+  readonly severity?: SeverityByVersion;
   /** The token to present: `null` for none at all. */
   readonly token: (t: CaseContext) => Secret | null;
   readonly because: string;
@@ -27,11 +31,11 @@ export function authCase(wrong: WrongCredentials): CaseDefinition {
     id: wrong.id,
     title: wrong.title,
     module: 'transport',
-    versions: ['2.2.1', '2.3.0'],
+    versions: ['2.1.1', '2.2.1', '2.3.0'],
     requires: ['session', 'endpoints', 'target'],
     ...(wrong.skipWhen ? { skipWhen: wrong.skipWhen } : {}),
-    spec: citedAlike({ version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule }, '2.3.0'),
-    severity: 'required',
+    spec: [...citedAlike({ version: '2.2.1', section: 'Transport and format, authorization header', rule: wrong.rule }, '2.3.0'), { version: '2.1.1', ...wrong.in211 }],
+    severity: wrong.severity ?? 'required',
     checks: [wrong.check, ERROR_FORMAT_CHECK],
     async run(t) {
       const probes = moduleProbes(t, { body: false });

@@ -16,7 +16,9 @@ const PROBE_ID = 'OCT-PROBE-0';
 /**
  * A harmless request to each functional module the target declared: a GET of each Sender list (with `body`, a real-time
  * authorization of an unknown token), and for the Receivers a GET (or, with `body`, the module's PUT/POST) on an
- * object that does not exist; the Commands Receiver gets a CANCEL_RESERVATION of a reservation that does not exist.
+ * object that does not exist; the Commands Receiver gets a CANCEL_RESERVATION of a reservation that does not exist (in
+ * 2.1.1, which has no CANCEL_RESERVATION, a STOP_SESSION of a session that does not exist). 2.1.1 has no charging
+ * profiles module: a 2.1.1 target's endpoint of that name gets no probe.
  * Configuration modules (credentials, versions, hubclientinfo) have their own rules and are left out. The probes with
  * `body` carry the registration's token, so without --allow-commands they leave out the Receivers that act on chargers
  * (DESIGN §7); the probes without a body carry a token the target must refuse, so they go to every module.
@@ -26,6 +28,7 @@ export function moduleProbes(t: CaseContext, { body }: { body: boolean }): Modul
   for (const endpoint of t.get('endpoints')) {
     const role = (endpoint.role ?? '').toUpperCase();
     if (body && !t.settings.allowCommands && role === 'RECEIVER' && CHARGER_MODULES.includes(endpoint.identifier)) continue;
+    if (t.version === '2.1.1' && endpoint.identifier === 'chargingprofiles') continue;
     // The URL exactly as declared: a server may redirect any other form of it.
     const probe = probeFor(t, endpoint.identifier, role, endpoint.url, body);
     if (probe) probes.push({ module: `${endpoint.identifier} ${role}`, request: probe });
@@ -48,8 +51,9 @@ function probeFor(t: CaseContext, module: string, role: string, url: string, bod
   // Without a body: a command that can only cancel what does not exist, so a target that wrongly lets it through
   // still leaves every charger as it was.
   if (module === 'commands') {
-    return body
-      ? { method: 'POST', url: endpointUrl(url, 'START_SESSION') }
+    if (body) return { method: 'POST', url: endpointUrl(url, 'START_SESSION') };
+    return t.version === '2.1.1'
+      ? { method: 'POST', url: endpointUrl(url, 'STOP_SESSION'), body: { response_url: t.peer.resultUrl('probe'), session_id: PROBE_ID } }
       : { method: 'POST', url: endpointUrl(url, 'CANCEL_RESERVATION'), body: { response_url: t.peer.resultUrl('probe'), reservation_id: PROBE_ID } };
   }
   if (module === 'chargingprofiles') {

@@ -9,15 +9,22 @@ export default defineCase({
   id: 'VER-01',
   title: 'The versions endpoint lists the OCPI versions the target supports',
   module: 'versions',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target'],
   provides: ['versions'],
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Versions module, version information endpoint',
-    rule: 'A GET on the versions URL returns a non-empty list of Version objects, each a version number and the URL of its details.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Versions module, version information endpoint',
+      rule: 'A GET on the versions URL returns a non-empty list of Version objects, each a version number and the URL of its details.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'version_information_endpoint.md, Version information endpoint',
+      rule: 'A GET on the versions URL must return the list of versions the party supports, each a version number and the URL of its details.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'versions.mutual-version'],
   async run(t) {

@@ -11,15 +11,22 @@ export default defineCase({
   id: 'VER-02',
   title: 'The version details list the endpoints with their interface roles',
   module: 'versions',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   requires: ['target', 'versions'],
   provides: ['endpoints'],
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Versions module, version details endpoint',
-    rule: 'A GET on the version details URL returns the version number and its endpoints, each with module identifier, interface role and URL; credentials is required of every implementation.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Versions module, version details endpoint',
+      rule: 'A GET on the version details URL returns the version number and its endpoints, each with module identifier, interface role and URL; credentials is required of every implementation.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'version_information_endpoint.md, Version details endpoint (Endpoint class, ModuleID enum)',
+      rule: 'A GET on the version details URL returns the version number and its endpoints, each a module identifier and a URL (no interface role in 2.1.1); credentials is required of every implementation.',
+    },
+  ],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'versions.details-version', 'versions.credentials-endpoint'],
   async run(t) {

@@ -28,6 +28,12 @@ describe('ocpi-conformance list', () => {
     assert.match(outcome.stdout, /^VER-01 /m);
   });
 
+  it('shows a severity that differs per version beside the others, and only the version\'s own with --ocpi-version.', async () => {
+    assert.match((await runMain(['list'])).stdout, /^AUTH-03\s+required; 2\.1\.1 recommended\s/m);
+    assert.match((await runMain(['list', '--ocpi-version', '2.1.1'])).stdout, /^AUTH-03\s+recommended\s/m);
+    assert.match((await runMain(['list', '--ocpi-version', '2.2.1'])).stdout, /^AUTH-03\s+required\s/m);
+  });
+
   it('shows each case\'s checks and the faults that prove them with --checks.', async () => {
     const outcome = await runMain(['list', '--checks']);
     assert.match(outcome.stdout, /^VER-01 .*\n(\s+\S+\s+\(.*\)\n)*\s+envelope\.status-code\s+\(proved by versions-status-2000\)$/m);

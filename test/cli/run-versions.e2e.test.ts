@@ -38,15 +38,15 @@ describe('choosing the OCPI version to test', () => {
   });
 
   it('tests nothing, says why in one line and exits 4 when the target offers no version the cases cover, not as a failure.', async () => {
-    target = await targetOffering(['2.1.1']);
+    target = await targetOffering(['2.0']);
     const report = join(dir, 'report.json');
     const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--report-json', report]);
     assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
-    assert.match(outcome.stderr, /the target offers OCPI 2\.1\.1 and the selected cases cover 2\.3\.0, 2\.2\.1: no version both support, so nothing was tested/);
+    assert.match(outcome.stderr, /the target offers OCPI 2\.0 and the selected cases cover 2\.3\.0, 2\.2\.1, 2\.1\.1: no version both support, so nothing was tested/);
     assert.match(outcome.stdout, /NOT TESTED 0 cases/);
     assert.doesNotMatch(outcome.stdout + outcome.stderr, /FAILED|VER-01/);
     const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
-    assert.deepEqual(result.target.offeredVersions, ['2.1.1']);
+    assert.deepEqual(result.target.offeredVersions, ['2.0']);
     assert.deepEqual(result.target.testedVersions, []);
     assert.equal(result.cases.length, 0);
     assert.match(result.untested ?? '', /no version both support/);
@@ -62,7 +62,8 @@ describe('choosing the OCPI version to test', () => {
 
   it('calls a version no selected case covers a usage error (exit 2), before it sends the target anything.', async () => {
     target = await targetOffering(['2.1.1', '2.2.1']);
-    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.1.1', '--only', 'VER-01']);
+    // VER-03 judges request ids, which 2.1.1 does not have.
+    const outcome = await runMain(['run', '--versions-url', `${target.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--ocpi-version', '2.1.1', '--only', 'VER-03']);
     assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
     assert.match(outcome.stderr, /no selected case covers OCPI 2\.1\.1 \(the selected cases cover 2\.3\.0, 2\.2\.1\)/);
     assert.equal(target.gets, 0);
@@ -80,23 +81,56 @@ describe('choosing the OCPI version to test', () => {
     assert.ok(result.cases.every((c) => c.ocpiVersion === '2.2.1'));
   });
 
+  // The cases of the versions, credentials and transport modules that run in 2.1.1 (VER-03 has no 2.1.1: no request ids).
+  const CORE_211 = ['VER-01', 'VER-02', 'VER-04', 'VER-05', 'CRED-01', 'CRED-02', 'CRED-03', 'CRED-04', 'CRED-05', 'CRED-06', 'CRED-07', 'CRED-08', 'CRED-09', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04'];
+
   for (const role of ['cpo', 'emsp'] as const) {
-    it(`tests 2.3.0 and 2.2.1 in one run and one report with --ocpi-version all against the embedded ${role.toUpperCase()}, every case passing or skipped.`, async () => {
+    it(`tests OCPI 2.1.1 against the embedded ${role.toUpperCase()}, taking its role as the target's, with no failure.`, async () => {
+      const report = join(dir, 'report.json');
+      const outcome = await runMain(['run', '--embedded', role, '--ocpi-version', '2.1.1', '--quiet', '--report-json', report]);
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
+      assert.equal(result.target.role, role);
+      assert.deepEqual(result.target.offeredVersions, ['2.1.1']);
+      assert.deepEqual(result.target.testedVersions, ['2.1.1']);
+      assert.ok(result.cases.every((c) => c.ocpiVersion === '2.1.1'));
+      assert.deepEqual(CORE_211.filter((id) => !result.cases.some((c) => c.id === id)), []);
+      assert.ok(!result.cases.some((c) => c.id === 'VER-03'));
+      assert.deepEqual(result.cases.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => c.id), []);
+      assert.ok(['VER-01', 'VER-02', 'CRED-02', 'CRED-03', 'CRED-05', 'CRED-06'].every((id) => result.cases.find((c) => c.id === id)?.status === 'passed'));
+      // 2.1.1 cites its own Markdown chapters; AUTH-03 is a recommendation there.
+      assert.match(result.cases.find((c) => c.id === 'CRED-02')?.spec.section ?? '', /^credentials\.md/);
+      assert.equal(result.cases.find((c) => c.id === 'AUTH-03')?.severity, 'recommended');
+      // The 2.1.1 token travels as issued, and no request ids are sent.
+      const registration = result.cases.find((c) => c.id === 'CRED-02')?.exchanges.find((e) => e.request.method === 'POST');
+      assert.ok(registration && registration.request.url.includes('/2.1.1/'));
+      assert.equal(registration.request.headers['x-request-id'], undefined);
+    });
+
+    it(`tests 2.3.0, 2.2.1 and 2.1.1 in one run and one report with --ocpi-version all against the embedded ${role.toUpperCase()}, every case passing or skipped.`, async () => {
       const report = join(dir, 'report.json');
       const junit = join(dir, 'report.xml');
       const outcome = await runMain(['run', '--embedded', role, '--ocpi-version', 'all', '--quiet', '--report-json', report, '--report-junit', junit]);
       assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
       const result = JSON.parse(readFileSync(report, 'utf8')) as RunResult;
       assert.deepEqual(result.target.offeredVersions, ['2.1.1', '2.2.1', '2.3.0']);
-      assert.deepEqual(result.target.testedVersions, ['2.3.0', '2.2.1']);
+      assert.deepEqual(result.target.testedVersions, ['2.3.0', '2.2.1', '2.1.1']);
       const ids = (version: string): string[] => result.cases.filter((c) => c.ocpiVersion === version).map((c) => c.id);
       assert.deepEqual(ids('2.3.0'), ids('2.2.1'));
       assert.ok(ids('2.3.0').length > 30);
+      assert.deepEqual(CORE_211.filter((id) => !ids('2.1.1').includes(id)), []);
+      assert.ok(ids('2.1.1').every((id) => ids('2.2.1').includes(id)));
       assert.deepEqual(result.cases.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => `${c.ocpiVersion} ${c.id}`), []);
+      // One case, a severity per version.
+      const severity = (version: string): string | undefined => result.cases.find((c) => c.id === 'AUTH-03' && c.ocpiVersion === version)?.severity;
+      assert.deepEqual([severity('2.3.0'), severity('2.2.1'), severity('2.1.1')], ['required', 'required', 'recommended']);
       // The 2.3.0 part spoke 2.3.0: its requests went to the 2.3.0 endpoints.
       const urls = result.cases.filter((c) => c.ocpiVersion === '2.3.0' && c.module === 'locations').flatMap((c) => c.exchanges.map((e) => e.request.url));
       if (role === 'cpo') assert.ok(urls.length > 0 && urls.every((url) => url.includes('/2.3.0/')), urls.join(' '));
+      const credentials211 = result.cases.filter((c) => c.ocpiVersion === '2.1.1' && c.module === 'credentials').flatMap((c) => c.exchanges.map((e) => e.request.url)).filter((url) => url.includes('/credentials'));
+      assert.ok(credentials211.length > 0 && credentials211.every((url) => url.includes('/2.1.1/')), credentials211.join(' '));
       assert.match(readFileSync(junit, 'utf8'), /<testsuite name="OCPI 2\.3\.0 versions"/);
+      assert.match(readFileSync(junit, 'utf8'), /<testsuite name="OCPI 2\.1\.1 versions"/);
     });
   }
 
@@ -119,7 +153,8 @@ describe('choosing the OCPI version to test', () => {
       }
       served(req, res, body);
     };
-    const outcome = await runMain(['run', '--versions-url', `${offering.url}/versions`, '--token', TOKEN, '--role', 'cpo']);
+    // Only a case 2.1.1 does not have: the run reads the list, finds no version to test, and stops there.
+    const outcome = await runMain(['run', '--versions-url', `${offering.url}/versions`, '--token', TOKEN, '--role', 'cpo', '--only', 'VER-03']);
     assert.equal(outcome.code, 4, outcome.stdout + outcome.stderr);
     assert.deepEqual(seen, [`Token ${Buffer.from(TOKEN).toString('base64')}`, `Token ${TOKEN}`]);
   });

@@ -44,6 +44,12 @@ describe('the fault catalogue', () => {
     }
   });
 
+  it('declares a fault\'s versions only where one of the cases it names runs.', () => {
+    for (const fault of FAULTS) {
+      for (const version of fault.versions ?? []) assert.ok(fault.expects.some((e) => caseOf(e.case)?.versions.includes(version)), `${fault.name}: no case it names covers OCPI ${version}`);
+    }
+  });
+
   it('gives every fault a unique name.', () => {
     assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
   });

@@ -8,7 +8,9 @@ import type { CaseResult, RunResult } from '../../src/model/case-result.js';
 import { run } from '../../src/run.js';
 import { ALL_CASES } from '../../suites/index.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';
-import type { OcpiVersion } from '../../src/model/ocpi-version.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../../src/model/ocpi-version.js';
+import { severityFor } from '../../src/runner/define-case.js';
+import { SHAPED_VERSIONS } from '../../src/ocpi-data/shape-for-version.js';
 
 // The fault loop of DESIGN §6: every fault of the catalogue, in each party that has it, run in-process. It is split
 // into shards (fault-catalogue.shard-N.test.ts), which the test runner spreads over its worker processes.
@@ -18,8 +20,23 @@ const caseOf = (id: string) => ALL_CASES.find((c) => c.id === id);
 /** Whether a run against this party includes the expectation's case (a fault of both parties may name cases of one). */
 export const appliesTo = (e: FaultExpectation, role: PartyRole): boolean => [role, 'any'].includes(caseOf(e.case)?.targetRole ?? '');
 
-/** An expectation the run must show as a failure: a required case, and not a warning. */
-export const failsIn = (e: FaultExpectation): boolean => e.status !== 'warn' && caseOf(e.case)?.severity === 'required';
+/** An expectation the run must show as a failure: a case required in that version, and not a warning there. */
+export const failsIn = (e: FaultExpectation, version: OcpiVersion): boolean => {
+  const named = caseOf(e.case);
+  return e.status !== 'warn' && !(e.warnIn ?? []).includes(version) && named !== undefined && severityFor(named, version) === 'required';
+};
+
+/** Whether the expectation holds in `version`: its case covers the version and the fault trips what it names there. */
+export const holdsIn = (fault: Fault, e: FaultExpectation, version: OcpiVersion): boolean =>
+  (caseOf(e.case)?.versions ?? []).includes(version) && (fault.versions ?? OCPI_VERSIONS).includes(version);
+
+/**
+ * Whether a run in `version` cannot show the expectation yet: it is seen through the party's functional modules (a
+ * case outside the versions and credentials modules, or a fault only module requests meet) and the reference parties
+ * serve none in that version.
+ */
+export const awaitsModules = (fault: Fault, e: FaultExpectation, version: OcpiVersion): boolean =>
+  !SHAPED_VERSIONS.includes(version) && (fault.throughModules === true || !['versions', 'credentials'].includes(caseOf(e.case)?.module ?? ''));
 
 /** Fault runs under way at once, at most this many ahead of the test that awaits one. */
 const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
@@ -41,12 +58,13 @@ const describeFindings = (c: CaseResult | undefined): string =>
   c?.findings.filter((f) => f.status !== 'pass').map((f) => `\n  ${f.status}: ${f.check}: ${f.message}`).join('') || ` none (${c?.status ?? 'not run'}${c?.reason ? `: ${c.reason}` : ''})`;
 
 /** The named case shows the named check, with the status and the exact text the fault promises. */
-function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation): void {
-  const status = failsIn(e) ? 'fail' : 'warn';
+function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation, version: OcpiVersion): void {
+  const status = failsIn(e, version) ? 'fail' : 'warn';
   const reported = result.cases.find((c) => c.id === e.case);
   // A failure found at several places is folded into one with "(and N more like it ...)": the template is the first's text.
-  const matched = reported?.findings.some((f) => f.check === e.check && f.status === status && matchesFailureText(e.text, unfoldedMessage(f.message)));
-  assert.ok(matched, `${fault.name}: ${e.case} has no ${status} of ${e.check} matching\n  ${e.text}\nit reported:${describeFindings(reported)}`);
+  const text = e.textIn?.[version] ?? e.text;
+  const matched = reported?.findings.some((f) => f.check === e.check && f.status === status && matchesFailureText(text, unfoldedMessage(f.message)));
+  assert.ok(matched, `${fault.name}: ${e.case} has no ${status} of ${e.check} matching\n  ${text}\nit reported:${describeFindings(reported)}`);
   if (e.single && status === 'fail') {
     const failures = reported?.findings.filter((f) => f.status === 'fail') ?? [];
     assert.equal(failures.length, 1, `${fault.name}: one root cause, one failure in ${e.case}:${describeFindings(reported)}`);
@@ -55,15 +73,24 @@ function assertExpectation(result: RunResult, fault: Fault, e: FaultExpectation)
 
 /** The runs of one shard: every `shards`-th fault × party × version run, from the `shard`-th (1-based). */
 export function describeFaultRuns(shard: number, shards: number): void {
-  const runs = FAULTS.flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => ({ fault, role, version })))).filter((_, index) => index % shards === shard - 1);
+  // A fault runs in each version in which something it names holds (its case covers the version, the fault trips it there).
+  const all = FAULTS.flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => {
+    const holding = fault.expects.filter((e) => appliesTo(e, role) && holdsIn(fault, e, version));
+    return { fault, role, version, expects: holding.filter((e) => !awaitsModules(fault, e, version)), waiting: holding.filter((e) => awaitsModules(fault, e, version)) };
+  }))).filter((r) => r.expects.length + r.waiting.length > 0);
+  const shardRuns = all.filter((_, index) => index % shards === shard - 1);
+  const runs = shardRuns.filter((r) => r.expects.length > 0);
   describe(`each fault of the catalogue, in each party that has it, in each version (shard ${shard} of ${shards})`, function () {
   this.timeout(60_000);
   // Runs overlap: each waits on its own servers and deadline far more than it computes.
   const results = new LookaheadRuns(runs.map(({ fault, role, version }) => () => runWithFault(fault, role, version)), RUN_LOOKAHEAD);
-  runs.forEach(({ fault, role, version }, index) => {
+  // What a version's reference parties cannot show yet (no functional modules served there) is pending, by name.
+  for (const { fault, role, version, waiting } of shardRuns.filter((r) => r.expects.length === 0)) {
+    it(`trips ${[...new Set(waiting.map((e) => e.case))].join(', ')} in the reference ${role === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${version}, once it serves functional modules in ${version}: ${fault.description}.`);
+  }
+  runs.forEach(({ fault, role, version, expects }, index) => {
     const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
-    const expects = fault.expects.filter((e) => appliesTo(e, role));
-    const failing = [...new Set(expects.filter(failsIn).map((e) => e.case))].sort();
+    const failing = [...new Set(expects.filter((e) => failsIn(e, version)).map((e) => e.case))].sort();
     const verdict = failing.length > 0 ? `fails ${failing.join(', ')} and no other case` : `warns in ${[...new Set(expects.map((e) => e.case))].join(', ')} and fails no case`;
     it(`${verdict} when in ${party}, OCPI ${version}, ${fault.description}.`, async () => {
       const result = await results.result(index);
@@ -71,7 +98,7 @@ export function describeFaultRuns(shard: number, shards: number): void {
       const unnamed = failed.filter((id) => !failing.includes(id)).map((id) => `${id}:${describeFindings(result.cases.find((c) => c.id === id))}`);
       assert.deepEqual(unnamed, [], `${fault.name}: cases it does not name failed`);
       assert.deepEqual(result.cases.filter((c) => c.status === 'errored').map((c) => `${c.id}: ${c.reason ?? ''}`), []);
-      for (const e of expects) assertExpectation(result, fault, e);
+      for (const e of expects) assertExpectation(result, fault, e, version);
       assert.deepEqual(failed, failing);
     });
   });

@@ -12,6 +12,13 @@ describe('the profiles', () => {
     assert.equal(selectCases(ALL_CASES, { version: '2.2.1', only: [], profile: 'full' }).length, ALL_CASES.length);
   });
 
+  it('select with required the cases required in the version run: AUTH-03 in 2.2.1, not in 2.1.1, where it is a recommendation.', () => {
+    const ids = (version: '2.1.1' | '2.2.1') => selectCases(ALL_CASES, { version, only: [], profile: 'required' }).map((c) => c.id);
+    assert.ok(ids('2.2.1').includes('AUTH-03'));
+    assert.ok(!ids('2.1.1').includes('AUTH-03'));
+    assert.ok(ids('2.1.1').includes('AUTH-01'));
+  });
+
   it('narrow together with --only: a case must be in both.', () => {
     const recommended = ALL_CASES.find((c) => c.severity === 'recommended');
     assert.ok(recommended, 'the catalogue has a recommended case');
