@@ -233,6 +233,13 @@ const HANDLERS: Readonly<Record<CommandName, (context: CommandContext) => Server
   UNLOCK_CONNECTOR: unlockConnector,
 };
 
+/** Under command-responses-bare-string, the answer's CommandResponse as its bare result string (2.1.1 before d2). */
+function bareUnderFault(party: PartyContext, response: ServerResponseSpec): ServerResponseSpec {
+  const body = response.body as { data?: { result?: unknown } } | undefined;
+  if (!party.faults.has('command-responses-bare-string') || typeof body?.data?.result !== 'string') return response;
+  return { ...response, body: { ...body, data: body.data.result } };
+}
+
 /**
  * The CPO's Commands Receiver interface: `POST {url}/{command}` answers a CommandResponse at
  * once and, when ACCEPTED, POSTs the CommandResult to the body's `response_url` a moment later. Authorization and
@@ -248,7 +255,7 @@ export function commandsRoutes(party: PartyContext, store: CpoStore, results: As
     return HANDLERS[command]({ party, store, results, request, command, body, responseUrl: String(body['response_url']) });
   };
   const handler = async (request: ServerRequest): Promise<ServerResponseSpec> => {
-    const response = answer(request);
+    const response = bareUnderFault(party, answer(request));
     // A CPO whose charger answers at once may POST the result before it has replied to the command itself.
     if (party.variants.has('command-result-before-response')) await results.settle();
     return response;

@@ -15,6 +15,8 @@ export interface FaultExpectation {
   readonly textIn?: { readonly [V in OcpiVersion]?: string };
   /** The versions in which the check reports the fault as a warning only (a rule that version words more weakly, spec-notes X1). */
   readonly warnIn?: readonly OcpiVersion[];
+  /** The versions whose rule the fault does not break in this case, though it trips the others there (2.1.1 asks only for a 404). */
+  readonly notIn?: readonly OcpiVersion[];
 }
 
 /**
@@ -86,6 +88,20 @@ function warnsOnlyIn(versions: readonly OcpiVersion[], fault: Fault): Fault {
 function textIn(version: OcpiVersion, fault: Fault, change: (text: string) => string): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, textIn: Object.freeze({ ...e.textIn, [version]: change(e.text) }) }))) });
 }
+
+/** The same fault, which does not trip `caseId` in these versions (their rule allows what it does there). */
+function notInCase(caseId: string, versions: readonly OcpiVersion[], fault: Fault): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => (e.case === caseId ? Object.freeze({ ...e, notIn: Object.freeze([...versions]) }) : e))) });
+}
+
+// The 2.1.1 result of a command is a second CommandResponse, whose type has five values.
+const RESPONSE_TYPE_211 = 'is not a CommandResponseType (expected one of NOT_SUPPORTED, REJECTED, ACCEPTED, TIMEOUT, UNKNOWN_SESSION)';
+/** A result-type failure text as 2.1.1 words it: the value checked against CommandResponseType. */
+const asResponseType211 = (text: string): string => text.replace(/is not a CommandResultType \(expected one of [A-Z_, ]+\)/, RESPONSE_TYPE_211);
+/** A result failure text as 2.1.1 words it: the result is a CommandResponse, and no timeout was announced. */
+const asResult211 = (text: string): string => text
+  .replace('a CommandResult POSTed', 'a CommandResponse POSTed')
+  .replace(/^no CommandResult arrived at the response_url within \{ms\} ms .*$/, 'no CommandResponse arrived at the response_url within {ms} ms; OCPI 2.1.1 sets no timeout, but a result of an ACCEPTED request is expected to follow');
 
 /** Versions whose messages carry the token Base64-encoded, interface roles and credentials roles: 2.2 on. */
 const FROM_22: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
@@ -255,24 +271,31 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   { case: 'CRED-05', check: 'auth.old-token-refused', status: 'warn', text: 'expected HTTP 401, got 403 from GET {url}: the token replaced by the PUT should no longer work' },
   { case: 'CRED-06', check: 'auth.old-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: the token of an unregistered party must no longer work' }),
   // The functional modules are often a service of their own, behind the one that did the handshake.
-  wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
+  // 2.1.1 judges only the 404 of an unknown token's authorization, which stays.
+  notInCase('TOK-AUTH-04', ['2.1.1'], wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
       'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
-      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] }),
+      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] })),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03',
       ...EMSP_ENVELOPE_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
     ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02']),
-  wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }),
+  onlyIn(FROM_22, wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] })),
   wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
-  wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }),
-  { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 },
+  textIn('2.1.1', wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }), asResponseType211),
+  // 2.1.1 gives no timeout to wait for: a result that never comes warns there.
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 }, asResult211)),
   // One client posts every asynchronous result of a real CPO: its slips show in every command and profile case.
   onlyIn(FROM_22, wideFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT, RESULT_CASES, { roles: ['cpo'] })),
+  onlyIn(['2.1.1'], wideFault('results-base64-token', 'every command result is POSTed with the token Base64-encoded, as 2.2 does, instead of as issued', 'auth.token-base64-encoded',
+    'in OCPI 2.1.1 the Authorization header carries the token as issued, not Base64-encoded; 1 request(s) encoded it: POST /ocpi/{version}/results/CommandResponse/{ref}', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-05'], { roles: ['cpo'] })),
+  // A 2.1.1 CPO written before 2.1.1-d2, whose command answers are the bare result string rather than a CommandResponse object.
+  onlyIn(['2.1.1'], wideFault('command-responses-bare-string', 'every command is answered with the bare result ("ACCEPTED") as data instead of a CommandResponse object', 'schema.response',
+    '/data: "{result}" is not of type object', ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] })),
   onlyIn(FROM_22, wideFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'headers.request-routing', RESULT_ROUTED_TEXT, RESULT_CASES, { roles: ['cpo'] })),
   // A paging helper whose "more pages" test is always true: every list runs on with empty pages, until the crawl bound.
   Object.freeze({
@@ -282,10 +305,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   }),
   // A gateway in front of the OCPI service answers every HTTP error with its own text: a warning wherever an error is the
   // expected answer, and a failure where only status_code 2004 tells an unknown token from a path not served (T142).
-  alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
+  notInCase('TOK-AUTH-04', ['2.1.1'], alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
     'the HTTP {status} answer to {method} {url} is not in the OCPI response format (text/plain, a body starting "HTTP {code}"): an error on the HTTP layer should come with the response format (status_code, timestamp) to say more',
     ['VER-04', 'VER-05', 'CRED-04', 'CRED-05', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'LOC-05', 'TOK-05', 'TAR-PUSH-02'])),
-  { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }),
+  { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' })),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   cpoFault('commands-accept-missing-token', 'the Commands Receiver answers requests without Authorization header (its other modules refuse them)', 'AUTH-01', 'auth.missing-token-refused',
@@ -393,10 +416,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'answered with status_code 1000 and result ACCEPTED: a command for an unknown Location is answered with 2003 or REJECTED')),
   cpoFault('unknown-location-command-404', 'a START_SESSION on an unknown Location is answered REJECTED with status_code 2003, but with HTTP 404', 'CMD-06', 'http.ocpi-layer-status',
     'POST {url} answered HTTP 404 with status_code 2003: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
-  cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request',
-    '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'),
-  cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
-    'the RESERVE_NOW result (a CommandResult POSTed to the response_url) came with a token the tester never gave it: a result is sent with the credentials token the receiver of the command gave at registration'),
+  textIn('2.1.1', cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request',
+    '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'), asResponseType211),
+  textIn('2.1.1', cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
+    'the RESERVE_NOW result (a CommandResult POSTed to the response_url) came with a token the tester never gave it: a result is sent with the credentials token the receiver of the command gave at registration'), asResult211),
   onlyIn(FROM_22, cpoFault('cancel-result-routed-to-itself', 'the CANCEL_RESERVATION result is POSTed with OCPI-to naming the CPO itself', 'CMD-04', 'headers.request-routing',
     'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
   onlyIn(FROM_22, cpoFault('unlock-result-raw-token', 'the UNLOCK_CONNECTOR result is POSTed with the token raw instead of Base64-encoded', 'CMD-05', 'auth.token-base64-encoded',
@@ -409,10 +432,11 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'session {session} of the ACCEPTED START_SESSION is COMPLETED in the Sessions list, though nothing stopped it: a session the command started is ACTIVE (or PENDING) until it is stopped'),
   cpoFault('stop-session-keeps-active', 'a STOP_SESSION is ACCEPTED but the session stays ACTIVE', 'CMD-02', 'commands.session-stopped',
     'session {session} did not show status COMPLETED (with a new last_updated) in the Sessions list within {ms} ms of an ACCEPTED STOP_SESSION result'),
-  cpoFault('start-session-response-invalid', 'START_SESSION is answered ACCEPTED without timeout, and the session starts', 'CMD-01', 'schema.response',
-    '/data/timeout: required field "timeout" is missing'),
-  { ...cpoFault('unlock-result-never-sent', 'the UNLOCK_CONNECTOR result is never POSTed', 'CMD-05', 'async.result-received',
-    'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 },
+  // A 2.1.1 CommandResponse has no timeout.
+  onlyIn(FROM_22, cpoFault('start-session-response-invalid', 'START_SESSION is answered ACCEPTED without timeout, and the session starts', 'CMD-01', 'schema.response',
+    '/data/timeout: required field "timeout" is missing')),
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', { ...cpoFault('unlock-result-never-sent', 'the UNLOCK_CONNECTOR result is never POSTed', 'CMD-05', 'async.result-received',
+    'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 }, asResult211)),
   { ...cpoFault('set-profile-result-never-sent', 'the result of setting a charging profile is never POSTed', 'CPR-01', 'async.result-received',
     'no ChargingProfileResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 },
   cpoFault('active-profile-result-invalid', 'the active charging profile result lacks charging_rate_unit', 'CPR-02', 'schema.request',
@@ -430,8 +454,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the Location read back does not have the values the PATCH set'),
   emspFault('location-patch-drops-field', 'a Location PATCH is applied, but the stored Location loses its opening_times', 'LOC-PUSH-02', 'locations.patch-applied',
     'the Location read back differs from the one stored before the PATCH, with the PATCH applied in 1 place: a PATCH changes the fields it carries and leaves the others as they were'),
-  emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated',
+  // 2.1.1 names no value for the parents' last_updated: one older than the PATCH warns there.
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated',
     'the Location read back does not carry the PATCH\'s last_updated: a Receiver sets it on the parents of a patched EVSE or Connector'),
+  () => 'the Location read back has a last_updated older than the PATCH\'s: a Location\'s last_updated covers its EVSEs and Connectors')),
   emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied',
     'the Connector read back does not have the values the PATCH set'),
   emspRootCauseFault('connector-get-wrapped-in-list', 'a Connector is served wrapped in a list ([connector]) instead of as the object', 'LOC-PUSH-04'),
@@ -472,11 +498,14 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   emspRootCauseFault('authorize-info-wrapped-in-list', 'real-time authorization answers with the AuthorizationInfo wrapped in a list', 'TOK-AUTH-01'),
   emspFault('authorize-ignores-validity', 'real-time authorization answers ALLOWED for a token that is not valid', 'TOK-AUTH-03', 'tokens.authorize-refused',
     'expected allowed to be other than ALLOWED, got "ALLOWED": the token is valid: false in the eMSP\'s own Tokens list'),
-  emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',
+  // 2.1.1 judges the HTTP status alone (it has no 2004).
+  textIn('2.1.1', emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with HTTP 200 instead of 404, status_code 1000 instead of 2004, a data field, where there should be none: an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data'),
-  single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
+  () => 'the unknown token is answered with HTTP 200 instead of 404: a request about something that does not exist should get HTTP 404'),
+  // 2.1.1 asks only for a 404 for an unknown token, which the framework's answer is.
+  notInCase('TOK-AUTH-04', ['2.1.1'], single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with a body that is not the OCPI response format (text/plain; charset=utf-8, starting "Cannot POST {path}"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve'),
-  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}'))),
+  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}')))),
   onlyIn(FROM_22, emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
     'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
   onlyIn(FROM_22, emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',

@@ -29,8 +29,8 @@ export default defineCase({
     rule: 'A command for a Location the CPO does not know is answered with status_code 2003 (unknown Location) or result REJECTED, and, having reached the OCPI layer, should get no HTTP error status.',
   }],
   // The MUST NOT on an HTTP error status is required; 2003 and REJECTED are the defined answers, but no SHALL requires
-  // one of them, so another answer warns (T44, T143).
-  severity: 'required',
+  // one of them, so another answer warns (T44, T143). 2.1.1 words the HTTP status rule as "should" (X7).
+  severity: { '2.1.1': 'recommended', '2.2.1': 'required', '2.3.0': 'required' },
   checks: [OCPI_LAYER_STATUS_CHECK, 'envelope.json-body', 'commands.unknown-location-rejected'],
   async run(t) {
     const response = await moduleRequest(t, {

@@ -59,8 +59,8 @@ describe('the commands receiver of the reference CPO in OCPI 2.1.1', () => {
     assert.equal(headers['ocpi-to-party-id'], undefined);
   });
 
-  it('posts the result with the token Base64-encoded under the results-raw-token fault (the other form than the version\'s).', async () => {
-    start(['results-raw-token']);
+  it('posts the result with the token Base64-encoded under the results-base64-token fault.', async () => {
+    start(['results-base64-token']);
     await command('START_SESSION', { token: TOKEN_211, location_id: 'LOC1' });
     await results.settle();
     assert.equal(received.length, 1);
