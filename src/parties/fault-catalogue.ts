@@ -33,6 +33,8 @@ export interface Fault {
   readonly deadlineMs?: number;
   /** Run settings a run needs to see the fault, as `run` flags (e.g. a crawl bound lower than its default). */
   readonly runFlags?: Readonly<Record<string, number>>;
+  /** Versions whose rules allow the behaviour, so that it is no fault there (e.g. either date edge in 2.1.1). */
+  readonly conformantIn?: readonly OcpiVersion[];
   /** Every case the fault trips, at least one; a case may appear once per check it trips. */
   readonly expects: readonly FaultExpectation[];
   /**
@@ -109,6 +111,11 @@ const FROM_22: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
 /** The same fault, whose one root cause gives exactly one failing finding in each case it names. */
 function single(fault: Fault): Fault {
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, single: true }))) });
+}
+
+/** The same fault, which the rules of these versions allow: it is not run there. */
+function conformantIn(fault: Fault, ...versions: readonly OcpiVersion[]): Fault {
+  return Object.freeze({ ...fault, conformantIn: Object.freeze([...versions]) });
 }
 
 /** The same fault, which also trips these cases (a realistic fault reaches every case that meets what it breaks). */
@@ -342,16 +349,18 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched', MULTI_PAGE_CRAWLS),
   wideFault('lists-data-under-module-name', 'every list puts its objects under the module\'s name ("locations": [...]) instead of data', 'schema.response',
     'data is missing, not a list: a list endpoint answers with an array', CRAWLS),
-  wideFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
-    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', DATE_FILTER_CASES),
-  wideFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
-    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', DATE_FILTER_CASES),
+  // 2.1.1 leaves both edges open: either may come or not.
+  // 2.1.1 leaves both edges open: either may come or not.
+  conformantIn(wideFault('lists-date-from-exclusive', 'every list treats date_from as exclusive', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)', DATE_FILTER_CASES), '2.1.1'),
+  conformantIn(wideFault('lists-date-to-inclusive', 'every list treats date_to as inclusive', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)', DATE_FILTER_CASES), '2.1.1'),
   warnsIn(wideFault('lists-link-drops-filters', 'the next Link of every list drops date_from and date_to', 'pagination.link-keeps-filters',
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request', ['LOC-03', 'TAR-03', 'SES-01', 'SES-03', 'CDR-03', 'TOK-PULL-03'])),
   cpoFault('locations-invalid-object', 'the last Location in the list has no address', 'LOC-01', 'schema.response',
     '/data/1/address: required field "address" is missing'),
   cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates',
-    'NL/RCP/LOC0010 was already returned on an earlier page: pages must neither overlap nor repeat objects'),
+    '{key} was already returned on an earlier page: pages must neither overlap nor repeat objects'),
   cpoFault('locations-page-exceeds-x-limit', 'unlimited Location pages hold one object more than their X-Limit says', 'LOC-01', 'pagination.page-size',
     'the page holds 10 objects, more than its own X-Limit of 9'),
   warnsIn(cpoFault('locations-link-drops-filters', 'the next Link of the Locations list drops date_from and date_to', 'LOC-03', 'pagination.link-keeps-filters',
@@ -378,8 +387,8 @@ export const FAULTS: readonly Fault[] = Object.freeze([
       'the crawl stopped at 4 pages (--max-pages 4) with the list going on: the case judged the {objects} objects it saw; raise the bound to crawl further')),
     runFlags: Object.freeze({ maxPages: 4 }),
   }),
-  cpoFault('tariffs-date-from-exclusive', 'the Tariffs list treats date_from as exclusive', 'TAR-02', 'pagination.date-filter',
-    'NL/RCP/TAR03 (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'),
+  conformantIn(cpoFault('tariffs-date-from-exclusive', 'the Tariffs list treats date_from as exclusive', 'TAR-02', 'pagination.date-filter',
+    'NL/RCP/TAR03 (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'), '2.1.1'),
   cpoFault('tariffs-ignore-limit', 'the Tariffs list ignores the limit the client asks for', 'TAR-03', 'pagination.limit-honoured',
     'limit=2 gave 6 objects: a server may return fewer objects than asked for, never more'),
   cpoFault('sessions-no-x-limit', 'Session pages carry no X-Limit', 'SES-01', 'pagination.limit-header',
@@ -393,8 +402,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the page at {url} has no Link rel="next", but only 10 of 26 objects (X-Total-Count) were received: every page but the last links to the next'),
   cpoFault('cdrs-link-loop', 'the last page of CDRs links back to the first', 'CDR-01', 'pagination.terminates',
     'the crawl would never end: its Link rel="next" points back to {url}, a page already fetched'),
-  wideFault('routing-not-mirrored', 'responses of every functional module name the party itself in OCPI-to instead of the requester', 'headers.routing',
-    'OCPI-to names {party}, not the requester ZZ/OCT: a response is addressed back to whoever sent the request', CRAWLS),
+  // 2.1.1 has no routing headers.
+  conformantIn(wideFault('routing-not-mirrored', 'responses of every functional module name the party itself in OCPI-to instead of the requester', 'headers.routing',
+    'OCPI-to names {party}, not the requester ZZ/OCT: a response is addressed back to whoever sent the request', CRAWLS), '2.1.1'),
   alsoIn(cpoFault('cdrs-ignore-filters', 'the CDRs list never reads its query (date_from, date_to, offset and limit ignored: every request gets the first page, its Link and the full X-Total-Count), and the second CDR on it has no auth_method', 'CDR-02', 'pagination.date-filter',
     '{key} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to}'),
   { case: 'CDR-01', check: 'schema.response', text: '/data/1/auth_method: required field "auth_method" is missing' },
@@ -484,9 +494,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   emspFault('credit-cdr-refused', 'a credit CDR is refused with status_code 2001', 'CDR-PUSH-02', 'cdrs.credit-accepted',
     'the eMSP refused the credit CDR {credit_cdr} for CDR {cdr}: a credit CDR is a CDR like any other'),
   emspFault('tokens-list-invalid-object', 'the last Token in the list has no contract_id', 'TOK-PULL-01', 'schema.response',
-    '/data/4/contract_id: required field "contract_id" is missing'),
-  emspFault('tokens-date-to-inclusive', 'the Tokens list treats date_to as inclusive', 'TOK-PULL-02', 'pagination.date-filter',
-    'NL/REM/32F15351F6FFE1/RFID (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)'),
+    '/data/4/{field}: required field "{field}" is missing'),
+  conformantIn(emspFault('tokens-date-to-inclusive', 'the Tokens list treats date_to as inclusive', 'TOK-PULL-02', 'pagination.date-filter',
+    'NL/REM/32F15351F6FFE1/RFID (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)'), '2.1.1'),
   warnsIn(emspFault('tokens-link-drops-filters', 'the next Link of the Tokens list drops date_from and date_to', 'TOK-PULL-03', 'pagination.link-keeps-filters',
     'the next Link ({url}) drops or changes date_from: a Link should repeat the filters of the original request')),
   warnsIn(emspFault('authorize-valid-token-not-allowed', 'real-time authorization at a Location answers NOT_ALLOWED for a valid token', 'TOK-AUTH-01', 'tokens.authorize-allowed',

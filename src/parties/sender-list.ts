@@ -110,7 +110,8 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   const start = has('locations-duplicate-across-pages') && q.offset > 0 ? q.offset - 1 : q.offset;
   let data: unknown[] = items.slice(start, start + size);
   if (has('locations-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
-  if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'contract_id') : item));
+  // The contract id is a 2.1.1 Token's auth_id.
+  if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'auth_id' in (item as object) ? 'auth_id' : 'contract_id') : item));
   if (ignoresQuery) data = data.map((item, index) => (index === 1 ? without(item, 'auth_method') : item));
   const next = q.offset + size + (has('sessions-skip-objects') ? 1 : 0);
   const headers: Record<string, string> = {};

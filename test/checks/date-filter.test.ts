@@ -83,3 +83,19 @@ describe('the date filter check', () => {
     assert.match(findings[0]?.message ?? '', /whether any is missing is not judged/);
   });
 });
+
+describe('checkDateFilter with open edges (OCPI 2.1.1)', () => {
+  const window: DateWindow = { from: '2026-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' };
+  const inside = new Map([['B', '2026-01-02T00:00:00Z']]);
+  const statuses = (received: Map<string, string>) => checkDateFilter({ window, exchange: exchange({ body: { data: [] } }), received, expected: inside, openEdges: true }).map((f) => f.status);
+
+  it('passes with or without the objects on either edge, as long as the one inside came', () => {
+    assert.deepEqual(statuses(new Map(inside)), ['pass']);
+    assert.deepEqual(statuses(new Map([['A', window.from], ...inside, ['C', window.to]])), ['pass']);
+  });
+
+  it('fails an object outside both edges, and a missing object strictly inside', () => {
+    assert.deepEqual(statuses(new Map([...inside, ['D', '2026-01-04T00:00:00Z']])), ['fail']);
+    assert.deepEqual(statuses(new Map([['A', window.from]])), ['fail']);
+  });
+});
