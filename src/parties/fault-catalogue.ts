@@ -168,8 +168,22 @@ const RESULT_CASES = ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01'
 const RESULT_RAW_TOKEN_TEXT = 'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/{kind}/{ref}';
 const RESULT_ROUTED_TEXT = 'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party';
 
+/**
+ * TOK-06 and LOC-PUSH-08 (2.1.1) make the flow of TOK-02 and LOC-PUSH-02 with a PATCH that has no last_updated: a fault
+ * that trips the one trips the other, with the same check and words (in the versions each case covers).
+ */
+const PATCH_TWINS: Readonly<Record<string, string>> = { 'TOK-02': 'TOK-06', 'LOC-PUSH-02': 'LOC-PUSH-08' };
+
+function withPatchTwins(faults: readonly Fault[]): Fault[] {
+  return faults.map((fault) => {
+    const twins = fault.expects.filter((e) => PATCH_TWINS[e.case] !== undefined && !fault.expects.some((other) => other.case === PATCH_TWINS[e.case]));
+    if (twins.length === 0) return fault;
+    return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...twins.map((e) => Object.freeze({ ...e, case: PATCH_TWINS[e.case] as string }))]) });
+  });
+}
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
-export const FAULTS: readonly Fault[] = Object.freeze([
+export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
     'the response is not JSON (text/html, a body starting "<!DOCTYPE html><html><body><h1>Welcome</") from GET {url}'),
   fault('versions-empty-list', 'the versions list is empty', 'register', 'VER-01', 'schema.response',
@@ -418,6 +432,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
   cpoFault('token-patch-without-last-updated-400', 'a Token PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'TOK-03', 'http.ocpi-layer-status',
     'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
+  // The 2.2 rule kept in a 2.1.1 Receiver: a 2.1.1 sender's PATCH without last_updated is refused.
+  onlyIn(['2.1.1'], cpoFault('token-patch-requires-last-updated', 'a Token PATCH without last_updated is refused with status_code 2001, as 2.2 requires, though 2.1.1 does not', 'TOK-06', 'envelope.status-code',
+    'expected status_code 1000, got 2001 ("PATCH must contain last_updated")')),
   cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another uid than its URL is accepted', 'TOK-04', 'tokens.url-matches-body',
     'expected status_code 2001, got 1000: the body names uid {uid} while the URL names {url_uid}'),
   cpoFault('unknown-token-200', 'an unknown Token is answered with HTTP 200 (and status_code 2004)', 'TOK-05', 'http.unknown-object-404',
@@ -475,6 +492,9 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
   emspFault('location-patch-without-last-updated-400', 'a Location PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'LOC-PUSH-05', 'http.ocpi-layer-status',
     'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
+  // The 2.2 rule kept in a 2.1.1 Receiver: a 2.1.1 sender's PATCH without last_updated is refused.
+  onlyIn(['2.1.1'], emspFault('location-patch-requires-last-updated', 'a Location PATCH without last_updated is refused with status_code 2001, as 2.2 requires, though 2.1.1 does not', 'LOC-PUSH-08', 'envelope.status-code',
+    'expected status_code 1000, got 2001 ("PATCH must contain last_updated")')),
   emspFault('location-url-body-mismatch-accepted', 'a Location whose id differs from its URL is accepted', 'LOC-PUSH-06', 'locations.url-matches-body',
     'expected status_code 2001, got 1000: the body names id {id} while the URL names {url_id}'),
   emspFault('removed-evse-deleted', 'an EVSE set to REMOVED is deleted instead of kept with its status', 'LOC-PUSH-07', 'locations.evse-removed',
@@ -522,7 +542,7 @@ export const FAULTS: readonly Fault[] = Object.freeze([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
-]);
+]));
 
 /** The fault of that name, or undefined. */
 export function findFault(name: string): Fault | undefined {

@@ -193,6 +193,8 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
   if (!body) return invalidPush(`the body must be a partial ${level} object`);
   // OCPI 2.1.1 requires no last_updated in a PATCH (spec-notes X9): the parents of a patched object then take the time of the change.
   const v211 = party.version === '2.1.1';
+  // location-patch-requires-last-updated: a 2.1.1 Receiver with the 2.2 habit of refusing a PATCH without last_updated.
+  if (v211 && body['last_updated'] === undefined && party.faults.has('location-patch-requires-last-updated')) return invalidPush('PATCH must contain last_updated');
   const lastUpdated = body['last_updated'] ?? (v211 ? ocpiNow() : undefined);
   const lenient = level === 'Location' && party.faults.has('location-patch-without-last-updated-accepted');
   if (lastUpdated === undefined && !lenient) {

@@ -76,6 +76,8 @@ function patchToken(party: PartyContext, store: CpoStore, request: ServerRequest
     const refusal = invalidPush('PATCH must contain last_updated');
     return party.faults.has('token-patch-without-last-updated-400') ? { ...refusal, status: 400 } : refusal;
   }
+  // token-patch-requires-last-updated: a 2.1.1 Receiver with the 2.2 habit of refusing a PATCH without last_updated.
+  if (party.version === '2.1.1' && body['last_updated'] === undefined && party.faults.has('token-patch-requires-last-updated')) return invalidPush('PATCH must contain last_updated');
   if (party.faults.has('token-patch-ignored')) return { status: 200, body: envelope(undefined) };
   // The identity stays the URL's, so the token remains findable under its key.
   const identity = party.version === '2.1.1' ? { uid: stored.uid, type: stored.type } : { country_code: stored.country_code, party_id: stored.party_id, uid: stored.uid, type: stored.type };
