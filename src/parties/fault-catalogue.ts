@@ -170,15 +170,22 @@ const RESULT_ROUTED_TEXT = 'OCPI-to names NL/RCP, not the tester ZZ/OCT: a reque
 
 /**
  * TOK-06 and LOC-PUSH-08 (2.1.1) make the flow of TOK-02 and LOC-PUSH-02 with a PATCH that has no last_updated: a fault
- * that trips the one trips the other, with the same check and words (in the versions each case covers).
+ * that trips the one trips the other, with the same check and words (in the versions each case covers). TAR-PUSH-03
+ * (2.1.1) is the same flow on a Tariff.
  */
 const PATCH_TWINS: Readonly<Record<string, string>> = { 'TOK-02': 'TOK-06', 'LOC-PUSH-02': 'LOC-PUSH-08' };
 
 function withPatchTwins(faults: readonly Fault[]): Fault[] {
   return faults.map((fault) => {
-    const twins = fault.expects.filter((e) => PATCH_TWINS[e.case] !== undefined && !fault.expects.some((other) => other.case === PATCH_TWINS[e.case]));
-    if (twins.length === 0) return fault;
-    return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...twins.map((e) => Object.freeze({ ...e, case: PATCH_TWINS[e.case] as string }))]) });
+    const named = (id: string): boolean => fault.expects.some((other) => other.case === id);
+    const twins = fault.expects
+      .filter((e) => PATCH_TWINS[e.case] !== undefined && !named(PATCH_TWINS[e.case] as string))
+      .map((e) => Object.freeze({ ...e, case: PATCH_TWINS[e.case] as string }));
+    // A fault as wide as the Receivers (it names LOC-PUSH-02 and TAR-PUSH-01 alike) also trips TAR-PUSH-03, LOC-PUSH-02's
+    // PATCH flow on a Tariff, with LOC-PUSH-02's check and words.
+    const tariffPatch = named('TAR-PUSH-01') && !named('TAR-PUSH-03') ? fault.expects.filter((e) => e.case === 'LOC-PUSH-02').map((e) => Object.freeze({ ...e, case: 'TAR-PUSH-03' })) : [];
+    if (twins.length + tariffPatch.length === 0) return fault;
+    return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...twins, ...tariffPatch]) });
   });
 }
 
@@ -501,6 +508,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the EVSE set to REMOVED is answered with HTTP 404: an EVSE is never deleted, REMOVED is a status it keeps'),
   emspFault('tariff-put-drops-field', 'a pushed Tariff is stored without its tariff_alt_text', 'TAR-PUSH-01', 'tariffs.stored-as-put',
     'the Tariff read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
+  emspFault('tariff-patch-ignored', 'a Tariff PATCH (2.1.1) is answered with success but not applied', 'TAR-PUSH-03', 'tariffs.patch-applied',
+    'the Tariff read back does not have the values the PATCH set'),
   emspFault('tariff-delete-ignored', 'a Tariff DELETE is answered with success but the Tariff stays', 'TAR-PUSH-02', 'tariffs.deleted',
     'the eMSP still serves the Tariff after answering its DELETE with success'),
   emspFault('session-put-drops-field', 'a pushed Session is stored without its meter_id', 'SES-PUSH-01', 'sessions.stored-as-put',
