@@ -115,8 +115,10 @@ function sameDefault(field: OcpiField, value: unknown): boolean {
 
 function compareList(items: OcpiType, expected: readonly unknown[], actual: readonly unknown[], path: string, out: DiffEntry[]): void {
   const key = items.kind === 'object' ? identityOf(items.fields) : undefined;
-  if (key) {
-    const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? value[key].toUpperCase() : undefined);
+  if (key && items.kind === 'object') {
+    // A CiString id matches without regard to case; a plain string id (2.1.1's EVSE uid and Connector id) exactly.
+    const ci = items.fields.get(key)?.type.kind === 'cistring';
+    const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? (ci ? value[key].toUpperCase() : value[key]) : undefined);
     const byId = new Map<string, number>();
     actual.forEach((value, index) => {
       const id = idOf(value);
@@ -145,9 +147,12 @@ function compareList(items: OcpiType, expected: readonly unknown[], actual: read
   }
 }
 
-/** The field that identifies an item of a list (an EVSE's `uid`, a Connector's `id`), when the item has a required one. */
+/**
+ * The field that identifies an item of a list (an EVSE's `uid`, a Connector's `id`), when the item has a required one:
+ * a CiString from 2.2 on, a plain string in 2.1.1.
+ */
 function identityOf(fields: ReadonlyMap<string, OcpiField>): string | undefined {
-  return ['uid', 'id'].find((name) => fields.get(name)?.required && fields.get(name)?.type.kind === 'cistring');
+  return ['uid', 'id'].find((name) => fields.get(name)?.required && ['cistring', 'string'].includes(fields.get(name)?.type.kind ?? ''));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

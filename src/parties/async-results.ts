@@ -74,14 +74,18 @@ export class AsyncResults {
     // Without a registration there is no token to present, so nothing may be posted.
     const registration = party.state.registration;
     if (!registration) return;
-    const headers: Record<string, string> = {
+    // A 2.1.1 registration's partner gets the token as issued and no routing headers (they came with 2.2); under
+    // results-base64-token it gets the token Base64-encoded, as 2.2 sends it.
+    const v211 = registration.version === '2.1.1';
+    const headers: Record<string, string> = v211 ? {} : {
       'ocpi-from-country-code': party.countryCode,
       'ocpi-from-party-id': party.partyId,
       ...(to?.countryCode ? { 'ocpi-to-country-code': to.countryCode } : {}),
       ...(to?.partyId ? { 'ocpi-to-party-id': to.partyId } : {}),
     };
     const token = slip === 'token-a' ? party.state.tokenA : registration.outbound;
-    await party.client.send({ method: 'POST', url: responseUrl, token, body: result, headers, ...(slip === 'raw-token' ? { tokenEncoding: 'raw' as const } : {}) });
+    const encoding = slip === 'raw-token' || (v211 && !party.faults.has('results-base64-token')) ? 'raw' : 'base64';
+    await party.client.send({ method: 'POST', url: responseUrl, token, body: result, headers, tokenEncoding: encoding });
   }
 }
 

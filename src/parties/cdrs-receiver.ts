@@ -11,12 +11,17 @@ const REQUIRED_FIELDS = [
   'country_code', 'party_id', 'id', 'start_date_time', 'end_date_time', 'cdr_token', 'auth_method', 'cdr_location', 'currency', 'charging_periods',
   'total_cost', 'total_energy', 'total_time', 'last_updated',
 ] as const;
+// A 2.1.1 CDR: no owner, stop_date_time, the token's auth_id and the Location embedded.
+const REQUIRED_FIELDS_211 = [
+  'id', 'start_date_time', 'stop_date_time', 'auth_id', 'auth_method', 'location', 'currency', 'charging_periods', 'total_cost', 'total_energy', 'total_time', 'last_updated',
+] as const;
 
-const ownerKey = (cdr: PushedObject): string => EmspStore.key(String(cdr['country_code']), String(cdr['party_id']), String(cdr['id']));
+// A 2.1.1 CDR names no owner: every CDR a 2.1.1 partner sends is its own, known by its id.
+const ownerKey = (cdr: PushedObject): string => EmspStore.key(String(cdr['country_code'] ?? ''), String(cdr['party_id'] ?? ''), String(cdr['id']));
 
 /** Why the CDR cannot be taken, or undefined when it can. A credit CDR is a CDR like any other, with its reference. */
 function refusalReason(party: PartyContext, store: EmspStore, cdr: PushedObject): string | undefined {
-  const missing = missingFields(cdr, REQUIRED_FIELDS);
+  const missing = missingFields(cdr, party.version === '2.1.1' ? REQUIRED_FIELDS_211 : REQUIRED_FIELDS);
   if (missing.length > 0) return `the CDR lacks required fields: ${missing.join(', ')}`;
   const credit = cdr['credit'] === true;
   if (credit && party.faults.has('credit-cdr-refused')) return 'credit CDRs are not accepted';

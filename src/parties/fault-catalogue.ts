@@ -15,6 +15,8 @@ export interface FaultExpectation {
   readonly textIn?: { readonly [V in OcpiVersion]?: string };
   /** The versions in which the check reports the fault as a warning only (a rule that version words more weakly, spec-notes X1). */
   readonly warnIn?: readonly OcpiVersion[];
+  /** The versions whose rule the fault does not break in this case, though it trips the others there (2.1.1 asks only for a 404). */
+  readonly notIn?: readonly OcpiVersion[];
 }
 
 /**
@@ -92,6 +94,20 @@ function textIn(version: OcpiVersion, fault: Fault, change: (text: string) => st
   return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => Object.freeze({ ...e, textIn: Object.freeze({ ...e.textIn, [version]: change(e.text) }) }))) });
 }
 
+/** The same fault, which does not trip `caseId` in these versions (their rule allows what it does there). */
+function notInCase(caseId: string, versions: readonly OcpiVersion[], fault: Fault): Fault {
+  return Object.freeze({ ...fault, expects: Object.freeze(fault.expects.map((e) => (e.case === caseId ? Object.freeze({ ...e, notIn: Object.freeze([...versions]) }) : e))) });
+}
+
+// The 2.1.1 result of a command is a second CommandResponse, whose type has five values.
+const RESPONSE_TYPE_211 = 'is not a CommandResponseType (expected one of NOT_SUPPORTED, REJECTED, ACCEPTED, TIMEOUT, UNKNOWN_SESSION)';
+/** A result-type failure text as 2.1.1 words it: the value checked against CommandResponseType. */
+const asResponseType211 = (text: string): string => text.replace(/is not a CommandResultType \(expected one of [A-Z_, ]+\)/, RESPONSE_TYPE_211);
+/** A result failure text as 2.1.1 words it: the result is a CommandResponse, and no timeout was announced. */
+const asResult211 = (text: string): string => text
+  .replace('a CommandResult POSTed', 'a CommandResponse POSTed')
+  .replace(/^no CommandResult arrived at the response_url within \{ms\} ms .*$/, 'no CommandResponse arrived at the response_url within {ms} ms; OCPI 2.1.1 sets no timeout, but a result of an ACCEPTED request is expected to follow');
+
 /** Versions whose messages carry the token Base64-encoded, interface roles and credentials roles: 2.2 on. */
 const FROM_22: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
 
@@ -163,8 +179,29 @@ const RESULT_CASES = ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01'
 const RESULT_RAW_TOKEN_TEXT = 'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/{version}/results/{kind}/{ref}';
 const RESULT_ROUTED_TEXT = 'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party';
 
+/**
+ * TOK-06 and LOC-PUSH-08 (2.1.1) make the flow of TOK-02 and LOC-PUSH-02 with a PATCH that has no last_updated: a fault
+ * that trips the one trips the other, with the same check and words (in the versions each case covers). TAR-PUSH-03
+ * (2.1.1) is the same flow on a Tariff.
+ */
+const PATCH_TWINS: Readonly<Record<string, string>> = { 'TOK-02': 'TOK-06', 'LOC-PUSH-02': 'LOC-PUSH-08' };
+
+function withPatchTwins(faults: readonly Fault[]): Fault[] {
+  return faults.map((fault) => {
+    const named = (id: string): boolean => fault.expects.some((other) => other.case === id);
+    const twins = fault.expects
+      .filter((e) => PATCH_TWINS[e.case] !== undefined && !named(PATCH_TWINS[e.case] as string))
+      .map((e) => Object.freeze({ ...e, case: PATCH_TWINS[e.case] as string }));
+    // A fault as wide as the Receivers (it names LOC-PUSH-02 and TAR-PUSH-01 alike) also trips TAR-PUSH-03, LOC-PUSH-02's
+    // PATCH flow on a Tariff, with LOC-PUSH-02's check and words.
+    const tariffPatch = named('TAR-PUSH-01') && !named('TAR-PUSH-03') ? fault.expects.filter((e) => e.case === 'LOC-PUSH-02').map((e) => Object.freeze({ ...e, case: 'TAR-PUSH-03' })) : [];
+    if (twins.length + tariffPatch.length === 0) return fault;
+    return Object.freeze({ ...fault, expects: Object.freeze([...fault.expects, ...twins, ...tariffPatch]) });
+  });
+}
+
 /** Every fault the reference parties know, in the order `--list-faults` prints them. */
-export const FAULTS: readonly Fault[] = Object.freeze([
+export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   fault('versions-html-page', 'the versions endpoint serves an HTML page instead of JSON', 'register', 'VER-01', 'envelope.json-body',
     'the response is not JSON (text/html, a body starting "<!DOCTYPE html><html><body><h1>Welcome</") from GET {url}'),
   fault('versions-empty-list', 'the versions list is empty', 'register', 'VER-01', 'schema.response',
@@ -283,24 +320,31 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   { case: 'CRED-05', check: 'auth.old-token-refused', status: 'warn', text: 'expected HTTP 401, got 403 from GET {url}: the token replaced by the PUT should no longer work' },
   { case: 'CRED-06', check: 'auth.old-token-refused', text: 'expected HTTP 401, got 403 from GET {url}: the token of an unregistered party must no longer work' }),
   // The functional modules are often a service of their own, behind the one that did the handshake.
-  wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
+  // 2.1.1 judges only the 404 of an unknown token's authorization, which stays.
+  notInCase('TOK-AUTH-04', ['2.1.1'], wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
       'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
-      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] }),
+      text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] })),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02',
       ...EMSP_ENVELOPE_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
     ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02']),
-  wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }),
+  onlyIn(FROM_22, wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] })),
   wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
-  wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }),
-  { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 },
+  textIn('2.1.1', wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }), asResponseType211),
+  // 2.1.1 gives no timeout to wait for: a result that never comes warns there.
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 }, asResult211)),
   // One client posts every asynchronous result of a real CPO: its slips show in every command and profile case.
   onlyIn(FROM_22, wideFault('results-raw-token', 'every command and charging profile result is POSTed with the token raw instead of Base64-encoded', 'auth.token-base64-encoded', RESULT_RAW_TOKEN_TEXT, RESULT_CASES, { roles: ['cpo'] })),
+  onlyIn(['2.1.1'], wideFault('results-base64-token', 'every command result is POSTed with the token Base64-encoded, as 2.2 does, instead of as issued', 'auth.token-base64-encoded',
+    'in OCPI 2.1.1 the Authorization header carries the token as issued, not Base64-encoded; 1 request(s) encoded it: POST /ocpi/{version}/results/CommandResponse/{ref}', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-05'], { roles: ['cpo'] })),
+  // A 2.1.1 CPO written before 2.1.1-d2, whose command answers are the bare result string rather than a CommandResponse object.
+  onlyIn(['2.1.1'], wideFault('command-responses-bare-string', 'every command is answered with the bare result ("ACCEPTED") as data instead of a CommandResponse object', 'schema.response',
+    '/data: "{result}" is not of type object', ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] })),
   onlyIn(FROM_22, wideFault('results-routed-to-itself', 'every command and charging profile result is POSTed with OCPI-to naming the CPO itself', 'headers.request-routing', RESULT_ROUTED_TEXT, RESULT_CASES, { roles: ['cpo'] })),
   // A paging helper whose "more pages" test is always true: every list runs on with empty pages, until the crawl bound.
   Object.freeze({
@@ -310,10 +354,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   }),
   // A gateway in front of the OCPI service answers every HTTP error with its own text: a warning wherever an error is the
   // expected answer, and a failure where only status_code 2004 tells an unknown token from a path not served (T142).
-  alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
+  notInCase('TOK-AUTH-04', ['2.1.1'], alsoIn(warnsIn(wideFault('errors-in-plain-text', 'every HTTP error is answered in plain text ("HTTP 404") instead of the OCPI response format', 'envelope.error-format',
     'the HTTP {status} answer to {method} {url} is not in the OCPI response format (text/plain, a body starting "HTTP {code}"): an error on the HTTP layer should come with the response format (status_code, timestamp) to say more',
     ['VER-04', 'VER-05', 'CRED-04', 'CRED-05', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'LOC-05', 'TOK-05', 'TAR-PUSH-02', 'PAY-03'])),
-  { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }),
+  { case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown', text: 'the unknown token is answered with a body that is not the OCPI response format (text/plain, starting "HTTP 404"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' })),
   moduleFault('modules-accept-missing-token', 'the functional modules answer requests without Authorization header', 'AUTH-01', 'auth.missing-token-refused',
     'expected HTTP 401, got {status} from GET {url}: locations {interface}: a request without credentials must be refused'),
   cpoFault('commands-accept-missing-token', 'the Commands Receiver answers requests without Authorization header (its other modules refuse them)', 'AUTH-01', 'auth.missing-token-refused',
@@ -415,7 +459,10 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   warnsIn(cpoFault('token-patch-without-last-updated-accepted', 'a Token PATCH without last_updated is accepted', 'TOK-03', 'tokens.patch-needs-last-updated',
     'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
   cpoFault('token-patch-without-last-updated-400', 'a Token PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'TOK-03', 'http.ocpi-layer-status',
-    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
+    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
+  // The 2.2 rule kept in a 2.1.1 Receiver: a 2.1.1 sender's PATCH without last_updated is refused.
+  onlyIn(['2.1.1'], cpoFault('token-patch-requires-last-updated', 'a Token PATCH without last_updated is refused with status_code 2001, as 2.2 requires, though 2.1.1 does not', 'TOK-06', 'envelope.status-code',
+    'expected status_code 1000, got 2001 ("PATCH must contain last_updated")')),
   cpoFault('token-url-body-mismatch-accepted', 'a Token whose body names another uid than its URL is accepted', 'TOK-04', 'tokens.url-matches-body',
     'expected status_code 2001, got 1000: the body names uid {uid} while the URL names {url_uid}'),
   // The Payments Receiver of OCPI 2.3.0 (its cases run in 2.3.0 only, so these faults show there only).
@@ -434,11 +481,11 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   warnsIn(cpoFault('unknown-location-accepted', 'a START_SESSION on an unknown Location is ACCEPTED', 'CMD-06', 'commands.unknown-location-rejected',
     'answered with status_code 1000 and result ACCEPTED: a command for an unknown Location is answered with 2003 or REJECTED')),
   cpoFault('unknown-location-command-404', 'a START_SESSION on an unknown Location is answered REJECTED with status_code 2003, but with HTTP 404', 'CMD-06', 'http.ocpi-layer-status',
-    'POST {url} answered HTTP 404 with status_code 2003: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
-  cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request',
-    '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'),
-  cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
-    'the RESERVE_NOW result (a CommandResult POSTed to the response_url) came with a token the tester never gave it: a result is sent with the credentials token the receiver of the command gave at registration'),
+    'POST {url} answered HTTP 404 with status_code 2003: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
+  textIn('2.1.1', cpoFault('reserve-result-invalid', 'the RESERVE_NOW result is not a valid CommandResult', 'CMD-03', 'schema.request',
+    '/result: "OK" is not a CommandResultType (expected one of ACCEPTED, CANCELED_RESERVATION, EVSE_OCCUPIED, EVSE_INOPERATIVE, FAILED, NOT_SUPPORTED, REJECTED, TIMEOUT, UNKNOWN_RESERVATION)'), asResponseType211),
+  textIn('2.1.1', cpoFault('reserve-result-with-token-a', 'the RESERVE_NOW result is POSTed with the CPO\'s Token A instead of the token the tester gave it', 'CMD-03', 'async.result-received',
+    'the RESERVE_NOW result (a CommandResult POSTed to the response_url) came with a token the tester never gave it: a result is sent with the credentials token the receiver of the command gave at registration'), asResult211),
   onlyIn(FROM_22, cpoFault('cancel-result-routed-to-itself', 'the CANCEL_RESERVATION result is POSTed with OCPI-to naming the CPO itself', 'CMD-04', 'headers.request-routing',
     'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
   onlyIn(FROM_22, cpoFault('unlock-result-raw-token', 'the UNLOCK_CONNECTOR result is POSTed with the token raw instead of Base64-encoded', 'CMD-05', 'auth.token-base64-encoded',
@@ -446,15 +493,16 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   cpoFault('cancel-reservation-response-invalid', 'the CANCEL_RESERVATION CommandResponse has no timeout', 'CMD-04', 'schema.response',
     '/data/timeout: required field "timeout" is missing'),
   warnsIn(cpoFault('start-session-no-session', 'a START_SESSION is ACCEPTED but no session starts', 'CMD-01', 'commands.session-started',
-    'no session with authorization_reference {authorization_reference} or token {uid} appeared in the Sessions list within {ms} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should')),
+    'no session with {sought} appeared in the Sessions list within {ms} ms of an ACCEPTED START_SESSION result; with an EV plugged in, one should')),
   cpoFault('start-session-completed', 'a START_SESSION is ACCEPTED and the session it starts shows COMPLETED in the Sessions list', 'CMD-01', 'commands.session-started',
     'session {session} of the ACCEPTED START_SESSION is COMPLETED in the Sessions list, though nothing stopped it: a session the command started is ACTIVE (or PENDING) until it is stopped'),
   cpoFault('stop-session-keeps-active', 'a STOP_SESSION is ACCEPTED but the session stays ACTIVE', 'CMD-02', 'commands.session-stopped',
     'session {session} did not show status COMPLETED (with a new last_updated) in the Sessions list within {ms} ms of an ACCEPTED STOP_SESSION result'),
-  cpoFault('start-session-response-invalid', 'START_SESSION is answered ACCEPTED without timeout, and the session starts', 'CMD-01', 'schema.response',
-    '/data/timeout: required field "timeout" is missing'),
-  { ...cpoFault('unlock-result-never-sent', 'the UNLOCK_CONNECTOR result is never POSTed', 'CMD-05', 'async.result-received',
-    'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 },
+  // A 2.1.1 CommandResponse has no timeout.
+  onlyIn(FROM_22, cpoFault('start-session-response-invalid', 'START_SESSION is answered ACCEPTED without timeout, and the session starts', 'CMD-01', 'schema.response',
+    '/data/timeout: required field "timeout" is missing')),
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', { ...cpoFault('unlock-result-never-sent', 'the UNLOCK_CONNECTOR result is never POSTed', 'CMD-05', 'async.result-received',
+    'no CommandResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 }, asResult211)),
   { ...cpoFault('set-profile-result-never-sent', 'the result of setting a charging profile is never POSTed', 'CPR-01', 'async.result-received',
     'no ChargingProfileResult arrived at the response_url within {ms} ms (the target announced a timeout of 1 s, plus {margin} ms margin)'), deadlineMs: 8000 },
   cpoFault('active-profile-result-invalid', 'the active charging profile result lacks charging_rate_unit', 'CPR-02', 'schema.request',
@@ -466,27 +514,34 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   // It counts requests to functional modules: a version whose party serves none cannot show it.
   Object.freeze({ ...moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
     'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'), throughModules: true }),
-  emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors', 'LOC-PUSH-01', 'locations.stored-as-put',
+  emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors (in 2.1.1, which has none: their tariff_id)', 'LOC-PUSH-01', 'locations.stored-as-put',
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',
     'the Location read back does not have the values the PATCH set'),
   emspFault('location-patch-drops-field', 'a Location PATCH is applied, but the stored Location loses its opening_times', 'LOC-PUSH-02', 'locations.patch-applied',
     'the Location read back differs from the one stored before the PATCH, with the PATCH applied in 1 place: a PATCH changes the fields it carries and leaves the others as they were'),
-  emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated',
+  // 2.1.1 names no value for the parents' last_updated: one older than the PATCH warns there.
+  warnsOnlyIn(['2.1.1'], textIn('2.1.1', emspFault('evse-patch-keeps-location-last-updated', 'an EVSE PATCH leaves the Location\'s last_updated as it was', 'LOC-PUSH-03', 'locations.parents-updated',
     'the Location read back does not carry the PATCH\'s last_updated: a Receiver sets it on the parents of a patched EVSE or Connector'),
+  () => 'the Location read back has a last_updated older than the PATCH\'s: a Location\'s last_updated covers its EVSEs and Connectors')),
   emspFault('connector-patch-ignored', 'a Connector PATCH is answered with success but not applied', 'LOC-PUSH-04', 'locations.patch-applied',
     'the Connector read back does not have the values the PATCH set'),
   emspRootCauseFault('connector-get-wrapped-in-list', 'a Connector is served wrapped in a list ([connector]) instead of as the object', 'LOC-PUSH-04'),
   warnsIn(emspFault('location-patch-without-last-updated-accepted', 'a Location PATCH without last_updated is accepted', 'LOC-PUSH-05', 'locations.patch-needs-last-updated',
     'expected status_code 2001, got 1000: a PATCH without last_updated is invalid')),
   emspFault('location-patch-without-last-updated-400', 'a Location PATCH without last_updated is refused with status_code 2001, but with HTTP 400', 'LOC-PUSH-05', 'http.ocpi-layer-status',
-    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
+    'PATCH {url} answered HTTP 400 with status_code 2001: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
+  // The 2.2 rule kept in a 2.1.1 Receiver: a 2.1.1 sender's PATCH without last_updated is refused.
+  onlyIn(['2.1.1'], emspFault('location-patch-requires-last-updated', 'a Location PATCH without last_updated is refused with status_code 2001, as 2.2 requires, though 2.1.1 does not', 'LOC-PUSH-08', 'envelope.status-code',
+    'expected status_code 1000, got 2001 ("PATCH must contain last_updated")')),
   emspFault('location-url-body-mismatch-accepted', 'a Location whose id differs from its URL is accepted', 'LOC-PUSH-06', 'locations.url-matches-body',
     'expected status_code 2001, got 1000: the body names id {id} while the URL names {url_id}'),
   emspFault('removed-evse-deleted', 'an EVSE set to REMOVED is deleted instead of kept with its status', 'LOC-PUSH-07', 'locations.evse-removed',
     'the EVSE set to REMOVED is answered with HTTP 404: an EVSE is never deleted, REMOVED is a status it keeps'),
   emspFault('tariff-put-drops-field', 'a pushed Tariff is stored without its tariff_alt_text', 'TAR-PUSH-01', 'tariffs.stored-as-put',
     'the Tariff read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
+  emspFault('tariff-patch-ignored', 'a Tariff PATCH (2.1.1) is answered with success but not applied', 'TAR-PUSH-03', 'tariffs.patch-applied',
+    'the Tariff read back does not have the values the PATCH set'),
   emspFault('tariff-delete-ignored', 'a Tariff DELETE is answered with success but the Tariff stays', 'TAR-PUSH-02', 'tariffs.deleted',
     'the eMSP still serves the Tariff after answering its DELETE with success'),
   emspFault('session-put-drops-field', 'a pushed Session is stored without its meter_id', 'SES-PUSH-01', 'sessions.stored-as-put',
@@ -510,22 +565,25 @@ export const FAULTS: readonly Fault[] = Object.freeze([
   emspFault('authorize-without-location-2001', 'real-time authorization without LocationReferences is answered with status_code 2001', 'TOK-AUTH-02', 'tokens.authorize-without-location',
     'expected status_code 1000 or 2002, got 2001 ("LocationReferences are missing"): LocationReferences are optional: the eMSP decides on the token alone, or answers 2002 when it needs a Location'),
   emspFault('authorize-without-location-2002-http-400', 'real-time authorization without LocationReferences is answered with status_code 2002, but with HTTP 400', 'TOK-AUTH-02', 'http.ocpi-layer-status',
-    'POST {url} answered HTTP 400 with status_code 2002: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) must not get an HTTP error status; the status_code says what went wrong'),
+    'POST {url} answered HTTP 400 with status_code 2002: a request that reached the OCPI layer (valid JSON, an existing resource, an authorized sender) {must} not get an HTTP error status; the status_code says what went wrong'),
   emspRootCauseFault('authorize-info-wrapped-in-list', 'real-time authorization answers with the AuthorizationInfo wrapped in a list', 'TOK-AUTH-01'),
   emspFault('authorize-ignores-validity', 'real-time authorization answers ALLOWED for a token that is not valid', 'TOK-AUTH-03', 'tokens.authorize-refused',
     'expected allowed to be other than ALLOWED, got "ALLOWED": the token is valid: false in the eMSP\'s own Tokens list'),
-  emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',
+  // 2.1.1 judges the HTTP status alone (it has no 2004).
+  textIn('2.1.1', emspFault('authorize-unknown-token-answered', 'real-time authorization for an unknown token answers HTTP 200, status_code 1000 and NOT_ALLOWED', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with HTTP 200 instead of 404, status_code 1000 instead of 2004, a data field, where there should be none: an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data'),
-  single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
+  () => 'the unknown token is answered with HTTP 200 instead of 404: a request about something that does not exist should get HTTP 404'),
+  // 2.1.1 asks only for a 404 for an unknown token, which the framework's answer is.
+  notInCase('TOK-AUTH-04', ['2.1.1'], single(alsoIn(emspFault('authorize-at-other-path', 'real-time authorization is served at {tokens}/authorize/{token_uid}; the spec\'s {tokens}/{token_uid}/authorize answers the framework\'s plain-text 404', 'TOK-AUTH-04', 'tokens.authorize-unknown',
     'the unknown token is answered with a body that is not the OCPI response format (text/plain; charset=utf-8, starting "Cannot POST {path}"): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve'),
-  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}'))),
+  ...inEach(['TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'], 'http.status', 'expected HTTP 200, got 404 from POST {url}')))),
   onlyIn(FROM_22, emspFault('pull-routing-to-itself', 'the eMSP pulls the tester\'s Locations with OCPI-to naming the eMSP itself', 'PEER-01', 'headers.request-routing',
     'OCPI-to names NL/REM, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party')),
   onlyIn(FROM_22, emspFault('pull-raw-token', 'the eMSP pulls the tester\'s Locations with the token raw instead of Base64-encoded', 'PEER-01', 'auth.token-base64-encoded',
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
-]);
+]));
 
 /** The fault of that name, or undefined. */
 export function findFault(name: string): Fault | undefined {

@@ -1,6 +1,6 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
-import { isOcpiDateTime22 } from '../schemas/ocpi-datetime.js';
+import { isOcpiDateTime211, isOcpiDateTime22, ocpiNow } from '../schemas/ocpi-datetime.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, sameCi, unknownObject } from './owned-object-push.js';
@@ -16,6 +16,16 @@ const REQUIRED: Readonly<Record<Level, readonly string[]>> = {
   EVSE: ['uid', 'status', 'connectors', 'last_updated'],
   Connector: ['id', 'standard', 'format', 'power_type', 'max_voltage', 'max_amperage', 'last_updated'],
 };
+
+// OCPI 2.1.1: a Location without owner fields but with its type and postal code; a Connector's voltage and amperage.
+const REQUIRED_211: Readonly<Record<Level, readonly string[]>> = {
+  Location: ['id', 'type', 'address', 'city', 'postal_code', 'country', 'coordinates', 'last_updated'],
+  EVSE: REQUIRED.EVSE,
+  Connector: ['id', 'standard', 'format', 'power_type', 'voltage', 'amperage', 'last_updated'],
+};
+
+/** Whether `value` is a DateTime of the version the party speaks (2.1.1 allows an offset, 2.2 not). */
+const isDateTime = (party: PartyContext, value: unknown): boolean => typeof value === 'string' && (party.version === '2.1.1' ? isOcpiDateTime211(value) : isOcpiDateTime22(value));
 
 // Where each object keeps the objects one level down.
 const CHILDREN: Readonly<Partial<Record<Level, { readonly field: string; readonly level: Level }>>> = {
@@ -49,6 +59,8 @@ function addressOf({ params }: ServerRequest): LocationAddress {
   };
 }
 
+const requiredIn = (party: PartyContext): Readonly<Record<Level, readonly string[]>> => (party.version === '2.1.1' ? REQUIRED_211 : REQUIRED);
+
 const levelOf = (address: LocationAddress): Level => (address.connectorId !== undefined ? 'Connector' : address.evseUid !== undefined ? 'EVSE' : 'Location');
 const keyOf = (address: LocationAddress): string => EmspStore.key(address.countryCode, address.partyId, address.locationId);
 
@@ -76,7 +88,7 @@ function missingLevel(found: Found, level: Level): Level | undefined {
 }
 
 /** The paths of the full objects nested in `object` (its EVSEs, their Connectors) that lack required fields. */
-function nestedMissing(object: PushedObject, level: Level, path = ''): string[] {
+function nestedMissing(required: Readonly<Record<Level, readonly string[]>>, object: PushedObject, level: Level, path = ''): string[] {
   const child = CHILDREN[level];
   const list = child ? object[child.field] : undefined;
   if (!child || list === undefined || list === null) return [];
@@ -85,14 +97,14 @@ function nestedMissing(object: PushedObject, level: Level, path = ''): string[] 
   return list.flatMap((item: unknown, index) => {
     const at = `${path}${child.field}[${index}]`;
     const nested = asPushedObject(item);
-    return nested ? missingFields(nested, child.level, `${at}.`) : [at];
+    return nested ? missingFields(required, nested, child.level, `${at}.`) : [at];
   });
 }
 
 /** The paths of the required fields a full object lacks, its nested objects included. */
-function missingFields(object: PushedObject, level: Level, path = ''): string[] {
-  const own = REQUIRED[level].filter((field) => object[field] === undefined || object[field] === null).map((field) => `${path}${field}`);
-  return [...own, ...nestedMissing(object, level, path)];
+function missingFields(required: Readonly<Record<Level, readonly string[]>>, object: PushedObject, level: Level, path = ''): string[] {
+  const own = required[level].filter((field) => object[field] === undefined || object[field] === null).map((field) => `${path}${field}`);
+  return [...own, ...nestedMissing(required, object, level, path)];
 }
 
 /** Why a pushed object does not belong at its URL, or undefined when it does; identity fields a PATCH leaves out are fine. */
@@ -117,10 +129,11 @@ function removeChild(parent: PushedObject, field: string, idField: string, id: s
   parent[field] = records(parent[field]).filter((item) => !sameCi(item[idField], id));
 }
 
-// The fault: the Location is stored without the max_electric_power of its Connectors.
-function withoutConnectorPower(location: PushedObject): PushedObject {
+// The fault: the Location is stored without the max_electric_power of its Connectors (2.1.1, which has no such field: their tariff_id).
+function withoutConnectorPower(party: PartyContext, location: PushedObject): PushedObject {
   if (!Array.isArray(location['evses'])) return location;
-  const evses = records(location['evses']).map((evse) => ({ ...evse, connectors: records(evse['connectors']).map(({ max_electric_power: _dropped, ...connector }) => connector) }));
+  const field = party.version === '2.1.1' ? 'tariff_id' : 'max_electric_power';
+  const evses = records(location['evses']).map((evse) => ({ ...evse, connectors: records(evse['connectors']).map(({ [field]: _dropped, ...connector }) => connector) }));
   return { ...location, evses };
 }
 
@@ -140,16 +153,16 @@ function putObject(party: PartyContext, store: EmspStore, request: ServerRequest
   const level = levelOf(address);
   const body = asPushedObject(request.body);
   if (!body) return invalidPush(`the body must be a ${level} object`);
-  const missing = missingFields(body, level);
+  const missing = missingFields(requiredIn(party), body, level);
   if (missing.length > 0) return invalidPush(`the ${level} lacks required fields: ${missing.join(', ')}`);
-  if (typeof body['last_updated'] !== 'string' || !isOcpiDateTime22(body['last_updated'])) return invalidPush('last_updated must be a DateTime');
+  if (!isDateTime(party, body['last_updated'])) return invalidPush('last_updated must be a DateTime');
   const mismatch = identityMismatch(body, address, level);
   if (mismatch && !(level === 'Location' && party.faults.has('location-url-body-mismatch-accepted'))) return invalidPush(mismatch);
   const object = structuredClone(body);
   const lastUpdated = body['last_updated'];
   if (level === 'Location') {
     const existed = store.locations.has(keyOf(address));
-    store.locations.set(keyOf(address), party.faults.has('location-put-drops-field') ? withoutConnectorPower(object) : object);
+    store.locations.set(keyOf(address), party.faults.has('location-put-drops-field') ? withoutConnectorPower(party, object) : object);
     return ok(existed ? 200 : 201);
   }
   const found = find(store, address);
@@ -178,18 +191,22 @@ function patchObject(party: PartyContext, store: EmspStore, request: ServerReque
   if (missing || !found.location) return unknown(missing ?? 'Location');
   const body = asPushedObject(request.body);
   if (!body) return invalidPush(`the body must be a partial ${level} object`);
-  const lastUpdated = body['last_updated'];
+  // OCPI 2.1.1 requires no last_updated in a PATCH (spec-notes X9): the parents of a patched object then take the time of the change.
+  const v211 = party.version === '2.1.1';
+  // location-patch-requires-last-updated: a 2.1.1 Receiver with the 2.2 habit of refusing a PATCH without last_updated.
+  if (v211 && body['last_updated'] === undefined && party.faults.has('location-patch-requires-last-updated')) return invalidPush('PATCH must contain last_updated');
+  const lastUpdated = body['last_updated'] ?? (v211 ? ocpiNow() : undefined);
   const lenient = level === 'Location' && party.faults.has('location-patch-without-last-updated-accepted');
   if (lastUpdated === undefined && !lenient) {
     // location-patch-without-last-updated-400: the refusal right, the HTTP status of a validation framework (400).
     const refusal = invalidPush('PATCH must contain last_updated');
     return party.faults.has('location-patch-without-last-updated-400') ? { ...refusal, status: 400 } : refusal;
   }
-  if (lastUpdated !== undefined && (typeof lastUpdated !== 'string' || !isOcpiDateTime22(lastUpdated))) return invalidPush('last_updated must be a DateTime');
+  if (lastUpdated !== undefined && !isDateTime(party, lastUpdated)) return invalidPush('last_updated must be a DateTime');
   // Ids never change; EVSEs and Connectors given inside a PATCH replace the whole list, so they must be complete.
   const mismatch = identityMismatch(body, address, level);
   if (mismatch) return invalidPush(mismatch);
-  const incomplete = nestedMissing(body, level);
+  const incomplete = nestedMissing(requiredIn(party), body, level);
   if (incomplete.length > 0) return invalidPush(`the PATCH holds incomplete objects, lacking: ${incomplete.join(', ')}`);
   const patch = structuredClone(body);
   if (level === 'Location') {

@@ -111,7 +111,8 @@ export function ownedObjectRoutes(party: PartyContext, kind: OwnedObjectKind): M
     return object ? { status: 200, body: envelope(readBack(party, object)) } : unknownObject(kind.what);
   };
   const put = (request: ServerRequest): ServerResponseSpec => {
-    const vetted = vetFullPush(request.body, ownedObjectAddress(request, kind.idParam), { what: kind.what, required: kind.required });
+    // A 2.1.1 object carries no owner fields (spec-notes X4): only its id is compared with the URL's.
+    const vetted = vetFullPush(request.body, ownedObjectAddress(request, kind.idParam), { what: kind.what, required: kind.required, owner: party.version !== '2.1.1' });
     if ('refusal' in vetted) return vetted.refusal;
     const object = { ...vetted.object };
     if (kind.dropOnFault && faults.has(kind.dropOnFault.fault)) delete object[kind.dropOnFault.field];

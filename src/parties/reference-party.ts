@@ -27,7 +27,8 @@ import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 import { PartyState } from './party-state.js';
-import { SHAPED_VERSIONS, shapeForVersion, type ShapeContext, type ShapedModule } from '../ocpi-data/shape-for-version.js';
+import { shapeForVersion, type ShapeContext, type ShapedModule } from '../ocpi-data/shape-for-version.js';
+import { servedInVersion } from './served-in-version.js';
 import { presentedInVersion } from './presented-in-version.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { registerWith, type RegistrationTarget } from './register-with.js';
@@ -157,10 +158,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const cpo = options.role === 'cpo' ? cpoStore(party, options.seedLocations ?? 12) : undefined;
   const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
   const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
-    if (!SHAPED_VERSIONS.includes(spoken.version)) return [];
     const modules = cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
-    // 2.1.1 declares its Sender lists only, until its Receivers are written.
-    return spoken.version === '2.1.1' ? modules.filter(([, role]) => role === 'SENDER') : modules;
+    return modules.filter(([module, role]) => servedInVersion(spoken.version, module, role));
   };
   // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.
   const listed = contexts.get('2.2.1') ?? party;
@@ -172,7 +171,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     const leftOut = new Set(VARIANTS.filter((v) => variants.has(v.name)).flatMap((v) => v.undeclares ?? []));
     for (const [module, role, routes] of functionalIn(spoken).filter(([module]) => !leftOut.has(module))) {
       declared.push({ identifier: module, role });
-      for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, functionalHandler(spoken, module, slashOnly(variants, route)));
+      for (const route of routes) server.route(route.method, `${at}/${module}${route.path}`, presentedInVersion(version, functionalHandler(spoken, module, slashOnly(variants, route))));
     }
     const modules = (): Array<{ identifier: string; role: string; url: string }> => declared.map((d) => ({ ...d, url: `${spoken.detailsUrl()}/${d.identifier}${variants.has('endpoints-trailing-slash') && d.identifier !== 'credentials' ? '/' : ''}` }));
     server.route('GET', at, presentedInVersion(version, versionDetailsHandler(spoken, modules)));

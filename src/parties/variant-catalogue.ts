@@ -65,8 +65,9 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Locations, Location and EVSE objects: evses and connectors are lists whose order carries no meaning; each is identified by uid or id'),
   variant('readback-extra-fields', EMSP, 'objects read back from the eMSP carry fields the spec does not define',
     'Transport and format, unknown fields: a party may add fields; its partner ignores what it does not know'),
-  variant('readback-lowercase-ids', EMSP, 'the eMSP stores CiStrings (country_code, party_id, id, uid) in lower case, reads them back so, and matches URLs case-insensitively',
-    'Types, CiString: a case-insensitive string, so ABC and abc are the same value'),
+  // 2.1.1 types these ids as plain (case-sensitive) strings: lower-casing them changes them there.
+  Object.freeze({ ...variant('readback-lowercase-ids', EMSP, 'the eMSP stores CiStrings (country_code, party_id, id, uid) in lower case, reads them back so, and matches URLs case-insensitively',
+    'Types, CiString: a case-insensitive string, so ABC and abc are the same value'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('readback-null-optionals', EMSP, 'objects read back from the eMSP carry null for the optional fields that were not sent',
     'Terminology, Cardinality: an optional field may be null or left out'),
   variant('authorize-without-location-2002', EMSP, 'real-time authorization without LocationReferences is answered with status_code 2002',

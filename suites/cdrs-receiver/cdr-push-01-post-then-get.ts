@@ -15,15 +15,19 @@ export default defineCase({
   id: 'CDR-PUSH-01',
   title: 'A CDR the CPO POSTs gets a Location where it can be read back unchanged',
   module: 'cdrs',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'cdrs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'CDRs module, Receiver interface, POST (response headers) and GET',
     rule: 'The response to a POSTed CDR carries a Location header with the URL of the CDR in the eMSP\'s system, and a GET of that URL returns the CDR.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_cdrs.md: eMSP Interface, POST Method (Response Headers) and GET Method',
+    rule: 'A CDR POSTed is answered with a Location header naming where it can be read (the chapter\'s own example is a path, resolved against the POST\'s URL), and a GET there returns it as sent.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'cdrs.location-header', 'cdrs.stored-as-posted'],
   async run(t) {
@@ -31,7 +35,8 @@ export default defineCase({
     const cdrs = moduleUrl(t, 'cdrs', 'RECEIVER');
     const posted = await push(t, { method: 'POST', url: cdrs, body: cdr });
     if (!posted.ok) return;
-    const location = postedCdrUrl(posted.response);
+    // 2.1.1's own example of the header is a path: there it is read relative to the POST's URL.
+    const location = postedCdrUrl(posted.response, t.version === '2.1.1' ? cdrs : undefined);
     const at = { exchangeId: posted.response.exchange.id };
     if ('problem' in location) {
       t.check(fail('cdrs.location-header', `${location.problem}: the eMSP answers a POSTed CDR with the URL where the CPO can GET it`, { ...at, expected: 'Location: an absolute URL' }));

@@ -23,6 +23,11 @@ export function commandUrl(t: CaseContext, command: string): string {
   return endpointUrl(moduleUrl(t, 'commands', 'RECEIVER'), command);
 }
 
+/** The object a command's asynchronous result is: a CommandResult from 2.2 on; in 2.1.1 a second CommandResponse. */
+export function commandResultObject(t: Pick<CaseContext, 'version'>): 'CommandResult' | 'CommandResponse' {
+  return t.version === '2.1.1' ? 'CommandResponse' : 'CommandResult';
+}
+
 /** A reference the tester sets on what it starts or reserves, so it can find the session afterwards. */
 export function newReference(prefix: string): string {
   return `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
@@ -38,7 +43,8 @@ export function continueIfAccepted(t: CaseContext, outcome: AsyncOutcome, comman
   const result = outcome.result?.['result'];
   if (result === 'ACCEPTED') return;
   // A result that is no CommandResultType at all ("accepted") is the target's fault, which schema.request reports.
-  if (!isValidAs(t.version, 'CommandResultType', result)) t.skip(`the ${command} result ${JSON.stringify(result ?? null)} is not a CommandResultType (schema.request says why), so what should follow it could not be checked`);
+  const type = `${commandResultObject(t)}Type`;
+  if (!isValidAs(t.version, type, result)) t.skip(`the ${command} result ${JSON.stringify(result ?? null)} is not a ${type} (schema.request says why), so what should follow it could not be checked`);
   t.skip(`the ${command} result was ${String(result)}; choose an available EVSE with --test-location/--test-evse`);
 }
 
@@ -99,6 +105,14 @@ export function undoAtTeardown(t: CaseContext, key: string, what: string, reques
     const response = await sender.send(request);
     return `HTTP ${response.status}, ${answerOf(response.body)}`;
   });
+}
+
+/**
+ * Records, for a 2.1.1 reservation (2.1.1 has no CANCEL_RESERVATION), that the teardown leaves it to lapse at its
+ * expiry_date instead of cancelling it.
+ */
+export function lapseAtTeardown(t: CaseContext, reservationId: number, expiry: Date): void {
+  t.compensate(STARTED.reservation, `the reservation ${t.id} made is left to lapse (OCPI 2.1.1 has no CANCEL_RESERVATION)`, async () => `reservation ${reservationId} lapses at its expiry_date ${ocpiNow(expiry)}`);
 }
 
 function answerOf(body: unknown): string {

@@ -9,19 +9,23 @@ export default defineCase({
   id: 'LOC-PUSH-01',
   title: 'A Location the CPO PUTs can be read back unchanged, EVSEs and Connectors included',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PUT and GET',
     rule: 'A Location pushed with PUT is stored as sent, with its EVSEs and Connectors, and a GET of its URL returns it.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_locations.md: eMSP Interface, PUT Method and GET Method',
+    rule: 'A Location pushed with PUT is stored as sent, and a GET of its URL returns it.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.stored-as-put'],
   async run(t) {
-    const location = testLocation();
+    const location = testLocation(t.version);
     const url = receiverUrl(t, 'locations', String(location['id']));
     if (!(await push(t, { method: 'PUT', url, body: location })).ok) return;
     const read = await readBack(t, url, 'Location');

@@ -11,15 +11,19 @@ export default defineCase({
   id: 'LOC-PUSH-02',
   title: 'A Location PATCH with last_updated is applied to the stored Location',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PATCH',
     rule: 'A PATCH of a Location changes the fields it carries, last_updated included, and leaves the others as they were.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_locations.md: eMSP Interface, PATCH Method',
+    rule: 'A PATCH of a Location changes the fields it carries and leaves the others as they were (the tester sends last_updated with it, a field of the Location).',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.patch-applied'],
   async run(t) {

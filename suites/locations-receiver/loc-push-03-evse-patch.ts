@@ -13,15 +13,19 @@ export default defineCase({
   id: 'LOC-PUSH-03',
   title: 'An EVSE PATCH is applied and sets the last_updated of its Location',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Locations module, Receiver interface, PATCH',
     rule: 'A PATCH of an EVSE changes the fields it carries, and the Receiver gives the EVSE\'s Location the PATCH\'s last_updated.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_locations.md: eMSP Interface, PATCH Method; Location Object (last_updated)',
+    rule: 'A PATCH of an EVSE changes the fields it carries; the Location\'s last_updated, which covers its EVSEs, should not be older than the change.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.patch-applied', 'locations.parents-updated'],
   async run(t) {
@@ -33,7 +37,7 @@ export default defineCase({
     if (readEvse) t.check(patchApplied(t, 'locations.patch-applied', { put: stored, patch }, readEvse));
     const readLocation = await readBack(t, url, 'Location');
     if (readLocation) {
-      t.check(parentsUpdated('locations.parents-updated', patch.last_updated, [locationParent(readLocation)], readLocation));
+      t.check(parentsUpdated('locations.parents-updated', patch.last_updated, [locationParent(readLocation)], readLocation, t.version));
     }
   },
 });

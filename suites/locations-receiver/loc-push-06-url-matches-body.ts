@@ -11,19 +11,23 @@ export default defineCase({
   id: 'LOC-PUSH-06',
   title: 'A Location whose id differs from its URL is refused with 2001',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, client owned object push, errors; Locations module, Receiver interface, PUT',
     rule: 'When the object id in the URL of a pushed Client Owned Object differs from the id in its body, the server is advised to answer with status_code 2001.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'transport_and_format.md: Client owned object push, Errors; mod_locations.md: eMSP Interface, PUT Method',
+    rule: 'When the object id in the URL of a pushed Client Owned Object differs from the id in its body, the server is advised to answer with status_code 2001.',
+  }],
   severity: 'recommended',
   checks: ['locations.url-matches-body'],
   async run(t) {
-    const location = testLocation();
+    const location = testLocation(t.version);
     const id = String(location['id']);
     const other = `${id}X`;
     const response = await moduleRequest(t, { method: 'PUT', url: receiverUrl(t, 'locations', id), body: { ...location, id: other } });

@@ -30,15 +30,19 @@ export default defineCase({
   id: 'LOC-PUSH-07',
   title: 'An EVSE set to REMOVED is kept and read back with that status',
   module: 'locations',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'locations', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Locations module, Flow and Lifecycle; Receiver interface, PATCH',
     rule: 'EVSEs are never deleted: a CPO retires one by setting its status to REMOVED, and the Receiver keeps it with that status.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_locations.md: Flow and Lifecycle; eMSP Interface, PATCH Method',
+    rule: 'EVSEs are never deleted: a CPO retires one by setting its status to REMOVED, and the Receiver keeps it with that status.',
+  }],
   // "Never deleted" binds the CPO; no SHALL tells the eMSP how to keep a REMOVED EVSE, so keeping it is advice.
   severity: 'recommended',
   checks: [...OCPI_RESPONSE_CHECKS, 'locations.evse-removed'],

@@ -19,7 +19,7 @@ const first = (list: unknown): TesterObject => (Array.isArray(list) ? (list[0] a
  * since LOC-PUSH-01 reports why.
  */
 export async function storeTestLocation(t: CaseContext): Promise<StoredLocation> {
-  const location = testLocation();
+  const location = testLocation(t.version);
   const id = String(location['id']);
   const evse = first(location['evses']);
   const connector = first(evse['connectors']);

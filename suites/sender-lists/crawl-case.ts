@@ -37,7 +37,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
       const entries = new ListEntries();
       let sample: unknown;
       const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
-      const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens() : undefined;
+      const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens(t.version === '2.1.1' ? 'RFID' : undefined) : undefined;
       const outcome = await crawlList(t, {
         url: moduleUrl(t, list.module, 'SENDER'),
         filters: list.baseFilters,

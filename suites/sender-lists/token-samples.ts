@@ -6,7 +6,11 @@ export interface TokenSampler {
   chosen(): { valid?: TokenRef; invalid?: TokenRef };
 }
 
-export function sampleTokens(): TokenSampler {
+/**
+ * The sampler; with `preferred`, a token of that type replaces an earlier sample of another type (OCPI 2.1.1 is
+ * authorized without a type parameter, whose default is RFID).
+ */
+export function sampleTokens(preferred?: string): TokenSampler {
   let valid: TokenRef | undefined;
   let invalid: TokenRef | undefined;
   return {
@@ -15,8 +19,9 @@ export function sampleTokens(): TokenSampler {
       if (typeof uid !== 'string' || typeof type !== 'string' || typeof isValid !== 'boolean') return;
       // A token whitelisted ALWAYS is never authorized in real time (Tokens module, WhitelistType): not a sample.
       if (whitelist === 'ALWAYS') return;
-      if (isValid) valid ??= { uid, type };
-      else invalid ??= { uid, type };
+      const better = (current: TokenRef | undefined): boolean => current === undefined || (preferred !== undefined && current.type !== preferred && type === preferred);
+      if (isValid && better(valid)) valid = { uid, type };
+      if (!isValid && better(invalid)) invalid = { uid, type };
     },
     chosen: () => ({ ...(valid ? { valid } : {}), ...(invalid ? { invalid } : {}) }),
   };

@@ -9,15 +9,19 @@ export default defineCase({
   id: 'SES-PUSH-01',
   title: 'A Session the CPO PUTs can be read back unchanged',
   module: 'sessions',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'sessions', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Sessions module, Receiver interface, PUT and GET',
     rule: 'A Session pushed with PUT is stored as sent, its charging periods included, and a GET of its URL returns it.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_sessions.md: eMSP Interface, PUT Method and GET Method',
+    rule: 'A Session pushed with PUT is stored as sent, and a GET of its URL returns it.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'sessions.stored-as-put'],
   async run(t) {

@@ -9,15 +9,19 @@ export default defineCase({
   id: 'TAR-PUSH-01',
   title: 'A Tariff the CPO PUTs can be read back unchanged',
   module: 'tariffs',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tariffs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Tariffs module, Receiver interface, PUT and GET',
     rule: 'A Tariff pushed with PUT is stored as sent, and a GET of its URL returns it as the eMSP stored it.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_tariffs.md: eMSP Interface, PUT Method and GET Method',
+    rule: 'A Tariff pushed with PUT is stored as sent, and a GET of its URL returns it.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tariffs.stored-as-put'],
   async run(t) {

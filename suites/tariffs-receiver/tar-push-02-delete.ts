@@ -38,15 +38,19 @@ export default defineCase({
   id: 'TAR-PUSH-02',
   title: 'A Tariff the CPO DELETEs is gone from the eMSP',
   module: 'tariffs',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tariffs', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Tariffs module, Receiver interface, DELETE; Status codes, HTTP status codes',
     rule: 'A DELETE removes the Tariff from the eMSP; a GET of an object that no longer exists should be answered with HTTP 404.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_tariffs.md: eMSP Interface, DELETE Method; status_codes.md: HTTP status codes',
+    rule: 'A Tariff the CPO deletes is removed, and a GET of its URL should then be answered with HTTP 404.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, CHECK, ERROR_FORMAT_CHECK],
   async run(t) {

@@ -9,15 +9,19 @@ export default defineCase({
   id: 'TOK-AUTH-01',
   title: 'A valid token is ALLOWED by real-time authorization at a Location',
   module: 'tokens',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints', 'tokenSamples'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); AuthorizationInfo',
     rule: 'For a token it knows, the eMSP answers with an AuthorizationInfo carrying the full token; a valid token is allowed to charge.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_tokens.md: Real-time authorization; eMSP Interface, POST Method; AuthorizationInfo Object',
+    rule: 'The eMSP answers a real-time authorization of a token it knows with an AuthorizationInfo; a valid token is allowed to charge.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-allowed'],
   async run(t) {

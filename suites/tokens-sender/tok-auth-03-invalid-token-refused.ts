@@ -9,15 +9,19 @@ export default defineCase({
   id: 'TOK-AUTH-03',
   title: 'A token that is not valid is refused by real-time authorization',
   module: 'tokens',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'emsp',
   endpoint: { module: 'tokens', role: 'SENDER' },
   requires: ['session', 'endpoints', 'tokenSamples'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Sender interface, POST (real-time authorization); AllowedType',
     rule: 'The allowed field states whether the token may charge; a token the eMSP lists as not valid is not ALLOWED (BLOCKED, EXPIRED or another refusal).',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_tokens.md: eMSP Interface, POST Method; Allowed enum',
+    rule: 'The allowed field states whether the token may charge; a token the eMSP lists as not valid is not ALLOWED.',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.authorize-refused'],
   async run(t) {

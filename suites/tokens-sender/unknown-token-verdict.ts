@@ -36,3 +36,14 @@ export function unknownTokenVerdict(check: string, response: OcpiResponse): Find
   const message = `the unknown token is answered with ${wrong.join(', ')}: an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data${untold}`;
   return statusCode === 2004 ? warn(check, message, { ...at, expected, actual }) : fail(check, message, { ...at, expected, actual });
 }
+
+/**
+ * The OCPI 2.1.1 verdict on an unknown token's authorization: 2.1.1 has no status_code for it (no 2004) and its Tokens
+ * chapter no rule, so only the general HTTP 404 for a missing resource is judged.
+ */
+export function unknownTokenStatus(check: string, response: OcpiResponse): Finding {
+  const status = response.exchange.response?.status;
+  const at = { exchangeId: response.exchange.id };
+  if (status === 404) return pass(check, 'the unknown token is answered with HTTP 404', at);
+  return fail(check, `the unknown token is answered with HTTP ${status ?? 'no response'} instead of 404: a request about something that does not exist should get HTTP 404`, { ...at, expected: { status: 404 }, actual: { status: status ?? null } });
+}

@@ -41,10 +41,10 @@ export function testTokenIn(version: OcpiVersion, overrides: Record<string, unkn
   return version === '2.1.1' ? { ...token211(token as unknown as Token) } : token;
 }
 
-/** The target's URL for one of the tester's tokens: `{tokens}/{country_code}/{party_id}/{uid}?type=`. */
+/** The target's URL for one of the tester's tokens: `{tokens}/{country_code}/{party_id}/{uid}?type=` (2.1.1: no type). */
 export function tokenUrl(t: CaseContext, token: Record<string, unknown>): string {
   const url = endpointUrl(moduleUrl(t, 'tokens', 'RECEIVER'), TESTER_IDENTITY.countryCode, TESTER_IDENTITY.partyId, String(token['uid']));
-  return withQuery(url, { type: String(token['type']) });
+  return t.version === '2.1.1' ? url : withQuery(url, { type: String(token['type']) });
 }
 
 /** A DateTime a little later than `earlier`, so a PATCH's last_updated is recognisably its own. */
@@ -58,7 +58,7 @@ export function laterThan(earlier: unknown): string {
  * since TOK-01 reports why. Returns the Token and its URL.
  */
 export async function storeTestToken(t: CaseContext): Promise<{ token: Record<string, unknown>; url: string }> {
-  const token = testToken();
+  const token = testTokenIn(t.version);
   const url = tokenUrl(t, token);
   await pushForCase(t, { method: 'PUT', url, body: token }, 'TOK-01');
   return { token, url };

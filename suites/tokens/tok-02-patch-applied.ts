@@ -10,15 +10,19 @@ export default defineCase({
   id: 'TOK-02',
   title: 'A PATCH with last_updated is applied to the stored Token',
   module: 'tokens',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'cpo',
   endpoint: { module: 'tokens', role: 'RECEIVER' },
   requires: ['session', 'endpoints'],
-  spec: citedAlike({
+  spec: [...citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Receiver interface, PATCH',
     rule: 'A PATCH changes the fields it carries, last_updated included, and leaves the others as they were.',
-  }, '2.3.0'),
+  }, '2.3.0'), {
+    version: '2.1.1',
+    section: 'mod_tokens.md: CPO Interface, PATCH Method',
+    rule: 'A PATCH changes the fields it carries and leaves the others as they were (the tester sends last_updated with it, a field of the Token).',
+  }],
   severity: 'required',
   checks: [...OCPI_RESPONSE_CHECKS, 'tokens.patch-applied'],
   async run(t) {

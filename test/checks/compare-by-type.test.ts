@@ -47,6 +47,16 @@ describe('comparing OCPI objects by type', () => {
     assert.equal(compareByType({ version: '2.2.1', object: 'Location', expected: location, actual: { ...location, charging_when_closed: false } }).length, 1);
   });
 
+  it('matches 2.1.1 EVSEs, whose uid is a plain string, by uid in any order and with its case.', () => {
+    const connector211 = { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', voltage: 230, amperage: 16, last_updated: '2026-01-01T10:00:00Z' };
+    const evse211 = (uid: string) => ({ uid, status: 'AVAILABLE', connectors: [connector211], last_updated: '2026-01-01T10:00:00Z' });
+    const location = { id: 'L1', type: 'ON_STREET', address: 'a', city: 'c', postal_code: 'p', country: 'NLD', coordinates: { latitude: '52.0', longitude: '5.0' }, last_updated: '2026-01-01T10:00:00Z' };
+    const sent = { ...location, evses: [evse211('A'), evse211('B')] };
+    assert.deepEqual(compareByType({ version: '2.1.1', object: 'Location', expected: sent, actual: { ...location, evses: [evse211('B'), evse211('A')] } }), []);
+    const lowered = compareByType({ version: '2.1.1', object: 'Location', expected: sent, actual: { ...location, evses: [evse211('a'), evse211('B')] } });
+    assert.deepEqual(lowered.map((d) => [d.path, d.kind]), [['/evses/0', 'missing'], ['/evses/0', 'unexpected']]);
+  });
+
   it('matches EVSEs by uid in any order, and reports one that is gone.', () => {
     const location = { country_code: 'ZZ', party_id: 'OCT', id: 'L1', publish: true, address: 'a', city: 'c', country: 'NLD', coordinates: { latitude: '52.0', longitude: '4.0' }, time_zone: 'Europe/Amsterdam', last_updated: '2026-01-01T10:00:00Z' };
     const sent = { ...location, evses: [evse('E1'), evse('E2')] };

@@ -32,7 +32,7 @@ export const failsIn = (e: FaultExpectation, version: OcpiVersion): boolean => {
 
 /** Whether the expectation holds in `version`: its case covers the version and the fault trips what it names there. */
 export const holdsIn = (fault: Fault, e: FaultExpectation, version: OcpiVersion): boolean =>
-  (caseOf(e.case)?.versions ?? []).includes(version) && (fault.versions ?? OCPI_VERSIONS).includes(version);
+  (caseOf(e.case)?.versions ?? []).includes(version) && (fault.versions ?? OCPI_VERSIONS).includes(version) && !(e.notIn ?? []).includes(version);
 
 /**
  * Whether a run in `version` cannot show the expectation yet: it is seen through the party's functional modules (a

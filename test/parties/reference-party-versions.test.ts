@@ -106,8 +106,8 @@ for (const version of ['2.1.1', '2.2.1', '2.3.0'] as const) {
         }
         assert.deepEqual(judge.failures, []);
         if (version === '2.1.1') {
-          // 2.1.1 declares credentials and its Sender lists (its Receivers are not offered yet), without roles.
-          assert.deepEqual(details.endpoints.map((e) => e.identifier), role === 'cpo' ? ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'] : ['credentials', 'tokens']);
+          // 2.1.1 declares credentials and the modules it serves in 2.1.1, never Charging Profiles (2.1.1 has none), without roles.
+          assert.deepEqual(details.endpoints.map((e) => e.identifier), role === 'cpo' ? ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs', 'tokens', 'commands'] : ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs', 'tokens']);
           assert.ok(details.endpoints.every((e) => e.role === undefined), 'a 2.1.1 endpoint has no role');
         }
         assert.ok(listed > (role === 'cpo' ? 60 : 20), `listed ${listed}`);
