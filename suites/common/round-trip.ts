@@ -38,9 +38,12 @@ function skipUnregisteredParty(t: CaseContext, response: OcpiResponse): void {
 }
 
 /** Sends a push (PUT, PATCH, POST) and judges its OCPI response; `ok` when the target accepted it (see acceptedByTarget). */
-export async function push(t: CaseContext, request: ModuleRequest, { status = [200, 201] }: { status?: readonly number[] } = {}): Promise<{ ok: boolean; response: OcpiResponse }> {
+export async function push(t: CaseContext, request: ModuleRequest, { status = [200, 201], refusalSkips }: { status?: readonly number[]; refusalSkips?: (code: number) => string } = {}): Promise<{ ok: boolean; response: OcpiResponse }> {
   const response = await moduleRequest(t, request);
   skipUnregisteredParty(t, response);
+  // A refusal in the status_code (HTTP 200, 2xxx) that the spec leaves open skips the case, with the caller's reason.
+  const code = (response.body as { status_code?: unknown } | undefined)?.status_code;
+  if (refusalSkips && response.status === 200 && typeof code === 'number' && code >= 2000 && code < 3000) t.skip(refusalSkips(code));
   const findings = checkOcpiResponse(response.exchange, t.version, { status });
   t.check(findings);
   return { ok: acceptedByTarget(response.exchange), response };

@@ -1,7 +1,6 @@
 import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { defineCase } from '../../src/runner/define-case.js';
-import { push, readBack, sameAsSent } from '../common/round-trip.js';
-import { paymentsUrl, testTerminal } from './payment-objects.js';
+import { postAndReadBack, testTerminal } from './payment-objects.js';
 
 // Steps: (1) tester, as a PTP, POSTs a new Terminal of its own to {payments}/terminals (every optional field but the
 // assignments); (2) GETs it back at {payments}/terminals/{terminal_id}. Validated: the POST succeeds (HTTP 200 or 201,
@@ -23,8 +22,6 @@ export default defineCase({
   checks: [...OCPI_RESPONSE_CHECKS, 'payments.terminal-stored-as-posted'],
   async run(t) {
     const terminal = testTerminal();
-    if (!(await push(t, { method: 'POST', url: paymentsUrl(t, 'terminals'), body: terminal })).ok) return;
-    const read = await readBack(t, paymentsUrl(t, 'terminals', String(terminal['terminal_id'])), 'Terminal');
-    if (read) t.check(sameAsSent(t, 'payments.terminal-stored-as-posted', terminal, read, 'POSTed'));
+    await postAndReadBack(t, { collection: 'terminals', object: terminal, id: String(terminal['terminal_id']), schema: 'Terminal', check: 'payments.terminal-stored-as-posted' });
   },
 });

@@ -1,8 +1,6 @@
-import { acceptedByTarget, checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
+import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { defineCase } from '../../src/runner/define-case.js';
-import { moduleRequest } from '../../src/runner/module-request.js';
-import { readBack, sameAsSent } from '../common/round-trip.js';
-import { paymentsUrl, testConfirmation } from './payment-objects.js';
+import { postAndReadBack, testConfirmation } from './payment-objects.js';
 
 // Steps: (1) tester, as a PTP, POSTs a new Financial Advice Confirmation of its own to
 // {payments}/financial-advice-confirmations, with an authorization_reference of its own (reading P6); (2) GETs it back
@@ -26,14 +24,13 @@ export default defineCase({
   checks: [...OCPI_RESPONSE_CHECKS, 'payments.confirmation-stored-as-posted'],
   async run(t) {
     const confirmation = testConfirmation();
-    const response = await moduleRequest(t, { method: 'POST', url: paymentsUrl(t, 'financial-advice-confirmations'), body: confirmation });
-    const code = (response.body as { status_code?: unknown } | undefined)?.status_code;
-    if (response.status === 200 && typeof code === 'number' && code >= 2000 && code < 3000) {
-      t.skip(`the target refused the confirmation with status_code ${code}; its authorization_reference is the tester's own and names no session of the target, and the chapter does not say how such a reference is answered (reading P6)`);
-    }
-    t.check(checkOcpiResponse(response.exchange, t.version, { status: [200, 201] }));
-    if (!acceptedByTarget(response.exchange)) return;
-    const read = await readBack(t, paymentsUrl(t, 'financial-advice-confirmations', String(confirmation['id'])), 'FinancialAdviceConfirmation');
-    if (read) t.check(sameAsSent(t, 'payments.confirmation-stored-as-posted', confirmation, read, 'POSTed'));
+    await postAndReadBack(t, {
+      collection: 'financial-advice-confirmations',
+      object: confirmation,
+      id: String(confirmation['id']),
+      schema: 'FinancialAdviceConfirmation',
+      check: 'payments.confirmation-stored-as-posted',
+      refusalSkips: (code) => `the target refused the confirmation with status_code ${code}; its authorization_reference is the tester's own and names no session of the target, and the chapter does not say how such a reference is answered (reading P6)`,
+    });
   },
 });

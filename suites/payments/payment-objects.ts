@@ -2,6 +2,7 @@ import type { CaseContext } from '../../src/runner/case-context.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
+import { push, readBack, sameAsSent } from '../common/round-trip.js';
 import { testerId, type TesterObject } from '../common/tester-objects.js';
 
 /** The two collections of a CPO's Payments Receiver, under its declared `payments` URL (reading P1). */
@@ -50,4 +51,15 @@ export function testConfirmation(): TesterObject {
     capture_status_message: 'ocpi-conformance test confirmation',
     last_updated: ocpiNow(),
   };
+}
+
+/**
+ * POSTs one of the tester's objects to a collection of the target's Payments Receiver and reads it back by its id:
+ * the POST succeeds, and the object read back is the one sent (`check`).
+ */
+export async function postAndReadBack(t: CaseContext, what: { collection: PaymentsCollection; object: TesterObject; id: string; schema: string; check: string; refusalSkips?: (code: number) => string }): Promise<void> {
+  const pushed = await push(t, { method: 'POST', url: paymentsUrl(t, what.collection), body: what.object }, what.refusalSkips ? { refusalSkips: what.refusalSkips } : {});
+  if (!pushed.ok) return;
+  const read = await readBack(t, paymentsUrl(t, what.collection, what.id), what.schema);
+  if (read) t.check(sameAsSent(t, what.check, what.object, read, 'POSTed'));
 }
