@@ -19,6 +19,7 @@ import { teardownSender } from './teardown-sender.js';
 import type { TeardownStep } from '../model/teardown-step.js';
 import type { StateKey } from './run-state.js';
 import type { CrawlBounds } from './crawl-bounds.js';
+import type { Exchange } from '../model/exchange.js';
 
 /** Everything one run needs; built from the RunConfig by the caller. */
 export interface RunOptions {
@@ -146,11 +147,14 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
     userAgent: `${TOOL.name}/${TOOL.version}`,
     ...(options.network ? { network: options.network } : {}),
   } as const;
-  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+  // Every exchange as it completes, for the --verbose trace; a case's own requests name the case (CaseContext).
+  const trace = (by: string) => (exchange: Exchange): void => emit({ type: 'exchange', exchange, by });
+  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal, onExchange: trace('tester') });
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
-  const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal });
+  const peerClient = new OcpiClient({ ...clientOptions, signal: options.signal, onExchange: trace('peer') });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
   const peer = await Peer.start({ ...options.peer, redactor, nextExchangeId, client: peerClient, role: ourRole, version });
+  peer.inbound.listen((record) => trace('inbound')(record.exchange));
   const state = new Map<StateKey, unknown>();
   if (options.target) {
     redactor.add(options.target.token);
@@ -171,7 +175,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
 
     // A client per step, not the run's: the run's signal may be aborted (Ctrl-C), and what the run started must still
     // be ended; the step's own signal ends it at its deadline.
-    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ ...clientOptions, origins, signal });
+    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ ...clientOptions, origins, signal, onExchange: trace('teardown') });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);
