@@ -131,7 +131,11 @@ export class ConsoleReporter {
       this.#stopSpinner();
       return;
     }
-    if (this.#spinner) this.#spinner.text = text;
+    // A new text is drawn at once, not at the next frame: the updates come a few times a second at most.
+    if (this.#spinner) {
+      if (this.#spinner.text !== text) this.#spinner.text = text;
+      this.#spinner.render();
+    }
     // The stream is a terminal (isTerminal checked its cursor methods), the only kind ora draws on; stdin is left alone
     // so Ctrl+C reaches the run's own interrupt handling.
     else this.#spinner = ora({ text, stream: spinnerStream(this.#terminal), isEnabled: true, discardStdin: false }).start();
