@@ -110,6 +110,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--report-html <file>', 'write a self-contained HTML report to this file (opens offline)')
     .option('--evidence <dir>', 'write the JSON, JUnit and HTML reports, a manifest and the transcript into this folder')
     .option('-q, --quiet', 'print only the summary')
+    .option('-v, --verbose', 'an HTTP trace on stderr: a line per exchange as it completes (method, URL, status, time, case; inbound requests too), tokens redacted')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
     .action(async (_options: unknown, command: Command) => {
@@ -142,7 +143,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         stoppedBy = reason;
         controller.abort();
       });
-      const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet });
+      const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet, verbose: config.verbose });
       const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
       const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined, nothingChecked(result));
       const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);

@@ -20,7 +20,7 @@ const LIST_KEYS = new Set(['only', 'exclude', 'embeddedFault', 'embeddedVariant'
 // Header values may hold commas: OCPI_CONFORMANCE_HEADER gives one header per line.
 const LINE_LIST_KEYS = new Set(['header']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime', 'rateLimit']);
-const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet']);
+const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet', 'verbose']);
 
 /** The layers a run's settings come from. */
 export interface ConfigSources {
@@ -149,5 +149,6 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     profile: merged.profile as RunConfig['profile'],
     color: merged.color !== false,
     quiet: merged.quiet === true,
+    verbose: merged.verbose === true,
   });
 }

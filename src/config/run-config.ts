@@ -57,6 +57,8 @@ export interface RunConfig {
   readonly profile: ProfileName;
   readonly color: boolean;
   readonly quiet: boolean;
+  /** An HTTP trace on stderr, a line per exchange, tokens redacted (`--verbose`). */
+  readonly verbose: boolean;
   /** How requests reach the target: extra headers, TLS, proxy, pace (`--header`, `--cacert`, ..., `--rate-limit`). */
   readonly network: NetworkSettings;
   /** A certificate and key the tester's own endpoint serves HTTPS with (`--peer-tls-cert`, `--peer-tls-key`). */
@@ -116,6 +118,7 @@ export interface RawRunSettings {
   profile?: string;
   color?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   header?: string[];
   cacert?: string;
   cert?: string;
@@ -148,6 +151,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   profile: 'full',
   color: true,
   quiet: false,
+  verbose: false,
   header: [],
   insecure: false,
 });

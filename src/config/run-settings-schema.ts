@@ -41,6 +41,7 @@ export const RUN_SETTINGS_SCHEMA = {
     profile: { enum: PROFILE_NAMES },
     color: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    verbose: { type: 'boolean' },
     header: { type: 'array', items: { type: 'string' } },
     cacert: { type: 'string', minLength: 1 },
     cert: { type: 'string', minLength: 1 },

@@ -43,6 +43,12 @@ export class InboundLog<T extends { readonly seq: number }> {
     return entry;
   }
 
+  /** Calls `listener` with every entry added from now on, until the returned function is called. */
+  listen(listener: (entry: T) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   since(position: number): readonly T[] {
     return this.#entries.slice(position);
   }

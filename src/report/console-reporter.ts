@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import ora, { type Ora } from 'ora';
 import type { CaseResult, RunResult } from '../model/case-result.js';
+import type { Exchange } from '../model/exchange.js';
 import { baselineLines } from './baseline-lines.js';
 import type { RunEvent, RunEventListener } from '../model/run-event.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
@@ -35,6 +36,8 @@ export interface ConsoleReporterOptions {
   readonly color: boolean;
   /** Only the summary (and notices the person must act on). */
   readonly quiet: boolean;
+  /** An HTTP trace on stderr: a line per exchange as it completes (`--verbose`), whether or not the run is quiet. */
+  readonly verbose?: boolean;
 }
 
 const MARKS: Record<CaseResult['status'], string> = { passed: 'ok', failed: 'FAIL', 'known-failure': 'known', errored: 'ERROR', skipped: 'skip' };
@@ -52,6 +55,8 @@ export class ConsoleReporter {
   // What the spinner shows: the connect stage's discovery, and each case waiting for the target (newest wins).
   #connecting: { readonly total: number; done: number } | undefined;
   readonly #waits = new Map<string, string>();
+  // The crawls under way that said how far they came, by case and list, in the order they started.
+  readonly #crawls = new Map<string, Extract<RunEvent, { type: 'crawl-progress' }>>();
   // The id column is as wide as the longest id of the run (LOC-01 and LOC-PUSH-01 line up).
   #idWidth = 8;
 
@@ -82,9 +87,7 @@ export class ConsoleReporter {
         this.#progress();
         break;
       case 'notice':
-        this.#stopSpinner();
-        this.#options.stderr.write(`${event.message}\n`);
-        this.#progress();
+        this.#printAboveSpinner(`${event.message}\n`);
         break;
       case 'wait-start':
         this.#waits.set(event.caseId, `${event.caseId}: waiting for ${event.what} (up to ${Math.round(event.timeoutMs / 1000)} s)`);
@@ -94,13 +97,23 @@ export class ConsoleReporter {
         this.#waits.delete(event.caseId);
         this.#progress();
         break;
+      case 'crawl-progress':
+        if (event.done) this.#crawls.delete(`${event.caseId} ${event.url}`);
+        else this.#crawls.set(`${event.caseId} ${event.url}`, event);
+        this.#progress();
+        break;
+      case 'exchange':
+        if (this.#options.verbose) this.#printAboveSpinner(`${traceLine(event.exchange, event.by)}\n`, this.#style.dim);
+        break;
       case 'case-end':
+        for (const [key, crawl] of this.#crawls) if (crawl.caseId === event.result.id) this.#crawls.delete(key);
         if (this.#connecting) this.#connecting.done += 1;
         if (!this.#options.quiet) this.#options.stdout.write(`${this.#caseLine(event.result)}\n`);
         this.#progress();
         break;
       case 'run-end':
         this.#waits.clear();
+        this.#crawls.clear();
         this.#connecting = undefined;
         this.#stopSpinner();
         this.#options.stdout.write(this.#summary(event.result));
@@ -114,15 +127,26 @@ export class ConsoleReporter {
   #progress(): void {
     if (!this.#terminal) return;
     const wait = [...this.#waits.values()].at(-1);
-    const text = wait ?? (this.#connecting ? `connecting: discovering the target and exchanging credentials (${this.#connecting.done}/${this.#connecting.total} cases)` : undefined);
+    const text = wait ?? crawlText([...this.#crawls.values()]) ?? (this.#connecting ? `connecting: discovering the target and exchanging credentials (${this.#connecting.done}/${this.#connecting.total} cases)` : undefined);
     if (text === undefined) {
       this.#stopSpinner();
       return;
     }
-    if (this.#spinner) this.#spinner.text = text;
+    // A new text is drawn at once, not at the next frame: the updates come a few times a second at most.
+    if (this.#spinner) {
+      if (this.#spinner.text !== text) this.#spinner.text = text;
+      this.#spinner.render();
+    }
     // The stream is a terminal (isTerminal checked its cursor methods), the only kind ora draws on; stdin is left alone
     // so Ctrl+C reaches the run's own interrupt handling.
-    else this.#spinner = ora({ text, stream: this.#terminal as unknown as NodeJS.WritableStream, isEnabled: true, discardStdin: false }).start();
+    else this.#spinner = ora({ text, stream: spinnerStream(this.#terminal), isEnabled: true, discardStdin: false }).start();
+  }
+
+  /** Writes a line on stderr with the spinner out of its way: cleared first, drawn again below it. */
+  #printAboveSpinner(text: string, style: (text: string) => string = (t) => t): void {
+    this.#spinner?.clear();
+    this.#options.stderr.write(style(text));
+    this.#spinner?.render();
   }
 
   #stopSpinner(): void {
@@ -147,7 +171,8 @@ export class ConsoleReporter {
     }
     const { passed, failed, errored, skipped, knownFailures, warnings } = result.summary;
     const total = result.cases.length;
-    const verdict = result.untested !== undefined ? s.warn('NOT TESTED') : result.roleConflict !== undefined ? s.bad('WRONG ROLE') : failed + errored > 0 ? s.bad('FAILED') : nothingChecked(result) ? s.warn('NOTHING CHECKED') : s.strong('PASSED');
+    // An interrupted run passed nothing: what it did not reach was skipped, not checked.
+    const verdict = result.untested !== undefined ? s.warn('NOT TESTED') : result.roleConflict !== undefined ? s.bad('WRONG ROLE') : failed + errored > 0 ? s.bad('FAILED') : result.interrupted ? s.warn('INTERRUPTED') : nothingChecked(result) ? s.warn('NOTHING CHECKED') : s.strong('PASSED');
     const known = knownFailures > 0 || result.baseline ? `, ${knownFailures} known failure${knownFailures === 1 ? '' : 's'}` : '';
     lines.push(`${verdict} ${total} cases: ${passed} passed, ${failed} failed${known}, ${errored} errored, ${skipped} skipped, ${warnings} warnings (${(result.durationMs / 1000).toFixed(1)} s)`);
     lines.push(s.dim(versionLine(result)));
@@ -169,4 +194,53 @@ export function versionLine(result: RunResult): string {
   const { testedVersions, offeredVersions } = result.target;
   const tested = testedVersions.length === 0 ? 'no OCPI version tested' : `OCPI ${testedVersions.join(' and ')} tested`;
   return offeredVersions === undefined ? tested : `${tested} (the target offers ${offeredVersions.length === 0 ? 'none' : offeredVersions.join(', ')})`;
+}
+
+/**
+ * The spinner's line while lists are crawled: the case, pages, objects and rate of the crawl that started first, and
+ * how many more are under way; undefined when none is.
+ */
+export function crawlText(crawls: ReadonlyArray<{ readonly caseId: string; readonly pages: number; readonly objects: number; readonly elapsedMs: number }>): string | undefined {
+  const [first, ...more] = crawls;
+  if (!first) return undefined;
+  const rate = first.elapsedMs > 0 ? Math.round((first.objects * 1000) / first.elapsedMs) : 0;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more crawl${more.length === 1 ? '' : 's'})`;
+  return `${first.caseId}: crawling, ${first.pages} page${first.pages === 1 ? '' : 's'}, ${first.objects} objects, ${rate} objects/s${others}`;
+}
+
+/**
+ * One line of the --verbose trace: direction, method, URL, status (or the error code of a request without an
+ * answer), time and sender, all from the recorded exchange (tokens redacted; the body, never read, stays as recorded).
+ */
+export function traceLine(exchange: Exchange, by: string): string {
+  const inbound = exchange.direction === 'inbound';
+  const outcome = exchange.response ? String(exchange.response.status) : (exchange.error?.code ?? 'no answer');
+  return `${inbound ? '<-' : '->'} ${exchange.request.method} ${exchange.request.url} ${outcome} ${exchange.timings.durationMs} ms [${by}]`;
+}
+
+/**
+ * The terminal as ora gets it. A terminal that reports no width (0 columns: a pseudo-terminal nobody sized, as under
+ * `script` or some CI runners) is taken as 80 wide: ora divides by the width to count the lines it clears, and 0 made
+ * that count infinite, a loop that hung the run. Back-pressure is ora's to wait for only on a stream that can say
+ * when it drains.
+ */
+function spinnerStream(terminal: Terminal): NodeJS.WritableStream {
+  const events = terminal as Partial<Pick<NodeJS.WritableStream, 'once' | 'removeListener'>>;
+  const canDrain = typeof events.once === 'function' && typeof events.removeListener === 'function';
+  const stream = {
+    isTTY: true,
+    get columns(): number {
+      return terminal.columns !== undefined && terminal.columns > 0 ? terminal.columns : 80;
+    },
+    get rows(): number | undefined {
+      return (terminal as { readonly rows?: number }).rows;
+    },
+    write: (text: string): boolean => terminal.write(text) !== false || !canDrain,
+    cursorTo: (x: number): boolean => terminal.cursorTo(x),
+    clearLine: (dir: -1 | 0 | 1): boolean => terminal.clearLine(dir),
+    moveCursor: (dx: number, dy: number): boolean => terminal.moveCursor(dx, dy),
+    once: (event: string, listener: () => void): unknown => events.once?.call(terminal, event, listener),
+    removeListener: (event: string, listener: () => void): unknown => events.removeListener?.call(terminal, event, listener),
+  };
+  return stream as unknown as NodeJS.WritableStream;
 }

@@ -11,6 +11,7 @@ import { isReceivedView } from '../transport/received-view.js';
 import { redactFinding } from './redact-finding.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { CrawlBounds } from './crawl-bounds.js';
+import type { CrawlProgressReport } from './crawl-progress.js';
 import type { RunEventListener } from '../model/run-event.js';
 import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
@@ -86,6 +87,9 @@ export class CaseContext {
   #objectsReceived: number | undefined;
   #listProblem: string | undefined;
 
+  // Every exchange of the case's requests, as it completes, for the --verbose trace.
+  readonly #trace = (exchange: Exchange): void => this.#services.emit({ type: 'exchange', exchange, by: this.#definition.id });
+
   constructor(definition: CaseDefinition, services: CaseServices) {
     this.#definition = definition;
     this.#services = services;
@@ -135,6 +139,11 @@ export class CaseContext {
   /** Counts objects received from a list, so a run whose lists were all empty can say it proved little. */
   countObjects(count: number): void {
     this.#objectsReceived = (this.#objectsReceived ?? 0) + count;
+  }
+
+  /** Says how far a crawl of this case has come (a `crawl-progress` event; CrawlProgress throttles them). */
+  crawlProgress(progress: CrawlProgressReport): void {
+    this.#services.emit({ type: 'crawl-progress', caseId: this.#definition.id, ...progress, url: this.#services.redactor.text(progress.url) });
   }
 
   /** State another case provided; the executor guarantees required keys are present. */
@@ -193,7 +202,7 @@ export class CaseContext {
     };
     try {
       // The case's own signal: its inactivity timeout and the run's interrupt both end what it has under way.
-      const response = await this.#services.client.send(request, { signal: this.#services.signal });
+      const response = await this.#services.client.send(request, { signal: this.#services.signal, onExchange: this.#trace });
       this.#services.progress?.();
       // The 429s waited out are kept whatever the request: they explain its time and what the target asked.
       if (response.throttled?.length) this.attach(...response.throttled);

@@ -19,6 +19,7 @@ import { moduleRequest } from './module-request.js';
 import { boundReached } from './crawl-bounds.js';
 import { receivedView } from '../transport/received-view.js';
 import { SeenKeys } from './seen-keys.js';
+import { CrawlProgress } from './crawl-progress.js';
 
 /** The checks a crawl that follows the pages reports, whatever its mode. */
 export const FOLLOW_CHECKS = [...OCPI_RESPONSE_CHECKS, 'pagination.terminates', 'pagination.link-next', 'pagination.crawl-bounded'] as const;
@@ -86,6 +87,17 @@ function buildUrl(base: string, query: Readonly<Record<string, string | number>>
  * failure, never a hang. The findings are reported on `t` when the crawl ends.
  */
 export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<CrawlOutcome> {
+  // A long crawl says how far it has come (a live line on a terminal), and that it ended, however it ends.
+  const progress = new CrawlProgress({ url: options.url, report: (report) => t.crawlProgress(report) });
+  try {
+    return await crawlPages(t, options, progress);
+  } finally {
+    progress.end();
+  }
+}
+
+/** The crawl itself: page after page until the last, a loop, or a bound. */
+async function crawlPages(t: CaseContext, options: CrawlOptions, progress: CrawlProgress): Promise<CrawlOutcome> {
   const tally = new FindingTally();
   const report = options.report === false ? (): void => undefined : (): void => t.check(tally.findings(unitOf));
   const filters = options.filters ?? {};
@@ -125,6 +137,7 @@ export async function crawlList(t: CaseContext, options: CrawlOptions): Promise<
       options.onItem?.(item, key);
     }
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
+    progress.page(pages, objects);
     let link = nextLink(response.headers['link'], url);
     // A Link to another origin, another list, or with a parameter no server could read is not followed: the token
     // goes nowhere else, and what such a page held would not be this list's.

@@ -167,13 +167,18 @@ function clientSettings(options: RunOptions, version: OcpiVersion, { redactor, n
   } as const;
 }
 
+/** Every exchange as it completes, for the --verbose trace, named by who made it (a case's own requests: CaseContext). */
+const traceOf = (shared: SharedServices, by: string) => (exchange: Exchange): void => shared.emit({ type: 'exchange', exchange, by });
+
 /** Starts the tester's peer offering every version the run may use, speaking `version`. */
-function startPeer(options: RunOptions, version: OcpiVersion, shared: SharedServices): Promise<Peer> {
+async function startPeer(options: RunOptions, version: OcpiVersion, shared: SharedServices): Promise<Peer> {
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
-  const client = new OcpiClient({ ...clientSettings(options, version, shared), signal: options.signal });
+  const client = new OcpiClient({ ...clientSettings(options, version, shared), signal: options.signal, onExchange: traceOf(shared, 'peer') });
   const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
   const versions = options.peerVersions ?? [version];
-  return Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions });
+  const peer = await Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions });
+  peer.inbound.listen((record) => traceOf(shared, 'inbound')(record.exchange));
+  return peer;
 }
 
 /** What the wait for the target's registration (`--handshake await`) decided. */
@@ -229,7 +234,8 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
   // with us (--handshake await) is added when it does (CaseContext.provide).
   const origins = new OriginPolicy([...(options.target ? [options.target.versionsUrl] : []), ...options.allowOrigins]);
   const clientOptions = clientSettings(options, version, shared);
-  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal });
+  const trace = (by: string): ((exchange: Exchange) => void) => traceOf(shared, by);
+  const client = new OcpiClient({ ...clientOptions, origins, signal: options.signal, onExchange: trace('tester') });
   const peer = started ?? (await startPeer(options, version, shared));
   const state = new Map<StateKey, unknown>();
   if (options.target) {
@@ -243,7 +249,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
 
     // A client per step, not the run's: the run's signal may be aborted (Ctrl-C), and what the run started must still
     // be ended; the step's own signal ends it at its deadline.
-    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ ...clientOptions, origins, signal });
+    const teardownClient = (signal: AbortSignal): OcpiClient => new OcpiClient({ ...clientOptions, origins, signal, onExchange: trace('teardown') });
     const teardown: TeardownStep[] = [];
     const undo = async (exceptLast: boolean): Promise<void> => {
       const due = compensations.pending.filter((c) => !exceptLast || !c.last);

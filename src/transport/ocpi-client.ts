@@ -75,7 +75,12 @@ export interface OcpiClientOptions {
   readonly ocpiHeaders?: boolean;
   /** Extra headers, TLS, proxy and pace (`--header`, `--cacert`, HTTPS_PROXY, `--rate-limit`, ...). */
   readonly network?: Network;
+  /** Called with every exchange as it completes, recorded (tokens redacted): each hop, each 429 waited out, each failure. */
+  readonly onExchange?: ExchangeListener;
 }
+
+/** Told of every exchange as it completes, as recorded (tokens redacted). */
+export type ExchangeListener = (exchange: Exchange) => void;
 
 /** The headers OCPI 2.2 introduced: the request ids and the routing headers. */
 const OCPI_2_2_HEADERS = /^(x-request-id|x-correlation-id|ocpi-(from|to)-(country-code|party-id))$/i;
@@ -92,6 +97,8 @@ export const RETRY_AFTER_MAX_MS = 30_000;
 export interface SendOptions {
   /** Aborts this request; replaces the client's signal (a case's own signal, which the run's interrupt also aborts). */
   readonly signal?: AbortSignal;
+  /** Told of this request's exchanges instead of the client's listener (a case names itself as their sender). */
+  readonly onExchange?: ExchangeListener;
 }
 
 /** One HTTP request of a hop, as it goes on the wire. */
@@ -101,6 +108,7 @@ interface HopRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly payload: string | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly onExchange: ExchangeListener | undefined;
 }
 
 /** One HTTP request/response pair as sent and received, before the client decides whether to follow it. */
@@ -137,6 +145,7 @@ export class OcpiClient {
   async send(request: OcpiRequest, options: SendOptions = {}): Promise<OcpiResponse> {
     const { redactor } = this.#options;
     const signal = options.signal ?? this.#options.signal;
+    const onExchange = options.onExchange ?? this.#options.onExchange;
     if (request.token) redactor.add(request.token);
     // One correlation id for the whole request, redirects included: they are one logical call.
     const correlationId = randomUUID();
@@ -161,7 +170,7 @@ export class OcpiClient {
         if (ocpiHeaders || !OCPI_2_2_HEADERS.test(name)) headers[name.toLowerCase()] = value;
       }
 
-      const hop = await this.#sendOnce({ method: request.method, url, headers, payload, signal }).catch((error: unknown) => {
+      const hop = await this.#sendOnce({ method: request.method, url, headers, payload, signal, onExchange }).catch((error: unknown) => {
         // A later hop that got no answer: the redirects before it stay evidence.
         if (error instanceof TransportError && redirects.length > 0) throw new TransportError(error.message, { code: error.code, exchange: error.exchange, cause: error.cause, redirects });
         throw error;
@@ -183,7 +192,7 @@ export class OcpiClient {
   }
 
   /** Sends one HTTP request and records it; throws a TransportError when no response came. */
-  async #sendOnce({ method, url, headers, payload, signal }: HopRequest): Promise<Hop> {
+  async #sendOnce({ method, url, headers, payload, signal, onExchange }: HopRequest): Promise<Hop> {
     const { redactor } = this.#options;
     const recordedRequest: RecordedRequest = Object.freeze({
       method,
@@ -198,21 +207,26 @@ export class OcpiClient {
       Object.freeze({ startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started) });
     const failed = (code: string, message: string, cause: unknown): TransportError => {
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, error: Object.freeze({ code, message }), timings: timings() });
+      onExchange?.(exchange);
       return new TransportError(`${method} ${recordedRequest.url}: ${message}`, { code, exchange, cause });
     };
     const { origins } = this.#options;
     if (origins && !origins.allows(url)) throw failed('EORIGIN', origins.refusal(url), undefined);
 
+    let hop: Hop;
     try {
       const answer = await fetchAnswer({ method, url, headers, payload, timeoutMs: this.#options.timeoutMs, maxResponseBytes: this.#options.maxResponseBytes, ...(signal ? { signal } : {}), ...(this.#options.network ? { network: this.#options.network } : {}) });
       const parsed = parseBody(answer.text);
       const recordedResponse = recordResponse({ status: answer.status, headers: Object.freeze(redactor.headers(answer.headers)), parsed }, redactor);
       const exchange: Exchange = Object.freeze({ id, direction: 'outbound', request: recordedRequest, response: recordedResponse, timings: timings() });
-      return { exchange, status: answer.status, headers: answer.headers, json: parsed.json, body: parsed.value };
+      hop = { exchange, status: answer.status, headers: answer.headers, json: parsed.json, body: parsed.value };
     } catch (error) {
       if (error instanceof NoAnswer) throw failed(error.code, error.message, error.cause);
       throw failed('EREQUEST', error instanceof Error ? error.message : String(error), error);
     }
+    // Outside the try: a listener's own error is not the request's.
+    onExchange?.(hop.exchange);
+    return hop;
   }
 }
 

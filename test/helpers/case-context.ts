@@ -8,6 +8,10 @@ import { SessionGuard } from '../../src/runner/session-guard.js';
 import { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { carriesOcpiHeaders, type OcpiVersion } from '../../src/model/ocpi-version.js';
+import type { RunEvent, RunEventListener } from '../../src/model/run-event.js';
+
+/** The events of one type a listener was given. */
+export type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
 
 /** What a test sets of a case's services; the rest are fresh defaults. */
 export interface TestContextOptions {
@@ -23,6 +27,8 @@ export interface TestContextOptions {
   readonly redactor?: Redactor;
   /** The OCPI version the case runs in (2.2.1 by default); the client speaks it as a run's would. */
   readonly version?: OcpiVersion;
+  /** Where the case's events go (crawl progress, exchanges); nowhere by default. */
+  readonly emit?: RunEventListener;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
@@ -38,7 +44,7 @@ export function testCaseContext(definition: CaseDefinition, options: TestContext
     client, peer: options.peer ?? ({} as Peer), redactor, state: options.state,
     guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
-    version, deadlineMs: 1000, signal: new AbortController().signal, emit: () => undefined,
+    version, deadlineMs: 1000, signal: new AbortController().signal, emit: options.emit ?? (() => undefined),
     ...(options.parallelSteps === undefined ? {} : { parallelSteps: options.parallelSteps }),
   });
 }

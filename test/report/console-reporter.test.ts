@@ -139,6 +139,103 @@ describe('the console reporter in a terminal', () => {
   });
 });
 
+describe('the console reporter during long work', () => {
+  const crawl = (pages: number, done = false, caseId = 'LOC-01', url = 'http://127.0.0.1:1/ocpi/2.2.1/locations') => ({ type: 'crawl-progress' as const, caseId, url, pages, objects: pages * 50, elapsedMs: pages * 100, done });
+  // Every reporter a test starts ends its run, so no spinner is left drawing after the test.
+  const started: ConsoleReporter[] = [];
+  afterEach(() => {
+    for (const reporter of started.splice(0)) reporter.listener({ type: 'run-end', result: runResult([{ ...failedCase, status: 'passed', findings: [] }]) });
+  });
+  const start = (stderr: Output, options: { quiet?: boolean; verbose?: boolean } = {}): { reporter: ConsoleReporter; stdout: () => string } => {
+    let stdout = '';
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (stdout += t), isTTY: true }, stderr, color: false, quiet: options.quiet ?? false, verbose: options.verbose ?? false });
+    reporter.listener({ type: 'run-start', versions: ['2.2.1'], cases: [{ id: 'LOC-01', title: 't' }, { id: 'TAR-01', title: 't' }] });
+    reporter.listener({ type: 'stage-start', stage: 'modules', cases: 2 });
+    started.push(reporter);
+    return { reporter, stdout: () => stdout };
+  };
+
+  it('shows the crawl on the spinner line: the case, pages, objects and objects per second, the newest count, and how many more crawls run.', () => {
+    const { terminal, text } = fakeTerminal();
+    const { reporter, stdout } = start(terminal);
+    reporter.listener(crawl(3));
+    reporter.listener(crawl(40));
+    assert.match(text(), /LOC-01: crawling, 3 pages, 150 objects, 500 objects\/s/);
+    assert.match(text(), /LOC-01: crawling, 40 pages, 2000 objects, 500 objects\/s/);
+    reporter.listener(crawl(2, false, 'TAR-01', 'http://127.0.0.1:1/ocpi/2.2.1/tariffs'));
+    assert.match(text(), /LOC-01: crawling, 40 pages, 2000 objects, 500 objects\/s \(and 1 more crawl\)/);
+    reporter.listener(crawl(41, true));
+    assert.match(text(), /TAR-01: crawling, 2 pages, 100 objects, 500 objects\/s(?! \()/);
+    assert.doesNotMatch(stdout(), /crawling/, 'progress never reaches stdout');
+  });
+
+  it('drops a crawl from the spinner line when its case ends, even without its end, and lets a wait for the target show first.', () => {
+    const { terminal, text } = fakeTerminal();
+    const { reporter } = start(terminal);
+    reporter.listener(crawl(3));
+    reporter.listener({ type: 'wait-start', caseId: 'TAR-01', what: 'the CommandResult', timeoutMs: 30_000 });
+    reporter.listener(crawl(4));
+    assert.doesNotMatch(text(), /4 pages/, 'the wait shows, not the crawl');
+    reporter.listener({ type: 'wait-end', caseId: 'TAR-01' });
+    assert.match(text(), /LOC-01: crawling, 4 pages/);
+    const before = text().length;
+    reporter.listener({ type: 'case-end', result: { ...failedCase, id: 'LOC-01', status: 'passed', findings: [] } });
+    reporter.listener(crawl(5, false, 'TAR-01'));
+    reporter.listener({ type: 'case-end', result: { ...failedCase, id: 'TAR-01', status: 'passed', findings: [] } });
+    assert.doesNotMatch(text().slice(before), /LOC-01: crawling/);
+  });
+
+  it('draws no crawl progress when the run is quiet or stderr is not a terminal.', () => {
+    const { terminal, text } = fakeTerminal();
+    start(terminal, { quiet: true }).reporter.listener(crawl(3));
+    assert.equal(text(), '');
+    let piped = '';
+    start({ write: (t: string) => (piped += t), isTTY: false }).reporter.listener(crawl(3));
+    assert.equal(piped, '');
+  });
+
+  it('draws on a terminal that reports 0 columns (an unsized pseudo-terminal) as if it were 80 wide, rather than clearing lines without end.', () => {
+    const { terminal, text } = fakeTerminal();
+    const unsized: Terminal = { ...terminal, columns: 0 };
+    const { reporter } = start(unsized);
+    reporter.listener(crawl(3));
+    reporter.listener(crawl(4));
+    reporter.listener({ type: 'run-end', result: runResult([{ ...failedCase, status: 'passed', findings: [] }]) });
+    assert.match(text(), /LOC-01: crawling, 4 pages/);
+  });
+
+  const traced = exchange({ status: 200, body: { data: [] } }, { headers: { authorization: 'Token [redacted]' } });
+
+  it('prints a trace line per exchange on stderr with --verbose, clearing the spinner out of its way, quiet or not.', () => {
+    const { terminal, text } = fakeTerminal();
+    const { reporter, stdout } = start(terminal, { verbose: true, quiet: true });
+    reporter.listener({ type: 'exchange', exchange: traced, by: 'LOC-01' });
+    reporter.listener({ type: 'exchange', exchange: { ...traced, direction: 'inbound', request: { ...traced.request, method: 'POST', url: 'http://127.0.0.1:2/ocpi/2.2.1/credentials' } }, by: 'inbound' });
+    const { response: _response, ...unanswered } = traced;
+    reporter.listener({ type: 'exchange', exchange: { ...unanswered, error: { code: 'ECONNREFUSED', message: 'refused' } }, by: 'teardown' });
+    assert.equal(text(), [
+      '-> GET http://127.0.0.1:1/ocpi/versions 200 1 ms [LOC-01]',
+      '<- POST http://127.0.0.1:2/ocpi/2.2.1/credentials 200 1 ms [inbound]',
+      '-> GET http://127.0.0.1:1/ocpi/versions ECONNREFUSED 1 ms [teardown]',
+      '',
+    ].join('\n'));
+    assert.equal(stdout(), '', 'the trace is on stderr only');
+  });
+
+  it('prints no trace without --verbose.', () => {
+    let piped = '';
+    start({ write: (t: string) => (piped += t), isTTY: false }).reporter.listener({ type: 'exchange', exchange: traced, by: 'LOC-01' });
+    assert.equal(piped, '');
+  });
+
+  it('calls an interrupted run INTERRUPTED, not PASSED.', () => {
+    const out = { stdout: '' };
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: () => true }, color: false, quiet: false });
+    reporter.listener({ type: 'run-end', result: { ...runResult([{ ...failedCase, status: 'skipped', findings: [], reason: 'the run was interrupted' }]), interrupted: true } });
+    assert.match(out.stdout, /^INTERRUPTED 1 cases: 0 passed/m);
+  });
+});
+
 describe('the console reporter with a baseline', () => {
   it('marks a known failure as known, shows its anatomy, and lists the entries to remove.', () => {
     const known = { ...failedCase, status: 'known-failure' as const, knownFailures: ['envelope.status-code'] };

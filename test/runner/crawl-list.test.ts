@@ -7,7 +7,9 @@ import { CRAWL_CHECKS, FOLLOW_CHECKS, crawlList, type CrawlOptions } from '../..
 import { defineCase } from '../../src/runner/define-case.js';
 import { DEFAULT_CRAWL_BOUNDS, type CrawlBounds } from '../../src/runner/crawl-bounds.js';
 import type { StateKey } from '../../src/runner/run-state.js';
-import { testCaseContext } from '../helpers/case-context.js';
+import { testCaseContext, type EventOf } from '../helpers/case-context.js';
+import type { RunEvent, RunEventListener } from '../../src/model/run-event.js';
+import { CRAWL_PROGRESS_INTERVAL_MS } from '../../src/runner/crawl-progress.js';
 import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -49,9 +51,9 @@ const definition = (checks: readonly string[]) => defineCase({
   run: async () => undefined,
 });
 
-function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS, redactor?: Redactor, version?: OcpiVersion): CaseContext {
+function caseContext(checks: readonly string[] = CRAWL_CHECKS, crawlBounds: CrawlBounds = DEFAULT_CRAWL_BOUNDS, redactor?: Redactor, version?: OcpiVersion, emit?: RunEventListener): CaseContext {
   const state = new Map<StateKey, unknown>([['session', { token: Secret.generate() }], ['endpoints', []]]);
-  return testCaseContext(definition(checks), { state, crawlBounds, ...(redactor ? { redactor } : {}), ...(version ? { version } : {}) });
+  return testCaseContext(definition(checks), { state, crawlBounds, ...(redactor ? { redactor } : {}), ...(version ? { version } : {}), ...(emit ? { emit } : {}) });
 }
 
 /** A redactor that counts the bodies it copies. */
@@ -126,6 +128,34 @@ describe('crawlList', () => {
     assert.equal(t.exchanges[0], outcome.first);
     assert.equal(outcome.first?.request.url, `${listUrl()}?limit=1`);
     assert.deepEqual(requested, [`${listUrl()}?limit=1`, pageUrl(1), pageUrl(2)]);
+  });
+
+  it('says how far a long crawl has come a few times a second, then that it ended, and traces each page\'s exchange as the case\'s.', async () => {
+    const pages = 12;
+    serve((page) => ({ items: [tariff(`T${page}`)], ...(page < pages - 1 ? { next: page + 1 } : {}), total: pages, limit: 1 }));
+    const answer = server.handler;
+    // Each page takes a while, so the crawl lasts a few intervals.
+    server.handler = (req, res, body) => void setTimeout(() => answer(req, res, body), 40);
+    const events: RunEvent[] = [];
+    const t = caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, undefined, undefined, (event) => events.push(event));
+    const started = performance.now();
+    await crawlList(t, options({ limit: 1 }));
+    const elapsedMs = performance.now() - started;
+    const progress = events.filter((e): e is EventOf<'crawl-progress'> => e.type === 'crawl-progress');
+    const running = progress.filter((e) => !e.done);
+    assert.ok(running.length >= 1, 'a crawl of several intervals says how far it has come');
+    assert.ok(running.length <= Math.ceil(elapsedMs / CRAWL_PROGRESS_INTERVAL_MS), `at most one update per interval: ${running.length} in ${Math.round(elapsedMs)} ms`);
+    assert.ok(running.every((e, i) => e.caseId === 'TAR-99' && e.url === listUrl() && e.pages > (running[i - 1]?.pages ?? 0) && e.objects === e.pages));
+    assert.deepEqual(progress.at(-1) && { done: progress.at(-1)?.done, pages: progress.at(-1)?.pages, objects: progress.at(-1)?.objects }, { done: true, pages, objects: pages });
+    const traced = events.filter((e): e is EventOf<'exchange'> => e.type === 'exchange');
+    assert.deepEqual(traced.map((e) => [e.by, e.exchange.request.method, e.exchange.response?.status]), Array.from({ length: pages }, () => ['TAR-99', 'GET', 200]));
+  });
+
+  it('says nothing of the progress of a crawl that ends within one interval.', async () => {
+    serve((page) => ({ items: [tariff(`T${page}`)], ...(page < 2 ? { next: page + 1 } : {}), total: 3, limit: 1 }));
+    const events: RunEvent[] = [];
+    await crawlList(caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, undefined, undefined, (event) => events.push(event)), options({ limit: 1 }));
+    assert.deepEqual(events.filter((e) => e.type === 'crawl-progress'), []);
   });
 
   it('sends a 2.1.1 list no request ids and no routing headers, and does not judge its pages on them.', async () => {
