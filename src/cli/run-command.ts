@@ -7,10 +7,9 @@ import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
 import type { RunResult } from '../model/case-result.js';
 import { printError, printWarning, type CliIo, type StopReason } from './cli-io.js';
-import { PROFILE_NAMES } from '../runner/profiles.js';
+import { PROFILE_NAMES } from '../runner/profile-name.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { OCPI_VERSIONS } from '../model/ocpi-version.js';
-import { nothingChecked } from '../model/nothing-checked.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const list = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -30,9 +29,12 @@ function givenFlags(command: Command): RawRunSettings {
   return flags as RawRunSettings;
 }
 
+let plainHelp: Help | undefined;
+
 /** An option's help text, with the variable that gives the same setting (or that none may). */
 function withVariable(option: Option): string {
-  const base = new Help().optionDescription(option);
+  plainHelp ??= new Help();
+  const base = plainHelp.optionDescription(option);
   const key = option.attributeName();
   if (key === 'help') return base;
   if (key === 'config') return `${base} [env: OCPI_CONFORMANCE_CONFIG]`;
@@ -125,11 +127,12 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       checkOutputPaths(config);
       // With the JSON report on stdout, everything meant for a person goes to stderr.
       const human: CliIo = config.reportJson === STDOUT_PATH ? { ...io, stdout: io.stderr } : io;
-      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { readBaselineFile }] = await Promise.all([
+      const [{ ALL_CASES }, { run }, { ConsoleReporter }, { readBaselineFile }, { nothingChecked }] = await Promise.all([
         import('../../suites/index.js'),
         import('../run.js'),
         import('../report/console-reporter.js'),
         import('../config/baseline-file.js'),
+        import('../model/nothing-checked.js'),
       ]);
       for (const [flag, ids] of [['--only', config.only], ['--exclude', config.exclude]] as const) {
         const unknown = ids.filter((id) => !ALL_CASES.some((c) => c.id === id));

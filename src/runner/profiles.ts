@@ -1,9 +1,10 @@
 import { severityFor, type CaseDefinition } from './define-case.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 
+import type { ProfileName } from './profile-name.js';
+
 /** The names `--profile` takes. */
-export const PROFILE_NAMES = Object.freeze(['required', 'full'] as const);
-export type ProfileName = (typeof PROFILE_NAMES)[number];
+export { PROFILE_NAMES, type ProfileName } from './profile-name.js';
 
 /** A named selection of cases, for a purpose a user recognises. */
 export interface Profile {
