@@ -13,7 +13,12 @@ export interface CliIo {
    * the process), at once when it already was; later signals do not call it again.
    */
   onInterrupt(handler: (reason: StopReason) => void): void;
+  /** Reads standard input to its end (`validate -`); absent where there is none to read. */
+  readStdin?(): Promise<StdinText>;
 }
+
+/** What standard input held, or why it was not read. */
+export type StdinText = { readonly text: string } | { readonly refused: string };
 
 /** Prints a one-line error, the way every command reports a usage or runtime error. */
 export function printError(io: Pick<CliIo, 'stderr'>, message: string): void {

@@ -1,5 +1,5 @@
 import type { Output } from '../report/console-reporter.js';
-import { DEBUG_VARIABLE, printError, printInternalError, type CliIo, type StopReason } from './cli-io.js';
+import { DEBUG_VARIABLE, printError, printInternalError, type CliIo, type StdinText, type StopReason } from './cli-io.js';
 import { EXIT, stoppedExitCode } from './exit-codes.js';
 import { main } from './main.js';
 
@@ -18,6 +18,8 @@ export interface LaunchProcess {
   on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
   exit(code: number): void;
   exitCode?: number | string | null | undefined;
+  /** Standard input, for `validate -`; absent in tests that have none. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
 /** How long the launcher waits: for a stopped run to end, and for the process to end by itself once main returned. */
@@ -29,6 +31,26 @@ export interface LaunchDeadlines {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The most bytes `validate -` reads from standard input, as the largest response body a run reads by default. */
+const MAX_STDIN_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Standard input to its end, at most MAX_STDIN_BYTES. A terminal is refused rather than waited on: `validate -` is for
+ * a pipe or a redirected file, and a prompt waiting for typed JSON would read as a hang.
+ */
+async function readStdin(stdin: NonNullable<LaunchProcess['stdin']>): Promise<StdinText> {
+  if (stdin.isTTY) return { refused: 'validate - reads JSON from standard input, which is a terminal here: pipe a document into it (cat file.json | ocpi-conformance validate ... -)' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES) return { refused: `standard input holds more than ${MAX_STDIN_BYTES / (1024 * 1024)} MB` };
+    chunks.push(buffer);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
 
 /**
  * Runs the command line as a process and ends it with the documented exit code, whatever happens: SIGINT, SIGTERM and
@@ -84,6 +106,7 @@ export async function launch(proc: LaunchProcess = process, deadlines: LaunchDea
       handlers.push(handler);
       if (stopped) handler(stopped);
     },
+    ...(proc.stdin ? { readStdin: () => readStdin(proc.stdin as NonNullable<LaunchProcess['stdin']>) } : {}),
   };
   const code = await main(proc.argv.slice(2), io);
   const exitCode = crashed ? EXIT.error : code;

@@ -8,7 +8,7 @@ import { EXIT } from './exit-codes.js';
 export function validateCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('validate')
     .description('validate JSON files (an object, a list of objects, or a response envelope) as an OCPI object')
-    .argument('[files...]', 'the JSON files')
+    .argument('[files...]', 'the JSON files; - reads one document from standard input')
     .addOption(new Option('--ocpi-version <version>', 'the OCPI version whose schemas apply').choices([...OCPI_VERSIONS]))
     .option('--object <name>', 'the spec\'s object name: Location, EVSE, Connector, Session, CDR, Tariff, Token, Credentials, ...')
     .option('--list-objects', 'list the object names per version and exit')
@@ -29,7 +29,8 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
         throw new ConfigError(`OCPI ${options.ocpiVersion} has no object "${options.object}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see validate --list-objects`);
       }
       const verdicts: Awaited<ReturnType<typeof judgeFile>>[] = [];
-      for (const file of files) verdicts.push(await judgeFile(file, options.ocpiVersion, options.object));
+      if (files.filter((file) => file === '-').length > 1) throw new ConfigError('validate reads standard input (-) once');
+      for (const file of files) verdicts.push(await judgeFile(file, options.ocpiVersion, options.object, io.readStdin?.bind(io)));
       if (options.json) io.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
       else {
         for (const verdict of verdicts) {

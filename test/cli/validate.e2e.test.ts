@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { reportPath, runCli } from '../helpers/run-cli.js';
+import { BIN, reportPath, runCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
 const VALID = fileURLToPath(new URL('../../../test/fixtures/schemas/2.2.1/Credentials.json', import.meta.url));
@@ -60,5 +61,26 @@ describe('ocpi-conformance validate', function () {
     const missing = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Location', '/nonexistent/file.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read \/nonexistent\/file\.json: ENOENT/);
+  });
+
+  it('validates a document read from standard input with -, named stdin in the verdict.', async () => {
+    const credentials = { token: 'abcdefgh12345', url: 'https://ocpi.example.com/versions', roles: [{ role: 'CPO', party_id: 'ABC', country_code: 'NL', business_details: { name: 'Example' } }] };
+    const valid = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', '-'], { stdin: JSON.stringify(credentials) });
+    assert.equal(valid.code, 0, valid.stdout + valid.stderr);
+    assert.equal(valid.stdout, 'stdin: valid Credentials (OCPI 2.2.1)\n');
+    const invalid = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', '-'], { stdin: '{"token": 1}' });
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.stdout, /^stdin: invalid Credentials/);
+    const twice = await runMain(['validate', '--ocpi-version', '2.2.1', '--object', 'Credentials', '-', '-'], { stdin: '{}' });
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /reads standard input \(-\) once/);
+  });
+
+  it('refuses - when standard input is a terminal instead of waiting for typed JSON (through script(1)).', function () {
+    if (spawnSync('script', ['--version']).status !== 0) this.skip();
+    const command = `${process.execPath} ${BIN} validate --ocpi-version 2.2.1 --object Credentials -; echo "exit=$?"`;
+    const outcome = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(outcome.stdout, /ocpi-conformance: error: validate - reads JSON from standard input, which is a terminal here: pipe a document into it/);
+    assert.match(outcome.stdout, /exit=2/);
   });
 });

@@ -7,7 +7,7 @@ import type { CliOutcome } from './run-cli.js';
  * process launcher (signals, exit, stream errors; test/cli/launch.test.ts and the spawned end-to-end tests cover it)
  * runs, at a fraction of a process's start-up and cold-JIT cost. Stdout and stderr are pipes, not terminals.
  */
-export async function runMain(args: readonly string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliOutcome> {
+export async function runMain(args: readonly string[], options: { timeoutMs?: number; env?: Record<string, string>; stdin?: string } = {}): Promise<CliOutcome> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('OCPI_CONFORMANCE_')));
   let stdout = '';
   let stderr = '';
@@ -16,6 +16,7 @@ export async function runMain(args: readonly string[], options: { timeoutMs?: nu
     stderr: { write: (text: string) => ((stderr += text), true) },
     env: { ...clean, NO_COLOR: '1', ...options.env },
     onInterrupt: () => undefined,
+    ...(options.stdin !== undefined ? { readStdin: () => Promise.resolve({ text: options.stdin as string }) } : {}),
   };
   const timeoutMs = options.timeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
