@@ -24,7 +24,9 @@ export const EXIT = Object.freeze({
 });
 
 /** The exit code of a run stopped for `reason`: the signal's, or 3 for an internal error. */
-export function stoppedExitCode(reason: StopReason): number {
+export function stoppedExitCode(reason: StopReason | 'fail-fast'): number {
+  // --fail-fast stops the run at its first failure: the run failed, whatever it did not reach.
+  if (reason === 'fail-fast') return EXIT.failures;
   if (reason === 'SIGTERM') return EXIT.terminated;
   if (reason === 'SIGHUP') return EXIT.hangup;
   if (reason === 'internal-error') return EXIT.error;
@@ -32,7 +34,7 @@ export function stoppedExitCode(reason: StopReason): number {
 }
 
 /** The exit code a finished run ends with; `untested` when it could test nothing (see RunResult.untested). */
-export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason = 'SIGINT', untested = false, checkedNothing = false): number {
+export function exitCodeFor(summary: Summary, interrupted: boolean, reason: StopReason | 'fail-fast' = 'SIGINT', untested = false, checkedNothing = false): number {
   if (interrupted) return stoppedExitCode(reason);
   if (untested) return EXIT.nothingTested;
   if (summary.errored > 0) return EXIT.error;

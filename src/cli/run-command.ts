@@ -6,6 +6,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { RawRunSettings, RunConfig } from '../config/run-config.js';
 import type { Baseline } from '../runner/baseline.js';
 import type { RunResult } from '../model/case-result.js';
+import type { RunEvent } from '../model/run-event.js';
 import { printError, printWarning, type CliIo, type StopReason } from './cli-io.js';
 import { PROFILE_NAMES } from '../runner/profile-name.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -83,6 +84,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--keep-registration', 'do not unregister at the end of the run')
     .optionsGroup('Selection:')
     .option('--only <ids>', 'run only these case ids (comma-separated)', list)
+    .option('--fail-fast', 'stop at the first failed case: what the run started is undone and the reports are written (exit 1)')
     .option('--exclude <ids>', 'leave these case ids out (comma-separated); they are not pulled in for what other cases need', list)
     .option('--grep <pattern>', 'run only cases whose id or title matches')
     .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
@@ -142,13 +144,21 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
       const controller = new AbortController();
       let stoppedBy: StopReason | undefined;
+      let failedFast = false;
       io.onInterrupt((reason) => {
         stoppedBy = reason;
         controller.abort();
       });
+      // --fail-fast: the first failed case stops the run as Ctrl-C would (teardown, reports), and the run fails.
+      const failFast = (event: RunEvent): void => {
+        if (!config.failFast || failedFast || stoppedBy !== undefined || event.type !== 'case-end' || event.result.status !== 'failed') return;
+        failedFast = true;
+        io.stderr.write(`Stopping at the first failure (--fail-fast): ${event.result.id}\n`);
+        controller.abort();
+      };
       const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet, verbose: config.verbose });
-      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener], ...(baseline ? { baseline } : {}) });
-      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy, result.untested !== undefined, nothingChecked(result));
+      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener, failFast], ...(baseline ? { baseline } : {}) });
+      const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy ?? (failedFast ? 'fail-fast' : undefined), result.untested !== undefined, nothingChecked(result));
       const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);
       // A run that could not judge the target says why in one line where scripts look for errors.
       const firstError = result.cases.find((c) => c.status === 'errored');

@@ -20,7 +20,7 @@ const LIST_KEYS = new Set(['only', 'exclude', 'embeddedFault', 'embeddedVariant'
 // Header values may hold commas: OCPI_CONFORMANCE_HEADER gives one header per line.
 const LINE_LIST_KEYS = new Set(['header']);
 const NUMBER_KEYS = new Set(['concurrency', 'timeout', 'deadline', 'maxResponseSize', 'maxPages', 'maxObjects', 'crawlTime', 'rateLimit']);
-const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'color', 'quiet', 'verbose']);
+const BOOLEAN_KEYS = new Set(['rawToken', 'keepRegistration', 'failFast', 'color', 'quiet', 'verbose']);
 
 /** The layers a run's settings come from. */
 export interface ConfigSources {
@@ -137,6 +137,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     ...(merged.grep !== undefined ? { grep: merged.grep } : {}),
     rawToken: merged.rawToken === true,
     keepRegistration: merged.keepRegistration === true,
+    failFast: merged.failFast === true,
     // The embedded party has no chargers to harm, so its runs always include the command cases.
     allowCommands: merged.allowCommands === true || merged.embedded !== undefined,
     ...(merged.testLocation ? { testSite: Object.freeze({ locationId: merged.testLocation, ...(merged.testEvse ? { evseUid: merged.testEvse } : {}) }) } : {}),

@@ -38,6 +38,8 @@ export interface RunConfig {
   readonly grep?: string;
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
+  /** Stop at the first failed case (`--fail-fast`). */
+  readonly failFast: boolean;
   /** Run the cases that act on chargers (remote commands, charging profiles); always on against the embedded party. */
   readonly allowCommands: boolean;
   /** Where remote commands act, instead of a site chosen from the crawled Locations. */
@@ -106,6 +108,7 @@ export interface RawRunSettings {
   grep?: string;
   rawToken?: boolean;
   keepRegistration?: boolean;
+  failFast?: boolean;
   allowCommands?: boolean;
   testLocation?: string;
   testEvse?: string;

@@ -29,6 +29,7 @@ export const RUN_SETTINGS_SCHEMA = {
     grep: { type: 'string' },
     rawToken: { type: 'boolean' },
     keepRegistration: { type: 'boolean' },
+    failFast: { type: 'boolean' },
     allowCommands: { type: 'boolean' },
     testLocation: { type: 'string', minLength: 1, maxLength: 36 },
     testEvse: { type: 'string', minLength: 1, maxLength: 36 },

@@ -47,4 +47,15 @@ describe('a selection that cannot pass by accident', function () {
     assert.deepEqual(casesWith(report, 'failed'), []);
     assert.ok(report.cases.filter((c) => c.status === 'skipped' && /contradicts/.test(c.reason ?? '')).length > 10);
   });
+
+  it('stops at the first failed case with --fail-fast, undoes the registration, writes the report and exits 1.', async () => {
+    const path = reportPath();
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--embedded-fault', 'locations-page-exceeds-x-limit', '--fail-fast', '--report-json', path]);
+    assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /^Stopping at the first failure \(--fail-fast\): LOC-01$/m);
+    const report = readReport(path) as ReturnType<typeof readReport> & { interrupted: boolean; teardown: Array<{ what: string; status: string }> };
+    assert.deepEqual(casesWith(report, 'failed'), ['LOC-01']);
+    assert.equal(report.interrupted, true);
+    assert.ok(report.teardown.some((step) => /unregister/.test(step.what) && step.status === 'done'), JSON.stringify(report.teardown));
+  });
 });
