@@ -85,7 +85,7 @@ describe('the HTML report in a real browser (headless Chromium)', function () {
     assert.match(await expected.innerText(), /^- \d+$/);
     const curl = failed.getByTestId('reproduce-curl').first();
     assert.ok(await curl.isVisible(), 'the curl line is visible');
-    assert.match(await curl.innerText(), /^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ocpi\/emsp\/2\.2\.1\/locations\/.* -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 -w0\)"/);
+    assert.match(await curl.innerText(), /^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/ocpi\/emsp\/2\.2\.1\/locations\/.* -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 \| tr -d '\\n'\)"/);
     assert.ok(await failed.getByTestId('reproduce').getByText('OCPI_TOKEN', { exact: true }).first().isVisible(), 'with the hint that it needs OCPI_TOKEN');
 
     const passed = page.getByTestId('case-VER-01');

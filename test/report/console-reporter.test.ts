@@ -36,7 +36,7 @@ describe('the console reporter', () => {
     assert.match(stdout, /VER-01 The versions endpoint lists versions \[failed, required\]/);
     assert.match(stdout, /GET http:\/\/127\.0\.0\.1:1\/ocpi\/versions -> HTTP 200 \(1 ms\)/);
     assert.match(stdout, /x envelope\.status-code: expected status_code 1000, got 2000\n\s+- expected  \+ actual\n\s+- 1000\n\s+\+ 2000/);
-    assert.match(stdout, /reproduce: curl -sS -X GET 'http:\/\/127\.0\.0\.1:1\/ocpi\/versions' -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 -w0\)" -H 'x-request-id: r1'/);
+    assert.match(stdout, /reproduce: curl -sS -X GET 'http:\/\/127\.0\.0\.1:1\/ocpi\/versions' -H "Authorization: Token \$\(printf %s "\$OCPI_TOKEN" \| base64 \| tr -d '\\n'\)" -H 'x-request-id: r1'/);
     assert.match(stdout, /spec: OCPI 2\.2\.1, Versions: a rule/);
     assert.match(stdout, /FAILED 1 cases: 0 passed, 1 failed/);
   });
