@@ -9,7 +9,7 @@ import { runConformance, type VersionPlan } from './runner/run-conformance.js';
 import { selectCases } from './runner/select-cases.js';
 import { withRequirements, type CompletedSelection } from './runner/with-requirements.js';
 import { chooseVersions, type VersionChoice } from './runner/choose-versions.js';
-import { discoverVersions } from './runner/discover-versions.js';
+import { readVersionsList, versionsProblem } from './runner/discover-versions.js';
 import { ConfigError } from './config/config-error.js';
 import { OCPI_VERSIONS, type OcpiVersion } from './model/ocpi-version.js';
 import { ALL_CASES } from '../suites/index.js';
@@ -83,9 +83,13 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       throw new ConfigError('--ocpi-version all needs a registration in each version (--handshake register); with --handshake none the token was registered in one version: name it with --ocpi-version');
     }
     // The target's versions list, read first, decides what is tested (not with --handshake await: the target picks).
-    const offered = target && config.handshake !== 'await'
-      ? await discoverVersions({ ...target, network, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
+    const read = target && config.handshake !== 'await'
+      ? await readVersionsList({ ...target, network, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
       : undefined;
+    const offered = read?.kind === 'listed' ? read.versions : undefined;
+    // What stops the run from the start is said first, in the user's words; VER-01 then reports it as evidence.
+    const problem = read ? versionsProblem(read) : undefined;
+    if (problem) for (const listener of hooks.listeners ?? []) listener({ type: 'notice', message: `The target's versions list could not be read: ${problem} (\`ocpi-conformance doctor\` checks this before a run)` });
     // With --handshake await the tester offers every version it can test (only the one asked for with --ocpi-version)
     // and tests the one the target registers in; 2.1.1 only with --role, which its credentials do not say (X2).
     const offerable = testable.filter((version) => version !== '2.1.1' || config.role !== undefined);

@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   mock: async () => (await import('./mock-command.js')).mockCommand,
   validate: async () => (await import('./validate-command.js')).validateCommand,
   list: async () => (await import('./list-command.js')).listCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
 };
 
 // Start-up is part of the interface: `--version` loads neither commander nor any command, `run --help` only `run`'s

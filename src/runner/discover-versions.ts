@@ -22,14 +22,20 @@ export interface DiscoverOptions {
   readonly network?: Network;
 }
 
+/** What reading the target's versions list gave: the versions and the token form it took, or why there are none. */
+export type VersionsRead =
+  | { readonly kind: 'listed'; readonly versions: readonly string[]; readonly encoding: TokenEncoding }
+  | { readonly kind: 'refused'; readonly status: number }
+  | { readonly kind: 'not-a-list'; readonly status: number; readonly contentType?: string }
+  | { readonly kind: 'unreachable'; readonly message: string };
+
 /**
- * The versions the target's versions list names, read with the token the run was given; undefined when the list could
- * not be read (no answer, a refusal, no envelope), in which case the run goes ahead and VER-01 says what is wrong. The
- * token goes Base64-encoded (2.2 and later) unless `--raw-token`; a refusal is tried once more with the other encoding,
- * since a 2.1.1 party expects the token as it is and the run cannot know the version before it has read the list.
- * Nothing is judged here: VER-01 reads the list again as its evidence.
+ * Reads the target's versions list with the token the run was given. The token goes Base64-encoded (2.2 and later)
+ * unless `--raw-token`; a refusal is tried once more with the other encoding, since a 2.1.1 party expects the token as
+ * it is and the run cannot know the version before it has read the list. Nothing is judged here: VER-01 reads the list
+ * again as its evidence, and `doctor` says what each outcome means.
  */
-export async function discoverVersions(options: DiscoverOptions): Promise<readonly string[] | undefined> {
+export async function readVersionsList(options: DiscoverOptions): Promise<VersionsRead> {
   const redactor = new Redactor();
   redactor.add(options.token);
   let count = 0;
@@ -45,16 +51,36 @@ export async function discoverVersions(options: DiscoverOptions): Promise<readon
     ...(options.network ? { network: options.network } : {}),
   });
   const encodings: TokenEncoding[] = options.rawToken ? ['raw', 'base64'] : ['base64', 'raw'];
+  let refused = 0;
   for (const tokenEncoding of encodings) {
     try {
       const response = await client.send({ method: 'GET', url: options.versionsUrl, token: options.token, tokenEncoding });
-      if (response.status === 401 || response.status === 403) continue;
+      if (response.status === 401 || response.status === 403) {
+        refused = response.status;
+        continue;
+      }
       const data: unknown = response.status === 200 && response.json ? (response.body as { data?: unknown } | null)?.data : undefined;
-      return Array.isArray(data) ? offeredVersions(data) : undefined;
+      if (Array.isArray(data)) return { kind: 'listed', versions: offeredVersions(data), encoding: tokenEncoding };
+      const contentType = response.headers['content-type'];
+      return { kind: 'not-a-list', status: response.status, ...(contentType ? { contentType } : {}) };
     } catch (error) {
-      if (error instanceof TransportError) return undefined;
+      if (error instanceof TransportError) return { kind: 'unreachable', message: redactor.text(error.message) };
       throw error;
     }
   }
-  return undefined;
+  return { kind: 'refused', status: refused };
+}
+
+/** Why the versions list could not be read, in the user's words with what to try; undefined when it was. */
+export function versionsProblem(read: VersionsRead): string | undefined {
+  switch (read.kind) {
+    case 'listed':
+      return undefined;
+    case 'unreachable':
+      return read.message;
+    case 'refused':
+      return `the target refused the token (HTTP ${read.status}) Base64-encoded and as it is: check --token (a Token A already used by an earlier registration is no longer valid)`;
+    case 'not-a-list':
+      return `the versions URL answered HTTP ${read.status}${read.contentType ? ` (${read.contentType})` : ''} without an OCPI versions list: is --versions-url the target's OCPI versions endpoint?`;
+  }
 }
