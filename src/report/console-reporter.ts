@@ -192,7 +192,8 @@ export class ConsoleReporter {
 /** Which OCPI versions the run tested, and what the target offered when the run read its versions list. */
 export function versionLine(result: RunResult): string {
   const { testedVersions, offeredVersions } = result.target;
-  const tested = testedVersions.length === 0 ? 'no OCPI version tested' : `OCPI ${testedVersions.join(' and ')} tested`;
+  const named = testedVersions.length < 2 ? testedVersions.join('') : `${testedVersions.slice(0, -1).join(', ')} and ${testedVersions.at(-1) ?? ''}`;
+  const tested = testedVersions.length === 0 ? 'no OCPI version tested' : `OCPI ${named} tested`;
   return offeredVersions === undefined ? tested : `${tested} (the target offers ${offeredVersions.length === 0 ? 'none' : offeredVersions.join(', ')})`;
 }
 
