@@ -87,8 +87,9 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       ? await readVersionsList({ ...target, network, rawToken: config.rawToken, timeoutMs: config.timeout, maxResponseBytes: config.maxResponseBytes, allowOrigins: config.allowOrigins, signal })
       : undefined;
     const offered = read?.kind === 'listed' ? read.versions : undefined;
-    // What stops the run from the start is said first, in the user's words; VER-01 then reports it as evidence.
-    const problem = read ? versionsProblem(read) : undefined;
+    // What stops the run from the start is said first, in the user's words; VER-01 then reports it as evidence. (A
+    // target that gave no answer ends the run with exit 3 and that one line already.)
+    const problem = read && read.kind !== 'unreachable' ? versionsProblem(read) : undefined;
     if (problem) for (const listener of hooks.listeners ?? []) listener({ type: 'notice', message: `The target's versions list could not be read: ${problem} (\`ocpi-conformance doctor\` checks this before a run)` });
     // With --handshake await the tester offers every version it can test (only the one asked for with --ocpi-version)
     // and tests the one the target registers in; 2.1.1 only with --role, which its credentials do not say (X2).

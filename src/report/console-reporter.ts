@@ -59,6 +59,8 @@ export class ConsoleReporter {
   readonly #crawls = new Map<string, Extract<RunEvent, { type: 'crawl-progress' }>>();
   // The id column is as wide as the longest id of the run (LOC-01 and LOC-PUSH-01 line up).
   #idWidth = 8;
+  // Per skip reason printed, the case it was printed for and the cases skipped since for it (see #caseEnded).
+  readonly #skips = new Map<string, { readonly first: string; readonly more: string[] }>();
 
   constructor(options: ConsoleReporterOptions) {
     this.#options = options;
@@ -108,10 +110,11 @@ export class ConsoleReporter {
       case 'case-end':
         for (const [key, crawl] of this.#crawls) if (crawl.caseId === event.result.id) this.#crawls.delete(key);
         if (this.#connecting) this.#connecting.done += 1;
-        if (!this.#options.quiet) this.#options.stdout.write(`${this.#caseLine(event.result)}\n`);
+        if (!this.#options.quiet) this.#caseEnded(event.result);
         this.#progress();
         break;
       case 'run-end':
+        this.#flushSkips();
         this.#waits.clear();
         this.#crawls.clear();
         this.#connecting = undefined;
@@ -152,6 +155,31 @@ export class ConsoleReporter {
   #stopSpinner(): void {
     this.#spinner?.stop();
     this.#spinner = undefined;
+  }
+
+  /**
+   * Prints a case's line as it ends. A skip for a reason already printed (a refused token, an undeclared module, a
+   * missing --allow-commands) is held, and the held ones are folded into one line per reason at the end, so that sixty
+   * skips do not bury what caused them.
+   */
+  #caseEnded(result: CaseResult): void {
+    const reason = result.reason ?? '';
+    const seen = result.status === 'skipped' ? this.#skips.get(reason) : undefined;
+    if (seen) {
+      seen.more.push(result.id);
+      return;
+    }
+    if (result.status === 'skipped') this.#skips.set(reason, { first: result.id, more: [] });
+    this.#options.stdout.write(`${this.#caseLine(result)}\n`);
+  }
+
+  #flushSkips(): void {
+    for (const { first, more } of this.#skips.values()) {
+      if (more.length === 0) continue;
+      const named = more.length > 12 ? `${more.slice(0, 12).join(', ')} and ${more.length - 12} more` : more.join(', ');
+      this.#options.stdout.write(`${this.#style.dim(`  ${MARKS.skipped.padEnd(5)} ${`+${more.length}`.padEnd(this.#idWidth)} skipped for the same reason as ${first}: ${named}`)}\n`);
+    }
+    this.#skips.clear();
   }
 
   #caseLine(result: CaseResult): string {

@@ -250,3 +250,23 @@ describe('the console reporter with a baseline', () => {
     assert.match(out.stdout, /baseline: 1 entry now passes; remove it from known\.json: LOC-01 schema\.response/);
   });
 });
+
+describe('the console reporter\'s case lines', () => {
+  it('folds the skips for a reason already printed into one line per reason at the end, naming the cases.', () => {
+    let stdout = '';
+    const reporter = new ConsoleReporter({ stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, color: false, quiet: false });
+    const skipped = (id: string, reason: string): CaseResult => ({ ...failedCase, id, status: 'skipped', reason, findings: [], exchanges: [] });
+    const cases = [skipped('LOC-01', 'needs session'), skipped('CMD-01', 'acts on a real charger'), skipped('TAR-01', 'needs session'), { ...failedCase, id: 'VER-03', status: 'passed' as const, findings: [] }, skipped('SES-01', 'needs session'), skipped('CMD-02', 'acts on a real charger')];
+    for (const result of cases) reporter.listener({ type: 'case-end', result });
+    reporter.listener({ type: 'run-end', result: runResult(cases) });
+    const lines = stdout.split('\n').filter((line) => /^ {2}(skip|ok) /.test(line));
+    assert.deepEqual(lines.map((line) => line.replace(/ +/g, ' ').replace(/ The versions endpoint lists versions.*$/, '')), [
+      ' skip LOC-01',
+      ' skip CMD-01',
+      ' ok VER-03',
+      ' skip +2 skipped for the same reason as LOC-01: TAR-01, SES-01',
+      ' skip +1 skipped for the same reason as CMD-01: CMD-02',
+    ]);
+  });
+});
+
