@@ -7,6 +7,7 @@ import type { RunEvent, RunEventListener } from '../model/run-event.js';
 import { renderFailureAnatomy, type TextStyle } from './failure-anatomy.js';
 import { hollowRunWarnings } from './hollow-run-warnings.js';
 import { nothingChecked } from '../model/nothing-checked.js';
+import { TESTER_IDENTITY } from '../model/tester-identity.js';
 
 /** A writable the reporter prints to (process.stdout / stderr, or a test's buffer). */
 export interface Output {
@@ -210,6 +211,10 @@ export class ConsoleReporter {
     for (const step of result.teardown) {
       const line = `teardown: ${step.what}: ${step.detail}`;
       lines.push(step.status === 'failed' ? s.bad(line) : s.dim(line));
+      // The tester's token for it is never printed, so only the target's side can clear a registration left behind.
+      if (step.status === 'failed' && /^unregister\b/.test(step.what)) {
+        lines.push(s.bad(`the target still holds the tester's registration (party ${TESTER_IDENTITY.countryCode}/${TESTER_IDENTITY.partyId}): remove it on the target's side before the next run, which would otherwise be refused a second registration (405)`));
+      }
     }
     if (result.baseline) lines.push(...baselineLines(result.baseline).map((line) => s.warn(line)));
     for (const warning of hollowRunWarnings(result)) lines.push(s.warn(`warning: ${warning}`));

@@ -270,3 +270,12 @@ describe('the console reporter\'s case lines', () => {
   });
 });
 
+describe('the console reporter\'s teardown lines', () => {
+  it('says how to clear a registration the teardown could not remove.', () => {
+    const result = runResult([failedCase], { teardown: [{ what: 'unregister: DELETE the tester\'s credentials at the target', caseId: 'CRED-02', status: 'failed', detail: 'no answer', exchanges: [] }] });
+    const { stdout } = render(result);
+    assert.match(stdout, /teardown: unregister: DELETE the tester's credentials at the target: no answer/);
+    assert.match(stdout, /the target still holds the tester's registration \(party ZZ\/OCT\): remove it on the target's side before the next run/);
+  });
+});
+
