@@ -9,16 +9,18 @@ export default defineCase({
   id: 'VER-06',
   title: 'The target registers in the highest version both parties offer',
   module: 'versions',
-  // 2.1.1 joins once the 2.1.1 cases land: alone, these passive cases would make a 2.1.1-only target look testable.
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'connect',
   after: ['CRED-07'],
   skipWhen: (s) => (s.handshake === 'await' ? undefined : `--handshake ${s.handshake}: the target does not register with the tester, so it chooses no version`),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, registration (sequence diagram)',
-    rule: 'The registering party reads both versions lists and registers in the latest version both parties implement.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, registration (sequence diagram)',
+      rule: 'The registering party reads both versions lists and registers in the latest version both parties implement.',
+    }, '2.3.0'),
+    { version: '2.1.1', section: 'credentials.md, Use cases, Registration (its sequence diagram)', rule: 'The registering party reads both versions lists and registers in the latest version both parties implement (a diagram step, so a recommendation: spec-notes X1, V1).' },
+  ],
   severity: 'recommended',
   checks: ['versions.registered-highest'],
   async run(t) {

@@ -10,14 +10,16 @@ export default defineCase({
   id: 'VER-08',
   title: 'A partner registered in a version calls the tester only at that version\'s endpoints',
   module: 'versions',
-  // 2.1.1 joins once the 2.1.1 cases land: alone, these passive cases would make a 2.1.1-only target look testable.
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'disconnect',
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, PUT method; Use cases, updating to a newer version',
-    rule: 'A registration is in one version, changed by a PUT to another version\'s credentials endpoint; the partner uses the endpoints of that version.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, PUT method; Use cases, updating to a newer version',
+      rule: 'A registration is in one version, changed by a PUT to another version\'s credentials endpoint; the partner uses the endpoints of that version.',
+    }, '2.3.0'),
+    { version: '2.1.1', section: 'credentials.md, PUT Method; Use cases, Updating to a newer version', rule: 'A registration is in one version, changed by a PUT to another version\'s credentials endpoint; the partner uses the endpoints of that version.' },
+  ],
   severity: 'recommended',
   checks: ['versions.calls-registered-version'],
   async run(t) {
