@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   list: async () => (await import('./list-command.js')).listCommand,
   doctor: async () => (await import('./doctor-command.js')).doctorCommand,
+  replay: async () => (await import('./replay-command.js')).replayCommand,
 };
 
 // Start-up is part of the interface: `--version` loads neither commander nor any command, `run --help` only `run`'s

@@ -1,0 +1,64 @@
+import { ConfigError } from '../config/config-error.js';
+import { REDACTED, type Secret } from '../config/secret.js';
+import type { Exchange } from '../model/exchange.js';
+import type { OcpiRequest } from '../transport/ocpi-client.js';
+
+// Headers the client sets itself on a replay (fresh ids, its own token encoding), or that describe the old connection.
+const CLIENT_HEADERS = new Set(['authorization', 'x-request-id', 'x-correlation-id', 'content-length', 'content-type', 'host', 'connection', 'user-agent', 'accept']);
+
+/** The exchanges of a saved JSON report, by id: every case's, the teardown's and the target's own requests. */
+export function reportExchanges(report: unknown): Map<string, Exchange> {
+  const found = new Map<string, Exchange>();
+  const take = (exchanges: unknown): void => {
+    if (!Array.isArray(exchanges)) return;
+    for (const exchange of exchanges as Exchange[]) if (exchange && typeof exchange.id === 'string' && !found.has(exchange.id)) found.set(exchange.id, exchange);
+  };
+  const r = (report ?? {}) as { cases?: Array<{ exchanges?: unknown }>; teardown?: Array<{ exchanges?: unknown }>; peerInbound?: unknown };
+  for (const c of r.cases ?? []) take(c.exchanges);
+  for (const step of r.teardown ?? []) take(step.exchanges);
+  take(r.peerInbound);
+  return found;
+}
+
+/** A JSON value with every redacted string (a token the run knew) replaced by `token`. */
+function withToken(value: unknown, token: string): unknown {
+  if (value === REDACTED) return token;
+  if (Array.isArray(value)) return value.map((item) => withToken(item, token));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withToken(item, token)]));
+  return value;
+}
+
+const holdsRedacted = (value: unknown): boolean => JSON.stringify(value ?? null).includes(`"${REDACTED}"`);
+
+/**
+ * The request a recorded outbound exchange made, ready to send again: the same method, URL, headers and body; the
+ * Authorization token and any token inside the body from what the user gives (the report never holds them); headers
+ * whose values were redacted (a gateway key given with --header) left out, and named.
+ */
+export function replayedRequest(exchange: Exchange, given: { token?: Secret; bodyToken?: Secret }): { request: OcpiRequest; droppedHeaders: string[] } {
+  if (exchange.direction !== 'outbound') throw new ConfigError(`exchange ${exchange.id} is a request the target made to the tester: only the tester's own requests can be replayed`);
+  const recorded = exchange.request;
+  if (recorded.url.includes(REDACTED)) throw new ConfigError(`the URL of exchange ${exchange.id} held a token, which no report holds: it cannot be replayed`);
+  const carriesToken = recorded.headers['authorization'] !== undefined;
+  if (carriesToken && !given.token) throw new ConfigError(`exchange ${exchange.id} carried a credentials token, which no report holds: give it with --token or OCPI_CONFORMANCE_TOKEN`);
+  if ((holdsRedacted(recorded.body) || (recorded.rawBody ?? '').includes(REDACTED)) && !given.bodyToken) {
+    throw new ConfigError(`the body of exchange ${exchange.id} held a token, which no report holds: give it with --body-token or OCPI_BODY_TOKEN`);
+  }
+  const headers: Record<string, string> = {};
+  const droppedHeaders: string[] = [];
+  for (const [name, value] of Object.entries(recorded.headers)) {
+    if (CLIENT_HEADERS.has(name)) continue;
+    if (value.includes(REDACTED)) droppedHeaders.push(name);
+    else headers[name] = value;
+  }
+  const bodyToken = given.bodyToken?.reveal() ?? '';
+  const request: OcpiRequest = {
+    method: recorded.method as OcpiRequest['method'],
+    url: recorded.url,
+    token: carriesToken ? (given.token as Secret) : null,
+    headers,
+    ...(recorded.body !== undefined ? { body: withToken(recorded.body, bodyToken) } : {}),
+    ...(recorded.body === undefined && recorded.rawBody !== undefined ? { rawBody: recorded.rawBody.split(REDACTED).join(bodyToken) } : {}),
+  };
+  return { request, droppedHeaders };
+}
