@@ -14,6 +14,20 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   list: async () => (await import('./list-command.js')).listCommand,
   doctor: async () => (await import('./doctor-command.js')).doctorCommand,
   replay: async () => (await import('./replay-command.js')).replayCommand,
+  completion: async () => {
+    const { completionCommand, optionWords } = await import('./completion-command.js');
+    // The words come from the commands' own definitions, loaded only when a script is asked for.
+    const words = async (): Promise<{ commands: string[]; options: Record<string, string[]> }> => {
+      const options: Record<string, string[]> = {};
+      for (const [name, load] of Object.entries(COMMANDS)) {
+        if (name === 'completion') continue;
+        const quiet: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, onInterrupt: () => undefined };
+        options[name] = [...optionWords((await load())(quiet, () => undefined)), '--help'];
+      }
+      return { commands: Object.keys(COMMANDS), options };
+    };
+    return (io, setExitCode) => completionCommand(io, setExitCode, words);
+  },
 };
 
 // Start-up is part of the interface: `--version` loads neither commander nor any command, `run --help` only `run`'s
