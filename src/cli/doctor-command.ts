@@ -28,11 +28,12 @@ export function doctorCommand(io: CliIo, setExitCode: (code: number) => void): C
     .option('--timeout <ms>', 'per request (default 10000)', (value: string) => Number(value))
     .option('-c, --config <file>', 'a JSON or YAML file of settings, as for run')
     .action(async (_options: unknown, command: Command) => {
-      const [{ loadRunConfig }, { Network }, { preflight }, { unknownVariables }] = await Promise.all([
+      const [{ loadRunConfig }, { Network }, { preflight }, { unknownVariables }, { networkNotices }] = await Promise.all([
         import('../config/load-run-config.js'),
         import('../transport/network.js'),
         import('./preflight.js'),
         import('../config/setting-problem.js'),
+        import('../runner/network-notices.js'),
       ]);
       const flags: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(command.opts<Record<string, unknown>>())) {
@@ -42,6 +43,7 @@ export function doctorCommand(io: CliIo, setExitCode: (code: number) => void): C
       const config = loadRunConfig({ flags, env: io.env, ...(configFile ? { configFile } : {}) });
       for (const warning of unknownVariables(io.env)) io.stderr.write(`ocpi-conformance: warning: ${warning}\n`);
       const network = new Network(config.network);
+      for (const notice of networkNotices(network, config.versionsUrl)) io.stderr.write(`${notice}\n`);
       try {
         const checks = await preflight(config, network, new AbortController().signal);
         for (const check of checks) io.stdout.write(`${MARK[check.status]}  ${check.name}: ${check.message}\n`);

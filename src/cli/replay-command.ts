@@ -15,12 +15,13 @@ export function replayCommand(io: CliIo, setExitCode: (code: number) => void): C
     .argument('<exchange>', 'the id of the exchange to replay, as the report names it')
     .option('--token <token>', 'the credentials token to send; prefer OCPI_CONFORMANCE_TOKEN')
     .option('--body-token <token>', 'the token to put where the body held one; prefer OCPI_BODY_TOKEN')
+    .option('--allow-commands', 'allow replaying a request that acts on a charger (a remote command, a charging profile)')
     .option('--raw-token', 'send the token unencoded (OCPI 2.1.1; the default follows the request: Base64 when it carried request ids)')
     .option('--timeout <ms>', 'for the request (default 10000)', (value: string) => {
       if (!/^\d+$/.test(value)) throw new ConfigError(`--timeout takes a whole number, got "${value}"`);
       return Number(value);
     })
-    .action(async (reportPath: string, id: string, options: { token?: string; bodyToken?: string; rawToken?: boolean; timeout?: number }) => {
+    .action(async (reportPath: string, id: string, options: { token?: string; bodyToken?: string; rawToken?: boolean; allowCommands?: boolean; timeout?: number }) => {
       const [{ readDataFile }, { Secret }, { reportExchanges, replayedRequest }, { OcpiClient }, { Redactor }, { OriginPolicy }, { TransportError }, { TOOL }] = await Promise.all([
         import('../config/read-data-file.js'),
         import('../config/secret.js'),
@@ -32,9 +33,13 @@ export function replayCommand(io: CliIo, setExitCode: (code: number) => void): C
         import('../tool-info.js'),
       ]);
       const exchanges = reportExchanges(readDataFile(reportPath, 'the report'));
-      const exchange = exchanges.get(id) ?? (() => {
+      const saved = exchanges.get(id) ?? (() => {
         throw new ConfigError(`the report names no exchange ${id} (it has ${exchanges.size}: ${[...exchanges.keys()].slice(0, 5).join(', ')}${exchanges.size > 5 ? ', ...' : ''})`);
       })();
+      if (saved.actsOnChargers && !options.allowCommands) {
+        throw new ConfigError(`exchange ${id} is a request to a charger (a remote command, a charging profile, or a teardown step): replay it only with --allow-commands`);
+      }
+      const { exchange } = saved;
       const tokenText = options.token ?? io.env['OCPI_CONFORMANCE_TOKEN'];
       const bodyTokenText = options.bodyToken ?? io.env['OCPI_BODY_TOKEN'];
       const token = tokenText ? new Secret(tokenText) : undefined;

@@ -6,17 +6,34 @@ import type { OcpiRequest } from '../transport/ocpi-client.js';
 // Headers the client sets itself on a replay (fresh ids, its own token encoding), or that describe the old connection.
 const CLIENT_HEADERS = new Set(['authorization', 'x-request-id', 'x-correlation-id', 'content-length', 'content-type', 'host', 'connection', 'user-agent', 'accept']);
 
-/** The exchanges of a saved JSON report, by id: every case's, the teardown's and the target's own requests. */
-export function reportExchanges(report: unknown): Map<string, Exchange> {
-  const found = new Map<string, Exchange>();
-  const take = (exchanges: unknown): void => {
+/** One exchange of a saved report, and whether the request could act on a charger (remote commands, profiles). */
+export interface SavedExchange {
+  readonly exchange: Exchange;
+  readonly actsOnChargers: boolean;
+}
+
+// The modules whose requests reach chargers: the run sends them only with --allow-commands (DESIGN §7), and so does replay.
+const CHARGER_MODULES = new Set(['commands', 'chargingprofiles']);
+
+/**
+ * The exchanges of a saved JSON report, by id: every case's, the teardown's and the target's own requests. A request
+ * of a Commands or ChargingProfiles case, of the teardown (a STOP_SESSION, a cancellation), or to a URL with such a
+ * segment acts on chargers.
+ */
+export function reportExchanges(report: unknown): Map<string, SavedExchange> {
+  const found = new Map<string, SavedExchange>();
+  const take = (exchanges: unknown, chargers: boolean): void => {
     if (!Array.isArray(exchanges)) return;
-    for (const exchange of exchanges as Exchange[]) if (exchange && typeof exchange.id === 'string' && !found.has(exchange.id)) found.set(exchange.id, exchange);
+    for (const exchange of exchanges as Exchange[]) {
+      if (!exchange || typeof exchange.id !== 'string' || found.has(exchange.id)) continue;
+      const segments = String(exchange.request?.url ?? '').split(/[/?#]/);
+      found.set(exchange.id, { exchange, actsOnChargers: chargers || segments.some((segment) => CHARGER_MODULES.has(segment.toLowerCase())) });
+    }
   };
-  const r = (report ?? {}) as { cases?: Array<{ exchanges?: unknown }>; teardown?: Array<{ exchanges?: unknown }>; peerInbound?: unknown };
-  for (const c of r.cases ?? []) take(c.exchanges);
-  for (const step of r.teardown ?? []) take(step.exchanges);
-  take(r.peerInbound);
+  const r = (report ?? {}) as { cases?: Array<{ module?: string; exchanges?: unknown }>; teardown?: Array<{ exchanges?: unknown }>; peerInbound?: unknown };
+  for (const c of r.cases ?? []) take(c.exchanges, CHARGER_MODULES.has(c.module ?? ''));
+  for (const step of r.teardown ?? []) take(step.exchanges, true);
+  take(r.peerInbound, false);
   return found;
 }
 

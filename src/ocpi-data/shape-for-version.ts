@@ -15,9 +15,6 @@ type Dated = { readonly last_updated: string };
 /** An object written in another version's shape: a plain JSON object, its last_updated kept. */
 export type ShapedObject = Readonly<Record<string, unknown>> & Dated;
 
-/** The versions whose objects the mappers below can produce from the generated (2.2.1) model. */
-export const SHAPED_VERSIONS: readonly OcpiVersion[] = ['2.1.1', '2.2.1', '2.3.0'];
-
 /**
  * What a mapper may need besides the object: 2.1.1 Sessions and CDRs embed the Location they took place at, which
  * the 2.2.1 objects only name (`location_id`, `cdr_location.id`).

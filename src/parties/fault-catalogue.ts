@@ -46,8 +46,6 @@ export interface Fault {
    * credentials), leaves that version out. Absent: every version each named case covers.
    */
   readonly versions?: readonly OcpiVersion[];
-  /** Seen only through requests to the party's functional modules, whatever the stage of the case that reports it. */
-  readonly throughModules?: boolean;
 }
 
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
@@ -511,9 +509,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     '/data/result: "DONE" is not a ChargingProfileResponseType (expected one of ACCEPTED, NOT_SUPPORTED, REJECTED, TOO_OFTEN, UNKNOWN_SESSION)'),
   cpoFault('unknown-session-accepted', 'a charging profile for an unknown session is ACCEPTED', 'CPR-04', 'chargingprofiles.unknown-session',
     'result ACCEPTED: a request for a session the CPO does not know is answered with UNKNOWN_SESSION'),
-  // It counts requests to functional modules: a version whose party serves none cannot show it.
-  Object.freeze({ ...moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
-    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'), throughModules: true }),
+  moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
+    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'),
   emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors (in 2.1.1, which has none: their tariff_id)', 'LOC-PUSH-01', 'locations.stored-as-put',
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',

@@ -1,4 +1,3 @@
-import { SHAPED_VERSIONS } from '../ocpi-data/shape-for-version.js';
 import { randomUUID } from 'node:crypto';
 import { Secret } from '../config/secret.js';
 import type { CpoData } from '../ocpi-data/ocpi-objects.js';
@@ -97,7 +96,7 @@ export class Peer {
     this.#version = options.version ?? '2.2.1';
     this.#versions = OCPI_VERSIONS.filter((v) => v === this.#version || (options.versions ?? []).includes(v)).reverse();
     // Its lists' objects exist in the versions the data mappers write (not 2.1.1 yet).
-    this.data = options.role === 'CPO' && this.#versions.some((v) => SHAPED_VERSIONS.includes(v)) ? generateTesterData() : undefined;
+    this.data = options.role === 'CPO' ? generateTesterData() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -294,7 +293,7 @@ export class Peer {
     const server = this.#server;
     const guard = this.#guard.bind(this);
     const details = `/ocpi/${version}`;
-    const senders = this.data && SHAPED_VERSIONS.includes(version) ? peerSenderRoutes(this.data, (request) => this.#identify(request), version) : [];
+    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request), version) : [];
     // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     // 2.1.1 endpoints name no interface role.

@@ -45,6 +45,8 @@ export class Network {
   readonly #https: NonNullable<Connection['https']> | undefined;
   readonly #proxyFromEnv: boolean;
   readonly #agents = new Map<string, NonNullable<Connection['agent']>>();
+  // The proxy of each origin a request went to: the variables are read once, not on every request of a crawl.
+  readonly #proxies = new Map<string, string | undefined>();
   readonly #throttle: (<T>(send: () => Promise<T>) => Promise<T>) | undefined;
 
   constructor(options: NetworkOptions = {}) {
@@ -64,10 +66,12 @@ export class Network {
     }
   }
 
-  /** The proxy a request to `url` goes through, or undefined for a direct connection. */
+  /** The proxy a request to `url` goes through, or undefined for a direct connection (read once per origin). */
   proxyFor(url: string): string | undefined {
     if (!this.#proxyFromEnv) return undefined;
-    return getProxyForUrl(url) || undefined;
+    const origin = new URL(url).origin;
+    if (!this.#proxies.has(origin)) this.#proxies.set(origin, getProxyForUrl(url) || undefined);
+    return this.#proxies.get(origin);
   }
 
   /** got's options for a request to `url`. */

@@ -53,4 +53,16 @@ describe('ocpi-conformance replay', function () {
     assert.match(unknown.stderr, /the report names no exchange x99999/);
     assert.ok(readFileSync(report, 'utf8').length > 0);
   });
+
+  it('replays a request that acts on a charger only with --allow-commands.', async () => {
+    const path = reportPath();
+    const ran = await runMain(['run', '--embedded', 'cpo', '--only', 'CMD-06', '--report-json', path]);
+    assert.equal(ran.code, 0, ran.stdout + ran.stderr);
+    const command = (readReport(path).cases as unknown as Array<{ id: string; exchanges: SavedExchange[] }>).find((c) => c.id === 'CMD-06')?.exchanges.find((e) => e.direction === 'outbound');
+    assert.ok(command, 'CMD-06 recorded its command');
+    const refused = await runMain(['replay', path, command.id, '--token', 'some-token-123']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is a request to a charger .*: replay it only with --allow-commands/);
+  });
 });
+

@@ -10,7 +10,6 @@ import { ALL_CASES } from '../../suites/index.js';
 import { LookaheadRuns } from '../helpers/lookahead-runs.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../../src/model/ocpi-version.js';
 import { severityFor } from '../../src/runner/define-case.js';
-import { SHAPED_VERSIONS } from '../../src/ocpi-data/shape-for-version.js';
 
 // The fault loop of DESIGN §6: every fault of the catalogue, in each party that has it, run in-process. It is split
 // into shards (fault-catalogue.shard-N.test.ts), which the test runner spreads over its worker processes.
@@ -33,14 +32,6 @@ export const failsIn = (e: FaultExpectation, version: OcpiVersion): boolean => {
 /** Whether the expectation holds in `version`: its case covers the version and the fault trips what it names there. */
 export const holdsIn = (fault: Fault, e: FaultExpectation, version: OcpiVersion): boolean =>
   (caseOf(e.case)?.versions ?? []).includes(version) && (fault.versions ?? OCPI_VERSIONS).includes(version) && !(e.notIn ?? []).includes(version);
-
-/**
- * Whether a run in `version` cannot show the expectation yet: it is seen through the party's functional modules (a
- * case outside the versions and credentials modules, or a fault only module requests meet) and the reference parties
- * serve none in that version.
- */
-export const awaitsModules = (fault: Fault, e: FaultExpectation, version: OcpiVersion): boolean =>
-  !SHAPED_VERSIONS.includes(version) && (fault.throughModules === true || !['versions', 'credentials'].includes(caseOf(e.case)?.module ?? ''));
 
 /** Fault runs under way at once, at most this many ahead of the test that awaits one. */
 const RUN_LOOKAHEAD = { concurrency: 6, window: 40 };
@@ -90,22 +81,16 @@ export function describeFaultRuns(shard: number, shards: number): void {
   // there); a negotiated fault runs once, with the 2.2.1 loop (the one `npm test` runs), the parties choosing the version.
   const perVersion = FAULTS.filter((fault) => !fault.negotiated).flatMap((fault) => fault.roles.flatMap((role) => FAULT_VERSIONS.map((version) => {
     const holding = fault.expects.filter((e) => appliesTo(e, role) && holdsIn(fault, e, version));
-    return { fault, role, version: version as FaultRunVersion, expects: holding.filter((e) => !awaitsModules(fault, e, version)), waiting: holding.filter((e) => awaitsModules(fault, e, version)) };
+    return { fault, role, version: version as FaultRunVersion, expects: holding };
   })));
   const negotiatedRuns = FAULT_VERSIONS.includes('2.2.1')
-    ? FAULTS.filter((fault) => fault.negotiated).flatMap((fault) => fault.roles.map((role) => ({ fault, role, version: 'negotiated' as FaultRunVersion, expects: fault.expects.filter((e) => appliesTo(e, role)), waiting: [] as FaultExpectation[] })))
+    ? FAULTS.filter((fault) => fault.negotiated).flatMap((fault) => fault.roles.map((role) => ({ fault, role, version: 'negotiated' as FaultRunVersion, expects: fault.expects.filter((e) => appliesTo(e, role)) })))
     : [];
-  const all = [...perVersion, ...negotiatedRuns].filter((r) => r.expects.length + r.waiting.length > 0);
-  const shardRuns = all.filter((_, index) => index % shards === shard - 1);
-  const runs = shardRuns.filter((r) => r.expects.length > 0);
+  const runs = [...perVersion, ...negotiatedRuns].filter((r) => r.expects.length > 0).filter((_, index) => index % shards === shard - 1);
   describe(`each fault of the catalogue, in each party that has it, in each version (shard ${shard} of ${shards})`, function () {
   this.timeout(60_000);
   // Runs overlap: each waits on its own servers and deadline far more than it computes.
   const results = new LookaheadRuns(runs.map(({ fault, role, version }) => () => runWithFault(fault, role, version)), RUN_LOOKAHEAD);
-  // What a version's reference parties cannot show yet (no functional modules served there) is pending, by name.
-  for (const { fault, role, version, waiting } of shardRuns.filter((r) => r.expects.length === 0)) {
-    it(`trips ${[...new Set(waiting.map((e) => e.case))].join(', ')} in the reference ${role === 'cpo' ? 'CPO' : 'eMSP'}, OCPI ${String(version)}, once it serves functional modules in ${String(version)}: ${fault.description}.`);
-  }
   runs.forEach(({ fault, role, version, expects }, index) => {
     const party = role === 'cpo' ? 'the reference CPO' : 'the reference eMSP';
     // A negotiated run tests the version the parties settle on (2.3.0, the highest both offer, unless the fault says otherwise).
