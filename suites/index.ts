@@ -46,6 +46,7 @@ import { CDR_PUSH_CASES } from './cdrs-receiver/index.js';
 import { PAYMENTS_CASES } from './payments/index.js';
 import { AUTHORIZE_CASES } from './tokens-sender/index.js';
 import { PEER_CASES } from './peer/index.js';
+import { HUB_CLIENT_INFO_CASES } from './hubclientinfo/index.js';
 import auth04 from './transport/auth-04-malformed-json.js';
 
 /** Every conformance case, in the order runs list them. */
@@ -90,6 +91,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...PAYMENTS_CASES,
   ...AUTHORIZE_CASES,
   ...PEER_CASES,
+  ...HUB_CLIENT_INFO_CASES,
   cred09,
   cred05,
   ver07,

@@ -580,6 +580,12 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  // The Hub Client Info Receiver of both parties (2.2.1 and 2.3.0; 2.1.1 has no such module).
+  alsoIn(moduleFault('client-info-restamped', 'a ClientInfo pushed by a Hub is stored with the time of receipt as its last_updated', 'HCI-01', 'hubclientinfo.stored-as-put',
+    'the ClientInfo read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),
+  { case: 'HCI-02', check: 'hubclientinfo.update-applied', text: 'the ClientInfo read back differs from the one PUT last in 1 place: a Receiver stores the object as sent' }),
+  moduleFault('client-info-update-ignored', 'a PUT of a ClientInfo the party already holds is answered with success but not stored (the first version stays)', 'HCI-02', 'hubclientinfo.update-applied',
+    'the ClientInfo read back has status "CONNECTED", not OFFLINE: a PUT of a ClientInfo the Receiver holds replaces it (it was CONNECTED)'),
 ]));
 
 /** The fault of that name, or undefined. */

@@ -23,6 +23,7 @@ import { cdrsReceiverRoutes } from './cdrs-receiver.js';
 import { paymentsReceiverRoutes } from './payments-receiver.js';
 import { PaymentsStore } from './payments-store.js';
 import { authorizeRoutes } from './tokens-authorize.js';
+import { hubClientInfoReceiverRoutes, type ClientInfoStore } from './hub-client-info-receiver.js';
 import { findFault } from './fault-catalogue.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
@@ -157,8 +158,11 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   // One store for every version: the same chargers and tokens, whichever version a partner speaks.
   const cpo = options.role === 'cpo' ? cpoStore(party, options.seedLocations ?? 12) : undefined;
   const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
+  // What a Hub pushed to the party's Hub Client Info Receiver (2.2.1, 2.3.0), whichever version it spoke.
+  const clientInfos: ClientInfoStore = new Map();
   const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
-    const modules = cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+    const own = cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
+    const modules: FunctionalModule[] = [...own, ['hubclientinfo', 'RECEIVER', hubClientInfoReceiverRoutes(spoken, clientInfos)]];
     return modules.filter(([module, role]) => servedInVersion(spoken.version, module, role));
   };
   // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.

@@ -90,6 +90,11 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Version information endpoint, Version details: a party lists the modules it implements; only Credentials is required of every party'), undeclares: Object.freeze(['tariffs']) }),
   variant('endpoints-trailing-slash', BOTH, 'the version details declare every module URL with a trailing slash, and the URL without it answers 404',
     'Version information endpoint, Endpoint: url is the URL of the endpoint, whatever its form; a client uses it as given'),
+  // Hub Client Info has no Receiver in 2.1.1.
+  Object.freeze({ ...variant('clientinfo-lowercase-ids', BOTH, 'the party reads a ClientInfo a Hub pushed back with its country_code and party_id in lower case',
+    'Types, CiString: country_code and party_id of a ClientInfo are case-insensitive strings, so NL and nl are the same value'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
+  Object.freeze({ ...variant('clientinfo-put-echoes-object', BOTH, 'the party answers a PUT of a ClientInfo with the stored ClientInfo as data',
+    'Transport and format, Response format: where a call defines no data (the Hub Client Info PUT defines none), the receiver of the response is advised to accept any data'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
 ]);
 
 /** The variant of that name, or undefined. */

@@ -50,6 +50,8 @@ export interface RunState {
   readonly sessionsList: ListDigest;
   readonly cdrsList: ListDigest;
   readonly tokensList: ListDigest;
+  /** A Hub's ClientInfo list (2.2.1, 2.3.0). */
+  readonly clientInfoList: ListDigest;
   /** Tokens of the eMSP's list to ask real-time authorization for: one valid, one not (valid: false). */
   readonly tokenSamples: { readonly valid?: TokenRef; readonly invalid?: TokenRef };
   readonly chargeSite: ChargeSite;

@@ -3,7 +3,7 @@ import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/de
 import { crawlList, FOLLOW_CHECKS } from '../../src/runner/crawl-list.js';
 import { moduleUrl } from '../../src/runner/module-request.js';
 import { nextLink } from '../../src/transport/next-link.js';
-import type { ListModule } from './list-module.js';
+import { inListVersions, listVersions, type ListModule } from './list-module.js';
 import { oldestLastUpdated } from './date-window.js';
 
 const LIMIT = 2;
@@ -16,11 +16,11 @@ export function limitCase(list: ListModule): CaseDefinition {
     id: `${list.prefix}-03`,
     title: `The ${list.plural} list honours limit, and its next Link keeps the filters`,
     module: list.module,
-    versions: ['2.1.1', '2.2.1', '2.3.0'],
+    versions: listVersions(list),
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: [...citedAlike({
+    spec: inListVersions(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'The server returns at most `limit` objects per page, and the Link to the next page contains the filters of the original request.',
@@ -28,7 +28,7 @@ export function limitCase(list: ListModule): CaseDefinition {
       version: '2.1.1',
       section: `${list.section211}; transport_and_format.md, Pagination`,
       rule: 'The server returns at most `limit` objects per page, and the Link to the next page should keep the filters of the original request.',
-    }],
+    }]),
     severity: 'required',
     checks: [...FOLLOW_CHECKS, 'pagination.limit-honoured', 'pagination.link-keeps-filters'],
     async run(t) {

@@ -1,28 +1,37 @@
+import type { SpecReference } from '../../src/model/case-result.js';
 import type { OcpiVersion } from '../../src/model/ocpi-version.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 
-/** One Sender list of the target (the CPO's four, the eMSP's Tokens), as the list cases need it. */
+/** One Sender list of the target (the CPO's four, the eMSP's Tokens, a Hub's ClientInfo), as the list cases need it. */
 export interface ListModule {
   /** The module identifier in version details. */
-  readonly module: 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens';
-  /** The role of the party that serves the list. */
-  readonly targetRole: 'cpo' | 'emsp';
-  /** The case id prefix: LOC, TAR, SES, CDR, TOK-PULL. */
+  readonly module: 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens' | 'hubclientinfo';
+  /** The role of the party that serves the list (`any` for a Hub's: the tool knows no Hub role, its declaration decides). */
+  readonly targetRole: 'cpo' | 'emsp' | 'any';
+  /** The OCPI versions that have the list; all three when absent. */
+  readonly versions?: readonly OcpiVersion[];
+  /** The case id prefix: LOC, TAR, SES, CDR, TOK-PULL, HCI-LIST. */
   readonly prefix: string;
   /** The OCPI object of each element. */
   readonly object: string;
   /** The plural a person reads: "Locations". */
   readonly plural: string;
-  readonly digest: Extract<StateKey, 'locationsList' | 'tariffsList' | 'sessionsList' | 'cdrsList' | 'tokensList'>;
+  readonly digest: Extract<StateKey, 'locationsList' | 'tariffsList' | 'sessionsList' | 'cdrsList' | 'tokensList' | 'clientInfoList'>;
   /** The key that identifies an object of the list across pages, in `version` (2.1.1 objects carry no owner: X4). */
   readonly keyOf: (item: unknown, version?: OcpiVersion) => string | undefined;
   /** Filters every request carries (the Sessions list marks date_from as required). */
   readonly baseFilters: Readonly<Record<string, string>>;
   /** The section of the module's chapter with the GET list method. */
   readonly section: string;
-  /** The same in 2.1.1: the chapter's file and the interface (CPO or eMSP) whose GET Method serves the list. */
-  readonly section211: string;
+  /** The same in 2.1.1: the chapter's file and the interface (CPO or eMSP) whose GET Method serves the list (absent: not in 2.1.1). */
+  readonly section211?: string;
 }
+
+/** The versions whose cases cover the list. */
+export const listVersions = (list: ListModule): readonly OcpiVersion[] => list.versions ?? ['2.1.1', '2.2.1', '2.3.0'];
+
+/** The references of a list case, kept to the versions that have the list. */
+export const inListVersions = (list: ListModule, specs: readonly SpecReference[]): SpecReference[] => specs.filter((spec) => listVersions(list).includes(spec.version));
 
 /** Objects of the CPO's lists are identified by their owner and id; in 2.1.1, where they name no owner, by their id. */
 export function ownedKey(item: unknown, version?: OcpiVersion): string | undefined {
@@ -38,6 +47,15 @@ export function tokenKey(item: unknown, version?: OcpiVersion): string | undefin
   return [cc, pid, uid, type].every((part) => typeof part === 'string') ? `${String(cc)}/${String(pid)}/${String(uid)}/${String(type)}`.toUpperCase() : undefined;
 }
 
+/**
+ * A ClientInfo is identified by its party's country_code, party_id and role: the Receiver's URL names only the first
+ * two, but one platform may be connected in several roles under one party id (spec-notes, Hub Client Info H3).
+ */
+export function clientInfoKey(item: unknown): string | undefined {
+  const { country_code: cc, party_id: pid, role } = (item ?? {}) as { country_code?: unknown; party_id?: unknown; role?: unknown };
+  return [cc, pid, role].every((part) => typeof part === 'string') ? `${String(cc)}/${String(pid)}/${String(role)}`.toUpperCase() : undefined;
+}
+
 /** The tester's date_from for lists that require one: earlier than any OCPI data (OCPI 2.0 dates from 2016). */
 export const SINCE_EVER = '2000-01-01T00:00:00Z';
 
@@ -47,4 +65,6 @@ export const LIST_MODULES: readonly ListModule[] = Object.freeze<ListModule[]>([
   { module: 'sessions', targetRole: 'cpo', prefix: 'SES', object: 'Session', plural: 'Sessions', digest: 'sessionsList', keyOf: ownedKey, baseFilters: { date_from: SINCE_EVER }, section: 'Sessions module, Sender interface, GET list', section211: 'mod_sessions.md, CPO Interface, GET Method' },
   { module: 'cdrs', targetRole: 'cpo', prefix: 'CDR', object: 'CDR', plural: 'CDRs', digest: 'cdrsList', keyOf: ownedKey, baseFilters: {}, section: 'CDRs module, Sender interface, GET list', section211: 'mod_cdrs.md, CPO Interface, GET Method' },
   { module: 'tokens', targetRole: 'emsp', prefix: 'TOK-PULL', object: 'Token', plural: 'Tokens', digest: 'tokensList', keyOf: tokenKey, baseFilters: {}, section: 'Tokens module, Sender interface, GET list', section211: 'mod_tokens.md, eMSP Interface, GET Method' },
+  // Hub Client Info (2.2.1, 2.3.0): a Hub serves it; a CPO or eMSP that declares the Sender is crawled the same way.
+  { module: 'hubclientinfo', targetRole: 'any', versions: ['2.2.1', '2.3.0'], prefix: 'HCI-LIST', object: 'ClientInfo', plural: 'ClientInfo', digest: 'clientInfoList', keyOf: clientInfoKey, baseFilters: {}, section: 'HubClientInfo module, Sender interface, GET method' },
 ]);
