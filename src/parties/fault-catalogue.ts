@@ -163,6 +163,8 @@ const CPO_ENVELOPE_CASES = ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'T
   'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02'];
 const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
   'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'];
+/** The Hub Client Info cases (2.2.1, 2.3.0), which both parties run: their envelopes are judged like the rest. */
+const HUB_CLIENT_INFO_CASES = ['HCI-01', 'HCI-02'];
 const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
 const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
 // 2.1.1 DateTime: whole seconds, Z optional, no offset, at most 25 characters (spec-notes, OCPI 2.1.1 reading 1).
@@ -305,9 +307,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
   textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime),
   textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -322,17 +324,17 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   notInCase('TOK-AUTH-04', ['2.1.1'], wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
-      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02'], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
+      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
       text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] })),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02',
-      ...EMSP_ENVELOPE_CASES]),
+      ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
-    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02']),
+    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES]),
   onlyIn(FROM_22, wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] })),
   wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
-    'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02']),
+    'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02', ...HUB_CLIENT_INFO_CASES]),
   textIn('2.1.1', wideFault('results-in-lowercase', 'every CommandResult it POSTs writes its result in lower case ("accepted")', 'schema.request', RESULT_LOWERCASE_TEXT, ['CMD-01', 'CMD-03', 'CMD-05'], { roles: ['cpo'] }), asResponseType211),
   // 2.1.1 gives no timeout to wait for: a result that never comes warns there.
   warnsOnlyIn(['2.1.1'], textIn('2.1.1', { ...wideFault('results-never-sent', 'no command result is ever POSTed, though every answer promises one within a second', 'async.result-received', RESULT_NEVER_SENT_TEXT, ['CMD-01', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] }), deadlineMs: 8000 }, asResult211)),
