@@ -1,6 +1,9 @@
 import type { RunResult } from '../model/case-result.js';
 import { nothingChecked } from '../model/nothing-checked.js';
 
+/** A Hub's own interfaces: a CPO or eMSP that does not declare them lacks nothing, so their skips leave no hole. */
+const HUB_INTERFACES: ReadonlySet<string> = new Set(['hubclientinfo SENDER']);
+
 /**
  * What makes a run's verdict mean less than it says, in one sentence each: every case skipped, every request refused
  * with 401, every list empty, interfaces the target does not declare. A run can pass and still have proved nothing;
@@ -38,9 +41,10 @@ export function hollowRunWarnings(result: RunResult): readonly string[] {
     warnings.push(`the target stopped accepting the credentials token during ${result.revocation.caseId}: ${skipped} case${skipped === 1 ? ' was' : 's were'} skipped, not passed`);
   }
 
-  const undeclared = [...new Set(cases.flatMap((c) => (c.undeclared ? [`${c.undeclared.module} ${c.undeclared.role}`] : [])))];
+  const missing = cases.filter((c) => c.undeclared && !HUB_INTERFACES.has(`${c.undeclared.module} ${c.undeclared.role}`));
+  const undeclared = [...new Set(missing.flatMap((c) => (c.undeclared ? [`${c.undeclared.module} ${c.undeclared.role}`] : [])))];
   if (undeclared.length > 0) {
-    const skipped = cases.filter((c) => c.undeclared).length;
+    const skipped = missing.length;
     warnings.push(`the target does not declare ${undeclared.join(', ')}: ${skipped} case${skipped === 1 ? ' was' : 's were'} skipped, not passed`);
   }
   return warnings;

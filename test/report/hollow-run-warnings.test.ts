@@ -53,4 +53,14 @@ describe('hollowRunWarnings', () => {
       'the target does not declare locations SENDER: 2 cases were skipped, not passed',
     ]);
   });
+
+  it('leaves out a Hub\'s own interface (the ClientInfo Sender), which a CPO or eMSP need not declare.', () => {
+    const run = runResult([
+      caseResult({ id: 'HCI-LIST-01', status: 'skipped', reason: 'r', undeclared: { module: 'hubclientinfo', role: 'SENDER' } }),
+      caseResult({ id: 'HCI-01', status: 'skipped', reason: 'r', undeclared: { module: 'hubclientinfo', role: 'RECEIVER' } }),
+      caseResult({ id: 'VER-01', status: 'passed', findings: [ok] }),
+      caseResult({ id: 'VER-02', status: 'passed', findings: [ok] }),
+    ]);
+    assert.deepEqual(hollowRunWarnings(run), ['the target does not declare hubclientinfo RECEIVER: 1 case was skipped, not passed']);
+  });
 });
