@@ -85,7 +85,7 @@ export interface ReferenceParty {
  * versions list naming each, and per version its details and credentials endpoint (2.1.1 with its own Credentials
  * object and the token as it is). A registration is bound to the version it was made in. In 2.2.1 and 2.3.0, the CPO
  * serves its Sender lists over generated data and its tokens, commands and charging profiles Receivers, the eMSP its
- * Receivers and Tokens; one store serves every version. The named faults are injected. Used in-process by
+ * Receivers and Tokens, and both a Hub Client Info Receiver; one store serves every version. The named faults are injected. Used in-process by
  * `run --embedded` and standalone by `mock`.
  */
 export async function startReferenceParty(options: ReferencePartyOptions): Promise<ReferenceParty> {
