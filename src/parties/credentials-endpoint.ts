@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
@@ -6,13 +7,19 @@ import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 
+/** How the party's name says what it is. */
+const ROLE_NAMES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'eMSP', ptp: 'PTP' };
+
+/** The Role each party gives in its credentials: OCPI 2.3.0 has no PTP Role, so the PTP names OTHER (spec-notes P2). */
+const ROLES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'EMSP', ptp: 'OTHER' };
+
 /** The Credentials object a party hands out: the token the partner must use, its versions URL, its role. */
 export function ownCredentials(party: PartyContext, token: Secret): Record<string, unknown> {
-  const name = `ocpi-conformance reference ${party.role === 'cpo' ? 'CPO' : 'eMSP'}`;
+  const name = `ocpi-conformance reference ${ROLE_NAMES[party.role]}`;
   const businessDetails = party.variants.has('business-details-full')
     ? { name, website: 'https://example.com/ocpi-conformance', logo: { url: 'https://example.com/logo.png', category: 'OPERATOR', type: 'png', width: 512, height: 512 } }
     : { name };
-  const own = { role: party.role === 'cpo' ? 'CPO' : 'EMSP', party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
+  const own = { role: ROLES[party.role], party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
   // A platform that also acts in another role lists that role after its own: the partner must pick the one it needs.
   const other = { role: 'NSP', party_id: 'NSP', country_code: party.countryCode, business_details: { name: `${name} navigation` } };
   // OCPI 2.1.1 has one party per Credentials object, named at its top level, and no roles.

@@ -50,6 +50,9 @@ export interface RunState {
   readonly sessionsList: ListDigest;
   readonly cdrsList: ListDigest;
   readonly tokensList: ListDigest;
+  /** A Payment Terminal Provider's Terminals and Financial Advice Confirmations (OCPI 2.3.0 Payments, Sender interface). */
+  readonly terminalsList: ListDigest;
+  readonly confirmationsList: ListDigest;
   /** Tokens of the eMSP's list to ask real-time authorization for: one valid, one not (valid: false). */
   readonly tokenSamples: { readonly valid?: TokenRef; readonly invalid?: TokenRef };
   readonly chargeSite: ChargeSite;
