@@ -59,6 +59,11 @@ function cpoFault(name: string, description: string, expectCase: string, check: 
   return fault(name, description, 'register', expectCase, check, text, ['cpo']);
 }
 
+/** A fault of the reference PTP's Payments Sender (OCPI 2.3.0 only), seen in a run with the default handshake. */
+function ptpFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
+  return fault(name, description, 'register', expectCase, check, text, ['ptp']);
+}
+
 /** A fault of the reference eMSP's functional modules, seen in a run with the default handshake. */
 function emspFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
   return fault(name, description, 'register', expectCase, check, text, ['emsp']);
@@ -580,6 +585,26 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  // The reference PTP's faults (OCPI 2.3.0; the fault loop runs them in 2.3.0 only).
+  ptpFault('terminals-coordinates-numbers', 'the last Terminal in the list has its coordinates as JSON numbers (they are strings)', 'TERM-01', 'schema.response',
+    '/data/1/coordinates/latitude: {value} is not of type string'),
+  ptpFault('terminals-date-to-inclusive', 'the Terminals list treats date_to as inclusive', 'TERM-02', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)'),
+  ptpFault('terminals-ignore-limit', 'the Terminals list ignores the limit the client asks for', 'TERM-03', 'pagination.limit-honoured',
+    'limit=2 gave 10 objects: a server may return fewer objects than asked for, never more'),
+  alsoIn(ptpFault('confirmations-no-link', 'Financial Advice Confirmation pages carry no Link to the next page', 'FAC-01', 'pagination.link-next',
+    'the page at {url} has no Link rel="next", but only 10 of 12 objects (X-Total-Count) were received: every page but the last links to the next'),
+  { case: 'FAC-01', check: 'pagination.complete', text: 'the crawl received 10 distinct objects but X-Total-Count says 12: objects were skipped between pages' }),
+  ptpFault('confirmations-date-from-exclusive', 'the Financial Advice Confirmations list treats date_from as exclusive', 'FAC-02', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'),
+  ptpFault('confirmations-ignore-limit', 'the Financial Advice Confirmations list ignores the limit the client asks for', 'FAC-03', 'pagination.limit-honoured',
+    'limit=2 gave 10 objects: a server may return fewer objects than asked for, never more'),
+  ptpFault('terminal-detail-differs', 'a Terminal fetched on its own has another customer_reference than in the list, with the same last_updated (a stale cache)', 'PAY-05', 'payments.object-matches-list',
+    'Terminal RPT-TERM-0001 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
+  ptpFault('confirmation-detail-older', 'a Financial Advice Confirmation fetched on its own has a last_updated a day older than in the list (the capture time)', 'PAY-06', 'payments.object-matches-list',
+    'Financial Advice Confirmation RPT-FAC-0001 fetched on its own has last_updated {now}, older than the list\'s {was}: a single GET serves the object as it is now, never an older state'),
+  ptpFault('unknown-ptp-terminal-200', 'the PTP answers an unknown Terminal id with HTTP 200 (and status_code 2000)', 'PAY-10', 'http.unknown-object-404',
+    'expected HTTP 404, got 200 from GET {url}: a Terminal the PTP never issued is not found'),
 ]));
 
 /** The fault of that name, or undefined. */
