@@ -6,6 +6,7 @@ import { issueToken } from './issue-token.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
+import { pushPartnerPayments } from './push-partner-payments.js';
 
 /** How the party's name says what it is. */
 const ROLE_NAMES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'eMSP', ptp: 'PTP' };
@@ -88,6 +89,8 @@ async function exchangeCredentials(spoken: PartyContext, request: ServerRequest,
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
+  // A PTP creates a Terminal and sends a confirmation at a CPO partner's Payments Receiver, as PAY-11 observes.
+  if (kind === 'register') await pushPartnerPayments(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   if (kind === 'register' && party.faults.has('registration-response-no-party-id')) delete data['party_id'];

@@ -605,6 +605,14 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'Financial Advice Confirmation RPT-FAC-0001 fetched on its own has last_updated {now}, older than the list\'s {was}: a single GET serves the object as it is now, never an older state'),
   ptpFault('unknown-ptp-terminal-200', 'the PTP answers an unknown Terminal id with HTTP 200 (and status_code 2000)', 'PAY-10', 'http.unknown-object-404',
     'expected HTTP 404, got 200 from GET {url}: a Terminal the PTP never issued is not found'),
+  ptpFault('ptp-push-raw-token', 'the PTP POSTs its Terminal and confirmation to the CPO with the token raw instead of Base64-encoded', 'PAY-11', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: POST /ocpi/2.3.0/payments/terminals, POST /ocpi/2.3.0/payments/financial-advice-confirmations'),
+  ptpFault('ptp-push-routing-to-itself', 'the PTP POSTs to the CPO with OCPI-to naming the PTP itself', 'PAY-11', 'headers.request-routing',
+    'OCPI-to names NL/RPT, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
+  ptpFault('ptp-push-with-own-token', 'the PTP POSTs to the CPO with the token it issued (Token C) instead of the one it was given', 'PAY-11', 'peer.request-authorized',
+    'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  ptpFault('ptp-push-coordinates-numbers', 'the Terminal the PTP POSTs to the CPO has its coordinates as JSON numbers (they are strings)', 'PAY-11', 'schema.request',
+    '/coordinates/latitude: {value} is not of type string'),
 ]));
 
 /** The fault of that name, or undefined. */
