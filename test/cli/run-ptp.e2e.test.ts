@@ -5,7 +5,7 @@ import { casesWith, firstLine, readReport, reportPath, startCli } from '../helpe
 import { runMain } from '../helpers/run-main.js';
 
 /** The cases a run plays the CPO in against a Payment Terminal Provider's Payments Sender. */
-const PTP_CASES = ['TERM-01', 'TERM-02', 'TERM-03', 'FAC-01', 'FAC-02', 'FAC-03', 'PAY-05', 'PAY-06', 'PAY-10'];
+const PTP_CASES = ['TERM-01', 'TERM-02', 'TERM-03', 'FAC-01', 'FAC-02', 'FAC-03', 'PAY-05', 'PAY-06', 'PAY-10', 'PAY-11'];
 
 describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', function () {
   this.timeout(30_000);
