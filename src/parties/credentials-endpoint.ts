@@ -7,6 +7,7 @@ import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
 import { pushPartnerPayments } from './push-partner-payments.js';
+import { activatePartnerTerminal } from './activate-partner-terminal.js';
 
 /** How the party's name says what it is. */
 const ROLE_NAMES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'eMSP', ptp: 'PTP' };
@@ -89,8 +90,10 @@ async function exchangeCredentials(spoken: PartyContext, request: ServerRequest,
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
-  // A PTP creates a Terminal and sends a confirmation at a CPO partner's Payments Receiver, as PAY-11 observes.
+  // A PTP creates a Terminal and sends a confirmation at a CPO partner's Payments Receiver (PAY-11 observes it); a
+  // 2.3.0 CPO asks a PTP partner to activate a terminal (PAY-04).
   if (kind === 'register') await pushPartnerPayments(party, firstIdentity(request.body));
+  if (kind === 'register') await activatePartnerTerminal(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   if (kind === 'register' && party.faults.has('registration-response-no-party-id')) delete data['party_id'];

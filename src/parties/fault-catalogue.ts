@@ -169,6 +169,8 @@ const CPO_ENVELOPE_CASES = ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'TAR-01', 'T
 const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
   'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'TOK-AUTH-01', 'TOK-AUTH-02', 'TOK-AUTH-03'];
 const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
+/** How PAY-04 reports the DateTime faults on the CPO's Terminal activation (a request body, 2.3.0). */
+const ACTIVATION_DATETIME_TEXT = `/last_updated: {value} is not a valid DateTime ${DATETIME_RULE}`;
 const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
 // 2.1.1 DateTime: whole seconds, Z optional, no offset, at most 25 characters (spec-notes, OCPI 2.1.1 reading 1).
 const in211DateTime = (text: string): string => text.replace(DATETIME_RULE, '(UTC date and time such as 2015-06-29T20:39:09Z, at most 25 characters)');
@@ -309,10 +311,11 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
-  textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
-  textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime),
+  // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
+  alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }),
+  alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -613,6 +616,15 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
   ptpFault('ptp-push-coordinates-numbers', 'the Terminal the PTP POSTs to the CPO has its coordinates as JSON numbers (they are strings)', 'PAY-11', 'schema.request',
     '/coordinates/latitude: {value} is not of type string'),
+  // The reference CPO asks a PTP partner (the tester, 2.3.0) to activate a terminal once registered: PAY-04.
+  cpoFault('activation-raw-token', 'the CPO sends its Terminal activation to the PTP with the token raw instead of Base64-encoded', 'PAY-04', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/2.3.0/payments/terminals/activate'),
+  cpoFault('activation-routing-to-itself', 'the CPO sends its Terminal activation to the PTP with OCPI-to naming the CPO itself', 'PAY-04', 'headers.request-routing',
+    'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
+  cpoFault('activation-with-own-token', 'the CPO sends its Terminal activation to the PTP with the token it issued (Token C) instead of the one it was given', 'PAY-04', 'peer.request-authorized',
+    'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  cpoFault('activation-without-last-updated', 'the CPO\'s Terminal activation has no last_updated', 'PAY-04', 'schema.request',
+    '/last_updated: required field "last_updated" is missing'),
 ]));
 
 /** The fault of that name, or undefined. */

@@ -13,6 +13,7 @@ import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } 
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
+import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
 
 /** How to start the tester's peer. */
 export interface PeerOptions {
@@ -37,6 +38,8 @@ export interface PeerOptions {
   readonly versions?: readonly OcpiVersion[];
   /** Whether the peer, playing the CPO, offers a Payments Receiver in 2.3.0: the target is a Payment Terminal Provider. */
   readonly paymentsReceiver?: boolean;
+  /** Whether the peer, playing the eMSP, also offers a PTP's Payments Sender in 2.3.0: the target is a CPO (PAY-04). */
+  readonly paymentsSender?: boolean;
 }
 
 /** A registration the target made with the tester (`--handshake await`). */
@@ -202,6 +205,14 @@ export class Peer {
     });
   }
 
+  /** The writes the target (a CPO) made to the peer's Terminals interface so far (2.3.0, PAY-04), oldest first. */
+  terminalsRequests(): readonly TerminalsRequest[] {
+    return this.inbound.since(0).flatMap((record) => {
+      const kind = terminalsRequestKindOf(record, this.#version);
+      return kind ? [{ kind, record }] : [];
+    });
+  }
+
   /** The registration token the peer issued for --handshake await, if any. */
   get tokenA(): Secret | undefined {
     return this.#issuedTokenA;
@@ -314,10 +325,15 @@ export class Peer {
       : { identifier, role: 'SENDER', url: `${this.detailsUrlOf(version)}/${identifier}` });
     const payments = this.#options.paymentsReceiver && version === '2.3.0' ? peerPaymentsRoutes((request) => this.#identify(request)) : [];
     // URLs are built when asked: the peer's base URL is known only once it listens.
-    const receivers = (): Array<Record<string, string>> => (payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []);
+    const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
+    const receivers = (): Array<Record<string, string>> => [
+      ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
+      ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
+    ];
     server.route('GET', details, guard(() => ({ status: 200, body: envelope({ version, endpoints: [...identifiers.map(endpoint), ...receivers()] }) })));
     for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
+    for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
     server.route('POST', `${details}/results/:kind/:ref`, (request) => request.presented.token === undefined

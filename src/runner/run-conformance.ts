@@ -178,7 +178,7 @@ async function startPeer(options: RunOptions, version: OcpiVersion, shared: Shar
   // Against an eMSP or a Payment Terminal Provider the tester plays the CPO.
   const ourRole = options.role === 'emsp' || options.role === 'ptp' ? 'CPO' : 'EMSP';
   const versions = options.peerVersions ?? [version];
-  const peer = await Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions, paymentsReceiver: options.role === 'ptp' });
+  const peer = await Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions, paymentsReceiver: options.role === 'ptp', paymentsSender: ourRole === 'EMSP' });
   peer.inbound.listen((record) => traceOf(shared, 'inbound')(record.exchange));
   return peer;
 }
