@@ -61,6 +61,15 @@ describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', func
     assert.match(JSON.stringify(report.cases.find((c) => c.id === 'CRED-02')?.exchanges), /"role":"OTHER"/);
   });
 
+  it('judges, against the embedded CPO in 2.3.0, the Terminal activation the CPO sends the tester as its PTP (PAY-04).', async () => {
+    const path = reportPath();
+    const outcome = await runMain(['run', '--embedded', 'cpo', '--ocpi-version', '2.3.0', '--only', 'PAY-04', '--quiet', '--report-json', path]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    const judged = readReport(path).cases.find((c) => c.id === 'PAY-04');
+    assert.equal(judged?.status, 'passed');
+    assert.ok(judged?.findings.some((f) => f.check === 'schema.request' && f.status === 'pass' && /TerminalActivation/.test(f.message)));
+  });
+
   it('refuses mock --role ptp in another OCPI version with a usage error (exit 2) in words.', async () => {
     const outcome = await runMain(['mock', '--role', 'ptp', '--ocpi-version', '2.2.1']);
     assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
