@@ -12,6 +12,7 @@ import { chooseVersions, type VersionChoice } from './runner/choose-versions.js'
 import { readVersionsList, versionsProblem } from './runner/discover-versions.js';
 import { ConfigError } from './config/config-error.js';
 import { OCPI_VERSIONS, type OcpiVersion } from './model/ocpi-version.js';
+import { partyRoleNoun, type PartyRole } from './model/party-role.js';
 import { ALL_CASES } from '../suites/index.js';
 import { Network } from './transport/network.js';
 import { embeddedFaultProblem } from './embedded-fault-problem.js';
@@ -52,7 +53,8 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     // The embedded party offers the version asked for, all it speaks for `all`, and 2.2.1 by default (the version its
     // faults and conformant variants are written for); registering with the tester (--handshake await) it offers all
     // it speaks unless one is asked for, and picks the highest it shares with the tester, as a partner would.
-    const versions = config.ocpiVersion === 'all' || (config.handshake === 'await' && config.ocpiVersion === undefined) ? OCPI_VERSIONS : [config.ocpiVersion ?? '2.2.1'];
+    // A PTP exists only in 2.3.0 (the Payments module): its embedded party offers that version alone.
+    const versions = config.embedded === 'ptp' ? (['2.3.0'] as const) : config.ocpiVersion === 'all' || (config.handshake === 'await' && config.ocpiVersion === undefined) ? OCPI_VERSIONS : [config.ocpiVersion ?? '2.2.1'];
     party = await startReferenceParty({ role: config.embedded, faults: config.embeddedFaults, variants: config.embeddedVariants, timeoutMs: config.timeout, versions });
     if (config.handshake === 'none') {
       const registered = Secret.generate();
@@ -167,8 +169,8 @@ function pulledInNotice(part: VersionPlan): string {
 function emptySelection(config: RunConfig, catalogue: readonly CaseDefinition[]): string {
   const otherRole = config.only.map((id) => catalogue.find((c) => c.id === id)).filter((c): c is CaseDefinition => c !== undefined && c.targetRole !== 'any' && c.targetRole !== config.role);
   if (config.role && otherRole.length > 0 && otherRole.length === config.only.length) {
-    const whose = (c: CaseDefinition): string => (c.targetRole === 'cpo' ? 'a CPO' : 'an eMSP');
-    return `--only ${config.only.join(',')}: ${otherRole.map((c) => `${c.id} tests ${whose(c)}`).join(', ')}, and the target is ${config.role === 'cpo' ? 'a CPO' : 'an eMSP'} (${config.embedded === config.role ? `the embedded ${config.role === 'cpo' ? 'CPO' : 'eMSP'}` : `--role ${config.role}`})`;
+    const whose = (c: CaseDefinition): string => partyRoleNoun(c.targetRole as PartyRole);
+    return `--only ${config.only.join(',')}: ${otherRole.map((c) => `${c.id} tests ${whose(c)}`).join(', ')}, and the target is ${partyRoleNoun(config.role)} (${config.embedded === config.role ? `the embedded ${partyRoleNoun(config.role).replace(/^an? /, '')}` : `--role ${config.role}`})`;
   }
   const narrowing = [
     ...(config.only.length > 0 ? [`--only ${config.only.join(',')}`] : []),
@@ -176,7 +178,7 @@ function emptySelection(config: RunConfig, catalogue: readonly CaseDefinition[])
     ...(config.exclude.length > 0 ? [`--exclude ${config.exclude.join(',')}`] : []),
     ...(config.profile !== 'full' ? [`--profile ${config.profile}`] : []),
   ];
-  return `${narrowing.length > 0 ? narrowing.join(' ') : 'the selection'} leaves no case to run${config.role ? ` for ${config.role === 'cpo' ? 'a CPO' : 'an eMSP'} target` : ''} (see \`ocpi-conformance list\`)`;
+  return `${narrowing.length > 0 ? narrowing.join(' ') : 'the selection'} leaves no case to run${config.role ? ` for ${partyRoleNoun(config.role)} target` : ''} (see \`ocpi-conformance list\`)`;
 }
 
 /** Why a choice of versions tests nothing, in one line for the person who ran the tool. */

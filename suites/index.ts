@@ -43,7 +43,7 @@ import { LOCATION_PUSH_CASES } from './locations-receiver/index.js';
 import { TARIFF_PUSH_CASES } from './tariffs-receiver/index.js';
 import { SESSION_PUSH_CASES } from './sessions-receiver/index.js';
 import { CDR_PUSH_CASES } from './cdrs-receiver/index.js';
-import { PAYMENTS_CASES } from './payments/index.js';
+import { PAYMENTS_CASES, PTP_PAYMENTS_CASES } from './payments/index.js';
 import { AUTHORIZE_CASES } from './tokens-sender/index.js';
 import { PEER_CASES } from './peer/index.js';
 import { HUB_CLIENT_INFO_CASES } from './hubclientinfo/index.js';
@@ -89,6 +89,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...SESSION_PUSH_CASES,
   ...CDR_PUSH_CASES,
   ...PAYMENTS_CASES,
+  ...PTP_PAYMENTS_CASES,
   ...AUTHORIZE_CASES,
   ...PEER_CASES,
   ...HUB_CLIENT_INFO_CASES,

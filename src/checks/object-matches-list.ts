@@ -5,7 +5,8 @@ import { compareByType } from './compare-by-type.js';
 import { fail, pass } from './finding.js';
 import type { Finding } from '../model/finding.js';
 
-const CHECK = 'locations.object-matches-list';
+/** The check id of LOC-04; another module's case names its own (`check` in the input). */
+const LOCATIONS_CHECK = 'locations.object-matches-list';
 
 /** An object of a list, fetched on its own after the crawl. */
 export interface FetchedAfterList {
@@ -19,6 +20,8 @@ export interface FetchedAfterList {
   /** The object as its own GET served it. */
   readonly fetched: unknown;
   readonly exchange: Exchange;
+  /** The check id reported; `locations.object-matches-list` by default. */
+  readonly check?: string;
 }
 
 const lastUpdatedOf = (value: unknown): unknown => (value as { last_updated?: unknown } | null)?.last_updated;
@@ -31,16 +34,17 @@ const lastUpdatedOf = (value: unknown): unknown => (value as { last_updated?: un
  */
 export function checkObjectMatchesList(input: FetchedAfterList): Finding | undefined {
   const { exchange, what, listed, fetched } = input;
+  const check = input.check ?? LOCATIONS_CHECK;
   const diff = compareByType({ version: input.version, object: input.object, expected: listed, actual: fetched });
   const at = { exchangeId: exchange.id };
-  if (diff.length === 0) return pass(CHECK, `${what} is the same as in the list`, at);
+  if (diff.length === 0) return pass(check, `${what} is the same as in the list`, at);
   const was = lastUpdatedOf(listed);
   const now = lastUpdatedOf(fetched);
   if (typeof was === 'string' && typeof now === 'string' && dateTimeMs(now) < dateTimeMs(was)) {
-    return fail(CHECK, `${what} fetched on its own has last_updated ${now}, older than the list's ${was}: a single GET serves the object as it is now, never an older state`, { ...at, at: '/data/last_updated', expected: `${was} or later`, actual: now });
+    return fail(check, `${what} fetched on its own has last_updated ${now}, older than the list's ${was}: a single GET serves the object as it is now, never an older state`, { ...at, at: '/data/last_updated', expected: `${was} or later`, actual: now });
   }
   if (typeof now === 'string' && !sameInstant(now, was)) return undefined;
-  return fail(CHECK, `${what} differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth`, { ...at, at: '/data', diff });
+  return fail(check, `${what} differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth`, { ...at, at: '/data', diff });
 }
 
 /** An object fetched twice on its own, `afterMs` apart, because the first GET was newer than the list and differed. */
@@ -53,6 +57,8 @@ export interface FetchedTwice {
   readonly afterMs: number;
   /** The second GET. */
   readonly exchange: Exchange;
+  /** The check id reported; `locations.object-matches-list` by default. */
+  readonly check?: string;
 }
 
 /**
@@ -62,14 +68,15 @@ export interface FetchedTwice {
  */
 export function checkServedUnchanged(input: FetchedTwice): Finding {
   const { exchange, what, first, second } = input;
+  const check = input.check ?? LOCATIONS_CHECK;
   const at = { exchangeId: exchange.id };
   const before = lastUpdatedOf(first);
   const after = lastUpdatedOf(second);
   const rest = compareByType({ version: input.version, object: input.object, expected: withoutLastUpdated(first), actual: withoutLastUpdated(second) });
   if (typeof after === 'string' && !sameInstant(before, after) && rest.length === 0) {
-    return fail(CHECK, `${what} was served with last_updated ${String(before)}, and again ${input.afterMs} ms later with ${after}, nothing else changed: last_updated says when the object changed, not when it was served, so its difference from the list is unexplained`, { ...at, at: '/data/last_updated', expected: before, actual: after });
+    return fail(check, `${what} was served with last_updated ${String(before)}, and again ${input.afterMs} ms later with ${after}, nothing else changed: last_updated says when the object changed, not when it was served, so its difference from the list is unexplained`, { ...at, at: '/data/last_updated', expected: before, actual: after });
   }
-  return pass(CHECK, `${what} was updated since the crawl (last_updated ${String(before)}); not compared`, at);
+  return pass(check, `${what} was updated since the crawl (last_updated ${String(before)}); not compared`, at);
 }
 
 /** The value with every last_updated left out, at any depth (an EVSE's and its Connectors' too). */

@@ -6,7 +6,7 @@ const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g
 const code = (text: string): string => (text.includes('`') ? `\`\` ${cell(text)} \`\`` : `\`${cell(text)}\``);
 // GitHub's heading anchors: lower case, punctuation other than hyphens dropped, spaces to hyphens.
 const anchor = (heading: string): string => heading.toLowerCase().trim().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
-const parties = (fault: ProvingFault): string => fault.roles.map((role) => (role === 'cpo' ? 'CPO' : 'eMSP')).join(', ') + (fault.handshake === 'register' ? '' : `; --handshake ${fault.handshake}`);
+const parties = (fault: ProvingFault): string => fault.roles.map((role) => ({ cpo: 'CPO', emsp: 'eMSP', ptp: 'PTP' })[role]).join(', ') + (fault.handshake === 'register' ? '' : `; --handshake ${fault.handshake}`);
 
 /**
  * docs/checks.md: the profiles, then every case with its spec reference, severity and checks, each check with the

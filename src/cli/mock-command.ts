@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import { Command, Option } from './commander.js';
 import { ConfigError } from '../config/config-error.js';
 import { Secret } from '../config/secret.js';
@@ -31,6 +32,15 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
   return Number(value);
 }
 
+/** The versions the mock offers: the one asked for, the three for `all`; 2.2.1 by default, and 2.3.0 alone for a PTP. */
+function offeredVersions(role: PartyRole, asked: OcpiVersion | 'all' | undefined): readonly OcpiVersion[] {
+  if (role === 'ptp') {
+    if (asked !== undefined && asked !== '2.3.0') throw new ConfigError(`--role ptp: a Payment Terminal Provider exists only in OCPI 2.3.0 (its Payments module), so it cannot be served in ${asked === 'all' ? 'every version' : `OCPI ${asked}`}; leave --ocpi-version out or give 2.3.0`);
+    return ['2.3.0'];
+  }
+  return asked === 'all' ? OCPI_VERSIONS : [asked ?? '2.2.1'];
+}
+
 /**
  * `ocpi-conformance mock`: serves a reference party until SIGINT/SIGTERM. Its one line on stdout when ready is
  * `{"versionsUrl": "...", "tokenA": "..."}`: Token A is printed on purpose, since a partner needs it to register.
@@ -38,10 +48,10 @@ function wholeNumber(flag: string, value: string, min: number, max: number): num
 export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('mock')
     .description('serve a conformant reference OCPI party (optionally with faults or conformant variants) until interrupted')
-    .addOption(new Option('--role <role>', 'the party to serve').choices(['cpo', 'emsp']))
+    .addOption(new Option('--role <role>', 'the party to serve (ptp: a Payment Terminal Provider, OCPI 2.3.0 only)').choices(['cpo', 'emsp', 'ptp']))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '0')
-    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to offer (all: 2.1.1, 2.2.1 and 2.3.0 together)').choices(['2.1.1', '2.2.1', '2.3.0', 'all']).default('2.2.1'))
+    .addOption(new Option('--ocpi-version <version>', 'the OCPI version to offer (all: 2.1.1, 2.2.1 and 2.3.0 together; default: 2.2.1, and 2.3.0 for --role ptp)').choices(['2.1.1', '2.2.1', '2.3.0', 'all']))
     .option('--token-a <token>', 'the Token A to hand out (default: a random one)')
     .option('--fault <name>', 'inject a named fault (repeatable)', collect)
     .option('--seed-locations <n>', 'with --role cpo: how many Locations to generate (and as many sessions, at least 30, with their CDRs)', '12')
@@ -49,7 +59,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--variant <name>', 'serve a named conformant variant (repeatable; combines with --fault)', collect)
     .option('--list-faults', 'list the faults and exit')
     .option('--list-variants', 'list the conformant variants and exit')
-    .action(async (options: { role?: 'cpo' | 'emsp'; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string; ocpiVersion: OcpiVersion | 'all' }) => {
+    .action(async (options: { role?: PartyRole; host: string; port: string; tokenA?: string; fault?: string[]; variant?: string[]; listFaults?: boolean; listVariants?: boolean; seedLocations: string; pageSize: string; ocpiVersion?: OcpiVersion | 'all' }) => {
       if (options.listFaults) {
         await listFaults(io);
         return;
@@ -58,7 +68,8 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         await listVariants(io);
         return;
       }
-      if (!options.role) throw new ConfigError('mock needs --role cpo|emsp');
+      if (!options.role) throw new ConfigError('mock needs --role cpo|emsp|ptp');
+      const versions = offeredVersions(options.role, options.ocpiVersion);
       if (!/^\d+$/.test(options.port) || Number(options.port) > 65535) throw new ConfigError(`--port takes a port number, got "${options.port}"`);
       const seedLocations = wholeNumber('--seed-locations', options.seedLocations, 0, 1_000_000);
       const pageSize = wholeNumber('--page-size', options.pageSize, 1, 100_000);
@@ -74,7 +85,7 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         variants: options.variant ?? [],
         seedLocations,
         pageSize,
-        versions: options.ocpiVersion === 'all' ? OCPI_VERSIONS : [options.ocpiVersion],
+        versions,
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
       io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);

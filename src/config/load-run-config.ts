@@ -104,6 +104,10 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
   }
   if ((merged.embeddedFault?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-fault needs --embedded');
   if ((merged.embeddedVariant?.length ?? 0) > 0 && merged.embedded === undefined) throw new ConfigError('--embedded-variant needs --embedded');
+  const ptpFlag = merged.embedded === 'ptp' ? '--embedded ptp' : merged.role === 'ptp' ? '--role ptp' : undefined;
+  if (ptpFlag && merged.ocpiVersion !== undefined && merged.ocpiVersion !== '2.3.0') {
+    throw new ConfigError(`${ptpFlag}: a Payment Terminal Provider exists only in OCPI 2.3.0 (its Payments module), so --ocpi-version ${merged.ocpiVersion} cannot test one; leave --ocpi-version out or give 2.3.0`);
+  }
   if (merged.testEvse !== undefined && merged.testLocation === undefined) throw new ConfigError('--test-evse needs --test-location');
   if (merged.grep !== undefined) {
     try {

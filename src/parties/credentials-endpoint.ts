@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
@@ -5,14 +6,22 @@ import { issueToken } from './issue-token.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
+import { pushPartnerPayments } from './push-partner-payments.js';
+import { activatePartnerTerminal } from './activate-partner-terminal.js';
+
+/** How the party's name says what it is. */
+const ROLE_NAMES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'eMSP', ptp: 'PTP' };
+
+/** The Role each party gives in its credentials: OCPI 2.3.0 has no PTP Role, so the PTP names OTHER (spec-notes P2). */
+const ROLES: Readonly<Record<PartyRole, string>> = { cpo: 'CPO', emsp: 'EMSP', ptp: 'OTHER' };
 
 /** The Credentials object a party hands out: the token the partner must use, its versions URL, its role. */
 export function ownCredentials(party: PartyContext, token: Secret): Record<string, unknown> {
-  const name = `ocpi-conformance reference ${party.role === 'cpo' ? 'CPO' : 'eMSP'}`;
+  const name = `ocpi-conformance reference ${ROLE_NAMES[party.role]}`;
   const businessDetails = party.variants.has('business-details-full')
     ? { name, website: 'https://example.com/ocpi-conformance', logo: { url: 'https://example.com/logo.png', category: 'OPERATOR', type: 'png', width: 512, height: 512 } }
     : { name };
-  const own = { role: party.role === 'cpo' ? 'CPO' : 'EMSP', party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
+  const own = { role: ROLES[party.role], party_id: party.partyId, country_code: party.countryCode, business_details: businessDetails };
   // A platform that also acts in another role lists that role after its own: the partner must pick the one it needs.
   const other = { role: 'NSP', party_id: 'NSP', country_code: party.countryCode, business_details: { name: `${name} navigation` } };
   // OCPI 2.1.1 has one party per Credentials object, named at its top level, and no roles.
@@ -81,6 +90,10 @@ async function exchangeCredentials(spoken: PartyContext, request: ServerRequest,
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
   if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
+  // A PTP creates a Terminal and sends a confirmation at a CPO partner's Payments Receiver (PAY-11 observes it); a
+  // 2.3.0 CPO asks a PTP partner to activate a terminal (PAY-04).
+  if (kind === 'register') await pushPartnerPayments(party, firstIdentity(request.body));
+  if (kind === 'register') await activatePartnerTerminal(party, firstIdentity(request.body));
   const data = ownCredentials(party, issued);
   if (kind === 'register' && party.faults.has('registration-response-no-roles')) delete data['roles'];
   if (kind === 'register' && party.faults.has('registration-response-no-party-id')) delete data['party_id'];

@@ -59,6 +59,11 @@ function cpoFault(name: string, description: string, expectCase: string, check: 
   return fault(name, description, 'register', expectCase, check, text, ['cpo']);
 }
 
+/** A fault of the reference PTP's Payments Sender (OCPI 2.3.0 only), seen in a run with the default handshake. */
+function ptpFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
+  return fault(name, description, 'register', expectCase, check, text, ['ptp']);
+}
+
 /** A fault of the reference eMSP's functional modules, seen in a run with the default handshake. */
 function emspFault(name: string, description: string, expectCase: string, check: string, text: string): Fault {
   return fault(name, description, 'register', expectCase, check, text, ['emsp']);
@@ -166,6 +171,8 @@ const EMSP_ENVELOPE_CASES = ['TOK-PULL-01', 'TOK-PULL-02', 'TOK-PULL-03', 'LOC-P
 /** The Hub Client Info cases (2.2.1, 2.3.0), which both parties run: their envelopes are judged like the rest. */
 const HUB_CLIENT_INFO_CASES = ['HCI-01', 'HCI-02'];
 const DATETIME_RULE = '(UTC date and time such as 2015-06-29T20:39:09Z or 2015-06-29T20:39:09.123; offsets like +00:00 are not allowed)';
+/** How PAY-04 reports the DateTime faults on the CPO's Terminal activation (a request body, 2.3.0). */
+const ACTIVATION_DATETIME_TEXT = `/last_updated: {value} is not a valid DateTime ${DATETIME_RULE}`;
 const DATETIME_OFFSET_TEXT = `/timestamp: "{date}T{time}+00:00" is not a valid DateTime ${DATETIME_RULE}`;
 // 2.1.1 DateTime: whole seconds, Z optional, no offset, at most 25 characters (spec-notes, OCPI 2.1.1 reading 1).
 const in211DateTime = (text: string): string => text.replace(DATETIME_RULE, '(UTC date and time such as 2015-06-29T20:39:09Z, at most 25 characters)');
@@ -306,10 +313,11 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   fault('credentials-get-no-url', 'GET credentials returns credentials without url', 'none', 'CRED-08', 'schema.response',
     '/data/url: required field "url" is missing'),
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
-  textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime),
-  textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime),
+  // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
+  alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }),
+  alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -588,6 +596,43 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   { case: 'HCI-02', check: 'hubclientinfo.update-applied', text: 'the ClientInfo read back differs from the one PUT last in 1 place: a Receiver stores the object as sent' }),
   moduleFault('client-info-update-ignored', 'a PUT of a ClientInfo the party already holds is answered with success but not stored (the first version stays)', 'HCI-02', 'hubclientinfo.update-applied',
     'the ClientInfo read back has status "CONNECTED", not OFFLINE: a PUT of a ClientInfo the Receiver holds replaces it (it was CONNECTED)'),
+  // The reference PTP's faults (OCPI 2.3.0; the fault loop runs them in 2.3.0 only).
+  ptpFault('terminals-coordinates-numbers', 'the last Terminal in the list has its coordinates as JSON numbers (they are strings)', 'TERM-01', 'schema.response',
+    '/data/1/coordinates/latitude: {value} is not of type string'),
+  ptpFault('terminals-date-to-inclusive', 'the Terminals list treats date_to as inclusive', 'TERM-02', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is outside date_from={date_from} date_to={date_to} (date_to is exclusive)'),
+  ptpFault('terminals-ignore-limit', 'the Terminals list ignores the limit the client asks for', 'TERM-03', 'pagination.limit-honoured',
+    'limit=2 gave 10 objects: a server may return fewer objects than asked for, never more'),
+  alsoIn(ptpFault('confirmations-no-link', 'Financial Advice Confirmation pages carry no Link to the next page', 'FAC-01', 'pagination.link-next',
+    'the page at {url} has no Link rel="next", but only 10 of 12 objects (X-Total-Count) were received: every page but the last links to the next'),
+  { case: 'FAC-01', check: 'pagination.complete', text: 'the crawl received 10 distinct objects but X-Total-Count says 12: objects were skipped between pages' }),
+  ptpFault('confirmations-date-from-exclusive', 'the Financial Advice Confirmations list treats date_from as exclusive', 'FAC-02', 'pagination.date-filter',
+    '{id} (last_updated {last_updated}) is inside date_from={date_from} date_to={date_to} but was not returned (date_from is inclusive)'),
+  ptpFault('confirmations-ignore-limit', 'the Financial Advice Confirmations list ignores the limit the client asks for', 'FAC-03', 'pagination.limit-honoured',
+    'limit=2 gave 10 objects: a server may return fewer objects than asked for, never more'),
+  ptpFault('terminal-detail-differs', 'a Terminal fetched on its own has another customer_reference than in the list, with the same last_updated (a stale cache)', 'PAY-05', 'payments.object-matches-list',
+    'Terminal RPT-TERM-0001 differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth'),
+  ptpFault('confirmation-detail-older', 'a Financial Advice Confirmation fetched on its own has a last_updated a day older than in the list (the capture time)', 'PAY-06', 'payments.object-matches-list',
+    'Financial Advice Confirmation RPT-FAC-0001 fetched on its own has last_updated {now}, older than the list\'s {was}: a single GET serves the object as it is now, never an older state'),
+  ptpFault('unknown-ptp-terminal-200', 'the PTP answers an unknown Terminal id with HTTP 200 (and status_code 2000)', 'PAY-10', 'http.unknown-object-404',
+    'expected HTTP 404, got 200 from GET {url}: a Terminal the PTP never issued is not found'),
+  ptpFault('ptp-push-raw-token', 'the PTP POSTs its Terminal and confirmation to the CPO with the token raw instead of Base64-encoded', 'PAY-11', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 2 request(s) sent it raw: POST /ocpi/2.3.0/payments/terminals, POST /ocpi/2.3.0/payments/financial-advice-confirmations'),
+  ptpFault('ptp-push-routing-to-itself', 'the PTP POSTs to the CPO with OCPI-to naming the PTP itself', 'PAY-11', 'headers.request-routing',
+    'OCPI-to names NL/RPT, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
+  ptpFault('ptp-push-with-own-token', 'the PTP POSTs to the CPO with the token it issued (Token C) instead of the one it was given', 'PAY-11', 'peer.request-authorized',
+    'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  ptpFault('ptp-push-coordinates-numbers', 'the Terminal the PTP POSTs to the CPO has its coordinates as JSON numbers (they are strings)', 'PAY-11', 'schema.request',
+    '/coordinates/latitude: {value} is not of type string'),
+  // The reference CPO asks a PTP partner (the tester, 2.3.0) to activate a terminal once registered: PAY-04.
+  cpoFault('activation-raw-token', 'the CPO sends its Terminal activation to the PTP with the token raw instead of Base64-encoded', 'PAY-04', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; 1 request(s) sent it raw: POST /ocpi/2.3.0/payments/terminals/activate'),
+  cpoFault('activation-routing-to-itself', 'the CPO sends its Terminal activation to the PTP with OCPI-to naming the CPO itself', 'PAY-04', 'headers.request-routing',
+    'OCPI-to names NL/RCP, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party'),
+  cpoFault('activation-with-own-token', 'the CPO sends its Terminal activation to the PTP with the token it issued (Token C) instead of the one it was given', 'PAY-04', 'peer.request-authorized',
+    'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  cpoFault('activation-without-last-updated', 'the CPO\'s Terminal activation has no last_updated', 'PAY-04', 'schema.request',
+    '/last_updated: required field "last_updated" is missing'),
 ]));
 
 /** The fault of that name, or undefined. */

@@ -22,6 +22,8 @@ import { sessionsReceiverRoutes } from './sessions-receiver.js';
 import { cdrsReceiverRoutes } from './cdrs-receiver.js';
 import { paymentsReceiverRoutes } from './payments-receiver.js';
 import { PaymentsStore } from './payments-store.js';
+import { paymentsSenderRoutes } from './payments-sender.js';
+import { generatePayments, type PaymentsData } from '../ocpi-data/generate-payments.js';
 import { authorizeRoutes } from './tokens-authorize.js';
 import { hubClientInfoReceiverRoutes, type ClientInfoStore } from './hub-client-info-receiver.js';
 import { findFault } from './fault-catalogue.js';
@@ -81,7 +83,7 @@ export interface ReferenceParty {
 }
 
 /**
- * Starts a conformant OCPI party (CPO or eMSP) on loopback, offering the versions asked for (2.2.1 by default): a
+ * Starts a conformant OCPI party (CPO, eMSP, or a 2.3.0 Payment Terminal Provider serving its Payments Sender) on loopback, offering the versions asked for (2.2.1 by default): a
  * versions list naming each, and per version its details and credentials endpoint (2.1.1 with its own Credentials
  * object and the token as it is). A registration is bound to the version it was made in. In 2.2.1 and 2.3.0, the CPO
  * serves its Sender lists over generated data and its tokens, commands and charging profiles Receivers, the eMSP its
@@ -95,6 +97,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   for (const name of options.variants ?? []) {
     if (!findVariant(name)?.roles.includes(options.role)) throw new UnknownVariantError(`unknown variant "${name}" for the ${options.role} party (see --list-variants)`);
   }
+  if (options.role === 'ptp' && (options.versions ?? []).some((version) => version !== '2.3.0')) throw new Error('a Payment Terminal Provider exists only in OCPI 2.3.0');
   const faults = new Set(options.faults ?? []);
   const variants = new Set(options.variants ?? []);
   const wire = wireVariants(variants);
@@ -126,7 +129,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     contentType: wire.contentType,
   });
   const prefix = `/ocpi/${options.role}`;
-  const versions = offeredVersions(options.versions ?? ['2.2.1']);
+  const versions = offeredVersions(options.versions ?? [options.role === 'ptp' ? '2.3.0' : '2.2.1']);
   const state = new PartyState(tokenA);
   const contexts = new Map<OcpiVersion, PartyContext>();
   const inVersion = (version: OcpiVersion): PartyContext => {
@@ -140,7 +143,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       version,
       versions,
       countryCode: 'NL',
-      partyId: options.role === 'cpo' ? 'RCP' : 'REM',
+      partyId: PARTY_IDS[options.role],
       faults,
       variants,
       state,
@@ -160,9 +163,10 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
   // What a Hub pushed to the party's Hub Client Info Receiver (2.2.1, 2.3.0), whichever version it spoke.
   const clientInfos: ClientInfoStore = new Map();
+  const ptp = options.role === 'ptp' ? generatePayments({ countryCode: party.countryCode, partyId: party.partyId }) : undefined;
   const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
-    const own = cpo ? cpoModules(spoken, cpo, results, pageSize) : emsp ? emspModules(spoken, emsp, pageSize) : [];
-    const modules: FunctionalModule[] = [...own, ['hubclientinfo', 'RECEIVER', hubClientInfoReceiverRoutes(spoken, clientInfos)]];
+    const clientInfo: FunctionalModule = ['hubclientinfo', 'RECEIVER', hubClientInfoReceiverRoutes(spoken, clientInfos)];
+    const modules: FunctionalModule[] = cpo ? [...cpoModules(spoken, cpo, results, pageSize), clientInfo] : emsp ? [...emspModules(spoken, emsp, pageSize), clientInfo] : ptp ? ptpModules(spoken, ptp, pageSize) : [];
     return modules.filter(([module, role]) => servedInVersion(spoken.version, module, role));
   };
   // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.
@@ -209,6 +213,9 @@ function slashOnly(variants: ReadonlySet<string>, route: ModuleRoute): Handler {
   return (request) => (request.path.endsWith('/') ? route.handler(request) : { status: 404, body: envelope(undefined, 2000, `no endpoint at ${request.path}`) });
 }
 
+/** The party id each reference party names itself with (country NL). */
+const PARTY_IDS: Readonly<Record<PartyRole, string>> = { cpo: 'RCP', emsp: 'REM', ptp: 'RPT' };
+
 /** A functional module a party declares: its identifier, its interface role, and its routes. */
 type FunctionalModule = [string, 'SENDER' | 'RECEIVER', ModuleRoute[]];
 
@@ -244,6 +251,11 @@ function emspModules(party: PartyContext, store: EmspStore, pageSize: number): F
     ['cdrs', 'RECEIVER', cdrsReceiverRoutes(party, store)],
     ['tokens', 'SENDER', [senderListRoute({ module: 'tokens', items: () => inShape(party, 'tokens', store.tokens), pageSize, faults: party.faults, variants: party.variants }), ...authorizeRoutes(party, store)]],
   ];
+}
+
+/** The PTP's functional module (OCPI 2.3.0): the Payments Sender, its Terminals and Financial Advice Confirmations. */
+function ptpModules(party: PartyContext, data: PaymentsData, pageSize: number): FunctionalModule[] {
+  return [['payments', 'SENDER', paymentsSenderRoutes(party, data, pageSize)]];
 }
 
 /** A list's objects in the shape of the version the context speaks (2.2.1: the very objects, unmapped). */

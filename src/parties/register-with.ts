@@ -7,6 +7,8 @@ import { issueToken } from './issue-token.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { PartyContext } from './party-context.js';
 import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
+import { pushPartnerPayments } from './push-partner-payments.js';
+import { activatePartnerTerminal } from './activate-partner-terminal.js';
 
 /** Where to register and with which token. */
 export interface RegistrationTarget {
@@ -59,6 +61,8 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
     party.redactor.add(tokenC);
     party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version };
     await pullPartnerLocations(party, firstIdentity(data));
+    await pushPartnerPayments(party, firstIdentity(data));
+    await activatePartnerTerminal(party, firstIdentity(data));
     return 'registered';
   } catch (error) {
     if (error instanceof TransportError) return `registration failed: ${error.message}`;

@@ -3,8 +3,8 @@ import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 
-/** The lists a Sender serves: the CPO's four, and the eMSP's Tokens. */
-export type ListModule = 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens';
+/** The lists a Sender serves: the CPO's four, the eMSP's Tokens, and the PTP's Terminals and Financial Advice Confirmations. */
+export type ListModule = 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens' | 'terminals' | 'confirmations';
 
 /** Objects with a last_updated, as every list holds. */
 type Dated = { readonly last_updated: string };
@@ -59,8 +59,8 @@ function bent(list: SenderList, fault: `${ListModule}-${string}`): boolean {
 /** The objects matching the date filter: date_from inclusive, date_to exclusive (a fault makes date_from exclusive). */
 function matching(list: SenderList, items: readonly Dated[], q: PageQuery): readonly Dated[] {
   if (q.from === undefined && q.to === undefined) return items;
-  const fromExclusive = bent(list, 'tariffs-date-from-exclusive');
-  const toInclusive = bent(list, 'tokens-date-to-inclusive');
+  const fromExclusive = bent(list, 'tariffs-date-from-exclusive') || bent(list, 'confirmations-date-from-exclusive');
+  const toInclusive = bent(list, 'tokens-date-to-inclusive') || bent(list, 'terminals-date-to-inclusive');
   return items.filter((item) => {
     const at = dateTimeMs(item.last_updated);
     const afterFrom = q.from === undefined || (fromExclusive ? at > q.from : at >= q.from);
@@ -104,7 +104,7 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   const items = matching(list, all, q);
   const smaller = list.variants?.has('pages-smaller-than-asked') === true;
   const pageSize = smaller ? Math.min(3, list.pageSize) : list.pageSize;
-  let size = q.limit === undefined || has('tariffs-ignore-limit') ? pageSize : Math.min(q.limit, pageSize);
+  let size = q.limit === undefined || has('tariffs-ignore-limit') || has('terminals-ignore-limit') || has('confirmations-ignore-limit') ? pageSize : Math.min(q.limit, pageSize);
   // A server may return fewer than asked: below its X-Limit it gives one fewer than the limit (but at least one).
   if (smaller && q.limit !== undefined && q.limit < pageSize) size = Math.max(1, q.limit - 1);
   const start = has('locations-duplicate-across-pages') && q.offset > 0 ? q.offset - 1 : q.offset;
@@ -112,12 +112,14 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   if (has('locations-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
   // The contract id is a 2.1.1 Token's auth_id.
   if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'auth_id' in (item as object) ? 'auth_id' : 'contract_id') : item));
+  // A PTP whose Terminal coordinates come from a numeric database column: the last Terminal has them as numbers.
+  if (has('terminals-coordinates-numbers')) data = data.map((item) => (item === all.at(-1) ? numericCoordinates(item) : item));
   if (ignoresQuery) data = data.map((item, index) => (index === 1 ? without(item, 'auth_method') : item));
   const next = q.offset + size + (has('sessions-skip-objects') ? 1 : 0);
   const headers: Record<string, string> = {};
   if (!has('tariffs-no-total-count')) headers['x-total-count'] = String(items.length);
   if (!has('sessions-no-x-limit')) headers['x-limit'] = String(has('locations-page-exceeds-x-limit') && q.limit === undefined && data.length > 1 ? data.length - 1 : pageSize);
-  if (next < items.length && !has('cdrs-no-link')) headers['link'] = linkTo(list, request, next, size);
+  if (next < items.length && !has('cdrs-no-link') && !has('confirmations-no-link')) headers['link'] = linkTo(list, request, next, size);
   else if (has('cdrs-link-loop') && q.offset > 0) headers['link'] = linkTo(list, request, 0, size);
   // A server whose "more pages" test is always true: its Links go on past the end, one empty page after another.
   else if (has('tariffs-links-never-end')) headers['link'] = linkTo(list, request, next, size);
@@ -127,6 +129,11 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
     return { status: 200, body: { [list.module]: objects, ...rest }, headers };
   }
   return { status: 200, body: envelope(data), headers };
+}
+
+function numericCoordinates(item: unknown): unknown {
+  const { coordinates } = item as { coordinates?: { latitude: string; longitude: string } };
+  return coordinates ? { ...(item as object), coordinates: { latitude: Number(coordinates.latitude), longitude: Number(coordinates.longitude) } } : item;
 }
 
 function without(item: unknown, field: string): unknown {

@@ -26,6 +26,8 @@ export interface Variant {
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
 const CPO: readonly PartyRole[] = ['cpo'];
 const EMSP: readonly PartyRole[] = ['emsp'];
+/** Both, and the Payment Terminal Provider (OCPI 2.3.0) whose lists and envelopes are the same machinery's. */
+const BOTH_AND_PTP: readonly PartyRole[] = ['cpo', 'emsp', 'ptp'];
 
 function variant(name: string, roles: readonly PartyRole[], description: string, rule: string, pending?: string): Variant {
   return Object.freeze({ name, description, roles, rule, ...(pending === undefined ? {} : { pending }) });
@@ -35,11 +37,11 @@ function variant(name: string, roles: readonly PartyRole[], description: string,
 /** Every variant the reference parties know, in the order `--list-variants` prints them. */
 export const VARIANTS: readonly Variant[] = Object.freeze([
   // 2.1.1 DateTimes have whole seconds (spec-notes, OCPI 2.1.1 reading 1).
-  Object.freeze({ ...variant('datetime-milliseconds', BOTH, 'every DateTime the party writes (responses and its own requests) has milliseconds, e.g. 2024-01-01T00:00:00.000Z',
+  Object.freeze({ ...variant('datetime-milliseconds', BOTH_AND_PTP, 'every DateTime the party writes (responses and its own requests) has milliseconds, e.g. 2024-01-01T00:00:00.000Z',
     'Types, DateTime: fractional seconds may be used'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('datetime-without-z', BOTH, 'every DateTime the party writes (responses and its own requests) has no Z, e.g. 2024-01-01T00:00:00',
     'Types, DateTime: all times are UTC, so a DateTime without a timezone designator is a UTC time'),
-  variant('status-message-always', BOTH, 'every response envelope carries a status_message, successes included',
+  variant('status-message-always', BOTH_AND_PTP, 'every response envelope carries a status_message, successes included',
     'Transport and format, Response format: status_message is an optional string that may accompany any status_code'),
   variant('data-null', BOTH, 'a response that defines no data carries "data": null instead of leaving data out',
     'Transport and format, Response format: where a call defines no data, the receiver of the response is advised to accept data absent or present with any value'),
@@ -47,9 +49,9 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Transport and format, Request format: the Content-Type is application/json; a charset parameter names the encoding JSON has anyway (RFC 8259)'),
   variant('decimals-with-fraction', BOTH, 'decimal fields (prices, VAT, energy, times) with an integral value are written with a fraction on the wire, e.g. 5.0',
     'Types, number: a decimal value in JSON; 5 and 5.0 are the same JSON number'),
-  variant('pages-smaller-than-asked', BOTH, 'the party\'s lists have an X-Limit of 3 and answer a limit below that with one object fewer than asked (at least one)',
+  variant('pages-smaller-than-asked', BOTH_AND_PTP, 'the party\'s lists have an X-Limit of 3 and answer a limit below that with one object fewer than asked (at least one)',
     'Transport and format, Pagination: limit is the most objects to return; the server may return fewer, and X-Limit states its own upper limit'),
-  variant('link-params-reordered', BOTH, 'the next Link puts offset and limit first and the filters after them',
+  variant('link-params-reordered', BOTH_AND_PTP, 'the next Link puts offset and limit first and the filters after them',
     'Transport and format, Pagination: the Link is the URL of the next page with the request\'s filters; the order of query parameters is not prescribed'),
   variant('versions-older-offered', BOTH, 'the versions list offers 2.0, 2.1.1 and 2.2 besides 2.2.1 (their URLs answer 404)',
     'Version information endpoint: the list names every version the party supports, each a known VersionNumber; the partner picks the version they share'),
@@ -78,7 +80,7 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Commands, CommandResponse: the CPO answers whether it can send the command; REJECTED with 1000 says so for a Location it cannot reach'),
   variant('command-result-before-response', CPO, 'the CPO POSTs the result of a command to the response_url before it sends the synchronous response',
     'Commands, response_url: the result is sent when the charger answers, which may be before the CPO has replied to the command'),
-  variant('payments-lowercase-ids', CPO, 'in OCPI 2.3.0, the CPO reads Terminals and Financial Advice Confirmations back with their ids and references in lower case',
+  variant('payments-lowercase-ids', ['cpo', 'ptp'], 'in OCPI 2.3.0, the CPO reads Terminals and Financial Advice Confirmations back, and the PTP serves them (lists and single objects), with their ids and references in lower case',
     'Types, CiString: terminal_id, id, reference, customer_reference and authorization_reference are case-insensitive strings, so ABC and abc are the same value'),
   variant('payments-post-echoes-object', CPO, 'in OCPI 2.3.0, the CPO answers a POSTed Terminal or Financial Advice Confirmation with the stored object as data',
     'Transport and format, Response format: where a call defines no data (the Payments POST methods define none), the receiver of the response is advised to accept any data'),

@@ -41,7 +41,7 @@ export function firstTesterEvse(data: CpoData): TesterEvse | undefined {
 }
 
 /** Responses go back to the caller: FROM the tester, TO whoever the request said it came from. */
-function routingHeaders(request: ServerRequest): Record<string, string> {
+export function routingHeaders(request: ServerRequest): Record<string, string> {
   return {
     'ocpi-from-country-code': TESTER_IDENTITY.countryCode,
     'ocpi-from-party-id': TESTER_IDENTITY.partyId,
@@ -51,7 +51,7 @@ function routingHeaders(request: ServerRequest): Record<string, string> {
 }
 
 /** Only a registered partner reads the lists: Token A serves the registration alone, other tokens are unknown. */
-function refusal(request: ServerRequest, caller: InboundCaller): ServerResponseSpec | undefined {
+export function refusal(request: ServerRequest, caller: InboundCaller): ServerResponseSpec | undefined {
   if (caller === 'token-b' || caller === 'token-c') return undefined;
   const message = caller === 'token-a' ? 'Token A only serves the registration' : caller === 'missing' ? request.presented.problem ?? 'no credentials token' : 'unknown credentials token';
   return { status: 401, body: envelope(undefined, 2000, message) };

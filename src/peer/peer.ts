@@ -12,6 +12,8 @@ import { DeadlineExceededError } from './deadline-exceeded-error.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
+import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
+import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
 
 /** How to start the tester's peer. */
 export interface PeerOptions {
@@ -34,6 +36,10 @@ export interface PeerOptions {
    * it plays the CPO); `[version]` by default. A partner registers in the version whose credentials endpoint it uses.
    */
   readonly versions?: readonly OcpiVersion[];
+  /** Whether the peer, playing the CPO, offers a Payments Receiver in 2.3.0: the target is a Payment Terminal Provider. */
+  readonly paymentsReceiver?: boolean;
+  /** Whether the peer, playing the eMSP, also offers a PTP's Payments Sender in 2.3.0: the target is a CPO (PAY-04). */
+  readonly paymentsSender?: boolean;
 }
 
 /** A registration the target made with the tester (`--handshake await`). */
@@ -191,6 +197,22 @@ export class Peer {
     });
   }
 
+  /** The POSTs the target made to the peer's Payments Receiver so far (a PTP under test, 2.3.0), oldest first. */
+  paymentsPosts(): readonly PaymentsPost[] {
+    return this.inbound.since(0).flatMap((record) => {
+      const collection = paymentsCollectionOf(record, this.#version);
+      return collection ? [{ collection, record }] : [];
+    });
+  }
+
+  /** The writes the target (a CPO) made to the peer's Terminals interface so far (2.3.0, PAY-04), oldest first. */
+  terminalsRequests(): readonly TerminalsRequest[] {
+    return this.inbound.since(0).flatMap((record) => {
+      const kind = terminalsRequestKindOf(record, this.#version);
+      return kind ? [{ kind, record }] : [];
+    });
+  }
+
   /** The registration token the peer issued for --handshake await, if any. */
   get tokenA(): Secret | undefined {
     return this.#issuedTokenA;
@@ -294,14 +316,24 @@ export class Peer {
     const guard = this.#guard.bind(this);
     const details = `/ocpi/${version}`;
     const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request), version) : [];
-    // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO.
+    // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO; and
+    // against a PTP in 2.3.0, the Payments RECEIVER.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     // 2.1.1 endpoints name no interface role.
     const endpoint = (identifier: string): Record<string, string> => (version === '2.1.1'
       ? { identifier, url: `${this.detailsUrlOf(version)}/${identifier}` }
       : { identifier, role: 'SENDER', url: `${this.detailsUrlOf(version)}/${identifier}` });
-    server.route('GET', details, guard(() => ({ status: 200, body: envelope({ version, endpoints: identifiers.map(endpoint) }) })));
+    const payments = this.#options.paymentsReceiver && version === '2.3.0' ? peerPaymentsRoutes((request) => this.#identify(request)) : [];
+    // URLs are built when asked: the peer's base URL is known only once it listens.
+    const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
+    const receivers = (): Array<Record<string, string>> => [
+      ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
+      ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
+    ];
+    server.route('GET', details, guard(() => ({ status: 200, body: envelope({ version, endpoints: [...identifiers.map(endpoint), ...receivers()] }) })));
     for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
+    for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
+    for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
     server.route('POST', `${details}/results/:kind/:ref`, (request) => request.presented.token === undefined

@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { CaseContext } from './case-context.js';
@@ -11,7 +12,7 @@ export interface CaseSettings {
   readonly handshake: HandshakeMode;
   readonly keepRegistration: boolean;
   /** The role of the target, when known. */
-  readonly targetRole?: 'cpo' | 'emsp';
+  readonly targetRole?: PartyRole;
   /** Whether cases that act on chargers (remote commands, charging profiles) may run. */
   readonly allowCommands: boolean;
   /** Where remote commands act, when the user chose it. */
@@ -33,7 +34,7 @@ export interface CaseDefinition {
   readonly module: string;
   readonly versions: readonly OcpiVersion[];
   /** The target roles it applies to. */
-  readonly targetRole: 'cpo' | 'emsp' | 'any';
+  readonly targetRole: PartyRole | 'any';
   /** The interface the case exercises; when the target does not declare it, the case is skipped (never failed). */
   readonly endpoint?: ModuleInterface;
   readonly stage: Stage;

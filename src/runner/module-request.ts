@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import type { PartyIdentity } from '../model/party-identity.js';
 import type { OcpiRequest, OcpiResponse } from '../transport/ocpi-client.js';
@@ -10,7 +11,7 @@ export type ModuleRequest = Omit<OcpiRequest, 'token'> & { readonly token?: Ocpi
  * The OCPI routing headers of a peer-to-peer request from the tester to the target: OCPI-to names the target's role
  * that owns the module (its CPO role for a CPO's modules), or its first role when none matches or the role is unknown.
  */
-export function routingHeaders(target: readonly PartyIdentity[] | undefined, targetRole?: 'cpo' | 'emsp'): Record<string, string> {
+export function routingHeaders(target: readonly PartyIdentity[] | undefined, targetRole?: PartyRole): Record<string, string> {
   const to = target?.find((party) => targetRole !== undefined && party.role?.toUpperCase() === targetRole.toUpperCase()) ?? target?.[0];
   return {
     'ocpi-from-country-code': TESTER_IDENTITY.countryCode,

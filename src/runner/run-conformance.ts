@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import type { Secret } from '../config/secret.js';
 import type { Exchange } from '../model/exchange.js';
 import { DeadlineExceededError, WaitAbortedError } from '../peer/deadline-exceeded-error.js';
@@ -43,7 +44,7 @@ export interface RunOptions {
   readonly offeredVersions?: readonly string[];
   /** Why the plan is empty: the run tests nothing and says why. */
   readonly untested?: string;
-  readonly role?: 'cpo' | 'emsp';
+  readonly role?: PartyRole;
   /** Where the tester's endpoint listens, the URL the target reaches it at, and the certificate it serves HTTPS with. */
   readonly peer: { readonly host: string; readonly port: number; readonly publicUrl?: string; readonly tls?: { readonly cert: string; readonly key: string } };
   /** Extra headers, TLS, proxy and pace for every request to the target; plain HTTP without. */
@@ -174,9 +175,10 @@ const traceOf = (shared: SharedServices, by: string) => (exchange: Exchange): vo
 async function startPeer(options: RunOptions, version: OcpiVersion, shared: SharedServices): Promise<Peer> {
   // The peer's GETs back during a registration use the token the registering party gave, at the URL it named.
   const client = new OcpiClient({ ...clientSettings(options, version, shared), signal: options.signal, onExchange: traceOf(shared, 'peer') });
-  const ourRole = options.role === 'emsp' ? 'CPO' : 'EMSP';
+  // Against an eMSP or a Payment Terminal Provider the tester plays the CPO.
+  const ourRole = options.role === 'emsp' || options.role === 'ptp' ? 'CPO' : 'EMSP';
   const versions = options.peerVersions ?? [version];
-  const peer = await Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions });
+  const peer = await Peer.start({ ...options.peer, redactor: shared.redactor, nextExchangeId: shared.nextExchangeId, client, role: ourRole, version, versions, paymentsReceiver: options.role === 'ptp', paymentsSender: ourRole === 'EMSP' });
   peer.inbound.listen((record) => traceOf(shared, 'inbound')(record.exchange));
   return peer;
 }

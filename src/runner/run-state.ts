@@ -52,6 +52,9 @@ export interface RunState {
   readonly tokensList: ListDigest;
   /** A Hub's ClientInfo list (2.2.1, 2.3.0). */
   readonly clientInfoList: ListDigest;
+  /** A Payment Terminal Provider's Terminals and Financial Advice Confirmations (OCPI 2.3.0 Payments, Sender interface). */
+  readonly terminalsList: ListDigest;
+  readonly confirmationsList: ListDigest;
   /** Tokens of the eMSP's list to ask real-time authorization for: one valid, one not (valid: false). */
   readonly tokenSamples: { readonly valid?: TokenRef; readonly invalid?: TokenRef };
   readonly chargeSite: ChargeSite;

@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { CaseDefinition } from './define-case.js';
 import { profileNamed, type ProfileName } from './profiles.js';
@@ -5,7 +6,7 @@ import { profileNamed, type ProfileName } from './profiles.js';
 /** What narrows a run's plan before it starts. */
 export interface Selection {
   readonly version: OcpiVersion;
-  readonly role?: 'cpo' | 'emsp';
+  readonly role?: PartyRole;
   /** Case ids; empty means all. */
   readonly only: readonly string[];
   /** Case ids left out. */

@@ -1,3 +1,4 @@
+import type { PartyRole } from '../model/party-role.js';
 import type { Exchange } from '../model/exchange.js';
 import type { OcpiClient } from '../transport/ocpi-client.js';
 import type { TeardownSender } from './compensations.js';
@@ -8,7 +9,7 @@ import type { RunState, StateKey } from './run-state.js';
  * A sender for one compensating step: the registration's token as it is at teardown (after any rotation), the
  * routing headers of a functional request unless told otherwise, and every exchange kept for the report.
  */
-export function teardownSender(client: OcpiClient, state: ReadonlyMap<StateKey, unknown>, targetRole?: 'cpo' | 'emsp'): TeardownSender & { readonly exchanges: readonly Exchange[] } {
+export function teardownSender(client: OcpiClient, state: ReadonlyMap<StateKey, unknown>, targetRole?: PartyRole): TeardownSender & { readonly exchanges: readonly Exchange[] } {
   const exchanges: Exchange[] = [];
   return {
     exchanges,

@@ -89,8 +89,10 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
     rule: exchange.rule,
   }));
   // The GETs back are requests of the target like any other: from 2.2 on, the token travels Base64-encoded. Pulls of
-  // the tester's lists made meanwhile are PEER-01's to judge (one root cause, one failure).
-  const own = callbacks.filter((record) => t.peer.senderModuleOf(record) === undefined);
+  // the tester's lists made meanwhile are PEER-01's to judge (one root cause, one failure), a PTP's POSTs PAY-11's, a
+  // CPO's Terminal requests PAY-04's.
+  const posts = new Set([...t.peer.paymentsPosts(), ...t.peer.terminalsRequests()].map((post) => post.record));
+  const own = callbacks.filter((record) => t.peer.senderModuleOf(record) === undefined && !posts.has(record));
   if (own.length > 0) t.check(checkBase64Authorization(own, t.version));
   return response;
 }

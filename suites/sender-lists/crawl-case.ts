@@ -1,9 +1,8 @@
 import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { CRAWL_CHECKS, crawlList } from '../../src/runner/crawl-list.js';
-import { moduleUrl } from '../../src/runner/module-request.js';
 import { ListEntries } from '../../src/runner/list-entries.js';
 import { chooseChargeSite, type SiteChooser } from './charge-site.js';
-import { inListVersions, listVersions, type ListModule } from './list-module.js';
+import { listSpecs, listUrl, listVersions, type ListModule } from './list-module.js';
 import { sampleTokens, type TokenSampler } from './token-samples.js';
 
 // Steps: (1) tester GETs the list without paging parameters; (2) follows every Link rel="next" to the last page.
@@ -22,7 +21,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints'],
     provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
-    spec: inListVersions(list, [...citedAlike({
+    spec: listSpecs(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'A list is served in pages: each page carries X-Total-Count and X-Limit, links to the next page (keeping the filters) unless it is the last, and the pages together hold every matching object exactly once.',
@@ -39,7 +38,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
       const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
       const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens(t.version === '2.1.1' ? 'RFID' : undefined) : undefined;
       const outcome = await crawlList(t, {
-        url: moduleUrl(t, list.module, 'SENDER'),
+        url: listUrl(t, list),
         filters: list.baseFilters,
         mode: 'full',
         object: list.object,

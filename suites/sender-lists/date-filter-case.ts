@@ -1,9 +1,8 @@
 import { checkDateFilter } from '../../src/checks/date-filter.js';
 import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../src/runner/crawl-list.js';
-import { moduleUrl } from '../../src/runner/module-request.js';
 import { chooseDateWindow } from './date-window.js';
-import { inListVersions, listVersions, type ListModule } from './list-module.js';
+import { listSpecs, listUrl, listVersions, type ListModule } from './list-module.js';
 
 // Steps: (1) tester picks date_from and date_to on two objects' last_updated, from the full crawl; (2) GETs the list
 // with them, following Links. Validated: exactly the objects with date_from <= last_updated < date_to came back (when
@@ -20,7 +19,7 @@ export function dateFilterCase(list: ListModule): CaseDefinition {
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: inListVersions(list, [...citedAlike({
+    spec: listSpecs(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, paginated request`,
       rule: 'A list filtered by date_from and date_to returns the objects whose last_updated is at or after date_from and before date_to.',
@@ -37,7 +36,7 @@ export function dateFilterCase(list: ListModule): CaseDefinition {
       const chosen = chooseDateWindow(t.get(list.digest), openEdges) ?? t.skip(`the ${list.plural} list has fewer than three distinct last_updated values to place a window on`);
       const received = new Map<string, string>();
       const outcome = await crawlList(t, {
-        url: moduleUrl(t, list.module, 'SENDER'),
+        url: listUrl(t, list),
         filters: { ...list.baseFilters, date_from: chosen.window.from, date_to: chosen.window.to },
         mode: 'follow',
         keyOf: (item) => list.keyOf(item, t.version),

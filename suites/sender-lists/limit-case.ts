@@ -1,9 +1,8 @@
 import { checkLimitHonoured, checkLinkKeepsFilters } from '../../src/checks/pagination.js';
 import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { crawlList, FOLLOW_CHECKS } from '../../src/runner/crawl-list.js';
-import { moduleUrl } from '../../src/runner/module-request.js';
 import { nextLink } from '../../src/transport/next-link.js';
-import { inListVersions, listVersions, type ListModule } from './list-module.js';
+import { listSpecs, listUrl, listVersions, type ListModule } from './list-module.js';
 import { oldestLastUpdated } from './date-window.js';
 
 const LIMIT = 2;
@@ -20,7 +19,7 @@ export function limitCase(list: ListModule): CaseDefinition {
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
-    spec: inListVersions(list, [...citedAlike({
+    spec: listSpecs(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
       rule: 'The server returns at most `limit` objects per page, and the Link to the next page contains the filters of the original request.',
@@ -36,7 +35,7 @@ export function limitCase(list: ListModule): CaseDefinition {
       const filters = { ...list.baseFilters, date_from: oldest };
       let page = 0;
       await crawlList(t, {
-        url: moduleUrl(t, list.module, 'SENDER'),
+        url: listUrl(t, list),
         filters,
         limit: LIMIT,
         mode: 'follow',

@@ -15,7 +15,7 @@ const PROBE_ID = 'OCT-PROBE-0';
 
 /**
  * A harmless request to each functional module the target declared: a GET of each Sender list (with `body`, a real-time
- * authorization of an unknown token), and for the Receivers a GET (or, with `body`, the module's PUT/POST) on an
+ * authorization of an unknown token; a PTP's Terminals list), and for the Receivers a GET (or, with `body`, the module's PUT/POST) on an
  * object that does not exist; the Commands Receiver gets a CANCEL_RESERVATION of a reservation that does not exist (in
  * 2.1.1, which has no CANCEL_RESERVATION, a STOP_SESSION of a session that does not exist). 2.1.1 has no charging
  * profiles module: a 2.1.1 target's endpoint of that name gets no probe.
@@ -43,6 +43,9 @@ function probeFor(t: CaseContext, module: string, role: string, url: string, bod
     if (body) return module === 'tokens' ? { method: 'POST', url: endpointUrl(url, PROBE_ID, 'authorize') } : undefined;
     return { method: 'GET', url };
   }
+  // A PTP's Payments Sender (2.3.0): its Terminals list; its requests with a body (PUT, PATCH, activation) change
+  // real terminals, so none is a probe (spec-notes P4).
+  if (role === 'SENDER' && module === 'payments') return body ? undefined : { method: 'GET', url: endpointUrl(url, 'terminals') };
   if (role !== 'RECEIVER') return undefined;
   if (['tokens', 'locations', 'tariffs', 'sessions'].includes(module)) return { method: body ? 'PUT' : 'GET', url: owned };
   // The CDRs Receiver has no URL of its own to GET: a POST is its probe. Its body is valid JSON (an empty object), so a

@@ -39,9 +39,9 @@ export default defineCase({
     const endpoints: unknown = (response.body as { data?: { endpoints?: unknown } | null } | null | undefined)?.data?.endpoints;
     if (Array.isArray(endpoints)) {
       const usable = endpoints.filter((e): e is EndpointEntry => typeof (e as EndpointEntry)?.identifier === 'string' && typeof (e as EndpointEntry)?.url === 'string');
-      // 2.1.1 details name no interface roles: the target's role says which side of each module it declared.
+      // 2.1.1 details name no interface roles: the target's role says which side of each module it declared (a PTP has no 2.1.1).
       const role = t.settings.targetRole;
-      t.provide('endpoints', t.version === '2.1.1' && role ? impliedInterfaces(usable, role) : usable);
+      t.provide('endpoints', t.version === '2.1.1' && role && role !== 'ptp' ? impliedInterfaces(usable, role) : usable);
     }
   },
 });

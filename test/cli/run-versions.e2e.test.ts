@@ -120,7 +120,7 @@ describe('choosing the OCPI version to test', () => {
       assert.deepEqual(ids('2.3.0').filter((id) => !id.startsWith('PAY-')), ids('2.2.1'));
       assert.ok(ids('2.3.0').length > 30);
       const payments = result.cases.filter((c) => c.id.startsWith('PAY-')).map((c) => `${c.ocpiVersion} ${c.id} ${c.status}`);
-      assert.deepEqual(payments, role === 'cpo' ? ['2.3.0 PAY-01 passed', '2.3.0 PAY-02 passed', '2.3.0 PAY-03 passed'] : []);
+      assert.deepEqual(payments, role === 'cpo' ? ['2.3.0 PAY-01 passed', '2.3.0 PAY-02 passed', '2.3.0 PAY-03 passed', '2.3.0 PAY-04 passed'] : []);
       assert.deepEqual(CORE_211.filter((id) => !ids('2.1.1').includes(id)), []);
       // Every 2.1.1 case runs in 2.2.1 too, but for 2.1.1's own rules (a PATCH without last_updated applied, a Tariff PATCH).
       assert.deepEqual(ids('2.1.1').filter((id) => !ids('2.2.1').includes(id)).sort(), role === 'cpo' ? ['TOK-06'] : ['LOC-PUSH-08', 'TAR-PUSH-03']);

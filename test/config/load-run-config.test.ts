@@ -97,6 +97,7 @@ describe('loadRunConfig', () => {
     ['a token with a space, without printing it', { flags: { versionsUrl: 'http://x/versions', token: 'secret token value' }, env: {} }, /^command line: --token must be printable characters without spaces$/],
     ['an invalid --grep pattern', { flags: { embedded: 'cpo', grep: '(' }, env: {} }, /not a valid regular expression/],
     ['a --peer-listen without port', { flags: { embedded: 'cpo', peerListen: 'localhost' }, env: {} }, /^command line: --peer-listen must be HOST:PORT, for example 127\.0\.0\.1:9401, 0\.0\.0\.0:9401 or \[::1\]:9401 \(got "localhost"\)$/],
+    ['a PTP target in another version than 2.3.0', { flags: { versionsUrl: 'http://x/versions', token: 'ptp-token-0123456789', role: 'ptp', ocpiVersion: '2.2.1' }, env: {} }, /^--role ptp: a Payment Terminal Provider exists only in OCPI 2\.3\.0/],
   ];
   for (const [what, sources, message] of invalid) {
     it(`refuses ${what} with a ConfigError`, () => {

@@ -64,7 +64,9 @@ describe('the variant catalogue', () => {
 
 // Every version whose cases and reference parties exist: a conformant variant must pass in each (in 2.1.1, the cases
 // that cover it so far).
-for (const [role, version] of (['cpo', 'emsp'] as const).flatMap((r) => (['2.1.1', '2.2.1', '2.3.0'] as const).map((v) => [r, v] as const))) {
+// The PTP exists only in 2.3.0.
+const PARTY_VERSIONS = [...(['cpo', 'emsp'] as const).flatMap((r) => (['2.1.1', '2.2.1', '2.3.0'] as const).map((v) => [r, v] as const)), ['ptp', '2.3.0'] as const];
+for (const [role, version] of PARTY_VERSIONS) {
   describe(`a run against the reference ${role} in OCPI ${version} with conformant variants`, function () {
     this.timeout(120_000);
     const active = VARIANTS.filter((v) => v.roles.includes(role) && v.pending === undefined && (v.versions ?? [version]).includes(version)).map((v) => v.name);

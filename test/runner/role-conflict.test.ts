@@ -15,4 +15,9 @@ describe('a --role the target\'s credentials contradict', () => {
     assert.equal(roleConflict([{ countryCode: 'NL', partyId: 'ABC' }], 'emsp'), undefined);
     assert.equal(roleConflict(cpo, undefined), undefined);
   });
+
+  it('is no conflict for a PTP target, whatever role its credentials name (OCPI 2.3.0 has no PTP Role: spec-notes P2)', () => {
+    assert.equal(roleConflict([{ countryCode: 'NL', partyId: 'RPT', role: 'OTHER' }], 'ptp'), undefined);
+    assert.equal(roleConflict(cpo, 'ptp'), undefined);
+  });
 });
