@@ -6,6 +6,7 @@ import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 import { PaymentsStore } from './payments-store.js';
+import { lowercasePaymentIds } from './lowercase-payment-ids.js';
 
 /** One of the two collections of the CPO's Payments Receiver, with the object it holds and the field that names one. */
 interface Collection {
@@ -32,12 +33,6 @@ function invalidBody(collection: Collection, body: unknown): string | undefined 
   return `the body is not a valid ${collection.object}: ${first ? `${first.instancePath || '/'} ${first.message ?? 'is invalid'}` : 'invalid'}`;
 }
 
-/** The object as the GET returns it: as stored, or written differently under the payments variants. */
-function presented(party: PartyContext, object: PushedObject): PushedObject {
-  if (!party.variants.has('payments-lowercase-ids')) return object;
-  const lowered = Object.entries(object).map(([key, value]) => [key, ['terminal_id', 'id', 'authorization_reference', 'reference', 'customer_reference'].includes(key) && typeof value === 'string' ? value.toLowerCase() : value]);
-  return Object.fromEntries(lowered) as PushedObject;
-}
 
 /**
  * The refusal of a valid object under the faults that model a CPO whose own data model is narrower than the spec's:
@@ -61,12 +56,12 @@ function post(party: PartyContext, store: PaymentsStore, collection: Collection,
   const stored = party.faults.has(collection.dropFault) ? without : { ...body };
   store.put(collection.path, String(body[collection.idField]), stored);
   // The chapter defines no data for the POST's answer; echoing the stored object is allowed (payments-post-echoes-object).
-  return { status: 201, body: envelope(party.variants.has('payments-post-echoes-object') ? presented(party, stored) : undefined) };
+  return { status: 201, body: envelope(party.variants.has('payments-post-echoes-object') ? lowercasePaymentIds(party, stored) : undefined) };
 }
 
 function get(party: PartyContext, store: PaymentsStore, collection: Collection, request: ServerRequest): ServerResponseSpec {
   const object = store.get(collection.path, request.params['object_id'] ?? '');
-  if (object) return { status: 200, body: envelope(presented(party, object)) };
+  if (object) return { status: 200, body: envelope(lowercasePaymentIds(party, object)) };
   const unknown = unknownObject(collection.object);
   return collection.unknown200Fault && party.faults.has(collection.unknown200Fault) ? { ...unknown, status: 200 } : unknown;
 }

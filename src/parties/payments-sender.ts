@@ -6,6 +6,7 @@ import type { ModuleRoute } from './functional-endpoint.js';
 import { unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 import { senderListRoute } from './sender-list.js';
+import { lowercasePaymentIds } from './lowercase-payment-ids.js';
 
 /** One of the two lists of the PTP's Payments Sender interface, with what names one of its objects. */
 interface SenderCollection {
@@ -21,14 +22,6 @@ interface SenderCollection {
 const TERMINALS: SenderCollection = { path: 'terminals', list: 'terminals', what: 'Terminal', idField: 'terminal_id', objects: (data) => data.terminals };
 const CONFIRMATIONS: SenderCollection = { path: 'financial-advice-confirmations', list: 'confirmations', what: 'Financial Advice Confirmation', idField: 'id', objects: (data) => data.confirmations };
 
-// The CiString fields payments-lowercase-ids writes in lower case.
-const CI_FIELDS = ['terminal_id', 'id', 'authorization_reference', 'reference', 'customer_reference'];
-
-/** The object as the PTP serves it: as generated, or with its ids in lower case under payments-lowercase-ids. */
-function presented(party: PartyContext, object: PaymentObject): PaymentObject {
-  if (!party.variants.has('payments-lowercase-ids')) return object;
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, CI_FIELDS.includes(key) && typeof value === 'string' ? value.toLowerCase() : value])) as PaymentObject;
-}
 
 /**
  * The object a GET by id serves, bent by the faults of a PTP whose single-object endpoint reads another source than its
@@ -46,7 +39,7 @@ function served(party: PartyContext, collection: SenderCollection, object: Payme
 function getOne(party: PartyContext, data: PaymentsData, collection: SenderCollection, request: ServerRequest): ServerResponseSpec {
   const id = (request.params['object_id'] ?? '').toUpperCase();
   const object = collection.objects(data).find((candidate) => String(candidate[collection.idField]).toUpperCase() === id);
-  if (object) return { status: 200, body: envelope(presented(party, served(party, collection, object))) };
+  if (object) return { status: 200, body: envelope(lowercasePaymentIds(party, served(party, collection, object))) };
   const unknown = unknownObject(collection.what);
   return collection === TERMINALS && party.faults.has('unknown-ptp-terminal-200') ? { ...unknown, status: 200 } : unknown;
 }
@@ -59,7 +52,7 @@ function getOne(party: PartyContext, data: PaymentsData, collection: SenderColle
  */
 export function paymentsSenderRoutes(party: PartyContext, data: PaymentsData, pageSize: number): ModuleRoute[] {
   return [TERMINALS, CONFIRMATIONS].flatMap((collection) => [
-    { ...senderListRoute({ module: collection.list, items: () => collection.objects(data).map((object) => presented(party, object)), pageSize, faults: party.faults, variants: party.variants }), path: `/${collection.path}` },
+    { ...senderListRoute({ module: collection.list, items: () => collection.objects(data).map((object) => lowercasePaymentIds(party, object)), pageSize, faults: party.faults, variants: party.variants }), path: `/${collection.path}` },
     { method: 'GET' as const, path: `/${collection.path}/:object_id`, handler: (request: ServerRequest) => getOne(party, data, collection, request) },
   ]);
 }
