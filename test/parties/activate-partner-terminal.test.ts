@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { Peer } from '../../src/peer/peer.js';
+import type { Peer } from '../../src/peer/peer.js';
 import { activatePartnerTerminal } from '../../src/parties/activate-partner-terminal.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
 import { testParty } from '../helpers/test-party.js';
+import { startTestPeer } from '../helpers/test-peer.js';
 
 const TESTER = { countryCode: 'ZZ', partyId: 'OCT' };
 
@@ -18,11 +17,7 @@ describe("the reference CPO's activation of a terminal at its PTP partner", () =
     return party;
   };
   beforeEach(async () => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'EMSP', version: '2.3.0', paymentsSender: true });
+    peer = await (await startTestPeer({ role: 'EMSP', version: '2.3.0', paymentsSender: true })).peer;
     peer.accept(given, 'token-b');
   });
   afterEach(() => peer.stop());

@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { Peer } from '../../src/peer/peer.js';
+import type { Peer } from '../../src/peer/peer.js';
 import { firstIdentity, pullPartnerLocations } from '../../src/parties/pull-partner.js';
 import { startReferenceParty, type ReferenceParty } from '../../src/parties/reference-party.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import type { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { testParty } from '../helpers/test-party.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestPeer } from '../helpers/test-peer.js';
 
 const TESTER = { countryCode: 'ZZ', partyId: 'OCT' };
 
 /** A tester's peer playing the CPO, with a client for sending as the tester. */
 async function startPeer(): Promise<{ peer: Peer; client: OcpiClient }> {
-  const redactor = new Redactor();
-  let n = 0;
-  const nextExchangeId = (): string => `x${++n}`;
-  const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-  return { peer: await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO' }), client };
+  return startTestPeer({ role: 'CPO' });
 }
 
 describe("the reference eMSP's pull of its partner's Locations", () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { Peer } from '../../src/peer/peer.js';
+import type { Peer } from '../../src/peer/peer.js';
 import { pushPartnerPayments } from '../../src/parties/push-partner-payments.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
 import { testParty } from '../helpers/test-party.js';
+import { startTestPeer } from '../helpers/test-peer.js';
 
 const TESTER = { countryCode: 'ZZ', partyId: 'OCT' };
 
@@ -18,11 +17,7 @@ describe("the reference PTP's POSTs to its CPO partner's Payments Receiver", () 
     return party;
   };
   beforeEach(async () => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    const client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO', version: '2.3.0', paymentsReceiver: true });
+    peer = await (await startTestPeer({ role: 'CPO', version: '2.3.0', paymentsReceiver: true })).peer;
     peer.accept(given, 'token-b');
   });
   afterEach(() => peer.stop());

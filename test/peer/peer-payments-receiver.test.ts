@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { Peer } from '../../src/peer/peer.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import type { Peer } from '../../src/peer/peer.js';
+import type { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { startTestPeer } from '../helpers/test-peer.js';
 
 describe("the peer's Payments Receiver (the tester as the CPO of a PTP under test)", () => {
   const peers: Peer[] = [];
   let client: OcpiClient;
   const start = async (paymentsReceiver: boolean, version: '2.2.1' | '2.3.0' = '2.3.0'): Promise<Peer> => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    const peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'CPO', version, versions: ['2.2.1', '2.3.0'], paymentsReceiver });
+    const started = await startTestPeer({ role: 'CPO', version, versions: ['2.2.1', '2.3.0'], paymentsReceiver });
+    client = started.client;
+    const peer = started.peer;
     peers.push(peer);
     return peer;
   };

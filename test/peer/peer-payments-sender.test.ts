@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
-import { Peer } from '../../src/peer/peer.js';
-import { OcpiClient } from '../../src/transport/ocpi-client.js';
-import { Redactor } from '../../src/transport/redactor.js';
+import type { Peer } from '../../src/peer/peer.js';
+import type { OcpiClient } from '../../src/transport/ocpi-client.js';
+import { startTestPeer } from '../helpers/test-peer.js';
 
 describe("the peer's Payments Sender (the tester as the PTP of a CPO under test)", () => {
   const peers: Peer[] = [];
   let client: OcpiClient;
   const token = new Secret('the-token-the-tester-gave-the-cpo');
   const start = async (paymentsSender: boolean): Promise<Peer> => {
-    const redactor = new Redactor();
-    let n = 0;
-    const nextExchangeId = (): string => `x${++n}`;
-    client = new OcpiClient({ timeoutMs: 2000, maxResponseBytes: 1_000_000, tokenEncoding: 'base64', redactor, nextExchangeId, userAgent: 'test' });
-    const peer = await Peer.start({ host: '127.0.0.1', port: 0, redactor, nextExchangeId, client, role: 'EMSP', version: '2.3.0', versions: ['2.2.1', '2.3.0'], paymentsSender });
+    const started = await startTestPeer({ role: 'EMSP', version: '2.3.0', versions: ['2.2.1', '2.3.0'], paymentsSender });
+    client = started.client;
+    const peer = started.peer;
     peer.accept(token, 'token-b');
     peers.push(peer);
     return peer;
