@@ -10,6 +10,8 @@ const CLIENT_HEADERS = new Set(['authorization', 'x-request-id', 'x-correlation-
 export interface SavedExchange {
   readonly exchange: Exchange;
   readonly actsOnChargers: boolean;
+  /** The OCPI version it was made in: its case's, else the version the report tested (absent when it names none). */
+  readonly version?: string;
 }
 
 // The modules whose requests reach chargers: the run sends them only with --allow-commands (DESIGN §7), and so does replay.
@@ -22,16 +24,18 @@ const CHARGER_MODULES = new Set(['commands', 'chargingprofiles']);
  */
 export function reportExchanges(report: unknown): Map<string, SavedExchange> {
   const found = new Map<string, SavedExchange>();
-  const take = (exchanges: unknown, chargers: boolean): void => {
+  const r = (report ?? {}) as { target?: { ocpiVersion?: unknown }; cases?: Array<{ module?: string; ocpiVersion?: unknown; exchanges?: unknown }>; teardown?: Array<{ exchanges?: unknown }>; peerInbound?: unknown };
+  const tested = typeof r.target?.ocpiVersion === 'string' ? r.target.ocpiVersion : undefined;
+  const take = (exchanges: unknown, chargers: boolean, version = tested): void => {
     if (!Array.isArray(exchanges)) return;
     for (const exchange of exchanges as Exchange[]) {
       if (!exchange || typeof exchange.id !== 'string' || found.has(exchange.id)) continue;
       const segments = String(exchange.request?.url ?? '').split(/[/?#]/);
-      found.set(exchange.id, { exchange, actsOnChargers: chargers || segments.some((segment) => CHARGER_MODULES.has(segment.toLowerCase())) });
+      const actsOnChargers = chargers || segments.some((segment) => CHARGER_MODULES.has(segment.toLowerCase()));
+      found.set(exchange.id, { exchange, actsOnChargers, ...(version !== undefined ? { version } : {}) });
     }
   };
-  const r = (report ?? {}) as { cases?: Array<{ module?: string; exchanges?: unknown }>; teardown?: Array<{ exchanges?: unknown }>; peerInbound?: unknown };
-  for (const c of r.cases ?? []) take(c.exchanges, CHARGER_MODULES.has(c.module ?? ''));
+  for (const c of r.cases ?? []) take(c.exchanges, CHARGER_MODULES.has(c.module ?? ''), typeof c.ocpiVersion === 'string' ? c.ocpiVersion : tested);
   for (const step of r.teardown ?? []) take(step.exchanges, true);
   take(r.peerInbound, false);
   return found;
