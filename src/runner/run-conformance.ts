@@ -5,6 +5,7 @@ import { DeadlineExceededError, WaitAbortedError } from '../peer/deadline-exceed
 import { offeredVersions } from './choose-versions.js';
 import type { HandshakeMode } from '../model/handshake-mode.js';
 import { Peer } from '../peer/peer.js';
+import { withUnreachedPeerNotice } from './unreached-peer-notice.js';
 import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
 import { TOOL } from '../tool-info.js';
 import { OcpiClient } from '../transport/ocpi-client.js';
@@ -280,7 +281,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
         version,
         deadlineMs: options.deadlineMs,
         crawlBounds: options.crawlBounds,
-        emit,
+        emit: withUnreachedPeerNotice(emit, peer, options.handshake, new Set(planned.filter((c) => c.stage === 'connect' && c.provides.includes('session')).map((c) => c.id))),
       },
       concurrency: options.concurrency,
       caseTimeoutMs: Math.max(options.deadlineMs, options.timeoutMs) * 3,

@@ -79,6 +79,13 @@ export async function sendCredentials(t: CaseContext, exchange: CredentialsExcha
   t.attach(...callbacks.map((record) => record.exchange));
   const skip = exchange.skipIf?.(response);
   if (skip) t.skip(skip);
+  // 3001 is the answer the spec gives a server that cannot use the client's API: with no request of the target seen
+  // at all, the tester's endpoint was out of its reach (a --peer-url problem), which judges the tester's set-up, not
+  // the target (the run also says so on its own line).
+  const statusCode = (response.body as { status_code?: unknown } | undefined)?.status_code;
+  if (statusCode === 3001 && callbacks.length === 0 && t.peer.inbound.position === mark) {
+    throw new Error(`the target answered status_code 3001 (unable to use the client's API) and made no request to the tester's endpoint (${t.peer.versionsUrl}): it cannot reach that address, so the registration could not be tested; give one it can reach with --peer-url`);
+  }
   // A registration creates the partner's credentials, and a new object may be answered with 201 (status codes).
   t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Credentials', status: exchange.method === 'POST' ? [200, 201] : 200 }));
   t.check(checkCallbacks({
