@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { TOOL } from '../tool-info.js';
 import { printError, printInternalError, type CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { helpWidthOf } from './help-width.js';
 
 type CommandFactory = (io: CliIo, setExitCode: (code: number) => void) => Command;
 
@@ -30,6 +31,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   },
 };
 
+/** The commands' names; the module of each is `./<name>-command.js`. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 // Start-up is part of the interface: `--version` loads neither commander nor any command, `run --help` only `run`'s
 // definition, and each command loads what it needs when it runs (`validate` never loads the HTTP client, the suites
 // or the parties).
@@ -39,7 +43,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.ok;
   }
+  // `<command> --help` as the build captured it, when nothing it came from changed (src/cli/prebuilt-help.ts).
+  if (argv.length === 2 && (argv[1] === '--help' || argv[1] === '-h') && Object.hasOwn(COMMANDS, argv[0] as string)) {
+    const { readPrebuiltHelp } = await import('./prebuilt-help.js');
+    const text = readPrebuiltHelp(argv[0] as string, helpWidthOf(io.stdout));
+    if (text !== undefined) {
+      io.stdout.write(text);
+      return EXIT.ok;
+    }
+  }
   const { Command: CommandClass, CommanderError } = await import('./commander.js');
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    getOutHelpWidth: () => helpWidthOf(io.stdout) as number,
+    getErrHelpWidth: () => helpWidthOf(io.stderr) as number,
+  };
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;
@@ -48,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('Conformance self-assessment for OCPI implementations')
     .version(TOOL.version)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput(output)
     .showHelpAfterError('(run with --help for usage)');
   // The command named (the first word that is not an option) alone, or every command when none is named or the word is
   // none of them, for the overview and commander's own error.
@@ -56,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
   for (const name of wanted) {
     const factory = await (COMMANDS[name] as () => Promise<CommandFactory>)();
-    program.addCommand(factory(io, setExitCode).exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) }));
+    program.addCommand(factory(io, setExitCode).exitOverride().configureOutput(output));
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPrecompiled, versionBundle } from '../../src/schemas/load-precompiled.js';
+import { loadPrecompiled, versionBundle, writeCodeCache } from '../../src/schemas/load-precompiled.js';
 import { precompileVersion } from '../../src/schemas/precompile-validators.js';
 import { readSchemaFolder } from '../../src/schemas/schema-folder.js';
 import { SCHEMA_ROOT, SchemaRegistry } from '../../src/schemas/schema-registry.js';
@@ -59,6 +59,23 @@ describe('the validators precompiled at build time', () => {
       const validators = loadPrecompiled(versionBundle('2.2.1'), folder.hash, root);
       assert.equal(validators?.['Role']?.('CPO'), true);
       assert.equal(validators?.['Role']?.('MSP'), false);
+    });
+
+    it('loads a bundle with the code cache the build writes, or with a cache that does not fit it, to the same validators.', () => {
+      const folder = readSchemaFolder(SCHEMA_ROOT, '2.2.1');
+      const bundle = versionBundle('2.2.1');
+      writeFileSync(join(root, `${bundle}.js`), precompileVersion('2.2.1', folder));
+      writeCodeCache(bundle, [{}, null], root);
+      const location = { id: 'L1' };
+      const cached = loadPrecompiled(bundle, folder.hash, root);
+      writeFileSync(join(root, `${bundle}.cache`), 'not a V8 code cache');
+      const rejected = loadPrecompiled(bundle, folder.hash, root);
+      for (const validators of [cached, rejected]) {
+        assert.equal(validators?.['Role']?.('CPO'), true);
+        assert.equal(validators?.['Role']?.('MSP'), false);
+        assert.equal(validators?.['Location']?.(location), false);
+        assert.ok(validators?.['Location']?.errors?.some((error) => error.keyword === 'required'));
+      }
     });
 
     it('ignores a bundle built from other schemas (a schema edited since the build), so the caller compiles instead.', () => {
