@@ -50,7 +50,9 @@ export async function moveRegistration(t: CaseContext, move: RegistrationMove): 
   const caller = ourTokenLabel(t);
   t.peer.accept(ourToken, caller, version);
   const mark = t.peer.inbound.position;
-  const response = await t.request({ method: 'PUT', url, token: move.token, body: t.peer.credentials(ourToken, t.peer.versionsUrl, version) });
+  // Each request is one of the version moved to: 2.1.1 carries the token as issued, later versions Base64-encoded.
+  const tokenEncoding = version === '2.1.1' ? 'raw' : 'base64';
+  const response = await t.request({ method: 'PUT', url, token: move.token, tokenEncoding, body: t.peer.credentials(ourToken, t.peer.versionsUrl, version) });
   const callbacks = t.peer.inbound.since(mark);
   t.attach(...callbacks.map((record) => record.exchange));
   t.check(checkCallbacks({
@@ -67,7 +69,7 @@ export async function moveRegistration(t: CaseContext, move: RegistrationMove): 
   }
   const token = t.adoptToken(issued);
   const probe = probeUrl(t, move.endpoints) ?? url;
-  const tried = await t.request({ method: 'GET', url: probe, token });
+  const tried = await t.request({ method: 'GET', url: probe, token, tokenEncoding });
   const works = expectStatus({ exchange: tried.exchange, expected: 200, check: 'versions.switch-token-works', because: `the token answered to a PUT to the OCPI ${version} credentials endpoint must work on that version's modules` });
   t.check(works);
   return { token, ourToken, partner: partnerIdentities(dataObject(response.body)), works: works.status === 'pass' };

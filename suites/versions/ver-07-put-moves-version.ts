@@ -1,12 +1,18 @@
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import type { EndpointEntry } from '../../src/model/endpoint-entry.js';
-import type { OcpiVersion } from '../../src/model/ocpi-version.js';
+import { OCPI_VERSIONS, type OcpiVersion } from '../../src/model/ocpi-version.js';
 import { dataObject } from '../credentials/credentials-endpoint.js';
 import { moveRegistration } from './move-registration.js';
 
-// The versions a registration may be moved between by this case (2.1.1's is not written yet: its token encoding and
-// Credentials shape differ, and the move back would need them).
-const MOVABLE: readonly OcpiVersion[] = ['2.2.1', '2.3.0'];
+/**
+ * The versions to move a registration to from `current`, in the order tried: the newer ones first, nearest first (the
+ * spec's use case is updating to a newer version), then the older ones, nearest first. 2.1.1 included: a move to or
+ * from it speaks 2.1.1 on its side (flat Credentials, the token as issued).
+ */
+function moveOrder(current: OcpiVersion): OcpiVersion[] {
+  const at = OCPI_VERSIONS.indexOf(current);
+  return [...OCPI_VERSIONS.slice(at + 1), ...OCPI_VERSIONS.slice(0, at).reverse()];
+}
 
 // Steps: (1) tester GETs the target's versions list and picks another version both parties offer, and GETs its
 // details. (2) tester PUTs its Credentials of that version, with a new token, to the target's credentials endpoint of
@@ -18,26 +24,34 @@ export default defineCase({
   id: 'VER-07',
   title: 'A PUT to the credentials endpoint of another version moves the registration to it',
   module: 'versions',
-  versions: ['2.2.1', '2.3.0'],
+  versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'rotate',
   requires: ['target', 'session', 'endpoints'],
   provides: ['session'],
   after: ['CRED-05'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the tester does not own this registration, so it does not move it' : undefined),
-  spec: citedAlike({
-    version: '2.2.1',
-    section: 'Credentials module, PUT method; Use cases, updating to a newer version',
-    rule: 'A PUT to the credentials endpoint of another version switches the registration to that version: the server fetches the client\'s endpoints of that version and issues a new token.',
-  }, '2.3.0'),
+  spec: [
+    ...citedAlike({
+      version: '2.2.1',
+      section: 'Credentials module, PUT method; Use cases, updating to a newer version',
+      rule: 'A PUT to the credentials endpoint of another version switches the registration to that version: the server fetches the client\'s endpoints of that version and issues a new token.',
+    }, '2.3.0'),
+    {
+      version: '2.1.1',
+      section: 'credentials.md, PUT Method; Updating to a newer version',
+      rule: 'A PUT switches the registration to the version of the credentials endpoint it is sent to; the server must fetch the client\'s endpoints again, and answers with a token for the client.',
+    },
+  ],
   severity: 'required',
   checks: ['versions.switch-callbacks', 'versions.switch-token-works'],
   async run(t) {
     const session = t.get('session');
     const listing = await t.request({ method: 'GET', url: t.get('target').versionsUrl, token: session.token });
     const listed = versionEntries(listing.body);
-    const other = t.peer.versions.find((version) => version !== t.version && MOVABLE.includes(version) && listed.has(version))
+    const other = moveOrder(t.version).find((version) => t.peer.versions.includes(version) && listed.has(version))
       ?? t.skip(`the target and the tester share no version besides OCPI ${t.version} to move the registration to (the target lists ${[...listed.keys()].join(', ') || 'none'}, the tester ${t.peer.versions.join(', ')})`);
-    const details = await t.request({ method: 'GET', url: listed.get(other) ?? '', token: session.token });
+    // The details of the version moved to, read as that version's request (the token as issued in 2.1.1).
+    const details = await t.request({ method: 'GET', url: listed.get(other) ?? '', token: session.token, tokenEncoding: other === '2.1.1' ? 'raw' : 'base64' });
     const endpoints = endpointEntries(details.body);
     if (endpoints.length === 0) t.skip(`the target's OCPI ${other} version details declare no endpoints (HTTP ${details.status})`);
     const moved = await moveRegistration(t, { version: other, endpoints, token: session.token });

@@ -8,6 +8,7 @@ import { ConfigError } from '../../src/config/config-error.js';
 import { loadRunConfig } from '../../src/config/load-run-config.js';
 import { versionsGetCase } from '../helpers/versions-get-case.js';
 import { run } from '../../src/run.js';
+import { startReferenceParty } from '../../src/parties/reference-party.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const TOKEN = 'version-choice-token-0123456789';
@@ -125,6 +126,9 @@ describe('choosing the OCPI version to test', () => {
       // Every 2.1.1 case runs in 2.2.1 too, but for 2.1.1's own rules (a PATCH without last_updated applied, a Tariff PATCH).
       assert.deepEqual(ids('2.1.1').filter((id) => !ids('2.2.1').includes(id)).sort(), role === 'cpo' ? ['TOK-06'] : ['LOC-PUSH-08', 'TAR-PUSH-03']);
       assert.deepEqual(result.cases.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => `${c.ocpiVersion} ${c.id}`), []);
+      // VER-07 moves each version's registration to a newer one (2.3.0's to 2.2.1) and back: 2.1.1's goes to 2.2.1.
+      const moves = result.cases.filter((c) => c.id === 'VER-07').map((c) => `${c.ocpiVersion} ${c.status} ${c.exchanges.filter((e) => e.request.method === 'PUT').map((e) => /\/(\d\.\d\.\d)\/credentials/.exec(e.request.url)?.[1]).join('>')}`);
+      assert.deepEqual(moves, ['2.3.0 passed 2.2.1>2.3.0', '2.2.1 passed 2.3.0>2.2.1', '2.1.1 passed 2.2.1>2.1.1']);
       // One case, a severity per version.
       const severity = (version: string): string | undefined => result.cases.find((c) => c.id === 'AUTH-03' && c.ocpiVersion === version)?.severity;
       assert.deepEqual([severity('2.3.0'), severity('2.2.1'), severity('2.1.1')], ['required', 'required', 'recommended']);
@@ -137,6 +141,25 @@ describe('choosing the OCPI version to test', () => {
       assert.match(readFileSync(junit, 'utf8'), /<testsuite name="OCPI 2\.1\.1 versions"/);
     });
   }
+
+  it('moves a 2.2.1 registration to 2.1.1 and back in VER-07 when the target offers no newer version, speaking 2.1.1 on its side.', async () => {
+    const party = await startReferenceParty({ role: 'cpo', versions: ['2.1.1', '2.2.1'] });
+    try {
+      const report = join(dir, 'report.json');
+      const outcome = await runMain(['run', '--versions-url', party.versionsUrl, '--role', 'cpo', '--ocpi-version', '2.2.1', '--only', 'VER-07', '--quiet', '--report-json', report], { env: { OCPI_CONFORMANCE_TOKEN: party.tokenA.reveal() } });
+      assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+      const ver07 = (JSON.parse(readFileSync(report, 'utf8')) as RunResult).cases.find((c) => c.id === 'VER-07');
+      assert.equal(ver07?.status, 'passed');
+      const puts = ver07?.exchanges.filter((e) => e.request.method === 'PUT') ?? [];
+      assert.deepEqual(puts.map((e) => /\/(\d\.\d\.\d)\/credentials/.exec(e.request.url)?.[1]), ['2.1.1', '2.2.1']);
+      // The 2.1.1 PUT carries flat 2.1.1 Credentials (no roles); the GETs back reached the tester's 2.1.1 details.
+      const body = puts[0]?.request.body as Record<string, unknown> | undefined;
+      assert.ok(body && !('roles' in body) && typeof body['party_id'] === 'string', JSON.stringify(body));
+      assert.ok(ver07?.exchanges.some((e) => e.direction === 'inbound' && /\/ocpi\/2\.1\.1$/.test(e.request.url)));
+    } finally {
+      await party.stop();
+    }
+  });
 
   it('refuses --ocpi-version all with --handshake none, whose token was registered in one version (exit 2).', async () => {
     const outcome = await runMain(['run', '--embedded', 'cpo', '--handshake', 'none', '--ocpi-version', 'all']);

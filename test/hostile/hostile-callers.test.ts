@@ -72,11 +72,13 @@ const MISBEHAVIOURS: readonly Misbehaviour[] = [
     expect: () => undefined,
   },
   {
-    name: 'makes 500 callbacks at once with a token the tester never issued',
-    act: (peer) => Promise.all(Array.from({ length: 500 }, () => rawRequest(peer.base, httpRequest('GET', new URL(peer.versionsUrl).pathname, { headers: token(WRONG_TOKEN) }), { timeoutMs: 15_000 }))),
+    // 250 at once: well inside the listen backlog (511), so that a machine under load refuses none of them in the kernel
+    // before the peer could answer (CI saw one such reset at 500 on 2 loaded cores).
+    name: 'makes 250 callbacks at once with a token the tester never issued',
+    act: (peer) => Promise.all(Array.from({ length: 250 }, () => rawRequest(peer.base, httpRequest('GET', new URL(peer.versionsUrl).pathname, { headers: token(WRONG_TOKEN) }), { timeoutMs: 15_000 }))),
     expect: (answers, inbound) => {
       assert.ok(answers.every((a) => a.status === 401), `every callback answered 401: ${[...new Set(answers.map((a) => a.status))].join(', ')}`);
-      assert.ok(inbound.filter((e) => e.response?.status === 401).length >= 500, 'every callback recorded');
+      assert.ok(inbound.filter((e) => e.response?.status === 401).length >= 250, 'every callback recorded');
     },
   },
   {
