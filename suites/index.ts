@@ -22,6 +22,8 @@ import { dateFilterCase } from './sender-lists/date-filter-case.js';
 import { limitCase } from './sender-lists/limit-case.js';
 import loc04 from './locations/loc-04-object-matches-list.js';
 import loc05 from './locations/loc-05-unknown-location.js';
+import loc06 from './locations/loc-06-parking-references.js';
+import loc07 from './locations/loc-07-parking-details.js';
 import tok01 from './tokens/tok-01-put-then-get.js';
 import tok02 from './tokens/tok-02-patch-applied.js';
 import tok03 from './tokens/tok-03-patch-needs-last-updated.js';
@@ -68,6 +70,8 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...LIST_MODULES.flatMap((list) => [crawlCase(list), dateFilterCase(list), limitCase(list)]),
   loc04,
   loc05,
+  loc06,
+  loc07,
   tok01,
   tok02,
   tok03,

@@ -115,29 +115,7 @@ function sameDefault(field: OcpiField, value: unknown): boolean {
 
 function compareList(items: OcpiType, expected: readonly unknown[], actual: readonly unknown[], path: string, out: DiffEntry[]): void {
   const key = items.kind === 'object' ? identityOf(items.fields) : undefined;
-  if (key && items.kind === 'object') {
-    // A CiString id matches without regard to case; a plain string id (2.1.1's EVSE uid and Connector id) exactly.
-    const ci = items.fields.get(key)?.type.kind === 'cistring';
-    const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? (ci ? value[key].toUpperCase() : value[key]) : undefined);
-    const byId = new Map<string, number>();
-    actual.forEach((value, index) => {
-      const id = idOf(value);
-      if (id !== undefined && !byId.has(id)) byId.set(id, index);
-    });
-    const matched = new Set<number>();
-    expected.forEach((value, index) => {
-      const id = idOf(value);
-      const found = id === undefined ? undefined : byId.get(id);
-      if (found === undefined) return void out.push({ path: `${path}/${index}`, kind: 'missing', expected: value });
-      matched.add(found);
-      compareValue(items, value, actual[found], `${path}/${index}`, out);
-    });
-    actual.forEach((value, index) => {
-      // Reported at its place in what the target returned.
-      if (!matched.has(index)) out.push({ path: `${path}/${index}`, kind: 'unexpected', actual: value });
-    });
-    return;
-  }
+  if (key && items.kind === 'object' && compareById(items, key, expected, actual, path, out)) return;
   const length = Math.max(expected.length, actual.length);
   for (let index = 0; index < length; index += 1) {
     const at = `${path}/${index}`;
@@ -145,6 +123,40 @@ function compareList(items: OcpiType, expected: readonly unknown[], actual: read
     else if (index >= expected.length) out.push({ path: at, kind: 'unexpected', actual: actual[index] });
     else compareValue(items, expected[index], actual[index], at, out);
   }
+}
+
+/**
+ * Compares two lists of identified objects (EVSEs by `uid`, Connectors and Parking by `id`) by that id, in any order;
+ * false, comparing nothing, when an id is not unique in either list: a duplicate id identifies nothing (another rule
+ * judges it), and the lists are then compared item by item, so that one duplicate is not also reported as a difference.
+ */
+function compareById(items: OcpiType & { kind: 'object' }, key: string, expected: readonly unknown[], actual: readonly unknown[], path: string, out: DiffEntry[]): boolean {
+  // A CiString id matches without regard to case; a plain string id (2.1.1's EVSE uid and Connector id) exactly.
+  const ci = items.fields.get(key)?.type.kind === 'cistring';
+  const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? (ci ? value[key].toUpperCase() : value[key]) : undefined);
+  const unique = (values: readonly unknown[]): boolean => {
+    const ids = values.map(idOf).filter((id): id is string => id !== undefined);
+    return new Set(ids).size === ids.length;
+  };
+  if (!unique(expected) || !unique(actual)) return false;
+  const byId = new Map<string, number>();
+  actual.forEach((value, index) => {
+    const id = idOf(value);
+    if (id !== undefined) byId.set(id, index);
+  });
+  const matched = new Set<number>();
+  expected.forEach((value, index) => {
+    const id = idOf(value);
+    const found = id === undefined ? undefined : byId.get(id);
+    if (found === undefined) return void out.push({ path: `${path}/${index}`, kind: 'missing', expected: value });
+    matched.add(found);
+    compareValue(items, value, actual[found], `${path}/${index}`, out);
+  });
+  actual.forEach((value, index) => {
+    // Reported at its place in what the target returned.
+    if (!matched.has(index)) out.push({ path: `${path}/${index}`, kind: 'unexpected', actual: value });
+  });
+  return true;
 }
 
 /**

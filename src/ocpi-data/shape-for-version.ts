@@ -1,6 +1,7 @@
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import { cdr211 } from './cdr-211.js';
 import { location211 } from './location-211.js';
+import { location230 } from './location-230.js';
 import type { Cdr, Location, Price, Session, Tariff, Token } from './ocpi-objects.js';
 import { session211 } from './session-211.js';
 import { tariff211 } from './tariff-211.js';
@@ -28,18 +29,19 @@ export interface ShapeContext {
  * its Sessions and CDRs need `context` to find their Location. 2.2.1 is the object
  * itself, unchanged to the byte. 2.3.0 moves every Price to its before/after-taxes form (the VAT becomes one TaxAmount),
  * a Tariff's price limits to PriceLimit, and says that the Tariff's prices exclude taxes (`tax_included` NO, as the
- * generator's alt texts say); Locations and Tokens need nothing (their 2.3.0 additions are optional).
+ * generator's alt texts say); Locations gain their parking places (location230); Tokens need nothing.
  */
 export function shapeForVersion<T extends Dated>(version: OcpiVersion, module: ShapedModule, object: T, context?: ShapeContext): T | ShapedObject {
   if (version === '2.2.1') return object;
   if (version === '2.1.1') return shape211(module, object, context);
   if (version !== '2.3.0') throw new Error(`no ${module} objects in OCPI ${version} yet`);
-  if (module !== 'tariffs' && module !== 'sessions' && module !== 'cdrs') return object;
+  if (module === 'tokens') return object;
   // A list is shaped again on every page request: each object once. The stores replace an object that changes, never
   // edit it, so an object's shape never goes stale.
   let shaped = SHAPED_230.get(object);
   if (!shaped) {
-    shaped = module === 'tariffs' ? tariff230(object as unknown as Tariff) : module === 'sessions' ? session230(object as unknown as Session) : cdr230(object as unknown as Cdr);
+    shaped = module === 'locations' ? location230(object as unknown as Location) as unknown as ShapedObject
+      : module === 'tariffs' ? tariff230(object as unknown as Tariff) : module === 'sessions' ? session230(object as unknown as Session) : cdr230(object as unknown as Cdr);
     SHAPED_230.set(object, shaped);
   }
   return shaped;

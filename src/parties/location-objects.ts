@@ -2,6 +2,7 @@ import { ocpiNow } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerResponseSpec } from '../server/ocpi-server.js';
 import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
+import { servedParking } from './served-parking.js';
 import type { CpoStore } from './cpo-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import type { PartyContext } from './party-context.js';
@@ -26,7 +27,7 @@ export function locationObjectRoutes(party: PartyContext, store: CpoStore): Modu
   // Each object as the version spoken writes it (2.2.1 and 2.3.0: the stored objects themselves).
   const find = (params: Readonly<Record<string, string>>) => {
     const stored = store.locations.find((l) => same(l.id, params['location_id']));
-    const location = stored === undefined ? undefined : (shapeForVersion(party.version, 'locations', stored) as Served);
+    const location = stored === undefined ? undefined : (servedParking(party.faults, party.variants, shapeForVersion(party.version, 'locations', stored)) as Served);
     const evse = location?.evses?.find((e) => same(e.uid, params['evse_uid']));
     const connector = evse?.connectors.find((c) => same(c.id, params['connector_id']));
     return { location, evse, connector };

@@ -2,6 +2,7 @@ import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { ModuleRoute } from './functional-endpoint.js';
+import { servedParking } from './served-parking.js';
 
 /** The lists a Sender serves: the CPO's four, the eMSP's Tokens, and the PTP's Terminals and Financial Advice Confirmations. */
 export type ListModule = 'locations' | 'tariffs' | 'sessions' | 'cdrs' | 'tokens' | 'terminals' | 'confirmations';
@@ -110,6 +111,7 @@ function page(list: SenderList, request: ServerRequest): ServerResponseSpec {
   const start = has('locations-duplicate-across-pages') && q.offset > 0 ? q.offset - 1 : q.offset;
   let data: unknown[] = items.slice(start, start + size);
   if (has('locations-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'address') : item));
+  if (list.module === 'locations') data = data.map((item) => servedParking(list.faults, list.variants, item));
   // The contract id is a 2.1.1 Token's auth_id.
   if (has('tokens-list-invalid-object')) data = data.map((item) => (item === all.at(-1) ? without(item, 'auth_id' in (item as object) ? 'auth_id' : 'contract_id') : item));
   // A PTP whose Terminal coordinates come from a numeric database column: the last Terminal has them as numbers.

@@ -63,6 +63,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Credentials, Credentials object: a token is up to 64 printable non-whitespace ASCII characters'),
   variant('created-200', BOTH, 'a Receiver answers a PUT or POST that creates an object with HTTP 200 instead of 201',
     'Status codes, HTTP status codes: 201 for a newly created object is a SHOULD, and 200 is a success all the same'),
+  Object.freeze({ ...variant('parking-lowercase-references', CPO, 'the EVSEs of 2.3.0 Locations name their parking places in lower case (p1 for P1)',
+    'Types, CiString: a Parking id and an EVSE\'s parking_id are case-insensitive strings, so P1 and p1 are the same id'), versions: Object.freeze(['2.3.0'] as const) }),
   variant('readback-reordered', EMSP, 'a Location read back from the eMSP lists its EVSEs and their Connectors in reverse order',
     'Locations, Location and EVSE objects: evses and connectors are lists whose order carries no meaning; each is identified by uid or id'),
   variant('readback-extra-fields', EMSP, 'objects read back from the eMSP carry fields the spec does not define',

@@ -1,3 +1,4 @@
+import type { ParkingAudit } from '../checks/parking-audit.js';
 import type { Secret } from '../config/secret.js';
 import type { ListEntries } from './list-entries.js';
 import type { EndpointEntry } from '../model/endpoint-entry.js';
@@ -58,6 +59,8 @@ export interface RunState {
   /** Tokens of the eMSP's list to ask real-time authorization for: one valid, one not (valid: false). */
   readonly tokenSamples: { readonly valid?: TokenRef; readonly invalid?: TokenRef };
   readonly chargeSite: ChargeSite;
+  /** What the Locations crawl saw of the parking places of OCPI 2.3.0 Locations (LOC-06, LOC-07). */
+  readonly parkingAudit: ParkingAudit;
   /** A session a START_SESSION command created, ACTIVE until STOP_SESSION. */
   readonly chargingSession: { readonly sessionId: string };
   readonly reservation: { readonly reservationId: string };

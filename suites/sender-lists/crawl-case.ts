@@ -1,6 +1,7 @@
 import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { CRAWL_CHECKS, crawlList } from '../../src/runner/crawl-list.js';
 import { ListEntries } from '../../src/runner/list-entries.js';
+import { ParkingAudit } from '../../src/checks/parking-audit.js';
 import { chooseChargeSite, type SiteChooser } from './charge-site.js';
 import { listSpecs, listUrl, listVersions, type ListModule } from './list-module.js';
 import { sampleTokens, type TokenSampler } from './token-samples.js';
@@ -20,7 +21,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints'],
-    provides: list.module === 'locations' ? [list.digest, 'chargeSite'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
+    provides: list.module === 'locations' ? [list.digest, 'chargeSite', 'parkingAudit'] : list.module === 'tokens' ? [list.digest, 'tokenSamples'] : [list.digest],
     spec: listSpecs(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,
@@ -37,6 +38,8 @@ export function crawlCase(list: ListModule): CaseDefinition {
       let sample: unknown;
       const site: SiteChooser | undefined = list.module === 'locations' ? chooseChargeSite(t.settings.testSite) : undefined;
       const tokens: TokenSampler | undefined = list.module === 'tokens' ? sampleTokens(t.version === '2.1.1' ? 'RFID' : undefined) : undefined;
+      // Parking places are OCPI 2.3.0's: what LOC-06 and LOC-07 judge is tallied as the Locations stream by.
+      const parking = list.module === 'locations' && t.version === '2.3.0' ? new ParkingAudit() : undefined;
       const outcome = await crawlList(t, {
         url: listUrl(t, list),
         filters: list.baseFilters,
@@ -49,6 +52,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
           sample ??= list.module !== 'locations' || hasConnector(item) ? item : undefined;
           site?.consider(item);
           tokens?.consider(item);
+          parking?.consider(item);
         },
       });
       // The filter cases need the list to answer and some of its objects, not a flawless crawl: whatever LOC-01 found
@@ -58,6 +62,7 @@ export function crawlCase(list: ListModule): CaseDefinition {
       const chosen = site?.chosen();
       if (chosen) t.provide('chargeSite', chosen);
       if (tokens) t.provide('tokenSamples', tokens.chosen());
+      if (parking) t.provide('parkingAudit', parking);
     },
   });
 }

@@ -47,6 +47,15 @@ describe('comparing OCPI objects by type', () => {
     assert.equal(compareByType({ version: '2.2.1', object: 'Location', expected: location, actual: { ...location, charging_when_closed: false } }).length, 1);
   });
 
+  it('compares a list with a duplicate id item by item, so that the duplicate is not also a difference.', () => {
+    const location = (evses: unknown[]) => ({ country_code: 'ZZ', party_id: 'OCT', id: 'L1', publish: true, address: 'a', city: 'c', country: 'NLD', coordinates: { latitude: '52.0', longitude: '4.0' }, time_zone: 'Europe/Amsterdam', evses, last_updated: '2026-01-01T10:00:00Z' });
+    const twice = location([evse('E1'), evse('E1')]);
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Location', expected: twice, actual: twice }), []);
+    // With unique ids the order does not matter; with a duplicate, the items are compared where they stand.
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Location', expected: location([evse('E1'), evse('E2')]), actual: location([evse('E2'), evse('E1')]) }), []);
+    assert.deepEqual(compareByType({ version: '2.2.1', object: 'Location', expected: twice, actual: location([evse('E1'), evse('E2')]) }).map((d) => d.path), ['/evses/1/uid']);
+  });
+
   it('matches 2.1.1 EVSEs, whose uid is a plain string, by uid in any order and with its case.', () => {
     const connector211 = { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', voltage: 230, amperage: 16, last_updated: '2026-01-01T10:00:00Z' };
     const evse211 = (uid: string) => ({ uid, status: 'AVAILABLE', connectors: [connector211], last_updated: '2026-01-01T10:00:00Z' });
