@@ -160,7 +160,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         controller.abort();
       };
       const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet, verbose: config.verbose });
-      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener, failFast], ...(baseline ? { baseline } : {}) });
+      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener, failFast], ...(baseline ? { baseline } : {}), ...(io.terminal ? { terminal: io.terminal } : {}) });
       const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy ?? (failedFast ? 'fail-fast' : undefined), result.untested !== undefined, nothingChecked(result));
       const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);
       // A run that could not judge the target says why in one line where scripts look for errors.

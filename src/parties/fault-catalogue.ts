@@ -633,6 +633,11 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'POST {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
   cpoFault('activation-without-last-updated', 'the CPO\'s Terminal activation has no last_updated', 'PAY-04', 'schema.request',
     '/last_updated: required field "last_updated" is missing'),
+  // The reference CPO pushes a Location to the tester's Locations Receiver when triggered: IN-LOC-01.
+  cpoFault('push-location-differs', 'the Location the CPO pushes when triggered is not the one its own GET serves (another name)', 'IN-LOC-01', 'inbound.push-reads-back',
+    'differs from the same object in the list, with the same last_updated'),
+  cpoFault('push-location-undeclared-url', 'the CPO pushes the Location to a URL the tester never declared (…/locations-v2/…)', 'IN-LOC-01', 'inbound.declared-endpoint',
+    'is not under the Locations Receiver URL the tester declared'),
 ]));
 
 /** The fault of that name, or undefined. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Trigger, TriggerOutcome, TriggerRequest } from './trigger-request.js';
+import type { Trigger, TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { triggerPayload } from './trigger-payload.js';
 
 /** Options of a command trigger. */

@@ -1,9 +1,9 @@
-import type { Trigger, TriggerOutcome, TriggerRequest } from './trigger-request.js';
+import type { Trigger, TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 
 /** The terminal a prompt trigger talks to. */
 export interface PromptTerminal {
   readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
-  readonly output: NodeJS.WritableStream;
+  readonly output: { write(text: string): unknown };
 }
 
 /**

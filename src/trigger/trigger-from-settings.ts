@@ -1,6 +1,6 @@
 import { CommandTrigger } from './command-trigger.js';
 import { PromptTrigger, type PromptTerminal } from './prompt-trigger.js';
-import type { Trigger } from './trigger-request.js';
+import type { Trigger } from '../model/trigger-request.js';
 import { UrlTrigger } from './url-trigger.js';
 
 /** What chooses a trigger way: the run's settings and where a prompt would go. */

@@ -1,4 +1,4 @@
-import type { TriggerRequest } from './trigger-request.js';
+import type { TriggerRequest } from '../model/trigger-request.js';
 
 /** The JSON every external way receives (stdin of a command, the body of a POST). */
 export function triggerPayload(request: TriggerRequest): string {

@@ -1,5 +1,5 @@
 import got from 'got';
-import type { Trigger, TriggerOutcome, TriggerRequest } from './trigger-request.js';
+import type { Trigger, TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { triggerPayload } from './trigger-payload.js';
 
 /** Options of a URL trigger. */
