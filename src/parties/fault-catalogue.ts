@@ -638,6 +638,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'differs from the same object in the list, with the same last_updated'),
   cpoFault('push-location-undeclared-url', 'the CPO pushes the Location to a URL the tester never declared (…/locations-v2/…)', 'IN-LOC-01', 'inbound.declared-endpoint',
     'is not under the Locations Receiver URL the tester declared'),
+  cpoFault('push-location-url-without-owner', 'the CPO pushes the Location to {url}/{location_id}, leaving out its country_code and party_id', 'IN-LOC-01', 'inbound.url-structure',
+    'the URL must be {url}/{country_code}/{party_id}/{location_id}'),
 ]));
 
 /** The fault of that name, or undefined. */

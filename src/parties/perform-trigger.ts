@@ -25,7 +25,7 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   try {
     const response = await party.client.send({
       method: 'PUT',
-      url: `${base}/${party.countryCode}/${party.partyId}/${encodeURIComponent(stored.id)}`,
+      url: party.faults.has('push-location-url-without-owner') ? `${base}/${encodeURIComponent(stored.id)}` : `${base}/${party.countryCode}/${party.partyId}/${encodeURIComponent(stored.id)}`,
       token: registration.outbound,
       body: location,
       headers: { 'ocpi-from-country-code': party.countryCode, 'ocpi-from-party-id': party.partyId },
