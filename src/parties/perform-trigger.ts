@@ -3,6 +3,9 @@ import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
 import type { CpoStore } from './cpo-store.js';
 import type { PartyContext } from './party-context.js';
 
+// How long the push-location-later variant waits before it pushes.
+const LATER_MS = 500;
+
 /**
  * The reference party's in-process trigger (what `--embedded` uses instead of a person): performs an action against
  * the partner that registered. The CPO pushes a Location (PUT) to the Locations Receiver its partner declared, with
@@ -22,16 +25,23 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   // A CPO whose pushed copy is not what it serves: another name than its own GET answers.
   if (party.faults.has('push-location-differs')) location['name'] = `${String(location['name'] ?? '')} (pushed)`;
   const base = party.faults.has('push-location-undeclared-url') ? declared.replace(/\/locations\/*$/, '/locations-v2') : declared.replace(/\/+$/, '');
-  try {
-    const response = await party.client.send({
-      method: 'PUT',
-      url: party.faults.has('push-location-url-without-owner') ? `${base}/${encodeURIComponent(stored.id)}` : `${base}/${party.countryCode}/${party.partyId}/${encodeURIComponent(stored.id)}`,
-      token: registration.outbound,
-      body: location,
-      headers: { 'ocpi-from-country-code': party.countryCode, 'ocpi-from-party-id': party.partyId },
-    });
-    return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
-  } catch (error) {
-    return { status: 'failed', reason: `the push did not reach the partner: ${(error as Error).message}` };
-  }
+  const push = async (): Promise<TriggerOutcome> => {
+    try {
+      const response = await party.client.send({
+        method: 'PUT',
+        url: party.faults.has('push-location-url-without-owner') ? `${base}/${encodeURIComponent(stored.id)}` : `${base}/${party.countryCode}/${party.partyId}/${encodeURIComponent(stored.id)}`,
+        token: registration.outbound,
+        body: location,
+        headers: { 'ocpi-from-country-code': party.countryCode, 'ocpi-from-party-id': party.partyId },
+      });
+      return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
+    } catch (error) {
+      return { status: 'failed', reason: `the push did not reach the partner: ${(error as Error).message}` };
+    }
+  };
+  if (!party.variants.has('push-location-later')) return push();
+  // Started, not done: the push follows from a queue.
+  setTimeout(() => void push(), LATER_MS).unref();
+  return { status: 'done', detail: 'push queued' };
 }
+
