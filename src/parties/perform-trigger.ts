@@ -17,7 +17,8 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   const registration = party.state.registration;
   if (!registration) return { status: 'failed', reason: 'the reference CPO is not registered with a partner' };
   const declared = registration.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'RECEIVER')?.url;
-  if (!declared) return { status: 'failed', reason: 'the partner declared no Locations Receiver' };
+  // A partner whose details the CPO never read (or that declared no Locations Receiver) cannot be pushed to: nothing to judge.
+  if (!declared) return { status: 'unavailable', reason: 'the reference CPO knows no Locations Receiver of its partner (it did not read one in the partner\'s version details)' };
   const stored = store.locations.find((l) => l.id === request.params['location_id']) ?? store.locations[0];
   if (!stored) return { status: 'failed', reason: 'the reference CPO has no Location to push' };
   const spoken = party.inVersion(registration.version);

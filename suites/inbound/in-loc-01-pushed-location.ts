@@ -1,5 +1,6 @@
 import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkObjectMatchesList } from '../../src/checks/object-matches-list.js';
 import { responseData } from '../../src/checks/response-data.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
@@ -28,7 +29,7 @@ export default defineCase({
     rule: 'A CPO pushes a new or changed Location to the Receiver URL its partner declared, at {url}/{country_code}/{party_id}/{location_id}, with the full object, and that object is what its own Sender serves.',
   }, '2.3.0'),
   severity: 'required',
-  checks: ['inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'schema.request', 'inbound.push-reads-back'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'schema.request', 'inbound.push-reads-back'],
   async run(t) {
     const sample = (t.get('locationsList').sample as { readonly id: string } | undefined) ?? t.skip('no Location was crawled to ask for');
     const declared = `${t.peer.detailsUrlOf(t.version)}/locations`;
@@ -49,18 +50,17 @@ export default defineCase({
     const structured = ids.length >= 3 && (method !== 'PUT' || ids.length > 3 || (body?.country_code === ids[0] && body?.party_id === ids[1] && body?.id === ids[2]));
     t.check(structured
       ? pass('inbound.url-structure', `the URL names ${ids.slice(0, 3).join('/')}${method === 'PUT' && ids.length === 3 ? ', as the body does' : ''}`, at)
-      : fail('inbound.url-structure', `the URL must be {url}/{country_code}/{party_id}/{location_id} naming the pushed Location; it names ${ids.join('/')} and the body ${String(body?.country_code)}/${String(body?.party_id)}/${String(body?.id)}`, { ...at, expected: 'country_code/party_id/id of the body', actual: ids.join('/') }));
+      : fail('inbound.url-structure', `the URL must name the country_code, party_id and id of the pushed Location after the Receiver URL; it names ${ids.join('/')} and the body ${String(body?.country_code)}/${String(body?.party_id)}/${String(body?.id)}`, { ...at, expected: 'country_code/party_id/id of the body', actual: ids.join('/') }));
     t.check(carriesGivenToken(record)
       ? pass('peer.request-authorized', 'the push carried the token the tester gave the target', at)
       : fail('peer.request-authorized', `the push carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
     if (method !== 'PUT' || ids.length !== 3) return;
     t.check(checkRequestBody(record.exchange, t.version, 'Location'));
     const response = await moduleRequest(t, { method: 'GET', url: endpointUrl(moduleUrl(t, 'locations', 'SENDER'), ids[2] ?? '') });
+    t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Location' }));
     const data = responseData(response.exchange, response.body, 'object');
-    if (!data.usable) {
-      t.check(fail('inbound.push-reads-back', `the target's GET of the pushed Location ${ids[2] ?? ''} gave no object (HTTP ${response.exchange.response?.status ?? '-'})`, { exchangeId: response.exchange.id }));
-      return;
-    }
+    // The response checks said why there is no object to compare.
+    if (!data.usable) return;
     const judged = checkObjectMatchesList({ exchange: response.exchange, version: t.version, object: 'Location', what: `Location ${ids[2] ?? ''}`, listed: body, fetched: data.data, check: 'inbound.push-reads-back' });
     t.check(judged ?? pass('inbound.push-reads-back', `the target's own GET serves Location ${ids[2] ?? ''} newer than the push (changed since)`, { exchangeId: response.exchange.id }));
   },
