@@ -1,3 +1,8 @@
+import { PassThrough } from 'node:stream';
+import type { Trigger } from './model/trigger-request.js';
+import type { PromptTerminal } from './trigger/prompt-trigger.js';
+import { triggerFromSettings } from './trigger/trigger-from-settings.js';
+import { Redactor } from './transport/redactor.js';
 import type { RunConfig } from './config/run-config.js';
 import { Secret } from './config/secret.js';
 import { startReferenceParty, type ReferenceParty } from './parties/reference-party.js';
@@ -26,6 +31,8 @@ export interface RunHooks {
   readonly baseline?: Baseline;
   /** The cases to plan from instead of the built-in catalogue (cases written with `defineCase`); the config's selection still applies. */
   readonly cases?: readonly CaseDefinition[];
+  /** Where a trigger prompt asks a person (the CLI's stdin and stderr); without it, and without a trigger command or URL, cases that need a trigger skip. */
+  readonly terminal?: PromptTerminal;
 }
 
 /**
@@ -122,6 +129,19 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     // The tester's endpoint offers every version it can test, so that a partner may register in (or switch to) any of
     // them; with --handshake await and --ocpi-version, the one asked for alone.
     const peerVersions = config.handshake === 'await' ? plan.map((part) => part.version) : offerable;
+    // The embedded party acts in-process; otherwise the command, the URL, or a person at the terminal.
+    const embeddedParty = party;
+    const trigger: Trigger | undefined = embeddedParty ? { kind: 'embedded', fire: (request) => embeddedParty.trigger(request) }
+      : config.triggerCommand !== undefined || config.triggerUrl !== undefined || hooks.terminal
+        ? triggerFromSettings({
+          ...(config.triggerCommand !== undefined ? { triggerCommand: config.triggerCommand } : {}),
+          ...(config.triggerUrl !== undefined ? { triggerUrl: config.triggerUrl } : {}),
+          deadlineMs: config.deadline,
+          redact: (text) => redactTokens(text, config.token),
+          terminal: hooks.terminal ?? { input: Object.assign(new PassThrough(), { isTTY: false }), output: new PassThrough() },
+          connectionFor: (url) => network.connectionFor(url),
+        })
+        : undefined;
     return await runConformance({
       plan,
       peerVersions,
@@ -142,6 +162,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,
       ...(config.testSite ? { testSite: config.testSite } : {}),
+      ...(trigger ? { trigger } : {}),
       signal,
       listeners,
       ...(hooks.baseline && config.baseline ? { baseline: { file: config.baseline, baseline: hooks.baseline } } : {}),
@@ -191,4 +212,12 @@ function choiceProblem(choice: Exclude<VersionChoice, { kind: 'test' }>): string
     case 'none-mutual':
       return `the target offers OCPI ${list(choice.offered)} and the selected cases cover ${list(choice.testable)}: no version both support, so nothing was tested`;
   }
+}
+
+/** Removes the run's token, in every encoding, from what a trigger printed. */
+function redactTokens(text: string, token: Secret | undefined): string {
+  if (!token) return text;
+  const redactor = new Redactor();
+  redactor.add(token);
+  return redactor.text(text);
 }

@@ -48,6 +48,7 @@ import { CDR_PUSH_CASES } from './cdrs-receiver/index.js';
 import { PAYMENTS_CASES, PTP_PAYMENTS_CASES } from './payments/index.js';
 import { AUTHORIZE_CASES } from './tokens-sender/index.js';
 import { PEER_CASES } from './peer/index.js';
+import { INBOUND_CASES } from './inbound/index.js';
 import { HUB_CLIENT_INFO_CASES } from './hubclientinfo/index.js';
 import auth04 from './transport/auth-04-malformed-json.js';
 
@@ -96,6 +97,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   ...PTP_PAYMENTS_CASES,
   ...AUTHORIZE_CASES,
   ...PEER_CASES,
+  ...INBOUND_CASES,
   ...HUB_CLIENT_INFO_CASES,
   cred09,
   cred05,

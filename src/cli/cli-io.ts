@@ -15,6 +15,8 @@ export interface CliIo {
   onInterrupt(handler: (reason: StopReason) => void): void;
   /** Reads standard input to its end (`validate -`); absent where there is none to read. */
   readStdin?(): Promise<StdinText>;
+  /** Where a trigger prompt asks a person to act on the target (stdin and stderr); absent where nobody can be asked. */
+  readonly terminal?: { readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean }; readonly output: { write(text: string): unknown } };
 }
 
 /** What standard input held, or why it was not read. */

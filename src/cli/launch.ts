@@ -106,7 +106,7 @@ export async function launch(proc: LaunchProcess = process, deadlines: LaunchDea
       handlers.push(handler);
       if (stopped) handler(stopped);
     },
-    ...(proc.stdin ? { readStdin: () => readStdin(proc.stdin as NonNullable<LaunchProcess['stdin']>) } : {}),
+    ...(proc.stdin ? { readStdin: () => readStdin(proc.stdin as NonNullable<LaunchProcess['stdin']>), terminal: { input: proc.stdin, output: proc.stderr } } : {}),
   };
   const code = await main(proc.argv.slice(2), io);
   const exitCode = crashed ? EXIT.error : code;

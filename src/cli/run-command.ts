@@ -93,6 +93,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
     .option('--baseline <file>', 'known failures (case and check ids): shown, but they do not fail the run; new failures do')
     .option('--write-baseline <file>', "write this run's failures as a baseline file (to adopt the tool on an implementation with known gaps)")
+    .optionsGroup('Triggers (actions the target performs on request; see docs/triggers.md):')
+    .option('--trigger-command <cmd>', 'a shell command that performs an action on the target: called with the action and name=value parameters as arguments and as JSON on stdin; exit 0 = done (ends at --deadline)')
+    .option('--trigger-url <url>', 'a URL the action is POSTed to as JSON; a 2xx answer = done. Without either, a terminal prompt asks (skipped when stdin is not a terminal)')
     .optionsGroup('Network:')
     .option('-H, --header <header>', 'an extra header on every request to the target, "Name: value" (repeatable; gateway keys, tenants); values are redacted from every report', collect)
     .option('--cacert <file>', "PEM certificates of authorities to trust besides Node's (a private CA); NODE_EXTRA_CA_CERTS works too")
@@ -157,7 +160,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         controller.abort();
       };
       const reporter = new ConsoleReporter({ stdout: human.stdout, stderr: io.stderr, color: colorEnabled(config.color, human), quiet: config.quiet, verbose: config.verbose });
-      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener, failFast], ...(baseline ? { baseline } : {}) });
+      const result = await run(config, { signal: controller.signal, listeners: [reporter.listener, failFast], ...(baseline ? { baseline } : {}), ...(io.terminal ? { terminal: io.terminal } : {}) });
       const exitCode = exitCodeFor(result.summary, result.interrupted, stoppedBy ?? (failedFast ? 'fail-fast' : undefined), result.untested !== undefined, nothingChecked(result));
       const written = await writeOutputs(human, config, result, exitCode, baseline, io.stdout, STDOUT_PATH);
       // A run that could not judge the target says why in one line where scripts look for errors.

@@ -108,6 +108,7 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
   if (ptpFlag && merged.ocpiVersion !== undefined && merged.ocpiVersion !== '2.3.0') {
     throw new ConfigError(`${ptpFlag}: a Payment Terminal Provider exists only in OCPI 2.3.0 (its Payments module), so --ocpi-version ${merged.ocpiVersion} cannot test one; leave --ocpi-version out or give 2.3.0`);
   }
+  if (merged.triggerCommand !== undefined && merged.triggerUrl !== undefined) throw new ConfigError('give either --trigger-command or --trigger-url, not both');
   if (merged.testEvse !== undefined && merged.testLocation === undefined) throw new ConfigError('--test-evse needs --test-location');
   if (merged.grep !== undefined) {
     try {
@@ -130,6 +131,8 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     ...(merged.role ? { role: merged.role as RunConfig['role'] } : merged.embedded ? { role: merged.embedded as RunConfig['role'] } : {}),
     peerListen: Object.freeze(parseListen(merged.peerListen as string)),
     ...(merged.peerUrl ? { peerUrl: merged.peerUrl } : {}),
+    ...(merged.triggerCommand ? { triggerCommand: merged.triggerCommand } : {}),
+    ...(merged.triggerUrl ? { triggerUrl: merged.triggerUrl } : {}),
     concurrency: merged.concurrency as number,
     timeout: merged.timeout as number,
     deadline: merged.deadline as number,

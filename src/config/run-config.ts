@@ -21,6 +21,10 @@ export interface RunConfig {
   readonly role?: PartyRole;
   readonly peerListen: { readonly host: string; readonly port: number };
   readonly peerUrl?: string;
+  /** A shell command that performs trigger actions on the target (`--trigger-command`, docs/triggers.md). */
+  readonly triggerCommand?: string;
+  /** A URL the trigger actions are POSTed to as JSON (`--trigger-url`, docs/triggers.md). */
+  readonly triggerUrl?: string;
   readonly concurrency: number;
   /** Per request, in milliseconds. */
   readonly timeout: number;
@@ -95,6 +99,8 @@ export interface RawRunSettings {
   role?: string;
   peerListen?: string;
   peerUrl?: string;
+  triggerCommand?: string;
+  triggerUrl?: string;
   concurrency?: number;
   timeout?: number;
   deadline?: number;

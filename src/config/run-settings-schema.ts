@@ -51,6 +51,8 @@ export const RUN_SETTINGS_SCHEMA = {
     peerTlsCert: { type: 'string', minLength: 1 },
     peerTlsKey: { type: 'string', minLength: 1 },
     rateLimit: { type: 'integer', minimum: 1, maximum: 1000 },
+    triggerCommand: { type: 'string', minLength: 1 },
+    triggerUrl: { type: 'string', pattern: '^https?://' },
   },
 } as const;
 

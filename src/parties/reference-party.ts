@@ -1,3 +1,5 @@
+import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
+import { performTrigger } from './perform-trigger.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type Handler } from '../server/ocpi-server.js';
@@ -79,6 +81,8 @@ export interface ReferenceParty {
   preRegister(token: Secret, version?: OcpiVersion): void;
   /** Acts as the Sender of the handshake towards a partner (for `--handshake await`). */
   registerWith(target: RegistrationTarget): Promise<string>;
+  /** Performs a trigger action in-process (what `--embedded` uses instead of a person; see docs/triggers.md). */
+  trigger(request: TriggerRequest): Promise<TriggerOutcome>;
   stop(): Promise<void>;
 }
 
@@ -197,6 +201,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: inVersion(version).version };
     },
     registerWith: (target) => registerWith(party, target),
+    trigger: (request) => performTrigger(party, cpo, request),
     stop: async () => {
       await results.settle();
       await server.close();

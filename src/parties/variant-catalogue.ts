@@ -99,6 +99,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Types, CiString: country_code and party_id of a ClientInfo are case-insensitive strings, so NL and nl are the same value'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   Object.freeze({ ...variant('clientinfo-put-echoes-object', BOTH, 'the party answers a PUT of a ClientInfo with the stored ClientInfo as data',
     'Transport and format, Response format: where a call defines no data (the Hub Client Info PUT defines none), the receiver of the response is advised to accept any data'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
+  variant('push-location-later', CPO, 'asked to push a Location, the CPO says it has started and pushes it half a second later (a queued push)',
+    'Locations module, Receiver interface: a CPO pushes a change when it happens in its own system; nothing ties the push to the moment it was asked for'),
 ]);
 
 /** The variant of that name, or undefined. */

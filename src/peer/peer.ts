@@ -326,7 +326,10 @@ export class Peer {
     const payments = this.#options.paymentsReceiver && version === '2.3.0' ? peerPaymentsRoutes((request) => this.#identify(request)) : [];
     // URLs are built when asked: the peer's base URL is known only once it listens.
     const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
+    // Playing the eMSP towards a CPO (2.2.1, 2.3.0): a Locations Receiver, for what the CPO pushes when triggered (IN-LOC-01).
+    const locations = this.#options.role === 'EMSP' && version !== '2.1.1';
     const receivers = (): Array<Record<string, string>> => [
+      ...(locations ? [{ identifier: 'locations', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/locations` }] : []),
       ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
       ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
     ];
@@ -334,6 +337,12 @@ export class Peer {
     for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
+    if (locations) {
+      const accept = guard(() => ({ status: 200, body: envelope(undefined) }));
+      for (const path of ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id']) {
+        for (const method of ['PUT', 'PATCH']) server.route(method, `${details}/locations${path}`, accept);
+      }
+    }
     // A result is accepted with any token, so that it is recorded for the case to judge: with --handshake none the
     // target holds a token from an earlier registration that the tester never saw.
     server.route('POST', `${details}/results/:kind/:ref`, (request) => request.presented.token === undefined

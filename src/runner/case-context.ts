@@ -1,3 +1,4 @@
+import type { Trigger, TriggerRequest } from '../model/trigger-request.js';
 import type { Finding } from '../model/finding.js';
 import { Secret } from '../config/secret.js';
 import type { InboundRecord } from '../peer/inbound-log.js';
@@ -60,6 +61,8 @@ export interface CaseServices {
    * at a time asks for one request at a time), nor PARALLEL_STEPS. PARALLEL_STEPS when not given.
    */
   readonly parallelSteps?: number;
+  /** How the target is asked to act on its own (a command, a URL, a prompt, or the embedded party); none: cases that need it skip. */
+  readonly trigger?: Trigger;
 }
 
 /** How a request is sent besides what it carries. */
@@ -332,6 +335,19 @@ export class CaseContext {
 
   skip(reason: string): never {
     throw new SkipCase(reason);
+  }
+
+  /**
+   * Asks the target, through the run's trigger, to perform an action; resolves once it is done or started. Skips the
+   * case at once when the run has no way to ask (no --trigger-command or --trigger-url, and stdin is not a terminal);
+   * a trigger that fails throws, so the case errors with the trigger's reason (the tester's set-up, not the target).
+   */
+  async trigger(request: TriggerRequest): Promise<void> {
+    const trigger = this.#services.trigger;
+    if (!trigger) this.skip(`no trigger for ${request.action}: give --trigger-command or --trigger-url (see docs/triggers.md)`);
+    const outcome = await trigger.fire(request, this.#services.signal);
+    if (outcome.status === 'unavailable') this.skip(outcome.reason);
+    if (outcome.status === 'failed') throw new Error(`trigger (${trigger.kind}) failed: ${outcome.reason}`);
   }
 
   /** Waits for the target to register with the peer, within the run's deadline. */

@@ -1,3 +1,4 @@
+import type { Trigger } from '../model/trigger-request.js';
 import type { PartyRole } from '../model/party-role.js';
 import type { Secret } from '../config/secret.js';
 import type { Exchange } from '../model/exchange.js';
@@ -63,6 +64,8 @@ export interface RunOptions {
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
   readonly testSite?: CaseSettings['testSite'];
+  /** How the target is asked to act on its own; see CaseServices.trigger. */
+  readonly trigger?: Trigger;
   readonly signal: AbortSignal;
   readonly listeners: readonly RunEventListener[];
   /** Known failures (`--baseline`): shown, not failing the run. */
@@ -270,6 +273,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
         state,
         guard,
         redirectsWarned: new Set<string>(),
+        ...(options.trigger ? { trigger: options.trigger } : {}),
         compensations,
         settings: {
           handshake: options.handshake,

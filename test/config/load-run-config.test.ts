@@ -120,4 +120,14 @@ describe('loadRunConfig', () => {
   it('waits for the target with --handshake await, needing neither URL nor token', () => {
     assert.equal(loadRunConfig({ flags: { handshake: 'await' }, env: {} }).handshake, 'await');
   });
+
+  it('reads the trigger from the config file, OCPI_CONFORMANCE_TRIGGER_COMMAND / _URL and the flags, and refuses both at once', () => {
+    const file = reportPath('trigger.yaml');
+    writeFileSync(file, 'embedded: cpo\ntriggerUrl: http://127.0.0.1:9/trigger\n');
+    assert.equal(loadRunConfig({ flags: {}, env: {}, configFile: file }).triggerUrl, 'http://127.0.0.1:9/trigger');
+    assert.equal(loadRunConfig({ flags: {}, env: { OCPI_CONFORMANCE_EMBEDDED: 'cpo', OCPI_CONFORMANCE_TRIGGER_COMMAND: './act.sh' } }).triggerCommand, './act.sh');
+    assert.equal(loadRunConfig({ flags: { embedded: 'cpo', triggerUrl: 'https://ops.example.com/t' }, env: {} }).triggerUrl, 'https://ops.example.com/t');
+    assert.throws(() => loadRunConfig({ flags: { embedded: 'cpo', triggerUrl: 'ftp://x' }, env: {} }), ConfigError);
+    assert.throws(() => loadRunConfig({ flags: { embedded: 'cpo', triggerUrl: 'http://x/t', triggerCommand: './act.sh' }, env: {} }), /either --trigger-command or --trigger-url/);
+  });
 });

@@ -59,11 +59,18 @@ describe("the tester's peer", () => {
     });
   });
 
-  it('declares only its credentials endpoint when it plays the eMSP, and serves no lists.', async () => {
+  it('declares its credentials endpoint and a Locations Receiver when it plays the eMSP, accepts a pushed Location, and serves no lists.', async () => {
     const token = new Secret('accepted-token-b');
     peer.accept(token, 'token-b');
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
-    assert.deepEqual((details.body as { data: { endpoints: unknown } }).data.endpoints, [{ identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` }]);
+    assert.deepEqual((details.body as { data: { endpoints: unknown } }).data.endpoints, [
+      { identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` },
+      { identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` },
+    ]);
+    const pushed = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/locations/NL/CPO/LOC1`, token, body: { id: 'LOC1' } });
+    assert.equal(pushed.status, 200);
+    const stranger = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/locations/NL/CPO/LOC1`, token: new Secret('who-is-this'), body: { id: 'LOC1' } });
+    assert.equal(stranger.status, 401);
     const list = await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations`, token });
     assert.equal(list.status, 404);
     assert.equal(peer.data, undefined);

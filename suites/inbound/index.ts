@@ -1,0 +1,5 @@
+import type { CaseDefinition } from '../../src/runner/define-case.js';
+import inLoc01 from './in-loc-01-pushed-location.js';
+
+/** Cases where the target acts on request (a trigger, docs/triggers.md) and the tester judges what arrives at its endpoint. */
+export const INBOUND_CASES: readonly CaseDefinition[] = [inLoc01];
