@@ -1,5 +1,6 @@
 import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
+import { servedParking } from './served-parking.js';
 import type { CpoStore } from './cpo-store.js';
 import type { PartyContext } from './party-context.js';
 
@@ -22,7 +23,8 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   const stored = store.locations.find((l) => l.id === request.params['location_id']) ?? store.locations[0];
   if (!stored) return { status: 'failed', reason: 'the reference CPO has no Location to push' };
   const spoken = party.inVersion(registration.version);
-  const location = { ...(shapeForVersion(spoken.version, 'locations', stored) as Record<string, unknown>) };
+  // As the party serves it everywhere (its parking places as its faults and variants bend them): one truth, pushed or read.
+  const location = { ...(servedParking(party.faults, party.variants, shapeForVersion(spoken.version, 'locations', stored)) as Record<string, unknown>) };
   // A CPO whose pushed copy is not what it serves: another name than its own GET answers.
   if (party.faults.has('push-location-differs')) location['name'] = `${String(location['name'] ?? '')} (pushed)`;
   const base = party.faults.has('push-location-undeclared-url') ? declared.replace(/\/locations\/*$/, '/locations-v2') : declared.replace(/\/+$/, '');
