@@ -30,6 +30,7 @@ import tok03 from './tokens/tok-03-patch-needs-last-updated.js';
 import tok04 from './tokens/tok-04-url-matches-body.js';
 import tok05 from './tokens/tok-05-unknown-token.js';
 import tok06 from './tokens/tok-06-patch-without-last-updated.js';
+import ext01 from './tokens/ext-01-unknown-field-accepted.js';
 import cmd01 from './commands/cmd-01-start-session.js';
 import cmd02 from './commands/cmd-02-stop-session.js';
 import cmd03 from './commands/cmd-03-reserve-now.js';
@@ -79,6 +80,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   tok04,
   tok05,
   tok06,
+  ext01,
   cmd06,
   cmd03,
   cmd04,

@@ -420,6 +420,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'Location {id}, Parking {parking} (for {types}) gives no max_vehicle_weight, max_vehicle_height, max_vehicle_length, max_vehicle_width, parking_space_length, parking_space_width, dangerous_goods_allowed{more}: these values should be given unless the vehicle types are only PERSONAL_VEHICLE or MOTORCYCLE')),
   onlyIn(['2.3.0'], cpoFault('locations-disabled-parking-no-photo', 'a parking place for disabled drivers has no photo', 'LOC-07', 'locations.parking-disabled-photo',
     'Location {id}, Parking PD1 (for DISABLED) has no photo{more}: at least one photo should be given of a parking place for DISABLED vehicles')),
+  // 2.3.0 forbids refusing a request for a field the specification does not define (EXT-01); earlier versions are silent.
+  onlyIn(['2.3.0'], cpoFault('tokens-unknown-field-refused', 'the Tokens Receiver refuses a Token carrying a field it does not know (status_code 2001)', 'EXT-01', 'extensions.unknown-field-accepted',
+    'the Token with the field conformance_note, which the specification does not define, was refused (HTTP 200, status_code 2001): a field a Receiver does not know must not make it reject the request')),
   cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates',
     '{key} was already returned on an earlier page: pages must neither overlap nor repeat objects'),
   cpoFault('locations-page-exceeds-x-limit', 'unlimited Location pages hold one object more than their X-Limit says', 'LOC-01', 'pagination.page-size',

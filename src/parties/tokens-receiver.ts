@@ -48,11 +48,19 @@ function getToken(party: PartyContext, store: CpoStore, request: ServerRequest):
   return unknownToken(party, party.faults.has('unknown-token-200') ? 200 : 404);
 }
 
+// Every field a Token has in some version (2.1.1's auth_id included): what a strict Receiver knows.
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['country_code', 'party_id', 'uid', 'type', 'contract_id', 'auth_id', 'visual_number', 'issuer', 'group_id', 'valid', 'whitelist', 'language', 'default_profile_type', 'energy_contract', 'last_updated']);
+
 function putToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
   const body = asPushedObject(request.body);
   if (!body) return invalidPush('the body must be a Token object');
   const missing = (party.version === '2.1.1' ? REQUIRED_FIELDS_211 : REQUIRED_FIELDS).filter((field) => body[field] === undefined || body[field] === null);
   if (missing.length > 0) return invalidPush(`the Token lacks required fields: ${missing.join(', ')}`);
+  // A Receiver whose model refuses fields it does not know (a strict deserializer), which 2.3.0 forbids (EXT-01).
+  if (party.faults.has('tokens-unknown-field-refused')) {
+    const unknown = Object.keys(body).filter((field) => !KNOWN_FIELDS.has(field));
+    if (unknown.length > 0) return invalidPush(`unknown field ${unknown.join(', ')}`);
+  }
   const address = addressOf(party, request);
   const mismatch = tokenMismatch(body, address);
   if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalidPush(mismatch);
