@@ -31,6 +31,7 @@ import tok04 from './tokens/tok-04-url-matches-body.js';
 import tok05 from './tokens/tok-05-unknown-token.js';
 import tok06 from './tokens/tok-06-patch-without-last-updated.js';
 import ext01 from './tokens/ext-01-unknown-field-accepted.js';
+import ext03 from './tokens/ext-03-unlisted-token-type.js';
 import cmd01 from './commands/cmd-01-start-session.js';
 import cmd02 from './commands/cmd-02-stop-session.js';
 import cmd03 from './commands/cmd-03-reserve-now.js';
@@ -81,6 +82,7 @@ export const ALL_CASES: readonly CaseDefinition[] = Object.freeze([
   tok05,
   tok06,
   ext01,
+  ext03,
   cmd06,
   cmd03,
   cmd04,

@@ -422,7 +422,14 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'Location {id}, Parking PD1 (for DISABLED) has no photo{more}: at least one photo should be given of a parking place for DISABLED vehicles')),
   // 2.3.0 forbids refusing a request for a field the specification does not define (EXT-01); earlier versions are silent.
   onlyIn(['2.3.0'], cpoFault('tokens-unknown-field-refused', 'the Tokens Receiver refuses a Token carrying a field it does not know (status_code 2001)', 'EXT-01', 'extensions.unknown-field-accepted',
-    'the Token with the field conformance_note, which the specification does not define, was refused (HTTP 200, status_code 2001): a field a Receiver does not know must not make it reject the request')),
+    'the Token with the field conformance_note (not defined by the specification) was refused (HTTP 200, status_code 2001), while one without it was accepted: a field a Receiver does not know must not make it reject the request')),
+  onlyIn(['2.3.0'], emspFault('locations-unknown-field-refused', 'the Locations Receiver refuses a Location, EVSE or Connector carrying a field it does not know (status_code 2001)', 'EXT-02', 'extensions.unknown-field-accepted',
+    'the Location with the field conformance_note (not defined by the specification) on it and on an EVSE was refused (HTTP 200, status_code 2001), while one without it was accepted: a field a Receiver does not know must not make it reject the request')),
+  // An OpenEnum value beyond the listed ones is valid (2.3.0); keeping it is what the type implies, not a rule (EXT-03, EXT-04).
+  onlyIn(['2.3.0'], warnsIn(cpoFault('tokens-unlisted-type-refused', 'the Tokens Receiver refuses a Token whose type is not one the specification lists (status_code 2001)', 'EXT-03', 'extensions.open-enum-accepted',
+    'the Token with the type OCPI_CONFORMANCE_TEST (an OpenEnum value the specification does not list) was refused (HTTP 200, status_code 2001), while one without it was accepted: TokenType is an OpenEnum, whose values beyond the listed ones are valid'))),
+  onlyIn(['2.3.0'], warnsIn(emspFault('locations-unlisted-capability-dropped', 'the Locations Receiver drops EVSE capabilities the specification does not list from what it stores', 'EXT-04', 'extensions.open-enum-accepted',
+    'the Location with the Connector standard and EVSE capability OCPI_CONFORMANCE_TEST was accepted but reads back without it at /data/evses/0/capabilities: an OpenEnum value beyond the listed ones is valid, and a Receiver should keep it'))),
   cpoFault('locations-duplicate-across-pages', 'each page of Locations after the first repeats the last object of the page before', 'LOC-01', 'pagination.no-duplicates',
     '{key} was already returned on an earlier page: pages must neither overlap nor repeat objects'),
   cpoFault('locations-page-exceeds-x-limit', 'unlimited Location pages hold one object more than their X-Limit says', 'LOC-01', 'pagination.page-size',

@@ -1,11 +1,13 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { isOcpiDateTime211, isOcpiDateTime22, ocpiNow } from '../schemas/ocpi-datetime.js';
+import { ocpiType } from '../schemas/ocpi-type.js';
 import { EmspStore, type PushedObject } from './emsp-store.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, sameCi, unknownObject } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
 import { readBack } from './read-back.js';
+import { knownFieldsOnly, listedValues, unknownFields } from './known-fields.js';
 
 /** The three objects the Receiver URL can address, from the Location down. */
 type Level = 'Location' | 'EVSE' | 'Connector';
@@ -148,6 +150,13 @@ function getObject(party: PartyContext, store: EmspStore, request: ServerRequest
   return { status: 200, body: envelope(readBack(party, (level === 'Location' ? found.location : level === 'EVSE' ? found.evse : found.connector) as PushedObject)) };
 }
 
+/** Keeps only the EVSE capabilities the version lists, in the pushed Location's EVSEs or the pushed EVSE. */
+function withListedCapabilities(party: PartyContext, object: PushedObject, level: Level): void {
+  const listed = listedValues(party.version, 'Capability');
+  const evses = level === 'Location' ? (Array.isArray(object['evses']) ? (object['evses'] as PushedObject[]) : []) : level === 'EVSE' ? [object] : [];
+  for (const evse of evses) if (Array.isArray(evse['capabilities'])) evse['capabilities'] = (evse['capabilities'] as unknown[]).filter((c) => listed.has(String(c)));
+}
+
 function putObject(party: PartyContext, store: EmspStore, request: ServerRequest): ServerResponseSpec {
   const address = addressOf(request);
   const level = levelOf(address);
@@ -158,7 +167,14 @@ function putObject(party: PartyContext, store: EmspStore, request: ServerRequest
   if (!isDateTime(party, body['last_updated'])) return invalidPush('last_updated must be a DateTime');
   const mismatch = identityMismatch(body, address, level);
   if (mismatch && !(level === 'Location' && party.faults.has('location-url-body-mismatch-accepted'))) return invalidPush(mismatch);
-  const object = structuredClone(body);
+  // A Receiver whose model refuses fields it does not know (a strict deserializer), which 2.3.0 forbids (EXT-02).
+  if (party.faults.has('locations-unknown-field-refused')) {
+    const unknownAt = unknownFields(ocpiType(party.version, level), body);
+    if (unknownAt.length > 0) return invalidPush(`unknown field ${unknownAt.join(', ')}`);
+  }
+  const object = party.variants.has('unknown-fields-dropped') ? (knownFieldsOnly(ocpiType(party.version, level), body) as PushedObject) : structuredClone(body);
+  // A Receiver whose model has Capability as a closed enum: capabilities the spec does not list are dropped (EXT-04).
+  if (party.faults.has('locations-unlisted-capability-dropped')) withListedCapabilities(party, object, level);
   const lastUpdated = body['last_updated'];
   if (level === 'Location') {
     const existed = store.locations.has(keyOf(address));

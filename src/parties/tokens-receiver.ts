@@ -1,7 +1,9 @@
 import { envelope } from '../server/envelope.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { Token } from '../ocpi-data/ocpi-objects.js';
+import { ocpiType } from '../schemas/ocpi-type.js';
 import { CpoStore } from './cpo-store.js';
+import { knownFieldsOnly, listedValues, unknownFields } from './known-fields.js';
 import type { ModuleRoute } from './functional-endpoint.js';
 import { asPushedObject, invalidPush, urlBodyMismatch } from './owned-object-push.js';
 import type { PartyContext } from './party-context.js';
@@ -48,9 +50,6 @@ function getToken(party: PartyContext, store: CpoStore, request: ServerRequest):
   return unknownToken(party, party.faults.has('unknown-token-200') ? 200 : 404);
 }
 
-// Every field a Token has in some version (2.1.1's auth_id included): what a strict Receiver knows.
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['country_code', 'party_id', 'uid', 'type', 'contract_id', 'auth_id', 'visual_number', 'issuer', 'group_id', 'valid', 'whitelist', 'language', 'default_profile_type', 'energy_contract', 'last_updated']);
-
 function putToken(party: PartyContext, store: CpoStore, request: ServerRequest): ServerResponseSpec {
   const body = asPushedObject(request.body);
   if (!body) return invalidPush('the body must be a Token object');
@@ -58,14 +57,17 @@ function putToken(party: PartyContext, store: CpoStore, request: ServerRequest):
   if (missing.length > 0) return invalidPush(`the Token lacks required fields: ${missing.join(', ')}`);
   // A Receiver whose model refuses fields it does not know (a strict deserializer), which 2.3.0 forbids (EXT-01).
   if (party.faults.has('tokens-unknown-field-refused')) {
-    const unknown = Object.keys(body).filter((field) => !KNOWN_FIELDS.has(field));
+    const unknown = unknownFields(ocpiType(party.version, 'Token'), body);
     if (unknown.length > 0) return invalidPush(`unknown field ${unknown.join(', ')}`);
   }
+  // A Receiver whose model has TokenType as a closed enum: a type the spec does not list is refused (EXT-03).
+  if (party.faults.has('tokens-unlisted-type-refused') && !listedValues(party.version, 'TokenType').has(String(body['type']))) return invalidPush(`unknown token type ${String(body['type'])}`);
   const address = addressOf(party, request);
   const mismatch = tokenMismatch(body, address);
   if (mismatch && !party.faults.has('token-url-body-mismatch-accepted')) return invalidPush(mismatch);
   const { visual_number: _dropped, ...withoutVisualNumber } = body;
-  const token = (party.faults.has('token-put-drops-field') ? withoutVisualNumber : { ...body }) as unknown as Token;
+  const kept = party.variants.has('unknown-fields-dropped') ? (knownFieldsOnly(ocpiType(party.version, 'Token'), body) as Record<string, unknown>) : { ...body };
+  const token = (party.faults.has('token-put-drops-field') ? withoutVisualNumber : kept) as unknown as Token;
   const key = keyOf(address);
   const existed = store.tokens.has(key);
   store.tokens.set(key, token);

@@ -41,6 +41,9 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Types, DateTime: fractional seconds may be used'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('datetime-without-z', BOTH, 'every DateTime the party writes (responses and its own requests) has no Z, e.g. 2024-01-01T00:00:00',
     'Types, DateTime: all times are UTC, so a DateTime without a timezone designator is a UTC time'),
+  // 2.3.0 forbids refusing a field the specification does not define, and requires nothing of keeping it (N6).
+  Object.freeze({ ...variant('unknown-fields-dropped', BOTH, 'the Tokens and Locations Receivers store only the fields the specification defines, silently dropping any other',
+    'Transport and format, Non-specified JSON fields (2.3.0): a platform must not reject a request for a field the specification does not define; nothing obliges it to store one'), versions: Object.freeze(['2.3.0'] as const) }),
   variant('status-message-always', BOTH_AND_PTP, 'every response envelope carries a status_message, successes included',
     'Transport and format, Response format: status_message is an optional string that may accompany any status_code'),
   variant('data-null', BOTH, 'a response that defines no data carries "data": null instead of leaving data out',

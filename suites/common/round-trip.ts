@@ -31,7 +31,7 @@ export function receiverUrl(t: CaseContext, module: string, ...ids: readonly str
  * server may answer objects of a party other than its partner's roles with 404 (transport and format, errors): that
  * is allowed, so the case is skipped with the reason instead of failed.
  */
-function skipUnregisteredParty(t: CaseContext, response: OcpiResponse): void {
+export function skipUnregisteredParty(t: CaseContext, response: OcpiResponse): void {
   if (t.settings.handshake === 'none' && response.status === 404) {
     t.skip('the target answered 404 to an object of the tester\'s own party (ZZ/OCT), which is not the party the given token was registered for: a server may refuse those (--handshake none)');
   }
@@ -80,7 +80,7 @@ export async function readBack(t: CaseContext, url: string, object: string): Pro
 }
 
 /** A GET of a pushed object; a Receiver may store a push from a queue, so a 404 is asked again, briefly, before judging. */
-async function getPatiently(t: CaseContext, url: string): Promise<OcpiResponse> {
+export async function getPatiently(t: CaseContext, url: string): Promise<OcpiResponse> {
   let get = await moduleRequest(t, { method: 'GET', url });
   for (let retry = 0; get.status === 404 && retry < READ_BACK_RETRIES; retry += 1) {
     await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
