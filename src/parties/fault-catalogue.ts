@@ -317,9 +317,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
   // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
   alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -334,12 +334,12 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   notInCase('TOK-AUTH-04', ['2.1.1'], wideFault('modules-json-with-bom', 'the functional modules start every JSON body with a UTF-8 byte order mark', 'envelope.json-body',
     'the response is not JSON (application/json, a body starting {start}) from {method} {url}',
     ['LOC-01', 'TAR-01', 'SES-01', 'CDR-01', 'TOK-01', 'TOK-02', 'CMD-06', 'TOK-PULL-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02',
-      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
+      'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', 'IN-CMD-01', ...HUB_CLIENT_INFO_CASES], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
       text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] })),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
     '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'IN-LOC-01', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02',
-      ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]),
+      ...EMSP_ENVELOPE_CASES, 'IN-CMD-01', ...HUB_CLIENT_INFO_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
     ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'IN-LOC-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES]),
   onlyIn(FROM_22, wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] })),
@@ -611,6 +611,15 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/locations{more}')),
   emspFault('pull-with-own-token', 'the eMSP pulls the tester\'s Locations with the token it issued (Token C) instead of the one it was given', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange'),
+  // The reference eMSP's START_SESSION when triggered (send-command; 2.2.1 and 2.3.0: IN-CMD-01).
+  onlyIn(FROM_22, emspFault('command-without-response-url', 'the eMSP sends START_SESSION without a response_url', 'IN-CMD-01', 'schema.request',
+    '/response_url: required field "response_url" is missing')),
+  onlyIn(FROM_22, emspFault('command-response-url-unserved', 'the eMSP gives a response_url it answers with 404', 'IN-CMD-01', 'http.status',
+    'expected HTTP 200, got 404 from POST {url}')),
+  onlyIn(FROM_22, emspFault('command-with-own-token', 'the eMSP sends START_SESSION with the token it issued to the CPO instead of the one it was given', 'IN-CMD-01', 'peer.request-authorized',
+    'the command carried a token the tester never gave it, not the token the tester gave the target')),
+  onlyIn(FROM_22, emspFault('command-to-undeclared-url', 'the eMSP sends START_SESSION to {version}/command/START_SESSION, a URL of its own making, not the declared Commands Receiver', 'IN-CMD-01', 'inbound.declared-endpoint',
+    'the command was POSTed to /ocpi/{version}/command/START_SESSION, not to /ocpi/{version}/commands/START_SESSION: a command goes to {commands}/{command} of the Commands Receiver URL the CPO declared')),
   // The Hub Client Info Receiver of both parties (2.2.1 and 2.3.0; 2.1.1 has no such module).
   alsoIn(moduleFault('client-info-restamped', 'a ClientInfo pushed by a Hub is stored with the time of receipt as its last_updated', 'HCI-01', 'hubclientinfo.stored-as-put',
     'the ClientInfo read back differs from the one PUT in 1 place: a Receiver stores the object as sent'),

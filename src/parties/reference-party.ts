@@ -1,5 +1,7 @@
 import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { performTrigger } from './perform-trigger.js';
+import { commandResultsRoutes, type CommandResultStore } from './command-results-receiver.js';
+import { sendPartnerCommand } from './send-partner-command.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type Handler } from '../server/ocpi-server.js';
@@ -167,10 +169,11 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   const emsp = options.role === 'emsp' ? new EmspStore(generateTokens({ countryCode: party.countryCode, partyId: party.partyId })) : undefined;
   // What a Hub pushed to the party's Hub Client Info Receiver (2.2.1, 2.3.0), whichever version it spoke.
   const clientInfos: ClientInfoStore = new Map();
+  const commandResults: CommandResultStore = new Map();
   const ptp = options.role === 'ptp' ? generatePayments({ countryCode: party.countryCode, partyId: party.partyId }) : undefined;
   const functionalIn = (spoken: PartyContext): FunctionalModule[] => {
     const clientInfo: FunctionalModule = ['hubclientinfo', 'RECEIVER', hubClientInfoReceiverRoutes(spoken, clientInfos)];
-    const modules: FunctionalModule[] = cpo ? [...cpoModules(spoken, cpo, results, pageSize), clientInfo] : emsp ? [...emspModules(spoken, emsp, pageSize), clientInfo] : ptp ? ptpModules(spoken, ptp, pageSize) : [];
+    const modules: FunctionalModule[] = cpo ? [...cpoModules(spoken, cpo, results, pageSize), clientInfo] : emsp ? [...emspModules(spoken, emsp, pageSize, commandResults), clientInfo] : ptp ? ptpModules(spoken, ptp, pageSize) : [];
     return modules.filter(([module, role]) => servedInVersion(spoken.version, module, role));
   };
   // The versions list's faults (and the details-redirect fault's old URL) concern 2.2.1, or the highest version without it.
@@ -201,7 +204,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: inVersion(version).version };
     },
     registerWith: (target) => registerWith(party, target),
-    trigger: (request) => performTrigger(party, cpo, request),
+    trigger: (request) => (emsp && request.action === 'send-command' ? sendPartnerCommand(party, emsp, request) : performTrigger(party, cpo, request)),
     stop: async () => {
       await results.settle();
       await server.close();
@@ -247,9 +250,13 @@ function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults,
   ];
 }
 
-/** The eMSP's functional modules: the four Receivers CPOs push to, and its Tokens Sender with real-time authorization. */
-function emspModules(party: PartyContext, store: EmspStore, pageSize: number): FunctionalModule[] {
+/**
+ * The eMSP's functional modules: the four Receivers CPOs push to, its Tokens Sender with real-time authorization and,
+ * in 2.2.1 and 2.3.0, its Commands Sender (the response_urls of the commands it sends).
+ */
+function emspModules(party: PartyContext, store: EmspStore, pageSize: number, commandResults: CommandResultStore): FunctionalModule[] {
   return [
+    ...(party.version === '2.1.1' ? [] : [['commands', 'SENDER', commandResultsRoutes(party, commandResults)] as FunctionalModule]),
     ['locations', 'RECEIVER', locationsReceiverRoutes(party, store)],
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],

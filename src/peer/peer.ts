@@ -12,6 +12,7 @@ import { DeadlineExceededError } from './deadline-exceeded-error.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
 import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
+import { peerCommandsRoute } from './peer-commands-receiver.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
 import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
 
@@ -328,8 +329,11 @@ export class Peer {
     const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
     // Playing the eMSP towards a CPO (2.2.1, 2.3.0): a Locations Receiver, for what the CPO pushes when triggered (IN-LOC-01).
     const locations = this.#options.role === 'EMSP' && version !== '2.1.1';
+    // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when triggered (IN-CMD-01).
+    const commands = this.#options.role === 'CPO' && version !== '2.1.1';
     const receivers = (): Array<Record<string, string>> => [
       ...(locations ? [{ identifier: 'locations', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/locations` }] : []),
+      ...(commands ? [{ identifier: 'commands', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/commands` }] : []),
       ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
       ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
     ];
@@ -337,6 +341,7 @@ export class Peer {
     for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
+    if (commands) server.route('POST', `${details}/commands/:command`, peerCommandsRoute((request) => this.#identify(request)));
     if (locations) {
       const accept = guard(() => ({ status: 200, body: envelope(undefined) }));
       for (const path of ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id']) {

@@ -360,6 +360,16 @@ export class CaseContext {
     return this.#services.guard.revocation;
   }
 
+  /**
+   * Why the tester would not send a request (and its token) to `url`: its origin is neither the versions URL's nor one
+   * allowed with --allow-origin (DESIGN §7). Undefined when it would. For URLs the target hands over, such as a
+   * command's response_url, so that a case can skip saying so instead of erroring.
+   */
+  originRefusal(url: string): string | undefined {
+    const origins = this.#services.client.origins;
+    return origins && !origins.allows(url) ? origins.refusal(url) : undefined;
+  }
+
   /** The run's deadline for any one wait (`--deadline`), in milliseconds. */
   get deadlineMs(): number {
     return this.#services.deadlineMs;

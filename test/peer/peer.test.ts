@@ -96,10 +96,22 @@ describe("the tester's peer playing the CPO", () => {
   });
   afterEach(() => peer.stop());
 
-  it('declares its four CPO lists as SENDER interfaces in its version details.', async () => {
+  it('declares its four CPO lists as SENDER interfaces and a Commands Receiver in its version details.', async () => {
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
     const endpoints = (details.body as { data: { endpoints: Array<{ identifier: string; role: string; url: string }> } }).data.endpoints;
-    assert.deepEqual(endpoints.map((e) => [e.identifier, e.role, e.url]), ['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'].map((id) => [id, 'SENDER', `${peer.detailsUrl}/${id}`]));
+    assert.deepEqual(endpoints.map((e) => [e.identifier, e.role, e.url]), [
+      ...['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'].map((id) => [id, 'SENDER', `${peer.detailsUrl}/${id}`]),
+      ['commands', 'RECEIVER', `${peer.detailsUrl}/commands`],
+    ]);
+  });
+
+  it('answers a command from its partner with a CommandResponse ACCEPTED and a timeout, and a stranger with 401.', async () => {
+    const command = await client.send({ method: 'POST', url: `${peer.detailsUrl}/commands/START_SESSION`, token, headers: routing, body: { response_url: 'http://127.0.0.1:9/r', token: {}, location_id: 'L1' } });
+    assert.equal(command.status, 200);
+    assert.deepEqual((command.body as { data: unknown }).data, { result: 'ACCEPTED', timeout: 30 });
+    assert.equal(command.headers['ocpi-to-party-id'], 'REM');
+    const stranger = await client.send({ method: 'POST', url: `${peer.detailsUrl}/commands/START_SESSION`, token: new Secret('who-is-this'), body: {} });
+    assert.equal(stranger.status, 401);
   });
 
   it('serves its Locations in pages of ten to an accepted token, with the next Link and routing headers back to the caller.', async () => {

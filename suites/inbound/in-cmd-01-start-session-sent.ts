@@ -1,0 +1,57 @@
+import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
+import { fail, pass } from '../../src/checks/finding.js';
+import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
+import { checkRequestBody } from '../../src/checks/schema.js';
+import { citedAlike, defineCase } from '../../src/runner/define-case.js';
+import { moduleRequest } from '../../src/runner/module-request.js';
+
+// Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
+// START_SESSION for one of the tester's own EVSEs; (2) waits, within --deadline, for a POST under its declared
+// Commands Receiver and answers it, as its endpoint does, with a CommandResponse ACCEPTED; (3) POSTs a CommandResult
+// ACCEPTED to the command's response_url, with the token the target gave the tester. No charger is involved: the EVSE
+// is the tester's own, and nothing starts. Validated: the command went to {commands}/START_SESSION of the URL the
+// tester declared; it carried the token the tester gave the target; its body is a valid StartSession (response_url,
+// token, location_id); the response_url takes the CommandResult (HTTP 200, status_code 1000).
+export default defineCase({
+  id: 'IN-CMD-01',
+  title: 'A START_SESSION the eMSP is asked to send arrives at the tester\'s declared Commands Receiver, valid, and its response_url takes the result',
+  module: 'commands',
+  versions: ['2.2.1', '2.3.0'],
+  targetRole: 'emsp',
+  requires: ['session'],
+  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  spec: citedAlike({
+    version: '2.2.1',
+    section: 'Commands module, Receiver interface, POST method; StartSession object; Sender interface (response_url)',
+    rule: 'An eMSP sends a command by POST to {commands}/{command} of the CPO\'s Receiver, with a complete command object whose response_url is where the CPO POSTs the CommandResult, which the eMSP accepts.',
+  }, '2.3.0'),
+  severity: 'required',
+  checks: ['inbound.declared-endpoint', 'peer.request-authorized', 'schema.request', ...OCPI_RESPONSE_CHECKS],
+  async run(t) {
+    const site = t.peer.firstEvse ?? t.skip('the tester has no EVSE of its own to ask for a session on');
+    const declared = new URL(`${t.peer.detailsUrlOf(t.version)}/commands`).pathname;
+    const before = t.peer.inbound.since(0).at(-1)?.seq ?? 0;
+    await t.trigger({ action: 'send-command', params: { command: 'START_SESSION', location_id: site.locationId, evse_uid: site.evseUid, receiver_url: t.peer.versionsUrl } });
+    const record = await t.waitForRequest('the target to send a command to the tester', (r) => r.exchange.request.method === 'POST' && /\/commands(\/|$)|\/START_SESSION\/*$/i.test(new URL(r.exchange.request.url).pathname), { after: before });
+    const at = { exchangeId: record.exchange.id };
+    const path = new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
+    if (path !== `${declared}/START_SESSION`) {
+      t.check(fail('inbound.declared-endpoint', `the command was POSTed to ${path}, not to ${declared}/START_SESSION: a command goes to {commands}/{command} of the Commands Receiver URL the CPO declared`, { ...at, expected: `${declared}/START_SESSION`, actual: path }));
+      return;
+    }
+    t.check(pass('inbound.declared-endpoint', `the command went to ${declared}/START_SESSION`, at));
+    t.check(carriesGivenToken(record)
+      ? pass('peer.request-authorized', 'the command carried the token the tester gave the target', at)
+      : fail('peer.request-authorized', `the command carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
+    const body = checkRequestBody(record.exchange, t.version, 'StartSession');
+    t.check(body);
+    const responseUrl = (record.exchange.request.body as { response_url?: unknown } | undefined)?.response_url;
+    // Without a response_url (the schema check said so) there is nowhere to send the result.
+    if (typeof responseUrl !== 'string' || !URL.canParse(responseUrl)) return;
+    // A response_url on an origin the user did not allow: the tester sends no token there, which is not the target's fault (I3).
+    const refused = t.originRefusal(responseUrl);
+    if (refused) t.skip(`the CommandResult was not sent to the response_url: ${refused}`);
+    const result = await moduleRequest(t, { method: 'POST', url: responseUrl, body: { result: 'ACCEPTED' } });
+    t.check(checkOcpiResponse(result.exchange, t.version));
+  },
+});
