@@ -28,7 +28,10 @@ export interface TesterEvse {
 
 /** The tester's data as a CPO: what the reference CPO generates (same sizes), owned by the tester; frozen, as cases read it. */
 export function generateTesterData(): CpoData {
-  return deepFreeze(generateCpoData({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId }));
+  const data = generateCpoData({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId });
+  // Not to be shown to drivers: the addresses are real streets, and an eMSP in production must not list chargers that
+  // do not exist (publish false, nobody in publish_allowed_to).
+  return deepFreeze({ ...data, locations: data.locations.map((location) => ({ ...location, publish: false })) });
 }
 
 /** The first EVSE of the tester's Locations, if any has one. */

@@ -43,8 +43,10 @@ export function testLocation(version: OcpiVersion = '2.2.1'): TesterObject {
     last_updated: stamp,
     connectors: evse.connectors.map((connector) => ({ ...connector, max_electric_power: connector.max_electric_power ?? 22_000, last_updated: stamp })),
   }));
-  if (version === '2.2.1') return fresh(location, { id: testerId('LOC'), evses });
-  return fresh(shapeForVersion(version, 'locations', { ...location, id: testerId('LOC'), evses, last_updated: stamp }), {});
+  // Not to be shown to drivers (publish false, nobody in publish_allowed_to): its address is a real street, and a
+  // Receiver in production must not list a charger that does not exist (2.1.1 has no publish field).
+  if (version === '2.2.1') return fresh(location, { id: testerId('LOC'), publish: false, evses });
+  return fresh(shapeForVersion(version, 'locations', { ...location, id: testerId('LOC'), publish: false, evses, last_updated: stamp }), {});
 }
 
 /** A Tariff of the tester's, with tariff_alt_text, stamped now, with a new id, in the shape of `version`. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { OcpiVersion } from '../../../src/model/ocpi-version.js';
+import { generateTesterData } from '../../../src/peer/peer-sender-lists.js';
 import { schemaRegistry } from '../../../src/schemas/schema-registry.js';
 import { testCdr, testLocation, testSession, testTariff } from '../../../suites/common/tester-objects.js';
 import { testTokenIn } from '../../../suites/tokens/test-token.js';
@@ -19,5 +20,14 @@ describe('the tester\'s own pushed objects', () => {
     for (const object of objects) assert.ok(!('country_code' in object) && !('party_id' in object));
     for (const object of objects.slice(0, 4)) assert.match(String(object['id']), /^OCT-/);
     assert.match(String(objects[4]?.['uid']), /^OCT/);
+  });
+
+  it('are Locations no driver is shown: publish false and nobody allowed, in 2.2.1 and 2.3.0, as the Locations the tester serves.', () => {
+    for (const version of ['2.2.1', '2.3.0'] as const) {
+      const location = testLocation(version);
+      assert.equal(location['publish'], false, version);
+      assert.equal(location['publish_allowed_to'], undefined, version);
+    }
+    assert.deepEqual([...new Set(generateTesterData().locations.map((location) => location.publish))], [false]);
   });
 });
