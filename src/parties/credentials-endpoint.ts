@@ -5,7 +5,7 @@ import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-
 import { issueToken } from './issue-token.js';
 import { fetchVersionDetails } from '../transport/fetch-version-details.js';
 import type { PartyContext } from './party-context.js';
-import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
+import { firstIdentity, pullPartnerList } from './pull-partner.js';
 import { pushPartnerPayments } from './push-partner-payments.js';
 import { activatePartnerTerminal } from './activate-partner-terminal.js';
 
@@ -89,7 +89,7 @@ async function exchangeCredentials(spoken: PartyContext, request: ServerRequest,
   party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: boundTo };
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
-  if (kind === 'register') await pullPartnerLocations(party, firstIdentity(request.body));
+  if (kind === 'register') await pullPartnerList(party, firstIdentity(request.body));
   // A PTP creates a Terminal and sends a confirmation at a CPO partner's Payments Receiver (PAY-11 observes it); a
   // 2.3.0 CPO asks a PTP partner to activate a terminal (PAY-04).
   if (kind === 'register') await pushPartnerPayments(party, firstIdentity(request.body));

@@ -2,6 +2,7 @@ import { carriesOcpiHeaders, type OcpiVersion } from '../model/ocpi-version.js';
 import type { Secret } from '../config/secret.js';
 import { nextLink } from '../transport/next-link.js';
 import type { PartyIdentity } from '../model/party-identity.js';
+import type { PartyRole } from '../model/party-role.js';
 import type { PartyContext } from './party-context.js';
 
 /** What a pull of the partner's Locations got: the pages answered with a list, and the objects on them. */
@@ -12,6 +13,9 @@ export interface PullSummary {
 
 // A partner whose Links never end must not hold a registration up: a reference party reads at most this many pages.
 const MAX_PAGES = 20;
+
+/** The partner's list each reference party pulls once registered. */
+const PULLED: Readonly<Partial<Record<PartyRole, string>>> = { emsp: 'locations', cpo: 'tokens' };
 
 /** The first party a Credentials object names in its roles, to address requests to (OCPI-to). */
 export function firstIdentity(credentials: unknown): PartyIdentity | undefined {
@@ -36,17 +40,19 @@ function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined)
 }
 
 /**
- * The reference eMSP, once registered, pulls its partner's Locations when the partner declared a Locations Sender:
- * GET the list with the token the partner gave it (a fault uses the one it issued instead), with routing headers (a
- * fault leaves them out), following the next Links up to 20 pages. Never throws: the partner's data or its failure
- * must not break the registration. Any other party, or a partner without a Locations Sender, pulls nothing.
+ * A reference party, once registered, pulls its partner's main list when the partner declared its Sender: the eMSP
+ * the CPO's Locations, the CPO the eMSP's Tokens (to authorize its drivers offline). GET the list with the token the
+ * partner gave it (a fault uses the one it issued instead), with routing headers (a fault leaves them out), following
+ * the next Links up to 20 pages. Never throws: the partner's data or its failure must not break the registration. A
+ * PTP, or a partner without that Sender, pulls nothing.
  */
-export async function pullPartnerLocations(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
+export async function pullPartnerList(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
   const registration = party.state.registration;
-  // A 2.1.1 endpoint names no role: the partner of an eMSP is a CPO, whose Locations interface is the Sender (X2).
+  const module = PULLED[party.role];
+  // A 2.1.1 endpoint names no role: the partner's list of this module is its Sender interface (X2).
   const sender = (role: string | undefined): boolean => (role ?? '').toUpperCase() === 'SENDER' || (role === undefined && party.version === '2.1.1');
-  const declared = registration?.endpoints.find((e) => e.identifier === 'locations' && sender(e.role))?.url;
-  if (party.role !== 'emsp' || !registration || !declared) return { pages: 0, objects: 0 };
+  const declared = module === undefined ? undefined : registration?.endpoints.find((e) => e.identifier === module && sender(e.role))?.url;
+  if (!registration || !declared) return { pages: 0, objects: 0 };
   const url = party.faults.has('pull-other-version') ? inOtherVersion(party, declared, registration.version) : declared;
   const token: Secret = party.faults.has('pull-with-own-token') ? registration.inbound : registration.outbound;
   // 2.1.1 has no routing headers, and carries the token as issued.

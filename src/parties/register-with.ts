@@ -6,7 +6,7 @@ import { ownCredentials } from './credentials-endpoint.js';
 import { issueToken } from './issue-token.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
 import type { PartyContext } from './party-context.js';
-import { firstIdentity, pullPartnerLocations } from './pull-partner.js';
+import { firstIdentity, pullPartnerList } from './pull-partner.js';
 import { pushPartnerPayments } from './push-partner-payments.js';
 import { activatePartnerTerminal } from './activate-partner-terminal.js';
 
@@ -60,7 +60,7 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
     const tokenC = new Secret(data.token);
     party.redactor.add(tokenC);
     party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version };
-    await pullPartnerLocations(party, firstIdentity(data));
+    await pullPartnerList(party, firstIdentity(data));
     await pushPartnerPayments(party, firstIdentity(data));
     await activatePartnerTerminal(party, firstIdentity(data));
     return 'registered';

@@ -1,5 +1,6 @@
 import { generateCpoData } from '../ocpi-data/generate-cpo-data.js';
-import type { CpoData } from '../ocpi-data/ocpi-objects.js';
+import type { CpoData, Token } from '../ocpi-data/ocpi-objects.js';
+import { generateTokens } from '../ocpi-data/generate-tokens.js';
 import { envelope } from '../server/envelope.js';
 import type { Handler, ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import { deepFreeze } from '../transport/deep-freeze.js';
@@ -12,7 +13,10 @@ import { TESTER_IDENTITY } from '../model/tester-identity.js';
 /** The Sender interfaces the peer offers when it plays the CPO. */
 export const PEER_SENDER_MODULES = ['locations', 'tariffs', 'sessions', 'cdrs'] as const;
 
-export type PeerSenderModule = (typeof PEER_SENDER_MODULES)[number];
+/** The Sender interface the peer offers when it plays the eMSP: its Tokens, for a CPO under test to pull. */
+export const PEER_EMSP_SENDER_MODULES = ['tokens'] as const;
+
+export type PeerSenderModule = (typeof PEER_SENDER_MODULES)[number] | (typeof PEER_EMSP_SENDER_MODULES)[number];
 
 /** Where a Sender list of the peer is served, and its handler (auth, routing headers and paging included). */
 export interface PeerSenderRoute {
@@ -32,6 +36,11 @@ export function generateTesterData(): CpoData {
   // Not to be shown to drivers: the addresses are real streets, and an eMSP in production must not list chargers that
   // do not exist (publish false, nobody in publish_allowed_to).
   return deepFreeze({ ...data, locations: data.locations.map((location) => ({ ...location, publish: false })) });
+}
+
+/** The tester's Tokens as an eMSP (25, owned by the tester); frozen, as cases read them. */
+export function generateTesterTokens(): Token[] {
+  return deepFreeze(generateTokens({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId }));
 }
 
 /** The first EVSE of the tester's Locations, if any has one. */
@@ -67,13 +76,20 @@ export function refusal(request: ServerRequest, caller: InboundCaller): ServerRe
  */
 export function peerSenderRoutes(data: CpoData, identify: (request: ServerRequest) => InboundCaller, version: OcpiVersion = '2.2.1'): PeerSenderRoute[] {
   const context = { location: (id: string) => data.locations.find((location) => location.id === id) };
-  return PEER_SENDER_MODULES.map((module) => {
-    const shaped = data[module].map((object) => shapeForVersion(version, module, object, context));
-    const list = senderListRoute({ module, items: () => shaped, pageSize: 10, faults: new Set() });
-    const handler: Handler = async (request) => {
-      const spec = refusal(request, identify(request)) ?? (await list.handler(request));
-      return carriesOcpiHeaders(version) ? { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } } : spec;
-    };
-    return { module, handler };
-  });
+  return PEER_SENDER_MODULES.map((module) => peerListRoute(module, data[module].map((object) => shapeForVersion(version, module, object, context)), identify, version));
+}
+
+/** The peer's Tokens Sender over `tokens` in the shape of `version`, served as its CPO lists are (see peerSenderRoutes). */
+export function peerTokensRoute(tokens: readonly Token[], identify: (request: ServerRequest) => InboundCaller, version: OcpiVersion = '2.2.1'): PeerSenderRoute {
+  return peerListRoute('tokens', tokens.map((token) => shapeForVersion(version, 'tokens', token)), identify, version);
+}
+
+/** One list of the peer: paged like the reference party's (no faults, 10 a page), to its partner only, with routing headers from 2.2 on. */
+function peerListRoute(module: PeerSenderModule, shaped: readonly { readonly last_updated: string }[], identify: (request: ServerRequest) => InboundCaller, version: OcpiVersion): PeerSenderRoute {
+  const list = senderListRoute({ module, items: () => shaped, pageSize: 10, faults: new Set() });
+  const handler: Handler = async (request) => {
+    const spec = refusal(request, identify(request)) ?? (await list.handler(request));
+    return carriesOcpiHeaders(version) ? { ...spec, headers: { ...routingHeaders(request), ...(spec.headers ?? {}) } } : spec;
+  };
+  return { module, handler };
 }

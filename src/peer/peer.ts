@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Secret } from '../config/secret.js';
-import type { CpoData } from '../ocpi-data/ocpi-objects.js';
+import type { CpoData, Token } from '../ocpi-data/ocpi-objects.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type ServerRequest, type ServerResponseSpec } from '../server/ocpi-server.js';
 import type { Exchange } from '../model/exchange.js';
@@ -10,7 +10,7 @@ import type { Redactor } from '../transport/redactor.js';
 import { OCPI_VERSIONS, type OcpiVersion } from '../model/ocpi-version.js';
 import { DeadlineExceededError } from './deadline-exceeded-error.js';
 import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } from './inbound-log.js';
-import { firstTesterEvse, generateTesterData, PEER_SENDER_MODULES, peerSenderRoutes, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
+import { firstTesterEvse, generateTesterData, generateTesterTokens, PEER_EMSP_SENDER_MODULES, PEER_SENDER_MODULES, peerSenderRoutes, peerTokensRoute, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { peerCommandsRoute } from './peer-commands-receiver.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
@@ -86,6 +86,8 @@ export class Peer {
   readonly registrations = new InboundLog<PeerRegistration>();
   /** What the Sender lists serve when the tester plays the CPO (the reference CPO's data, owned by ZZ/OCT). */
   readonly data: CpoData | undefined;
+  /** What the Tokens Sender serves when the tester plays the eMSP (the tester's own Tokens, owned by ZZ/OCT). */
+  readonly tokens: readonly Token[] | undefined;
   readonly #options: PeerOptions;
   readonly #server: OcpiServer;
   // Each token the target may call us with, and the version of the registration it belongs to (none for Token A).
@@ -104,6 +106,7 @@ export class Peer {
     this.#versions = OCPI_VERSIONS.filter((v) => v === this.#version || (options.versions ?? []).includes(v)).reverse();
     // Its lists' objects exist in the versions the data mappers write (not 2.1.1 yet).
     this.data = options.role === 'CPO' ? generateTesterData() : undefined;
+    this.tokens = options.role === 'EMSP' ? generateTesterTokens() : undefined;
     this.#server = new OcpiServer({
       host: options.host,
       port: options.port,
@@ -184,10 +187,15 @@ export class Peer {
 
   /** The Sender interface of the peer an inbound request GETs, or undefined for any other request. */
   senderModuleOf(record: InboundRecord): PeerSenderModule | undefined {
-    if (!this.data || record.exchange.request.method !== 'GET') return undefined;
+    if (record.exchange.request.method !== 'GET') return undefined;
     const prefix = `/ocpi/${this.#version}/`;
     const path = new URL(record.exchange.request.url).pathname;
-    return PEER_SENDER_MODULES.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
+    return this.senderModules.find((m) => path === `${prefix}${m}` || path.startsWith(`${prefix}${m}/`));
+  }
+
+  /** The Sender interfaces the peer offers: the four CPO lists when it plays the CPO, its Tokens when it plays the eMSP. */
+  get senderModules(): readonly PeerSenderModule[] {
+    return this.data ? PEER_SENDER_MODULES : this.tokens ? PEER_EMSP_SENDER_MODULES : [];
   }
 
   /** The GETs the target made to the peer's Sender interfaces so far, oldest first, with the module each addressed. */
@@ -316,7 +324,8 @@ export class Peer {
     const server = this.#server;
     const guard = this.#guard.bind(this);
     const details = `/ocpi/${version}`;
-    const senders = this.data ? peerSenderRoutes(this.data, (request) => this.#identify(request), version) : [];
+    const identify = (request: ServerRequest): InboundCaller => this.#identify(request);
+    const senders = this.data ? peerSenderRoutes(this.data, identify, version) : this.tokens ? [peerTokensRoute(this.tokens, identify, version)] : [];
     // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO; and
     // against a PTP in 2.3.0, the Payments RECEIVER.
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];

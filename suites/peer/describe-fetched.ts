@@ -1,6 +1,6 @@
 import type { SenderRequest } from '../../src/runner/case-context.js';
 
-const PLURAL: Readonly<Record<SenderRequest['module'], string>> = { locations: 'Locations', tariffs: 'Tariffs', sessions: 'Sessions', cdrs: 'CDRs' };
+const PLURAL: Readonly<Record<SenderRequest['module'], string>> = { locations: 'Locations', tariffs: 'Tariffs', sessions: 'Sessions', cdrs: 'CDRs', tokens: 'Tokens' };
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

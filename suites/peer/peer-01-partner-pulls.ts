@@ -11,10 +11,11 @@ import { describeFetched } from './describe-fetched.js';
 // How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
 const PULL_GRACE_MS = 5000;
 
-// Steps: none during the case. Earlier in the run (during the registration, for the reference eMSP) the target, as
-// the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (Locations, Tariffs,
-// Sessions, CDRs); the tester's endpoint recorded each request. The case reads that record; when it is empty, it
-// waits up to 5 s for a first pull, then skips.
+// Steps: none during the case. Earlier in the run (during the registration, for the reference parties) the target,
+// as the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (playing the CPO:
+// Locations, Tariffs, Sessions, CDRs; playing the eMSP: Tokens); the tester's endpoint recorded each request. The case
+// reads that record; when it is empty, it waits up to 5 s for a first pull (not for a PTP, which pulls no list), then
+// skips.
 // Validated: each GET carried the credentials token the tester gave the target (else it was refused with 401),
 // Base64-encoded; each carried the four routing headers, OCPI-from naming one of the target's roles and OCPI-to the tester.
 export default defineCase({
@@ -22,7 +23,7 @@ export default defineCase({
   title: 'The target pulls the tester\'s Sender lists with the token it was given and with routing headers',
   module: 'transport',
   versions: ['2.1.1', '2.2.1', '2.3.0'],
-  targetRole: 'emsp',
+  targetRole: 'any',
   requires: ['session'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
   spec: [...citedAlike({
@@ -38,14 +39,14 @@ export default defineCase({
   checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
   async run(t) {
     let requests = t.peer.senderRequests();
-    if (requests.length === 0 && t.peer.firstEvse) {
+    if (requests.length === 0 && t.peer.senderModules.length > 0 && t.settings.targetRole !== 'ptp') {
       // A target that pulls right after registering may still be on its way (it registered with us, say).
       await t.waitForRequest('the target to pull the tester\'s Sender lists', (record) => t.peer.senderModuleOf(record) !== undefined, { timeoutMs: PULL_GRACE_MS })
         .catch((error: unknown) => { if (!(error instanceof DeadlineExceededError)) throw error; });
       requests = t.peer.senderRequests();
     }
     if (requests.length === 0) {
-      t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (an eMSP can pull the tester's Locations, Tariffs, Sessions and CDRs: see the version details at ${t.peer.versionsUrl})`);
+      t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (${t.peer.senderModules.length > 0 ? `it can pull the tester's ${t.peer.senderModules.join(', ')}: see the version details at ${t.peer.versionsUrl}` : 'the tester offers none to it'})`);
     }
     t.attach(...requests.map(({ record }) => record.exchange));
     const refused = requests.filter(({ record }) => !carriesGivenToken(record));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
 import type { Peer } from '../../src/peer/peer.js';
-import { firstIdentity, pullPartnerLocations } from '../../src/parties/pull-partner.js';
+import { firstIdentity, pullPartnerList } from '../../src/parties/pull-partner.js';
 import { startReferenceParty, type ReferenceParty } from '../../src/parties/reference-party.js';
 import type { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { testParty } from '../helpers/test-party.js';
@@ -31,7 +31,7 @@ describe("the reference eMSP's pull of its partner's Locations", () => {
   afterEach(() => peer.stop());
 
   it('follows the next Links with the token it was given and routing headers from itself to the partner.', async () => {
-    const summary = await pullPartnerLocations(registered(), TESTER);
+    const summary = await pullPartnerList(registered(), TESTER);
     assert.deepEqual(summary, { pages: 2, objects: 12 });
     const requests = peer.senderRequests();
     assert.deepEqual(requests.map((r) => [r.module, r.record.caller, r.record.exchange.response?.status]), [['locations', 'token-b', 200], ['locations', 'token-b', 200]]);
@@ -42,32 +42,48 @@ describe("the reference eMSP's pull of its partner's Locations", () => {
   });
 
   it('leaves OCPI-to out when the partner named no identity.', async () => {
-    await pullPartnerLocations(registered(), undefined);
+    await pullPartnerList(registered(), undefined);
     const headers = peer.senderRequests()[0]?.record.exchange.request.headers ?? {};
     assert.equal(headers['ocpi-from-party-id'], 'REM');
     assert.equal(headers['ocpi-to-party-id'], undefined);
   });
 
-  it('pulls nothing when the partner declares no Locations Sender, or when the party is the CPO.', async () => {
-    assert.deepEqual(await pullPartnerLocations(registered([], 'emsp', [{ identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` }]), TESTER), { pages: 0, objects: 0 });
-    assert.deepEqual(await pullPartnerLocations(registered([], 'cpo'), TESTER), { pages: 0, objects: 0 });
+  it('pulls nothing when the partner declares no Sender of the list the party pulls (Locations for the eMSP, Tokens for the CPO).', async () => {
+    assert.deepEqual(await pullPartnerList(registered([], 'emsp', [{ identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` }]), TESTER), { pages: 0, objects: 0 });
+    assert.deepEqual(await pullPartnerList(registered([], 'cpo'), TESTER), { pages: 0, objects: 0 });
     assert.equal(peer.inbound.position, 0);
   });
 
   it('pulls with OCPI-to naming itself under the fault pull-routing-to-itself.', async () => {
-    assert.deepEqual(await pullPartnerLocations(registered(['pull-routing-to-itself']), TESTER), { pages: 2, objects: 12 });
+    assert.deepEqual(await pullPartnerList(registered(['pull-routing-to-itself']), TESTER), { pages: 2, objects: 12 });
     const headers = peer.senderRequests()[0]?.record.exchange.request.headers ?? {};
     assert.deepEqual([headers['ocpi-to-country-code'], headers['ocpi-to-party-id']], [headers['ocpi-from-country-code'], headers['ocpi-from-party-id']]);
   });
 
   it('pulls with the token it issued under the fault pull-with-own-token, which the partner refuses with 401.', async () => {
-    assert.deepEqual(await pullPartnerLocations(registered(['pull-with-own-token']), TESTER), { pages: 0, objects: 0 });
+    assert.deepEqual(await pullPartnerList(registered(['pull-with-own-token']), TESTER), { pages: 0, objects: 0 });
     assert.deepEqual(peer.senderRequests().map((r) => [r.record.caller, r.record.exchange.response?.status]), [['unknown', 401]]);
   });
 
   it('resolves when the partner does not answer at all.', async () => {
     const party = registered([], 'emsp', [{ identifier: 'locations', role: 'SENDER', url: 'http://127.0.0.1:9/locations' }]);
-    assert.deepEqual(await pullPartnerLocations(party, TESTER), { pages: 0, objects: 0 });
+    assert.deepEqual(await pullPartnerList(party, TESTER), { pages: 0, objects: 0 });
+  });
+});
+
+describe("the reference CPO's pull of its partner's Tokens", () => {
+  it('follows the next Links of the eMSP\'s Tokens list with the token it was given and routing headers.', async () => {
+    const { peer } = await startTestPeer({ role: 'EMSP' });
+    try {
+      const given = new Secret('the-token-the-emsp-gave');
+      peer.accept(given, 'token-b');
+      const party = testParty([], 'cpo');
+      party.state.registration = { inbound: Secret.generate(), outbound: given, versionsUrl: peer.versionsUrl, endpoints: [{ identifier: 'tokens', role: 'SENDER', url: `${peer.detailsUrl}/tokens` }], version: '2.2.1' };
+      assert.deepEqual(await pullPartnerList(party, TESTER), { pages: 3, objects: 25 });
+      assert.deepEqual(peer.senderRequests().map((r) => [r.module, r.record.caller, r.record.exchange.request.headers['ocpi-from-party-id']]), [['tokens', 'token-b', 'RCP'], ['tokens', 'token-b', 'RCP'], ['tokens', 'token-b', 'RCP']]);
+    } finally {
+      await peer.stop();
+    }
   });
 });
 
@@ -89,7 +105,7 @@ describe('the page cap of a pull', () => {
   it('stops after 20 pages of a list whose Links never end.', async () => {
     const party = testParty([], 'emsp');
     party.state.registration = { inbound: Secret.generate(), outbound: Secret.generate(), versionsUrl: '', endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${partner.url}/locations` }], version: '2.2.1' };
-    assert.deepEqual(await pullPartnerLocations(party, TESTER), { pages: 20, objects: 20 });
+    assert.deepEqual(await pullPartnerList(party, TESTER), { pages: 20, objects: 20 });
     assert.equal(served, 20);
   });
 });

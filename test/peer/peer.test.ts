@@ -59,14 +59,18 @@ describe("the tester's peer", () => {
     });
   });
 
-  it('declares its credentials endpoint and a Locations Receiver when it plays the eMSP, accepts a pushed Location, and serves no lists.', async () => {
+  it('declares its credentials endpoint, its Tokens list and a Locations Receiver when it plays the eMSP, accepts a pushed Location, and serves no CPO lists.', async () => {
     const token = new Secret('accepted-token-b');
     peer.accept(token, 'token-b');
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
     assert.deepEqual((details.body as { data: { endpoints: unknown } }).data.endpoints, [
       { identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` },
+      { identifier: 'tokens', role: 'SENDER', url: `${peer.detailsUrl}/tokens` },
       { identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` },
     ]);
+    const tokens = await client.send({ method: 'GET', url: `${peer.detailsUrl}/tokens?limit=5`, token });
+    assert.equal((tokens.body as { data: unknown[] }).data.length, 5);
+    assert.equal(tokens.headers['x-total-count'], '25');
     const pushed = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/locations/NL/CPO/LOC1`, token, body: { id: 'LOC1' } });
     assert.equal(pushed.status, 200);
     const stranger = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/locations/NL/CPO/LOC1`, token: new Secret('who-is-this'), body: { id: 'LOC1' } });
@@ -74,7 +78,7 @@ describe("the tester's peer", () => {
     const list = await client.send({ method: 'GET', url: `${peer.detailsUrl}/locations`, token });
     assert.equal(list.status, 404);
     assert.equal(peer.data, undefined);
-    assert.deepEqual(peer.senderRequests(), []);
+    assert.deepEqual(peer.senderRequests().map((r) => r.module), ['tokens']);
   });
 
   it('resolves a wait with a request that arrived before the wait began', async () => {
