@@ -260,8 +260,12 @@ function buildCdr(input: PricedPlan & { id: string; session: Session; costs: Cos
   };
 }
 
-// The location as it was when the session took place, reduced to the fields a CDR keeps.
 function cdrLocation({ spot: { location, evse }, connector }: SessionPlan): Record<string, unknown> {
+  return cdrLocationOf(location, evse, connector);
+}
+
+/** The location as it was when the session took place, reduced to the fields a CDR keeps (its CdrLocation). */
+export function cdrLocationOf(location: Location, evse: Evse, connector: Connector): Record<string, unknown> {
   return {
     id: location.id,
     ...(location.name === undefined ? {} : { name: location.name }),

@@ -86,7 +86,8 @@ async function exchangeCredentials(spoken: PartyContext, request: ServerRequest,
   if (kind === 'update' && previous && party.faults.has('rotation-keeps-old-token')) party.state.legacy = previous;
   // Under the fault, the token handed out is not the one stored, so the partner's next call with it is refused.
   const stored = kind === 'update' && party.faults.has('rotation-returns-unstored-token') ? Secret.generate() : issued;
-  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: boundTo };
+  const identity = firstIdentity(request.body);
+  party.state.registration = { inbound: stored, outbound: partner.token, versionsUrl: partner.url, endpoints, version: boundTo, ...(identity ? { partner: identity } : {}) };
   if (kind === 'register' && party.variants.has('token-a-single-use')) party.state.tokenASpent = true;
   // The pull speaks 2.2 (Base64 token, routing headers): a 2.1.1 registration is not followed by one yet.
   if (kind === 'register') await pullPartnerList(party, firstIdentity(request.body));

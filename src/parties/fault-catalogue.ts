@@ -317,9 +317,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
   // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
   alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -612,6 +612,19 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/{list}{more}', BOTH)),
   fault('pull-with-own-token', 'the party pulls the tester\'s list (an eMSP its Locations, a CPO its Tokens) with the token it issued instead of the one it was given', 'register', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange', BOTH),
+  // The reference CPO's driver session when triggered (start-session, stop-session; 2.2.1 and 2.3.0: IN-SES-01).
+  onlyIn(FROM_22, cpoFault('session-push-with-own-token', 'the CPO pushes a driver\'s new Session with the token it issued to the eMSP instead of the one it was given', 'IN-SES-01', 'peer.request-authorized',
+    'the Session push carried a token the tester never gave it, not the token the tester gave the target')),
+  onlyIn(FROM_22, cpoFault('session-patch-without-last-updated', 'the CPO PATCHes a Session\'s completion without last_updated', 'IN-SES-01', 'inbound.patch-last-updated',
+    'the Session PATCH {path} carries no last_updated: every PATCH must carry it')),
+  onlyIn(FROM_22, cpoFault('session-completion-not-pushed', 'the CPO never pushes a stopped Session\'s completion (it only POSTs the CDR)', 'IN-SES-01', 'inbound.session-completed',
+    'no PUT or PATCH of session {id} set its status to COMPLETED after it was stopped, before its CDR: a CPO sends every change of a Session to its eMSP')),
+  onlyIn(FROM_22, warnsIn(cpoFault('session-never-closed-by-cdr', 'the CPO completes a stopped Session but never POSTs its CDR', 'IN-SES-01', 'inbound.session-closed-by-cdr',
+    'no CDR for session {id} arrived within {ms} ms of asking for it to stop: a CPO POSTs the CDR of an ended session to its eMSP (no time is set, so a later CDR is allowed; raise --deadline to wait longer)'))),
+  onlyIn(FROM_22, warnsIn(cpoFault('cdr-energy-differs', 'the CPO\'s CDR has 1 kWh more than the Session it closes', 'IN-SES-01', 'inbound.cdr-matches-session',
+    'the CDR of session {id} differs from the Session as last pushed: total_energy 8.5 against the Session\'s kwh 7.5: a CDR closes the Session it describes, so its totals should agree'))),
+  onlyIn(FROM_22, cpoFault('cdr-to-undeclared-url', 'the CPO POSTs CDRs to {version}/cdr, a URL of its own making, not the declared CDRs Receiver', 'IN-SES-01', 'inbound.declared-endpoint',
+    'the CDR was POSTed to /ocpi/{version}/cdr, not to /ocpi/{version}/cdrs: a CDR goes to the CDRs Receiver URL the eMSP declared')),
   // The reference eMSP's START_SESSION when triggered (send-command; 2.2.1 and 2.3.0: IN-CMD-01).
   onlyIn(FROM_22, emspFault('command-without-response-url', 'the eMSP sends START_SESSION without a response_url', 'IN-CMD-01', 'schema.request',
     '/response_url: required field "response_url" is missing')),

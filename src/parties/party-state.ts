@@ -1,6 +1,7 @@
 import type { Secret } from '../config/secret.js';
 import type { EndpointEntry } from '../model/endpoint-entry.js';
 import type { OcpiVersion } from '../model/ocpi-version.js';
+import type { PartyIdentity } from '../model/party-identity.js';
 
 /** A completed registration with one partner. */
 export interface PartnerRegistration {
@@ -12,6 +13,8 @@ export interface PartnerRegistration {
   readonly endpoints: readonly EndpointEntry[];
   /** The version the registration was made in (whose credentials endpoint was used): its rules and shapes apply. */
   readonly version: OcpiVersion;
+  /** The partner's first role in its credentials (whom OCPI-to names, whose tokens its drivers use), when it named one. */
+  readonly partner?: PartyIdentity;
 }
 
 /** Who a presented token says the caller is. */

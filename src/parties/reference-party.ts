@@ -2,6 +2,7 @@ import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js
 import { performTrigger } from './perform-trigger.js';
 import { commandResultsRoutes, type CommandResultStore } from './command-results-receiver.js';
 import { sendPartnerCommand } from './send-partner-command.js';
+import { startDriverSession, stopDriverSession } from './driver-session-triggers.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type Handler } from '../server/ocpi-server.js';
@@ -204,7 +205,12 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: inVersion(version).version };
     },
     registerWith: (target) => registerWith(party, target),
-    trigger: (request) => (emsp && request.action === 'send-command' ? sendPartnerCommand(party, emsp, request) : performTrigger(party, cpo, request)),
+    trigger: (request) => {
+      if (emsp && request.action === 'send-command') return sendPartnerCommand(party, emsp, request);
+      if (cpo && request.action === 'start-session') return startDriverSession(party, cpo, request);
+      if (cpo && request.action === 'stop-session') return stopDriverSession(party, cpo, request);
+      return performTrigger(party, cpo, request);
+    },
     stop: async () => {
       await results.settle();
       await server.close();

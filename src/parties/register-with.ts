@@ -59,7 +59,8 @@ export async function registerWith(offering: PartyContext, target: RegistrationT
     }
     const tokenC = new Secret(data.token);
     party.redactor.add(tokenC);
-    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version };
+    const partner = firstIdentity(data);
+    party.state.registration = { inbound: tokenB, outbound: tokenC, versionsUrl: data.url, endpoints, version, ...(partner ? { partner } : {}) };
     await pullPartnerList(party, firstIdentity(data));
     await pushPartnerPayments(party, firstIdentity(data));
     await activatePartnerTerminal(party, firstIdentity(data));

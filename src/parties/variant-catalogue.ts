@@ -46,6 +46,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Transport and format, Non-specified JSON fields (2.3.0): a platform must not reject a request for a field the specification does not define; nothing obliges it to store one'), versions: Object.freeze(['2.3.0'] as const) }),
   Object.freeze({ ...variant('command-required-fields-only', EMSP, 'the START_SESSION the eMSP sends when triggered carries only response_url, token and location_id (no evse_uid, no authorization_reference)',
     'Commands module, StartSession object: evse_uid and authorization_reference are optional'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
+  Object.freeze({ ...variant('session-updates-by-put', CPO, 'the CPO sends a Session\'s changes (its completion) as a PUT of the whole Session instead of a PATCH',
+    'Sessions module, Receiver interface: PUT sends a new or updated Session object; PATCH is one way, not the only one, to send a change'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('status-message-always', BOTH_AND_PTP, 'every response envelope carries a status_message, successes included',
     'Transport and format, Response format: status_message is an optional string that may accompany any status_code'),
   variant('data-null', BOTH, 'a response that defines no data carries "data": null instead of leaving data out',

@@ -28,6 +28,7 @@ import type { Revocation } from '../model/revocation.js';
 export type { OcpiResponse } from '../transport/ocpi-client.js';
 export type { SenderRequest } from '../peer/peer.js';
 export { DeadlineExceededError } from '../peer/deadline-exceeded-error.js';
+export type { InboundRecord } from '../peer/inbound-log.js';
 
 /**
  * How many steps of one case inParallel runs at once (a probe to each module of a CPO is 7): each step's request or

@@ -59,7 +59,7 @@ describe("the tester's peer", () => {
     });
   });
 
-  it('declares its credentials endpoint, its Tokens list and a Locations Receiver when it plays the eMSP, accepts a pushed Location, and serves no CPO lists.', async () => {
+  it('declares its credentials endpoint, its Tokens list and its Locations, Sessions and CDRs Receivers when it plays the eMSP, accepts a pushed Location, and serves no CPO lists.', async () => {
     const token = new Secret('accepted-token-b');
     peer.accept(token, 'token-b');
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
@@ -67,7 +67,14 @@ describe("the tester's peer", () => {
       { identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` },
       { identifier: 'tokens', role: 'SENDER', url: `${peer.detailsUrl}/tokens` },
       { identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` },
+      { identifier: 'sessions', role: 'RECEIVER', url: `${peer.detailsUrl}/sessions` },
+      { identifier: 'cdrs', role: 'RECEIVER', url: `${peer.detailsUrl}/cdrs` },
     ]);
+    const session = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/sessions/NL/CPO/S1`, token, body: { id: 'S1' } });
+    assert.equal(session.status, 200);
+    const cdr = await client.send({ method: 'POST', url: `${peer.detailsUrl}/cdrs`, token, body: { id: 'CDR 1' } });
+    assert.equal(cdr.status, 201);
+    assert.equal(cdr.headers['location'], `${peer.detailsUrl}/cdrs/CDR%201`);
     const tokens = await client.send({ method: 'GET', url: `${peer.detailsUrl}/tokens?limit=5`, token });
     assert.equal((tokens.body as { data: unknown[] }).data.length, 5);
     assert.equal(tokens.headers['x-total-count'], '25');

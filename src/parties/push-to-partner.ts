@@ -1,0 +1,51 @@
+import type { TriggerOutcome } from '../model/trigger-request.js';
+import type { PartyContext } from './party-context.js';
+
+/** One request a reference party sends to a Receiver interface of its registered partner. */
+export interface PartnerPush {
+  readonly module: string;
+  readonly method: 'PUT' | 'PATCH' | 'POST';
+  /** The ids after the Receiver URL (`[country_code, party_id, id]`), none for a POST to the collection. */
+  readonly ids: readonly string[];
+  readonly body: unknown;
+  /** A URL of the party's own making instead of the declared one (a fault): the declared URL rewritten. */
+  readonly rewrite?: (declared: string) => string;
+  /** The token the party issued to its partner instead of the one the partner gave it (a fault). */
+  readonly ownToken?: boolean;
+}
+
+/** The URL of the partner's Receiver of `module`, as the partner declared it, when it did. */
+export function partnerReceiver(party: PartyContext, module: string): string | undefined {
+  return party.state.registration?.endpoints.find((e) => e.identifier === module && (e.role ?? '').toUpperCase() === 'RECEIVER')?.url;
+}
+
+/**
+ * Sends a push to the registered partner's Receiver, with the token the partner gave it and routing headers from the
+ * party to the partner: done when the request was answered (the partner's answer is the case's to judge), failed when
+ * it reached nobody, unavailable when the partner declared no such Receiver.
+ */
+export async function pushToPartner(party: PartyContext, push: PartnerPush): Promise<TriggerOutcome> {
+  const registration = party.state.registration;
+  if (!registration) return { status: 'failed', reason: `the reference ${party.role.toUpperCase()} is not registered with a partner` };
+  const declared = partnerReceiver(party, push.module);
+  if (!declared) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} knows no ${push.module} Receiver of its partner (it did not read one in the partner's version details)` };
+  const base = (push.rewrite ? push.rewrite(declared) : declared).replace(/\/+$/, '');
+  const url = [base, ...push.ids.map(encodeURIComponent)].join('/');
+  const to = registration.partner;
+  try {
+    const response = await party.client.send({
+      method: push.method,
+      url,
+      token: push.ownToken ? registration.inbound : registration.outbound,
+      body: push.body,
+      headers: {
+        'ocpi-from-country-code': party.countryCode,
+        'ocpi-from-party-id': party.partyId,
+        ...(to ? { 'ocpi-to-country-code': to.countryCode, 'ocpi-to-party-id': to.partyId } : {}),
+      },
+    });
+    return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
+  } catch (error) {
+    return { status: 'failed', reason: `the ${push.method} did not reach the partner: ${(error as Error).message}` };
+  }
+}
