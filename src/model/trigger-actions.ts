@@ -25,7 +25,7 @@ export const TRIGGER_ACTIONS = [
   { name: 'change-evse-status', description: "change an EVSE's status and PATCH it to the partner, with last_updated", parameters: [LOCATION, EVSE, { name: 'status', description: 'the new EVSE status, e.g. CHARGING' }, PEER] },
   { name: 'push-tariff', description: 'push a Tariff (PUT) to the partner', parameters: [{ name: 'tariff_id', description: 'the id of the Tariff to push' }, PEER] },
   { name: 'start-session', description: 'start a charging session on an EVSE and push the Session to the partner', parameters: [LOCATION, EVSE, { name: 'token_uid', description: 'the uid of the Token that authorises the session' }, PEER] },
-  { name: 'stop-session', description: 'stop a session, push the closed Session and POST its CDR to the partner', parameters: [{ name: 'session_id', description: 'the id of the Session to stop' }, PEER] },
+  { name: 'stop-session', description: 'stop a session, push the closed Session and POST its CDR to the partner', parameters: [{ name: 'session_id', description: 'the id of the Session to stop (empty when the tester never learned it: then the session on the EVSE)' }, LOCATION, EVSE, PEER] },
   { name: 'push-cdr', description: 'POST a CDR to the partner', parameters: [{ name: 'cdr_id', description: 'the id of the CDR to push' }, PEER] },
   { name: 'push-token', description: 'push a Token (PUT) to the partner (an eMSP target)', parameters: [{ name: 'token_uid', description: 'the uid of the Token to push' }, PEER] },
   { name: 'send-command', description: 'send a command (START_SESSION, STOP_SESSION...) to the partner (an eMSP target)', parameters: [{ name: 'command', description: 'the command type, e.g. START_SESSION' }, LOCATION, EVSE, PEER] },

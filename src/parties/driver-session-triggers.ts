@@ -65,8 +65,11 @@ export async function startDriverSession(party: PartyContext, store: CpoStore, r
 export async function stopDriverSession(party: PartyContext, store: CpoStore, request: TriggerRequest): Promise<TriggerOutcome> {
   const registration = party.state.registration;
   if (!registration) return { status: 'failed', reason: 'the reference CPO is not registered with a partner' };
-  const session = store.session(request.params['session_id'] ?? '');
-  if (!session) return { status: 'failed', reason: `the reference CPO has no session ${request.params['session_id'] ?? ''}` };
+  const id = request.params['session_id'] ?? '';
+  // Without an id (the partner never learned it), the latest active session on the EVSE named.
+  const session = id !== '' ? store.session(id) : [...store.sessions].reverse().find((s) => s.status === 'ACTIVE' && s.location_id === request.params['location_id'] && s.evse_uid === request.params['evse_uid']);
+  if (!session) return { status: 'failed', reason: id !== '' ? `the reference CPO has no session ${id}` : 'the reference CPO has no active session on that EVSE' };
+  if (session.status !== 'ACTIVE') return { status: 'done', detail: `session ${session.id} is not active` };
   const location = store.location(session.location_id);
   const evse = location?.evses?.find((e) => e.uid === session.evse_uid);
   const connector = evse?.connectors.find((c) => c.id === session.connector_id);

@@ -262,6 +262,22 @@ export class CaseContext {
     this.#services.compensations.register({ key, what, caseId: this.#definition.id, run, last });
   }
 
+  /**
+   * Registers a trigger as the compensating step of one this case asked for (a session started through the trigger is
+   * stopped through it, whatever the checks said), fired at teardown unless the case settles `key`. `request` is read
+   * then, so it can name what the case learned meanwhile (the session's id). Nothing is registered without a trigger.
+   */
+  compensateWithTrigger(key: string, what: string, request: () => TriggerRequest): void {
+    const trigger = this.#services.trigger;
+    if (!trigger) return;
+    this.compensate(key, what, async () => {
+      const asked = request();
+      const outcome = await trigger.fire(asked);
+      if (outcome.status !== 'done') throw new Error(`${asked.action} through the ${trigger.kind} trigger: ${outcome.reason}`);
+      return `${asked.action} asked through the ${trigger.kind} trigger${outcome.detail ? ` (${outcome.detail})` : ''}`;
+    });
+  }
+
   /** What `compensate` registered under this key was ended normally: nothing to undo. */
   settle(key: string): void {
     this.#services.compensations.settle(key);

@@ -8,6 +8,9 @@ import { sameInstant } from '../../src/schemas/ocpi-datetime.js';
 
 type Body = Record<string, unknown>;
 
+// The compensation that stops the session this case asked for, settled once it asked for the stop itself.
+const STOP = 'IN-SES-01 session';
+
 const bodyOf = (record: InboundRecord): Body => (record.exchange.request.body ?? {}) as Body;
 const pathOf = (record: InboundRecord): string => new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
 const at = (record: InboundRecord): Partial<Finding> => ({ exchangeId: record.exchange.id });
@@ -73,8 +76,13 @@ export default defineCase({
     const sessions = `${new URL(t.peer.detailsUrlOf(t.version)).pathname}/sessions`;
     const cdrs = `${new URL(t.peer.detailsUrlOf(t.version)).pathname}/cdrs`;
     const before = t.peer.inbound.since(0).at(-1)?.seq ?? 0;
-    await t.trigger({ action: 'start-session', params: { location_id: String(sample?.id), evse_uid: evse, token_uid: token.uid, receiver_url: t.peer.versionsUrl } });
+    const site = { location_id: String(sample?.id), evse_uid: evse, receiver_url: t.peer.versionsUrl };
+    let sessionId = '';
+    await t.trigger({ action: 'start-session', params: { ...site, token_uid: token.uid } });
+    // Whatever happens next, the session asked for is asked to stop at the end (DESIGN §7), unless this case stops it.
+    t.compensateWithTrigger(STOP, 'stop-session for the session IN-SES-01 asked for', () => ({ action: 'stop-session', params: { ...site, session_id: sessionId } }));
     const started = await t.waitForRequest('the target to push the started Session to the tester', (r) => isSessionPush(r), { after: before });
+    sessionId = String(bodyOf(started)['id'] ?? '');
     const path = pathOf(started);
     if (!path.startsWith(`${sessions}/`)) {
       t.check(fail('inbound.declared-endpoint', `${started.exchange.request.method} ${path} is not under the Sessions Receiver URL the tester declared (${sessions}): a party calls only the endpoints its partner declared`, { ...at(started), expected: `${sessions}/...`, actual: path }));
@@ -89,9 +97,10 @@ export default defineCase({
       : fail('inbound.url-structure', `the URL must name the country_code, party_id and id of the Session after the Receiver URL; it names ${ids.join('/')} and the body ${String(pushed['country_code'])}/${String(pushed['party_id'])}/${String(pushed['id'])}`, { ...at(started), expected: 'country_code/party_id/id of the body', actual: ids.join('/') }));
     t.check(tokenFinding(started, 'the Session push'));
     if (started.exchange.request.method === 'PUT') t.check(checkRequestBody(started.exchange, t.version, 'Session'));
-    const sessionId = ids[2] ?? t.skip('the pushed Session names no id in its URL');
+    sessionId = ids[2] ?? t.skip('the pushed Session names no id in its URL');
     const mark = started.seq;
-    await t.trigger({ action: 'stop-session', params: { session_id: sessionId, receiver_url: t.peer.versionsUrl } });
+    await t.trigger({ action: 'stop-session', params: { ...site, session_id: sessionId } });
+    t.settle(STOP);
     let cdr: InboundRecord | undefined;
     try {
       cdr = await t.waitForRequest(`the target to POST the CDR of session ${sessionId}`, (r) => r.exchange.request.method === 'POST' && bodyOf(r)['session_id'] === sessionId, { after: mark });

@@ -9,6 +9,7 @@ import { OcpiClient } from '../../src/transport/ocpi-client.js';
 import { Redactor } from '../../src/transport/redactor.js';
 import { carriesOcpiHeaders, type OcpiVersion } from '../../src/model/ocpi-version.js';
 import type { RunEvent, RunEventListener } from '../../src/model/run-event.js';
+import type { Trigger } from '../../src/model/trigger-request.js';
 
 /** The events of one type a listener was given. */
 export type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
@@ -29,6 +30,10 @@ export interface TestContextOptions {
   readonly version?: OcpiVersion;
   /** Where the case's events go (crawl progress, exchanges); nowhere by default. */
   readonly emit?: RunEventListener;
+  /** The run's compensating steps, to inspect; fresh by default. */
+  readonly compensations?: Compensations;
+  /** The run's trigger; none by default. */
+  readonly trigger?: Trigger;
 }
 
 /** A case context for one case under test, with a real client on loopback and fresh run services. */
@@ -42,9 +47,10 @@ export function testCaseContext(definition: CaseDefinition, options: TestContext
   });
   return new CaseContext(definition, {
     client, peer: options.peer ?? ({} as Peer), redactor, state: options.state,
-    guard: new SessionGuard(), compensations: new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
+    guard: new SessionGuard(), compensations: options.compensations ?? new Compensations(), redirectsWarned: new Set<string>(), crawlBounds: options.crawlBounds ?? DEFAULT_CRAWL_BOUNDS,
     settings: { handshake: 'register', keepRegistration: false, allowCommands: false, ...options.settings },
     version, deadlineMs: 1000, signal: new AbortController().signal, emit: options.emit ?? (() => undefined),
     ...(options.parallelSteps === undefined ? {} : { parallelSteps: options.parallelSteps }),
+    ...(options.trigger === undefined ? {} : { trigger: options.trigger }),
   });
 }

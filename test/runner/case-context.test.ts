@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { Secret } from '../../src/config/secret.js';
 import { CaseContext } from '../../src/runner/case-context.js';
+import { Compensations } from '../../src/runner/compensations.js';
+import type { Trigger, TriggerRequest } from '../../src/model/trigger-request.js';
 import { defineCase } from '../../src/runner/define-case.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 import { testCaseContext } from '../helpers/case-context.js';
@@ -151,5 +153,37 @@ describe('CaseContext evidence and findings', () => {
     assert.equal(t.findings[0]?.message, '"[redacted]" is too long');
     assert.ok(Object.isFrozen(t.findings[0]?.actual));
     assert.equal(t.findings[1], clean, 'a finding with nothing to take out is kept as it is');
+  });
+});
+
+describe('CaseContext.compensateWithTrigger', () => {
+  const definition = defineCase({ id: 'TRG-01', title: 'test', module: 'sessions', versions: ['2.2.1'], spec: { version: '2.2.1', section: 's', rule: 'r' }, severity: 'required', checks: ['c'], run: async () => undefined });
+  const noSender = () => ({ exchanges: [] }) as never;
+
+  it('fires the trigger at teardown with what the case learned meanwhile, unless the case settles it.', async () => {
+    const fired: TriggerRequest[] = [];
+    const trigger: Trigger = { kind: 'test', fire: async (request) => { fired.push(request); return { status: 'done' }; } };
+    const compensations = new Compensations();
+    const t = testCaseContext(definition, { state: new Map(), compensations, trigger });
+    let learned = '';
+    t.compensateWithTrigger('stop', 'stop the session', () => ({ action: 'stop-session', params: { session_id: learned } }));
+    learned = 'S1';
+    const steps = await compensations.runAll(noSender);
+    assert.deepEqual(fired, [{ action: 'stop-session', params: { session_id: 'S1' } }]);
+    assert.deepEqual(steps.map((step) => [step.status, step.detail]), [['done', 'stop-session asked through the test trigger']]);
+    t.compensateWithTrigger('stop', 'stop the session', () => ({ action: 'stop-session', params: { session_id: 'S2' } }));
+    t.settle('stop');
+    assert.deepEqual(await compensations.runAll(noSender), []);
+  });
+
+  it('reports a trigger that fails as a failed teardown step, and registers nothing without a trigger.', async () => {
+    const compensations = new Compensations();
+    const failing: Trigger = { kind: 'test', fire: async () => ({ status: 'failed', reason: 'the harness is down' }) };
+    testCaseContext(definition, { state: new Map(), compensations, trigger: failing }).compensateWithTrigger('stop', 'stop', () => ({ action: 'stop-session', params: {} }));
+    const [step] = await compensations.runAll(noSender);
+    assert.equal(step?.status, 'failed');
+    assert.match(step?.detail ?? '', /the harness is down/);
+    testCaseContext(definition, { state: new Map(), compensations }).compensateWithTrigger('stop', 'stop', () => ({ action: 'stop-session', params: {} }));
+    assert.deepEqual(compensations.pending, []);
   });
 });
