@@ -50,6 +50,12 @@ export class CpoStore {
     if (index >= 0) this.sessions[index] = session;
   }
 
+  /** Replaces a Location by id (a changed Location is a new object, so its shaped forms never go stale). */
+  updateLocation(location: Location): void {
+    const index = this.locations.findIndex((known) => known.id === location.id);
+    if (index >= 0) this.locations[index] = location;
+  }
+
   /** A new unique id with the given prefix, for objects the CPO creates while it runs. */
   nextId(prefix: string): string {
     this.#counter += 1;

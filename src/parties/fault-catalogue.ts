@@ -317,9 +317,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
   // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
   alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -337,11 +337,11 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
       'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', 'IN-CMD-01', ...HUB_CLIENT_INFO_CASES], { more: [{ case: 'TOK-AUTH-04', check: 'tokens.authorize-unknown',
       text: 'the unknown token is answered with a body that is not the OCPI response format (application/json, starting {start}): an eMSP answers a token it never issued with HTTP 404 and status_code 2004, without data; a 404 without status_code 2004 cannot be told from a path the eMSP does not serve' }] })),
   wideFault('modules-status-code-as-string', 'the functional modules write status_code as a string ("1000")', 'schema.envelope',
-    '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'IN-LOC-01', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
+    '/status_code: "{code}" is not of type integer', ['LOC-01', 'LOC-02', 'LOC-03', 'LOC-04', 'IN-LOC-01', 'IN-LOC-02', 'TAR-01', 'TAR-02', 'TAR-03', 'SES-01', 'SES-02', 'SES-03',
       'CDR-01', 'CDR-02', 'CDR-03', 'TOK-01', 'TOK-02', 'CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05', 'CPR-01', 'CPR-02', 'CPR-03', 'PAY-01', 'PAY-02',
       ...EMSP_ENVELOPE_CASES, 'IN-CMD-01', ...HUB_CLIENT_INFO_CASES]),
   wideFault('single-objects-wrapped-in-list', 'every object a GET asks for is served wrapped in a list ([object])', 'schema.response', '/data: {value} is not of type object',
-    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'IN-LOC-01', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES]),
+    ['LOC-04', 'TOK-01', 'TOK-02', 'CPR-02', 'IN-LOC-01', 'IN-LOC-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'SES-PUSH-01', 'SES-PUSH-02', 'CDR-PUSH-01', 'CDR-PUSH-02', 'PAY-01', 'PAY-02', ...HUB_CLIENT_INFO_CASES]),
   onlyIn(FROM_22, wideFault('command-responses-without-timeout', 'every CommandResponse comes without its timeout', 'schema.response', '/data/timeout: required field "timeout" is missing', ['CMD-01', 'CMD-02', 'CMD-03', 'CMD-04', 'CMD-05'], { roles: ['cpo'] })),
   wideFault('writes-answer-204', 'the functional modules answer every PUT, PATCH or DELETE that returns no data with 204 No Content', 'http.status',
     'expected HTTP {expected}, got 204 from {method} {url}', ['TOK-01', 'TOK-02', 'LOC-PUSH-01', 'LOC-PUSH-02', 'LOC-PUSH-03', 'LOC-PUSH-04', 'TAR-PUSH-01', 'TAR-PUSH-02', 'SES-PUSH-01', 'SES-PUSH-02', ...HUB_CLIENT_INFO_CASES]),
@@ -612,6 +612,13 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/{list}{more}', BOTH)),
   fault('pull-with-own-token', 'the party pulls the tester\'s list (an eMSP its Locations, a CPO its Tokens) with the token it issued instead of the one it was given', 'register', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange', BOTH),
+  // What a reference party sends on its own when triggered, through one pushToPartner (IN-LOC-01, IN-LOC-02, IN-SES-01; IN-CMD-01).
+  onlyIn(FROM_22, wideFault('push-routing-to-itself', 'what the party pushes when triggered (Locations, EVSE statuses, Sessions, CDRs, commands) carries OCPI-to naming the party itself', 'headers.request-routing',
+    'OCPI-to names {self}, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party', ['IN-LOC-01', 'IN-LOC-02', 'IN-SES-01', 'IN-CMD-01'])),
+  onlyIn(FROM_22, cpoFault('evse-status-patch-without-last-updated', 'the CPO PATCHes an EVSE status change without last_updated', 'IN-LOC-02', 'inbound.patch-last-updated',
+    'the EVSE PATCH {path} carries no last_updated: every PATCH must carry it')),
+  onlyIn(FROM_22, cpoFault('evse-status-not-applied', 'the CPO pushes an EVSE status change its own Locations Sender never shows', 'IN-LOC-02', 'inbound.push-reads-back',
+    'the CPO pushed EVSE {evse} as INOPERATIVE, but its own GET shows AVAILABLE: what a CPO pushes is what it serves')),
   // The reference CPO's driver session when triggered (start-session, stop-session; 2.2.1 and 2.3.0: IN-SES-01).
   onlyIn(FROM_22, cpoFault('session-push-with-own-token', 'the CPO pushes a driver\'s new Session with the token it issued to the eMSP instead of the one it was given', 'IN-SES-01', 'peer.request-authorized',
     'the Session push carried a token the tester never gave it, not the token the tester gave the target')),

@@ -3,6 +3,7 @@ import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
 import { servedParking } from './served-parking.js';
 import type { CpoStore } from './cpo-store.js';
 import type { PartyContext } from './party-context.js';
+import { partnerReceiver, pushToPartner } from './push-to-partner.js';
 
 // How long the push-location-later variant waits before it pushes.
 const LATER_MS = 500;
@@ -11,15 +12,14 @@ const LATER_MS = 500;
  * The reference party's in-process trigger (what `--embedded` uses instead of a person): performs an action against
  * the partner that registered. The CPO pushes a Location (PUT) to the Locations Receiver its partner declared, with
  * the token the partner gave it and routing headers. An action the party does not perform yet is unavailable (the
- * case skips, saying so); one it cannot perform now (no registration, no such Receiver, a refusal) fails.
+ * case skips, saying so); one it cannot perform now (no registration, nothing to push) fails.
  */
 export async function performTrigger(party: PartyContext, store: CpoStore | undefined, request: TriggerRequest): Promise<TriggerOutcome> {
   if (request.action !== 'push-location' || !store) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} does not perform ${request.action} yet` };
   const registration = party.state.registration;
   if (!registration) return { status: 'failed', reason: 'the reference CPO is not registered with a partner' };
-  const declared = registration.endpoints.find((e) => e.identifier === 'locations' && (e.role ?? '').toUpperCase() === 'RECEIVER')?.url;
   // A partner whose details the CPO never read (or that declared no Locations Receiver) cannot be pushed to: nothing to judge.
-  if (!declared) return { status: 'unavailable', reason: 'the reference CPO knows no Locations Receiver of its partner (it did not read one in the partner\'s version details)' };
+  if (!partnerReceiver(party, 'locations')) return { status: 'unavailable', reason: 'the reference CPO knows no Locations Receiver of its partner (it did not read one in the partner\'s version details)' };
   const stored = store.locations.find((l) => l.id === request.params['location_id']) ?? store.locations[0];
   if (!stored) return { status: 'failed', reason: 'the reference CPO has no Location to push' };
   const spoken = party.inVersion(registration.version);
@@ -27,24 +27,15 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   const location = { ...(servedParking(party.faults, party.variants, shapeForVersion(spoken.version, 'locations', stored)) as Record<string, unknown>) };
   // A CPO whose pushed copy is not what it serves: another name than its own GET answers.
   if (party.faults.has('push-location-differs')) location['name'] = `${String(location['name'] ?? '')} (pushed)`;
-  const base = party.faults.has('push-location-undeclared-url') ? declared.replace(/\/locations\/*$/, '/locations-v2') : declared.replace(/\/+$/, '');
-  const push = async (): Promise<TriggerOutcome> => {
-    try {
-      const response = await party.client.send({
-        method: 'PUT',
-        url: party.faults.has('push-location-url-without-owner') ? `${base}/${encodeURIComponent(stored.id)}` : `${base}/${party.countryCode}/${party.partyId}/${encodeURIComponent(stored.id)}`,
-        token: registration.outbound,
-        body: location,
-        headers: { 'ocpi-from-country-code': party.countryCode, 'ocpi-from-party-id': party.partyId },
-      });
-      return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
-    } catch (error) {
-      return { status: 'failed', reason: `the push did not reach the partner: ${(error as Error).message}` };
-    }
-  };
+  const push = (): Promise<TriggerOutcome> => pushToPartner(party, {
+    module: 'locations',
+    method: 'PUT',
+    ids: party.faults.has('push-location-url-without-owner') ? [stored.id] : [party.countryCode, party.partyId, stored.id],
+    body: location,
+    ...(party.faults.has('push-location-undeclared-url') ? { rewrite: (declared: string) => declared.replace(/\/locations\/*$/, '/locations-v2') } : {}),
+  });
   if (!party.variants.has('push-location-later')) return push();
   // Started, not done: the push follows from a queue.
   setTimeout(() => void push(), LATER_MS).unref();
   return { status: 'done', detail: 'push queued' };
 }
-

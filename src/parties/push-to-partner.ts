@@ -31,7 +31,8 @@ export async function pushToPartner(party: PartyContext, push: PartnerPush): Pro
   if (!declared) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} knows no ${push.module} Receiver of its partner (it did not read one in the partner's version details)` };
   const base = (push.rewrite ? push.rewrite(declared) : declared).replace(/\/+$/, '');
   const url = [base, ...push.ids.map(encodeURIComponent)].join('/');
-  const to = registration.partner;
+  // The fault addresses the push to the party itself, a copy-and-paste slip of FROM into TO.
+  const to = party.faults.has('push-routing-to-itself') ? { countryCode: party.countryCode, partyId: party.partyId } : registration.partner;
   try {
     const response = await party.client.send({
       method: push.method,

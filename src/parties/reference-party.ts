@@ -3,6 +3,7 @@ import { performTrigger } from './perform-trigger.js';
 import { commandResultsRoutes, type CommandResultStore } from './command-results-receiver.js';
 import { sendPartnerCommand } from './send-partner-command.js';
 import { startDriverSession, stopDriverSession } from './driver-session-triggers.js';
+import { changeEvseStatus } from './change-evse-status.js';
 import { Secret } from '../config/secret.js';
 import { envelope } from '../server/envelope.js';
 import { OcpiServer, type Handler } from '../server/ocpi-server.js';
@@ -209,6 +210,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       if (emsp && request.action === 'send-command') return sendPartnerCommand(party, emsp, request);
       if (cpo && request.action === 'start-session') return startDriverSession(party, cpo, request);
       if (cpo && request.action === 'stop-session') return stopDriverSession(party, cpo, request);
+      if (cpo && request.action === 'change-evse-status') return changeEvseStatus(party, cpo, request);
       return performTrigger(party, cpo, request);
     },
     stop: async () => {

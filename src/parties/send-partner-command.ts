@@ -3,21 +3,20 @@ import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js
 import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
 import type { EmspStore } from './emsp-store.js';
 import type { PartyContext } from './party-context.js';
+import { pushToPartner } from './push-to-partner.js';
 
 /**
  * The reference eMSP's in-process `send-command` trigger (2.2.1, 2.3.0): a driver of its own asks, in its app, to
  * start charging at the partner CPO's Location. It POSTs a StartSession to `{commands}/START_SESSION` of the
  * Commands Receiver its partner declared, with one of its Tokens, the Location and EVSE asked for, an authorization
  * reference, and a response_url of its own (`{commands}/START_SESSION/{uid}`), with the token the partner gave it and
- * routing headers FROM itself. Another command is unavailable (the case skips, saying so).
+ * routing headers (see pushToPartner). Another command is unavailable (the case skips, saying so).
  */
 export async function sendPartnerCommand(party: PartyContext, store: EmspStore, request: TriggerRequest): Promise<TriggerOutcome> {
   const command = String(request.params['command'] ?? 'START_SESSION').toUpperCase();
   if (command !== 'START_SESSION') return { status: 'unavailable', reason: `the reference eMSP sends only START_SESSION, not ${command}` };
   const registration = party.state.registration;
   if (!registration) return { status: 'failed', reason: 'the reference eMSP is not registered with a partner' };
-  const declared = registration.endpoints.find((e) => e.identifier === 'commands' && (e.role ?? '').toUpperCase() === 'RECEIVER')?.url;
-  if (!declared) return { status: 'unavailable', reason: 'the reference eMSP knows no Commands Receiver of its partner (it did not read one in the partner\'s version details)' };
   const spoken = party.inVersion(registration.version);
   const stored = store.tokens.find((token) => token.valid) ?? store.tokens[0];
   if (!stored) return { status: 'failed', reason: 'the reference eMSP has no Token to start a session with' };
@@ -36,19 +35,14 @@ export async function sendPartnerCommand(party: PartyContext, store: EmspStore, 
   }
   // An eMSP that leaves out where the result should go: the CPO has no way to answer it.
   if (party.faults.has('command-without-response-url')) delete body['response_url'];
-  // An eMSP that builds the URL itself (a singular "command") instead of using the one its partner declared.
-  const base = party.faults.has('command-to-undeclared-url') ? declared.replace(/\/commands\/*$/, '/command') : declared.replace(/\/+$/, '');
-  try {
-    const response = await party.client.send({
-      method: 'POST',
-      url: `${base}/START_SESSION`,
-      // An eMSP that calls with the token it issued to its partner, not the one its partner gave it.
-      token: party.faults.has('command-with-own-token') ? registration.inbound : registration.outbound,
-      body,
-      headers: { 'ocpi-from-country-code': party.countryCode, 'ocpi-from-party-id': party.partyId },
-    });
-    return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
-  } catch (error) {
-    return { status: 'failed', reason: `the command did not reach the partner: ${(error as Error).message}` };
-  }
+  return pushToPartner(party, {
+    module: 'commands',
+    method: 'POST',
+    ids: ['START_SESSION'],
+    body,
+    // An eMSP that builds the URL itself (a singular "command") instead of using the one its partner declared.
+    ...(party.faults.has('command-to-undeclared-url') ? { rewrite: (url: string) => url.replace(/\/commands\/*$/, '/command') } : {}),
+    // An eMSP that calls with the token it issued to its partner, not the one its partner gave it.
+    ownToken: party.faults.has('command-with-own-token'),
+  });
 }

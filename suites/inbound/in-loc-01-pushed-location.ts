@@ -4,6 +4,9 @@ import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-r
 import { checkObjectMatchesList } from '../../src/checks/object-matches-list.js';
 import { responseData } from '../../src/checks/response-data.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
+import { checkRequestsRouting } from '../../src/checks/request-routing.js';
+import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
+import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
@@ -29,7 +32,7 @@ export default defineCase({
     rule: 'A CPO pushes a new or changed Location to the Receiver URL its partner declared, at {url}/{country_code}/{party_id}/{location_id}, with the full object, and that object is what its own Sender serves.',
   }, '2.3.0'),
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, 'inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'schema.request', 'inbound.push-reads-back'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'headers.request-routing', 'schema.request', 'inbound.push-reads-back'],
   async run(t) {
     const sample = (t.get('locationsList').sample as { readonly id: string } | undefined) ?? t.skip('no Location was crawled to ask for');
     const declared = `${t.peer.detailsUrlOf(t.version)}/locations`;
@@ -54,6 +57,7 @@ export default defineCase({
     t.check(carriesGivenToken(record)
       ? pass('peer.request-authorized', 'the push carried the token the tester gave the target', at)
       : fail('peer.request-authorized', `the push carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
+    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting([record.exchange], { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
     if (method !== 'PUT' || ids.length !== 3) return;
     t.check(checkRequestBody(record.exchange, t.version, 'Location'));
     const response = await moduleRequest(t, { method: 'GET', url: endpointUrl(moduleUrl(t, 'locations', 'SENDER'), ids[2] ?? '') });

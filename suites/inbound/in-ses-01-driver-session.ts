@@ -1,6 +1,9 @@
 import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass, warn } from '../../src/checks/finding.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
+import { checkRequestsRouting } from '../../src/checks/request-routing.js';
+import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
+import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import type { Finding } from '../../src/model/finding.js';
 import { DeadlineExceededError, type CaseContext, type InboundRecord } from '../../src/runner/case-context.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
@@ -68,7 +71,7 @@ export default defineCase({
     rule: 'A CPO pushes a new Session with PUT to {url}/{country_code}/{party_id}/{session_id} of its eMSP\'s Receiver, sends every change with PATCH (carrying last_updated), and POSTs the CDR to the eMSP\'s CDRs Receiver when the session ends.',
   }, '2.3.0'),
   severity: 'required',
-  checks: ['inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'schema.request', 'inbound.patch-last-updated', 'inbound.session-completed', 'inbound.session-closed-by-cdr', 'inbound.cdr-matches-session'],
+  checks: ['inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'headers.request-routing', 'schema.request', 'inbound.patch-last-updated', 'inbound.session-completed', 'inbound.session-closed-by-cdr', 'inbound.cdr-matches-session'],
   async run(t) {
     const sample = t.get('locationsList').sample as { readonly id?: string; readonly evses?: ReadonlyArray<{ readonly uid?: string }> } | undefined;
     const evse = sample?.evses?.[0]?.uid ?? t.skip('no crawled Location has an EVSE to ask for a session on');
@@ -129,5 +132,7 @@ export default defineCase({
     }
     t.check(pass('inbound.session-closed-by-cdr', `session ${sessionId} was closed by CDR ${String(bodyOf(cdr)['id'])}`, at(cdr)));
     judgeCdr(t, cdr, completion ? latest : undefined, cdrs);
+    // Every push of the flow (the Session, its updates, the CDR) is addressed from the CPO to the tester.
+    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting([started, ...updates, cdr].map((r) => r.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
   },
 });
