@@ -48,6 +48,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
     handshake: config.handshake,
     keepRegistration: config.keepRegistration,
     allowCommands: config.allowCommands,
+    allowTerminalChanges: config.allowTerminalChanges,
     ...(config.testSite ? { testSite: config.testSite } : {}),
     ...(config.role ? { targetRole: config.role } : {}),
   };
@@ -161,6 +162,7 @@ export async function run(config: RunConfig, hooks: RunHooks = {}): Promise<RunR
       rawToken: config.rawToken,
       keepRegistration: config.keepRegistration,
       allowCommands: config.allowCommands,
+      allowTerminalChanges: config.allowTerminalChanges,
       ...(config.testSite ? { testSite: config.testSite } : {}),
       ...(trigger ? { trigger } : {}),
       signal,

@@ -89,6 +89,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--grep <pattern>', 'run only cases whose id or title matches')
     .addOption(new Option('--profile <name>', 'a named selection of cases: required (MUST/SHALL rules only) or full (default); see `list`').choices(PROFILE_NAMES))
     .option('--allow-commands', 'run the cases that act on chargers: remote commands and charging profiles (always on with --embedded)')
+    .option('--allow-terminal-changes', "run the cases that reconfigure a PTP's payment terminals: PUT, PATCH, activation (always on with --embedded)")
     .option('--test-location <id>', 'the Location remote commands act on (default: one chosen from the crawled Locations)')
     .option('--test-evse <uid>', 'the EVSE of --test-location remote commands act on')
     .option('--baseline <file>', 'known failures (case and check ids): shown, but they do not fail the run; new failures do')

@@ -49,6 +49,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 const FLAG_ONLY_WHY: Readonly<Record<string, string>> = {
   allowCommands: 'the cases that act on real chargers run only with --allow-commands on the command line',
+  allowTerminalChanges: 'the cases that reconfigure real payment terminals run only with --allow-terminal-changes on the command line',
   insecure: 'certificate checks are turned off only with --insecure on the command line',
 };
 
@@ -147,6 +148,8 @@ export function loadRunConfig(sources: ConfigSources): RunConfig {
     failFast: merged.failFast === true,
     // The embedded party has no chargers to harm, so its runs always include the command cases.
     allowCommands: merged.allowCommands === true || merged.embedded !== undefined,
+    // Nor payment terminals to reconfigure.
+    allowTerminalChanges: merged.allowTerminalChanges === true || merged.embedded !== undefined,
     ...(merged.testLocation ? { testSite: Object.freeze({ locationId: merged.testLocation, ...(merged.testEvse ? { evseUid: merged.testEvse } : {}) }) } : {}),
     ...(merged.reportJson ? { reportJson: merged.reportJson } : {}),
     ...(merged.reportJunit ? { reportJunit: merged.reportJunit } : {}),

@@ -46,6 +46,8 @@ export interface RunConfig {
   readonly failFast: boolean;
   /** Run the cases that act on chargers (remote commands, charging profiles); always on against the embedded party. */
   readonly allowCommands: boolean;
+  /** Run the cases that reconfigure a PTP's payment terminals (PAY-07..09); always on against the embedded party. */
+  readonly allowTerminalChanges: boolean;
   /** Where remote commands act, instead of a site chosen from the crawled Locations. */
   readonly testSite?: { readonly locationId: string; readonly evseUid?: string };
   readonly reportJson?: string;
@@ -116,6 +118,7 @@ export interface RawRunSettings {
   keepRegistration?: boolean;
   failFast?: boolean;
   allowCommands?: boolean;
+  allowTerminalChanges?: boolean;
   testLocation?: string;
   testEvse?: string;
   reportJson?: string;
@@ -157,6 +160,7 @@ export const DEFAULT_SETTINGS: Readonly<RawRunSettings> = Object.freeze({
   rawToken: false,
   keepRegistration: false,
   allowCommands: false,
+  allowTerminalChanges: false,
   profile: 'full',
   color: true,
   quiet: false,

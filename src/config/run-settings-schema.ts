@@ -31,6 +31,7 @@ export const RUN_SETTINGS_SCHEMA = {
     keepRegistration: { type: 'boolean' },
     failFast: { type: 'boolean' },
     allowCommands: { type: 'boolean' },
+    allowTerminalChanges: { type: 'boolean' },
     testLocation: { type: 'string', minLength: 1, maxLength: 36 },
     testEvse: { type: 'string', minLength: 1, maxLength: 36 },
     reportJson: { type: 'string', minLength: 1 },

@@ -6,7 +6,8 @@ export type PaymentObject = { readonly last_updated: string } & Readonly<Record<
 
 /** What a reference PTP serves: its Terminals and its Financial Advice Confirmations, each oldest first. */
 export interface PaymentsData {
-  readonly terminals: readonly PaymentObject[];
+  /** Mutable: a CPO may PUT, PATCH and activate Terminals (spec-notes P4). */
+  readonly terminals: PaymentObject[];
   readonly confirmations: readonly PaymentObject[];
 }
 

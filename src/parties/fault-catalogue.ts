@@ -648,6 +648,13 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   moduleFault('client-info-update-ignored', 'a PUT of a ClientInfo the party already holds is answered with success but not stored (the first version stays)', 'HCI-02', 'hubclientinfo.update-applied',
     'the ClientInfo read back has status "CONNECTED", not OFFLINE: a PUT of a ClientInfo the Receiver holds replaces it (it was CONNECTED)'),
   // The reference PTP's faults (OCPI 2.3.0; the fault loop runs them in 2.3.0 only).
+  // What a CPO writes at the PTP (PAY-07..09, with --allow-terminal-changes; always in the embedded runs).
+  ptpFault('terminal-patch-ignored', 'the PTP answers a PATCH of a Terminal with success and assigns nothing', 'PAY-07', 'payments.terminal-patch-applied',
+    'the Terminal read back does not have the values the PATCH set'),
+  ptpFault('terminal-put-ignored', 'the PTP answers a PUT of a Terminal with success and keeps what it had', 'PAY-08', 'payments.terminal-put-applied',
+    'the Terminal read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
+  warnsIn(ptpFault('activation-no-terminal-posted', 'the PTP accepts an activation but never creates the Terminal at the CPO', 'PAY-09', 'payments.activation-creates-terminal',
+    'no Terminal with the reference {reference} was POSTed to the tester\'s Payments Receiver within 5000 ms of the activation: after an activation the PTP should create the Terminal at the CPO')),
   ptpFault('terminals-coordinates-numbers', 'the last Terminal in the list has its coordinates as JSON numbers (they are strings)', 'TERM-01', 'schema.response',
     '/data/1/coordinates/latitude: {value} is not of type string'),
   ptpFault('terminals-date-to-inclusive', 'the Terminals list treats date_to as inclusive', 'TERM-02', 'pagination.date-filter',

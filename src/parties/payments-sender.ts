@@ -3,7 +3,8 @@ import { envelope } from '../server/envelope.js';
 import type { PaymentObject, PaymentsData } from '../ocpi-data/generate-payments.js';
 import type { ServerRequest, ServerResponseSpec } from '../server/ocpi-server.js';
 import type { ModuleRoute } from './functional-endpoint.js';
-import { unknownObject } from './owned-object-push.js';
+import { asPushedObject, invalidPush, unknownObject } from './owned-object-push.js';
+import { pushToPartner } from './push-to-partner.js';
 import type { PartyContext } from './party-context.js';
 import { senderListRoute } from './sender-list.js';
 import { lowercasePaymentIds } from './lowercase-payment-ids.js';
@@ -44,15 +45,73 @@ function getOne(party: PartyContext, data: PaymentsData, collection: SenderColle
   return collection === TERMINALS && party.faults.has('unknown-ptp-terminal-200') ? { ...unknown, status: 200 } : unknown;
 }
 
+/** The stored Terminal a request's URL names (by terminal_id, without case), and where it is. */
+function terminalAt(data: PaymentsData, request: ServerRequest): { readonly index: number; readonly terminal?: PaymentObject } {
+  const id = (request.params['object_id'] ?? '').toUpperCase();
+  const index = data.terminals.findIndex((candidate) => String(candidate['terminal_id']).toUpperCase() === id);
+  return index < 0 ? { index } : { index, terminal: data.terminals[index] as PaymentObject };
+}
+
+const ok = (): ServerResponseSpec => ({ status: 200, body: envelope(undefined) });
+
+/** PUT of a whole Terminal by the CPO (its location data): stored as sent, its id the URL's. */
+function putTerminal(party: PartyContext, data: PaymentsData, request: ServerRequest): ServerResponseSpec {
+  const { index, terminal } = terminalAt(data, request);
+  if (!terminal) return unknownObject('Terminal');
+  const body = asPushedObject(request.body);
+  if (!body || typeof body['last_updated'] !== 'string') return invalidPush('the body must be a Terminal with last_updated');
+  if (String(body['terminal_id'] ?? '').toUpperCase() !== String(terminal['terminal_id']).toUpperCase()) return invalidPush('the Terminal\'s terminal_id differs from the one in the URL');
+  // A PTP that answers the PUT and keeps what it had.
+  if (!party.faults.has('terminal-put-ignored')) data.terminals[index] = { ...body, terminal_id: terminal['terminal_id'] } as unknown as PaymentObject;
+  return ok();
+}
+
+/** PATCH of a Terminal by the CPO (assigning Locations and EVSEs): the fields sent replace the stored ones. */
+function patchTerminal(party: PartyContext, data: PaymentsData, request: ServerRequest): ServerResponseSpec {
+  const { index, terminal } = terminalAt(data, request);
+  if (!terminal) return unknownObject('Terminal');
+  const body = asPushedObject(request.body);
+  if (!body) return invalidPush('the body must be a partial Terminal');
+  const { terminal_id: _id, ...fields } = body;
+  // A PTP that answers the PATCH and assigns nothing.
+  if (!party.faults.has('terminal-patch-ignored')) data.terminals[index] = { ...terminal, ...fields, last_updated: typeof body['last_updated'] === 'string' ? body['last_updated'] : ocpiNow() } as PaymentObject;
+  return ok();
+}
+
+/**
+ * POST of an activation by the CPO: the PTP creates the Terminal (a terminal_id of its own), answers, and then POSTs
+ * the new Terminal to the CPO's Payments Receiver, as the Terminal activation flow has it (a fault never does).
+ */
+function activateTerminal(party: PartyContext, data: PaymentsData, request: ServerRequest): ServerResponseSpec {
+  const body = asPushedObject(request.body);
+  if (!body || typeof body['last_updated'] !== 'string') return invalidPush('the body must be a Terminal to activate, with last_updated');
+  const terminal = { ...body, terminal_id: `${party.partyId}-TERM-A${String(data.terminals.length + 1).padStart(4, '0')}`, last_updated: ocpiNow() } as PaymentObject;
+  data.terminals.push(terminal);
+  if (!party.faults.has('activation-no-terminal-posted')) {
+    setTimeout(() => void pushToPartner(party, { module: 'payments', method: 'POST', ids: ['terminals'], body: terminal }), ACTIVATION_DELAY_MS).unref();
+  }
+  return ok();
+}
+
+// How long after answering an activation the reference PTP POSTs the new Terminal (as a PTP configuring it would).
+const ACTIVATION_DELAY_MS = 50;
+
 /**
  * The PTP's Payments Sender interface (OCPI 2.3.0): the Terminals list at `{url}/terminals` and the Financial Advice
  * Confirmations list at `{url}/financial-advice-confirmations`, paginated and filtered by last_updated like every
- * Sender list, and each object by its id alone; an unknown id is answered 404. The PUT, PATCH and activation requests
- * a CPO may send are not served (spec-notes P4: the tester does not send them by default).
+ * Sender list, and each object by its id alone; an unknown id is answered 404. What a CPO may write (spec-notes P4):
+ * PUT and PATCH of a Terminal, `{url}/terminals/activate` and `{url}/terminals/{terminal_id}/deactivate` (answered,
+ * with no effect a partner could observe).
  */
 export function paymentsSenderRoutes(party: PartyContext, data: PaymentsData, pageSize: number): ModuleRoute[] {
-  return [TERMINALS, CONFIRMATIONS].flatMap((collection) => [
+  const writes: ModuleRoute[] = [
+    { method: 'POST', path: '/terminals/activate', handler: (request) => activateTerminal(party, data, request) },
+    { method: 'POST', path: '/terminals/:object_id/deactivate', handler: (request) => (terminalAt(data, request).terminal ? ok() : unknownObject('Terminal')) },
+    { method: 'PUT', path: '/terminals/:object_id', handler: (request) => putTerminal(party, data, request) },
+    { method: 'PATCH', path: '/terminals/:object_id', handler: (request) => patchTerminal(party, data, request) },
+  ];
+  return [...writes, ...[TERMINALS, CONFIRMATIONS].flatMap((collection) => [
     { ...senderListRoute({ module: collection.list, items: () => collection.objects(data).map((object) => lowercasePaymentIds(party, object)), pageSize, faults: party.faults, variants: party.variants }), path: `/${collection.path}` },
     { method: 'GET' as const, path: `/${collection.path}/:object_id`, handler: (request: ServerRequest) => getOne(party, data, collection, request) },
-  ]);
+  ])];
 }

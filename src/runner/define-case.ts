@@ -15,6 +15,8 @@ export interface CaseSettings {
   readonly targetRole?: PartyRole;
   /** Whether cases that act on chargers (remote commands, charging profiles) may run. */
   readonly allowCommands: boolean;
+  /** Whether the cases that reconfigure a PTP's terminals may run (--allow-terminal-changes, spec-notes P4). */
+  readonly allowTerminalChanges?: boolean;
   /** Where remote commands act, when the user chose it. */
   readonly testSite?: { readonly locationId: string; readonly evseUid?: string };
 }

@@ -63,6 +63,7 @@ export interface RunOptions {
   readonly rawToken: boolean;
   readonly keepRegistration: boolean;
   readonly allowCommands: boolean;
+  readonly allowTerminalChanges?: boolean;
   readonly testSite?: CaseSettings['testSite'];
   /** How the target is asked to act on its own; see CaseServices.trigger. */
   readonly trigger?: Trigger;
@@ -279,6 +280,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
           handshake: options.handshake,
           keepRegistration: options.keepRegistration,
           allowCommands: options.allowCommands,
+          allowTerminalChanges: options.allowTerminalChanges === true,
           ...(options.testSite ? { testSite: options.testSite } : {}),
           ...(options.role ? { targetRole: options.role } : {}),
         },

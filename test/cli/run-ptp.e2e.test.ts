@@ -6,6 +6,8 @@ import { runMain } from '../helpers/run-main.js';
 
 /** The cases a run plays the CPO in against a Payment Terminal Provider's Payments Sender. */
 const PTP_CASES = ['TERM-01', 'TERM-02', 'TERM-03', 'FAC-01', 'FAC-02', 'FAC-03', 'PAY-05', 'PAY-06', 'PAY-10', 'PAY-11'];
+/** The cases that reconfigure the PTP's terminals (--allow-terminal-changes; always on with --embedded). */
+const TERMINAL_CHANGES = ['PAY-07', 'PAY-08', 'PAY-09'];
 
 describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', function () {
   this.timeout(30_000);
@@ -27,7 +29,10 @@ describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', func
     assert.deepEqual(report.target.testedVersions, ['2.3.0']);
     assert.equal(report.target.role, 'ptp');
     const passed = casesWith(report, 'passed');
-    assert.deepEqual(PTP_CASES.filter((id) => !passed.includes(id)), []);
+    assert.deepEqual([...PTP_CASES, ...TERMINAL_CHANGES].filter((id) => !passed.includes(id)), []);
+    // Each change is undone at the end: the PATCH and the PUT put the Terminal back, the activated one is deactivated.
+    const teardown = (report as unknown as { teardown: Array<{ caseId: string; status: string }> }).teardown;
+    assert.deepEqual(teardown.filter((step) => TERMINAL_CHANGES.includes(step.caseId)).map((step) => [step.caseId, step.status]).sort(), [['PAY-07', 'done'], ['PAY-08', 'done'], ['PAY-09', 'done']]);
     for (const id of ['LOC-01', 'PAY-01', 'TOK-PULL-01', 'LOC-PUSH-01']) assert.equal(report.cases.find((c) => c.id === id), undefined, `${id} is not a PTP case`);
     for (const id of ['AUTH-01', 'AUTH-02', 'AUTH-03']) assert.equal(report.cases.find((c) => c.id === id)?.status, 'passed', `${id} probes the Terminals list`);
   });
@@ -59,6 +64,10 @@ describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', func
     assert.deepEqual(report.target.testedVersions, ['2.3.0']);
     assert.deepEqual(PTP_CASES.filter((id) => !casesWith(report, 'passed').includes(id)), []);
     assert.match(JSON.stringify(report.cases.find((c) => c.id === 'CRED-02')?.exchanges), /"role":"OTHER"/);
+    // Without --allow-terminal-changes nothing reconfigures the terminals of a PTP that is not the embedded one.
+    for (const id of TERMINAL_CHANGES) assert.match(report.cases.find((c) => c.id === id)?.reason ?? '', /--allow-terminal-changes/, id);
+    const sent = report.cases.flatMap((c) => (c.exchanges as Array<{ request: { method: string; url: string } }>).map((e) => e.request)).filter((request) => request.url.startsWith(new URL(ready.versionsUrl).origin));
+    assert.deepEqual(sent.filter((request) => request.method !== 'GET' && request.url.includes('/terminals')), [], 'no write to the terminals');
   });
 
   it('judges, against the embedded CPO in 2.3.0, the Terminal activation the CPO sends the tester as its PTP (PAY-04).', async () => {
