@@ -615,13 +615,17 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   // What a reference party sends on its own when triggered, through one pushToPartner (IN-LOC-01, IN-LOC-02, IN-SES-01; IN-CMD-01).
   onlyIn(FROM_22, wideFault('push-routing-to-itself', 'what the party pushes when triggered (Locations, EVSE statuses, Sessions, CDRs, commands) carries OCPI-to naming the party itself', 'headers.request-routing',
     'OCPI-to names {self}, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party', ['IN-LOC-01', 'IN-LOC-02', 'IN-SES-01', 'IN-CMD-01'])),
+  onlyIn(FROM_22, wideFault('push-raw-token', 'what the party pushes when triggered carries the token as issued instead of Base64-encoded', 'auth.token-base64-encoded',
+    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: {requests}', ['IN-LOC-01', 'IN-LOC-02', 'IN-SES-01', 'IN-CMD-01'])),
+  onlyIn(FROM_22, cpoFault('push-location-foreign-owner', 'the CPO pushes a Location under its partner\'s country_code and party_id, in the URL and the body', 'IN-LOC-01', 'inbound.object-owner',
+    'the pushed Location {id} names ZZ/OCT as its owner, which is not a party of the target\'s credentials (NL/RCP): a party pushes the objects it owns')),
   onlyIn(FROM_22, cpoFault('evse-status-patch-without-last-updated', 'the CPO PATCHes an EVSE status change without last_updated', 'IN-LOC-02', 'inbound.patch-last-updated',
     'the EVSE PATCH {path} carries no last_updated: every PATCH must carry it')),
   onlyIn(FROM_22, cpoFault('evse-status-not-applied', 'the CPO pushes an EVSE status change its own Locations Sender never shows', 'IN-LOC-02', 'inbound.push-reads-back',
     'the CPO pushed EVSE {evse} as INOPERATIVE, but its own GET shows AVAILABLE: what a CPO pushes is what it serves')),
   // The reference CPO's driver session when triggered (start-session, stop-session; 2.2.1 and 2.3.0: IN-SES-01).
   onlyIn(FROM_22, cpoFault('session-push-with-own-token', 'the CPO pushes a driver\'s new Session with the token it issued to the eMSP instead of the one it was given', 'IN-SES-01', 'peer.request-authorized',
-    'the Session push carried a token the tester never gave it, not the token the tester gave the target')),
+    'PUT /ocpi/{version}/sessions/{path} (the push) carried a token the tester never gave it, not the token the tester gave the target')),
   onlyIn(FROM_22, cpoFault('session-patch-without-last-updated', 'the CPO PATCHes a Session\'s completion without last_updated', 'IN-SES-01', 'inbound.patch-last-updated',
     'the Session PATCH {path} carries no last_updated: every PATCH must carry it')),
   onlyIn(FROM_22, cpoFault('session-completion-not-pushed', 'the CPO never pushes a stopped Session\'s completion (it only POSTs the CDR)', 'IN-SES-01', 'inbound.session-completed',
@@ -638,7 +642,7 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   onlyIn(FROM_22, emspFault('command-response-url-unserved', 'the eMSP gives a response_url it answers with 404', 'IN-CMD-01', 'http.status',
     'expected HTTP 200, got 404 from POST {url}')),
   onlyIn(FROM_22, emspFault('command-with-own-token', 'the eMSP sends START_SESSION with the token it issued to the CPO instead of the one it was given', 'IN-CMD-01', 'peer.request-authorized',
-    'the command carried a token the tester never gave it, not the token the tester gave the target')),
+    'POST /ocpi/{version}/commands/START_SESSION (the command) carried a token the tester never gave it, not the token the tester gave the target')),
   onlyIn(FROM_22, emspFault('command-to-undeclared-url', 'the eMSP sends START_SESSION to {version}/command/START_SESSION, a URL of its own making, not the declared Commands Receiver', 'IN-CMD-01', 'inbound.declared-endpoint',
     'the command was POSTed to /ocpi/{version}/command/START_SESSION, not to /ocpi/{version}/commands/START_SESSION: a command goes to {commands}/{command} of the Commands Receiver URL the CPO declared')),
   // The Hub Client Info Receiver of both parties (2.2.1 and 2.3.0; 2.1.1 has no such module).

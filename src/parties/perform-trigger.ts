@@ -27,10 +27,14 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   const location = { ...(servedParking(party.faults, party.variants, shapeForVersion(spoken.version, 'locations', stored)) as Record<string, unknown>) };
   // A CPO whose pushed copy is not what it serves: another name than its own GET answers.
   if (party.faults.has('push-location-differs')) location['name'] = `${String(location['name'] ?? '')} (pushed)`;
+  // A CPO that pushes a Location under its partner's identity (a copy-and-paste slip of the owner), URL and body alike.
+  const owner = party.faults.has('push-location-foreign-owner') && registration.partner ? registration.partner : { countryCode: party.countryCode, partyId: party.partyId };
+  location['country_code'] = owner.countryCode;
+  location['party_id'] = owner.partyId;
   const push = (): Promise<TriggerOutcome> => pushToPartner(party, {
     module: 'locations',
     method: 'PUT',
-    ids: party.faults.has('push-location-url-without-owner') ? [stored.id] : [party.countryCode, party.partyId, stored.id],
+    ids: party.faults.has('push-location-url-without-owner') ? [stored.id] : [owner.countryCode, owner.partyId, stored.id],
     body: location,
     ...(party.faults.has('push-location-undeclared-url') ? { rewrite: (declared: string) => declared.replace(/\/locations\/*$/, '/locations-v2') } : {}),
   });

@@ -38,6 +38,8 @@ export async function pushToPartner(party: PartyContext, push: PartnerPush): Pro
       method: push.method,
       url,
       token: push.ownToken ? registration.inbound : registration.outbound,
+      // The fault sends the token as issued, the 2.1.1 habit, in a 2.2 exchange.
+      ...(party.faults.has('push-raw-token') ? { tokenEncoding: 'raw' as const } : {}),
       body: push.body,
       headers: {
         'ocpi-from-country-code': party.countryCode,

@@ -1,18 +1,16 @@
-import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
-import { checkRequestsRouting } from '../../src/checks/request-routing.js';
-import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
+import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
 // Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
 // START_SESSION for one of the tester's own EVSEs; (2) waits, within --deadline, for a POST under its declared
 // Commands Receiver and answers it, as its endpoint does, with a CommandResponse ACCEPTED; (3) POSTs a CommandResult
 // ACCEPTED to the command's response_url, with the token the target gave the tester. No charger is involved: the EVSE
 // is the tester's own, and nothing starts. Validated: the command went to {commands}/START_SESSION of the URL the
-// tester declared; it carried the token the tester gave the target and the routing headers; its body is a valid StartSession (response_url,
+// tester declared; it carried the token the tester gave the target, Base64-encoded, and the routing headers; its body is a valid StartSession (response_url,
 // token, location_id); the response_url takes the CommandResult (HTTP 200, status_code 1000).
 export default defineCase({
   id: 'IN-CMD-01',
@@ -28,7 +26,7 @@ export default defineCase({
     rule: 'An eMSP sends a command by POST to {commands}/{command} of the CPO\'s Receiver, with a complete command object whose response_url is where the CPO POSTs the CommandResult, which the eMSP accepts.',
   }, '2.3.0'),
   severity: 'required',
-  checks: ['inbound.declared-endpoint', 'peer.request-authorized', 'headers.request-routing', 'schema.request', ...OCPI_RESPONSE_CHECKS],
+  checks: ['inbound.declared-endpoint', ...SENDER_CHECKS, 'schema.request', ...OCPI_RESPONSE_CHECKS],
   async run(t) {
     const site = t.peer.firstEvse ?? t.skip('the tester has no EVSE of its own to ask for a session on');
     const declared = new URL(`${t.peer.detailsUrlOf(t.version)}/commands`).pathname;
@@ -42,10 +40,7 @@ export default defineCase({
       return;
     }
     t.check(pass('inbound.declared-endpoint', `the command went to ${declared}/START_SESSION`, at));
-    t.check(carriesGivenToken(record)
-      ? pass('peer.request-authorized', 'the command carried the token the tester gave the target', at)
-      : fail('peer.request-authorized', `the command carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
-    t.check(checkRequestsRouting([record.exchange], { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+    judgeSender(t, [record], 'the command');
     const body = checkRequestBody(record.exchange, t.version, 'StartSession');
     t.check(body);
     const responseUrl = (record.exchange.request.body as { response_url?: unknown } | undefined)?.response_url;

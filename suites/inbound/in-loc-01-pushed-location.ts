@@ -1,15 +1,12 @@
-import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkObjectMatchesList } from '../../src/checks/object-matches-list.js';
 import { responseData } from '../../src/checks/response-data.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
-import { checkRequestsRouting } from '../../src/checks/request-routing.js';
-import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
-import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
+import { judgeOwner, judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
 // Steps: (1) the tester asks the target's operator, through the trigger (docs/triggers.md), to push a crawled
 // Location to the tester; (2) waits, within --deadline, for a PUT or PATCH under a Locations path at its own endpoint;
@@ -32,7 +29,7 @@ export default defineCase({
     rule: 'A CPO pushes a new or changed Location to the Receiver URL its partner declared, at {url}/{country_code}/{party_id}/{location_id}, with the full object, and that object is what its own Sender serves.',
   }, '2.3.0'),
   severity: 'required',
-  checks: [...OCPI_RESPONSE_CHECKS, 'inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'headers.request-routing', 'schema.request', 'inbound.push-reads-back'],
+  checks: [...OCPI_RESPONSE_CHECKS, 'inbound.declared-endpoint', 'inbound.url-structure', ...SENDER_CHECKS, 'schema.request', 'inbound.object-owner', 'inbound.push-reads-back'],
   async run(t) {
     const sample = (t.get('locationsList').sample as { readonly id: string } | undefined) ?? t.skip('no Location was crawled to ask for');
     const declared = `${t.peer.detailsUrlOf(t.version)}/locations`;
@@ -54,18 +51,18 @@ export default defineCase({
     t.check(structured
       ? pass('inbound.url-structure', `the URL names ${ids.slice(0, 3).join('/')}${method === 'PUT' && ids.length === 3 ? ', as the body does' : ''}`, at)
       : fail('inbound.url-structure', `the URL must name the country_code, party_id and id of the pushed Location after the Receiver URL; it names ${ids.join('/')} and the body ${String(body?.country_code)}/${String(body?.party_id)}/${String(body?.id)}`, { ...at, expected: 'country_code/party_id/id of the body', actual: ids.join('/') }));
-    t.check(carriesGivenToken(record)
-      ? pass('peer.request-authorized', 'the push carried the token the tester gave the target', at)
-      : fail('peer.request-authorized', `the push carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
-    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting([record.exchange], { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+    judgeSender(t, [record], 'the push');
     if (method !== 'PUT' || ids.length !== 3) return;
     t.check(checkRequestBody(record.exchange, t.version, 'Location'));
+    const owned = body ? judgeOwner(t, record, body as Record<string, unknown>, `the pushed Location ${ids[2] ?? ''}`) : true;
     const response = await moduleRequest(t, { method: 'GET', url: endpointUrl(moduleUrl(t, 'locations', 'SENDER'), ids[2] ?? '') });
     t.check(checkOcpiResponse(response.exchange, t.version, { data: 'Location' }));
     const data = responseData(response.exchange, response.body, 'object');
     // The response checks said why there is no object to compare.
     if (!data.usable) return;
-    const judged = checkObjectMatchesList({ exchange: response.exchange, version: t.version, object: 'Location', what: `Location ${ids[2] ?? ''}`, listed: body, fetched: data.data, check: 'inbound.push-reads-back' });
+    // A foreign owner is inbound.object-owner's failure: the comparison takes the owner as the CPO serves it.
+    const pushed = owned ? body : { ...body, country_code: data.data['country_code'], party_id: data.data['party_id'] };
+    const judged = checkObjectMatchesList({ exchange: response.exchange, version: t.version, object: 'Location', what: `Location ${ids[2] ?? ''}`, listed: pushed, fetched: data.data, check: 'inbound.push-reads-back' });
     t.check(judged ?? pass('inbound.push-reads-back', `the target's own GET serves Location ${ids[2] ?? ''} newer than the push (changed since)`, { exchangeId: response.exchange.id }));
   },
 });

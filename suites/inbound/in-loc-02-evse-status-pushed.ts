@@ -1,14 +1,11 @@
-import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
-import { checkRequestsRouting } from '../../src/checks/request-routing.js';
 import { responseData } from '../../src/checks/response-data.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
-import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
-import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
+import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
 /** The status the tester asks for: one the EVSE does not have, so that the change shows. */
 const newStatus = (current: unknown): string => (current === 'INOPERATIVE' ? 'AVAILABLE' : 'INOPERATIVE');
@@ -17,8 +14,8 @@ const newStatus = (current: unknown): string => (current === 'INOPERATIVE' ? 'AV
 // first EVSE of a crawled Location; (2) waits, within --deadline, for a PATCH (or PUT) of that EVSE at the tester's
 // declared Locations Receiver; (3) GETs the EVSE's Location from the CPO's own Locations Sender. At the end of the run, whatever
 // happened, it asks for the old status back. Validated: the push went to
-// {url}/{country_code}/{party_id}/{location_id}/{evse_uid} of the declared URL, with the token the tester gave and the
-// routing headers; a PATCH carries last_updated and the status; a PUT is a valid EVSE; the CPO's own GET shows the
+// {url}/{country_code}/{party_id}/{location_id}/{evse_uid} of the declared URL, with the token the tester gave
+// (Base64-encoded) and the routing headers; a PATCH carries last_updated and the status; a PUT is a valid EVSE; the CPO's own GET shows the
 // pushed status.
 export default defineCase({
   id: 'IN-LOC-02',
@@ -37,7 +34,7 @@ export default defineCase({
     rule: 'A CPO sends a change of an EVSE (its status) to its eMSP with PATCH to {url}/{country_code}/{party_id}/{location_id}/{evse_uid}, carrying last_updated, and its own Sender serves the same state.',
   }, '2.3.0'),
   severity: 'required',
-  checks: ['inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'headers.request-routing', 'inbound.patch-last-updated', 'schema.request', ...OCPI_RESPONSE_CHECKS, 'inbound.push-reads-back'],
+  checks: ['inbound.declared-endpoint', 'inbound.url-structure', ...SENDER_CHECKS, 'inbound.patch-last-updated', 'schema.request', ...OCPI_RESPONSE_CHECKS, 'inbound.push-reads-back'],
   async run(t) {
     const sample = t.get('locationsList').sample as { readonly id?: string; readonly evses?: ReadonlyArray<{ readonly uid?: string; readonly status?: string }> } | undefined;
     const evse = sample?.evses?.[0];
@@ -66,10 +63,7 @@ export default defineCase({
     t.check(ids.length === 4 && ids.every((id, i) => id.toUpperCase() === expected[i])
       ? pass('inbound.url-structure', `the URL names ${ids.join('/')}`, at)
       : fail('inbound.url-structure', `the URL must name the country_code, party_id, location_id and evse_uid of the EVSE after the Receiver URL; it names ${ids.join('/')}`, { ...at, expected: expected.join('/'), actual: ids.join('/') }));
-    t.check(carriesGivenToken(record)
-      ? pass('peer.request-authorized', 'the push carried the token the tester gave the target', at)
-      : fail('peer.request-authorized', `the push carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at, expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller }));
-    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting([record.exchange], { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+    judgeSender(t, [record], 'the push');
     const body = (record.exchange.request.body ?? {}) as Record<string, unknown>;
     if (method === 'PATCH') {
       t.check(body['last_updated'] !== undefined

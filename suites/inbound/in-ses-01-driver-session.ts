@@ -1,13 +1,10 @@
-import { CALLER_WORDS, carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass, warn } from '../../src/checks/finding.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
-import { checkRequestsRouting } from '../../src/checks/request-routing.js';
-import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
-import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import type { Finding } from '../../src/model/finding.js';
 import { DeadlineExceededError, type CaseContext, type InboundRecord } from '../../src/runner/case-context.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { sameInstant } from '../../src/schemas/ocpi-datetime.js';
+import { judgeOwner, judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
 type Body = Record<string, unknown>;
 
@@ -17,13 +14,6 @@ const STOP = 'IN-SES-01 session';
 const bodyOf = (record: InboundRecord): Body => (record.exchange.request.body ?? {}) as Body;
 const pathOf = (record: InboundRecord): string => new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
 const at = (record: InboundRecord): Partial<Finding> => ({ exchangeId: record.exchange.id });
-
-/** The token finding of one pushed request: the token the tester gave the target, or what it carried instead. */
-function tokenFinding(record: InboundRecord, what: string): Finding {
-  return carriesGivenToken(record)
-    ? pass('peer.request-authorized', `${what} carried the token the tester gave the target`, at(record))
-    : fail('peer.request-authorized', `${what} carried ${CALLER_WORDS[record.caller] ?? record.caller}, not the token the tester gave the target`, { ...at(record), expected: 'the token the tester gave the target', actual: CALLER_WORDS[record.caller] ?? record.caller });
-}
 
 /** Whether a record is a push of the Session `id` (PUT or PATCH under the Sessions Receiver path). */
 const isSessionPush = (record: InboundRecord, id?: string): boolean => ['PUT', 'PATCH'].includes(record.exchange.request.method)
@@ -35,8 +25,8 @@ function judgeCdr(t: CaseContext, record: InboundRecord, session: Body | undefin
   t.check(path === declared
     ? pass('inbound.declared-endpoint', `the CDR was POSTed to the declared CDRs Receiver (${declared})`, at(record))
     : fail('inbound.declared-endpoint', `the CDR was POSTed to ${path}, not to ${declared}: a CDR goes to the CDRs Receiver URL the eMSP declared`, { ...at(record), expected: declared, actual: path }));
-  t.check(tokenFinding(record, 'the CDR POST'));
   t.check(checkRequestBody(record.exchange, t.version, 'CDR'));
+  judgeOwner(t, record, bodyOf(record), `the CDR of session ${String(bodyOf(record)['session_id'])}`);
   // Without the Session's completion (inbound.session-completed said so) there is no final Session to compare with.
   if (!session) return;
   const cdr = bodyOf(record);
@@ -71,7 +61,7 @@ export default defineCase({
     rule: 'A CPO pushes a new Session with PUT to {url}/{country_code}/{party_id}/{session_id} of its eMSP\'s Receiver, sends every change with PATCH (carrying last_updated), and POSTs the CDR to the eMSP\'s CDRs Receiver when the session ends.',
   }, '2.3.0'),
   severity: 'required',
-  checks: ['inbound.declared-endpoint', 'inbound.url-structure', 'peer.request-authorized', 'headers.request-routing', 'schema.request', 'inbound.patch-last-updated', 'inbound.session-completed', 'inbound.session-closed-by-cdr', 'inbound.cdr-matches-session'],
+  checks: ['inbound.declared-endpoint', 'inbound.url-structure', ...SENDER_CHECKS, 'schema.request', 'inbound.object-owner', 'inbound.patch-last-updated', 'inbound.session-completed', 'inbound.session-closed-by-cdr', 'inbound.cdr-matches-session'],
   async run(t) {
     const sample = t.get('locationsList').sample as { readonly id?: string; readonly evses?: ReadonlyArray<{ readonly uid?: string }> } | undefined;
     const evse = sample?.evses?.[0]?.uid ?? t.skip('no crawled Location has an EVSE to ask for a session on');
@@ -98,8 +88,10 @@ export default defineCase({
     t.check(structured
       ? pass('inbound.url-structure', `the URL names ${ids.join('/')}, as the body does`, at(started))
       : fail('inbound.url-structure', `the URL must name the country_code, party_id and id of the Session after the Receiver URL; it names ${ids.join('/')} and the body ${String(pushed['country_code'])}/${String(pushed['party_id'])}/${String(pushed['id'])}`, { ...at(started), expected: 'country_code/party_id/id of the body', actual: ids.join('/') }));
-    t.check(tokenFinding(started, 'the Session push'));
-    if (started.exchange.request.method === 'PUT') t.check(checkRequestBody(started.exchange, t.version, 'Session'));
+    if (started.exchange.request.method === 'PUT') {
+      t.check(checkRequestBody(started.exchange, t.version, 'Session'));
+      judgeOwner(t, started, pushed, `the pushed Session ${ids[2] ?? ''}`);
+    }
     sessionId = ids[2] ?? t.skip('the pushed Session names no id in its URL');
     const mark = started.seq;
     await t.trigger({ action: 'stop-session', params: { ...site, session_id: sessionId } });
@@ -127,12 +119,13 @@ export default defineCase({
       ? pass('inbound.session-completed', `the Session's completion (status COMPLETED) was pushed with ${completion.exchange.request.method}`, at(completion))
       : fail('inbound.session-completed', `no PUT or PATCH of session ${sessionId} set its status to COMPLETED after it was stopped${cdr ? ', before its CDR' : ''}: a CPO sends every change of a Session to its eMSP`, { exchangeId: (cdr ?? started).exchange.id }));
     if (!cdr) {
+      judgeSender(t, [started, ...updates], 'the push');
       t.check(warn('inbound.session-closed-by-cdr', `no CDR for session ${sessionId} arrived within ${t.deadlineMs} ms of asking for it to stop: a CPO POSTs the CDR of an ended session to its eMSP (no time is set, so a later CDR is allowed; raise --deadline to wait longer)`, at(started)));
       return;
     }
     t.check(pass('inbound.session-closed-by-cdr', `session ${sessionId} was closed by CDR ${String(bodyOf(cdr)['id'])}`, at(cdr)));
     judgeCdr(t, cdr, completion ? latest : undefined, cdrs);
-    // Every push of the flow (the Session, its updates, the CDR) is addressed from the CPO to the tester.
-    if (carriesOcpiHeaders(t.version)) t.check(checkRequestsRouting([started, ...updates, cdr].map((r) => r.exchange), { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] }));
+    // Every push of the flow (the Session, its updates, the CDR) carries the token given and is addressed to the tester.
+    judgeSender(t, [started, ...updates, cdr], 'the push');
   },
 });
