@@ -636,6 +636,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the CDR of session {id} differs from the Session as last pushed: total_energy 8.5 against the Session\'s kwh 7.5: a CDR closes the Session it describes, so its totals should agree'))),
   onlyIn(FROM_22, cpoFault('cdr-to-undeclared-url', 'the CPO POSTs CDRs to {version}/cdr, a URL of its own making, not the declared CDRs Receiver', 'IN-SES-01', 'inbound.declared-endpoint',
     'the CDR was POSTed to /ocpi/{version}/cdr, not to /ocpi/{version}/cdrs: a CDR goes to the CDRs Receiver URL the eMSP declared')),
+  fault('pull-undeclared-module', 'the party, once registered, also GETs its partner\'s hubclientinfo list at a URL of its own making, which the partner never declared', 'register', 'IN-ALL-01', 'inbound.declared-endpoint',
+    'GET /ocpi/{version}/hubclientinfo is not a URL the tester declared (its versions URL, a version\'s details or an endpoint in them): a party calls its partner only at the URLs its version details give', BOTH),
   // The reference eMSP's START_SESSION when triggered (send-command; 2.2.1 and 2.3.0: IN-CMD-01).
   onlyIn(FROM_22, emspFault('command-without-response-url', 'the eMSP sends START_SESSION without a response_url', 'IN-CMD-01', 'schema.request',
     '/response_url: required field "response_url" is missing')),

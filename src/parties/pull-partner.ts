@@ -73,6 +73,10 @@ export async function pullPartnerList(party: PartyContext, partner: PartyIdentit
   } catch {
     // No response from the partner: what was pulled so far is all there is.
   }
+  // A client that also reads a module its partner never declared, at a URL of its own making beside the declared one.
+  if (party.faults.has('pull-undeclared-module')) {
+    await party.client.send({ method: 'GET', url: declared.replace(/\/[^/]+\/*$/, '/hubclientinfo'), token, headers, ...(raw ? { tokenEncoding: 'raw' as const } : {}) }).catch(() => undefined);
+  }
   return { pages, objects };
 }
 

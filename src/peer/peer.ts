@@ -100,6 +100,12 @@ export class Peer {
   #version: OcpiVersion;
   readonly #versions: readonly OcpiVersion[];
   #registrationWaitExpired: Error | undefined;
+  // The paths a partner may call: exactly, the versions URLs it hands out (the broken one too) and each version's details;
+  // with what lies under them, each version's endpoints and result URLs.
+  readonly #declaredExactly = new Set<string>(['/ocpi/versions', '/ocpi/broken/versions']);
+  readonly #declaredPaths = new Set<string>();
+  // The inbound requests a case waited for and judged, so that a case judging whatever else came leaves them out.
+  readonly #claimed = new Set<number>();
 
   private constructor(options: PeerOptions) {
     this.#options = options;
@@ -166,6 +172,22 @@ export class Peer {
   versionAt(url: string): OcpiVersion | undefined {
     const segment = /^\/ocpi\/([^/]+)(?:\/|$)/.exec(new URL(url).pathname)?.[1];
     return OCPI_VERSIONS.find((version) => version === segment);
+  }
+
+  /** Whether `url` is one the tester declared to its partner (its versions URL, a version's details or endpoints, a result URL it gave), or under one. */
+  declares(url: string): boolean {
+    const path = new URL(url).pathname.replace(/\/+$/, '');
+    return this.#declaredExactly.has(path) || [...this.#declaredPaths].some((declared) => path === declared || path.startsWith(`${declared}/`));
+  }
+
+  /** Marks an inbound request as judged by the case that waited for it. */
+  claim(record: InboundRecord): void {
+    this.#claimed.add(record.seq);
+  }
+
+  /** Whether a case waited for this inbound request and judged it. */
+  claimed(record: InboundRecord): boolean {
+    return this.#claimed.has(record.seq);
   }
 
   /** A versions URL whose every GET fails with HTTP 500, to see how the target handles a failing partner. */
@@ -350,6 +372,10 @@ export class Peer {
       ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
     ];
     server.route('GET', details, guard(() => ({ status: 200, body: envelope({ version, endpoints: [...identifiers.map(endpoint), ...receivers()] }) })));
+    // What a partner may call in this version: the details, every endpoint they declare, and the result URLs the tester hands out.
+    for (const identifier of [...identifiers, ...receivers().map((r) => r['identifier'] as string)]) this.#declaredPaths.add(`${details}/${identifier}`);
+    this.#declaredExactly.add(details);
+    this.#declaredPaths.add(`${details}/results`);
     for (const sender of senders) server.route('GET', `${details}/${sender.module}`, sender.handler);
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);

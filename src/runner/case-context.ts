@@ -404,6 +404,7 @@ export class CaseContext {
   async waitForRequest(what: string, match: (record: InboundRecord) => boolean, { after = 0, timeoutMs }: { after?: number; timeoutMs?: number } = {}): Promise<InboundRecord> {
     const record = await this.#wait(what, (options) => this.peer.waitForRequest(match, { ...options, after }), timeoutMs);
     this.attach(record.exchange);
+    this.peer.claim(record);
     return record;
   }
 

@@ -105,6 +105,7 @@ export default defineCase({
     // Every update of the Session between its start and the CDR (or the deadline), oldest first.
     const updates = t.peer.inbound.since(mark).filter((r) => isSessionPush(r, sessionId));
     t.attach(...updates.map((r) => r.exchange));
+    for (const update of updates) t.peer.claim(update);
     const patches = updates.filter((r) => r.exchange.request.method === 'PATCH');
     const bare = patches.filter((r) => bodyOf(r)['last_updated'] === undefined);
     if (patches.length > 0) {

@@ -1,8 +1,9 @@
 import type { CaseDefinition } from '../../src/runner/define-case.js';
+import inAll01 from './in-all-01-declared-endpoints-only.js';
 import inCmd01 from './in-cmd-01-start-session-sent.js';
 import inLoc01 from './in-loc-01-pushed-location.js';
 import inLoc02 from './in-loc-02-evse-status-pushed.js';
 import inSes01 from './in-ses-01-driver-session.js';
 
 /** Cases where the target acts on request (a trigger, docs/triggers.md) and the tester judges what arrives at its endpoint. */
-export const INBOUND_CASES: readonly CaseDefinition[] = [inLoc01, inLoc02, inSes01, inCmd01];
+export const INBOUND_CASES: readonly CaseDefinition[] = [inLoc01, inLoc02, inSes01, inCmd01, inAll01];

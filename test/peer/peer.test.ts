@@ -88,6 +88,12 @@ describe("the tester's peer", () => {
     assert.deepEqual(peer.senderRequests().map((r) => r.module), ['tokens']);
   });
 
+  it('declares its versions URL, its details and what lies under its endpoints, and nothing else under the details.', async () => {
+    const base = new URL(peer.versionsUrl).origin;
+    for (const path of ['/ocpi/versions', '/ocpi/2.2.1', '/ocpi/2.2.1/credentials', '/ocpi/2.2.1/locations/NL/CPO/L1/E1', '/ocpi/2.2.1/tokens?offset=10', '/ocpi/2.2.1/results/CommandResult/x']) assert.ok(peer.declares(`${base}${path}`), path);
+    for (const path of ['/ocpi/2.2.1/hubclientinfo', '/ocpi/2.2.1/locations-v2/NL/CPO/L1', '/ocpi/2.1.1/credentials', '/other']) assert.ok(!peer.declares(`${base}${path}`), path);
+  });
+
   it('resolves a wait with a request that arrived before the wait began', async () => {
     await client.send({ method: 'GET', url: peer.versionsUrl, token: null });
     const record = await peer.waitForRequest((r) => r.caller === 'missing', { timeoutMs: 50, what: 'a request' });
