@@ -49,7 +49,7 @@ export interface Fault {
 }
 
 // A Location the CPO pushes when triggered (IN-LOC-01) carries the DateTimes it writes.
-const PUSHED_LOCATION_DATETIME_TEXT = '{path} is not a valid DateTime {rest}';
+const PUSHED_OBJECT_DATETIME_TEXT = '{path} is not a valid DateTime {rest}';
 const BOTH: readonly PartyRole[] = ['cpo', 'emsp'];
 
 function fault(name: string, description: string, handshake: HandshakeMode, expectCase: string, check: string, text: string, roles: readonly PartyRole[] = BOTH): Fault {
@@ -317,9 +317,9 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   // Python's isoformat() and many serializers write UTC as +00:00; 2.2.1 allows no offset. Every envelope says so, first.
   // The CPO's requests include its 2.3.0 Terminal activation (PAY-04).
   alsoIn(textIn('2.1.1', wideFault('datetimes-with-offset', 'every DateTime it writes, in responses and requests, carries a +00:00 offset instead of Z', 'schema.envelope', DATETIME_OFFSET_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-TAR-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }),
   alsoIn(textIn('2.1.1', wideFault('datetimes-space-separator', 'every DateTime it writes, in responses and requests, has a space instead of the T', 'schema.envelope', DATETIME_SPACE_TEXT,
-    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_LOCATION_DATETIME_TEXT }),
+    [...CONNECT_CASES, ...CPO_ENVELOPE_CASES, 'IN-LOC-02', ...EMSP_ENVELOPE_CASES, ...HUB_CLIENT_INFO_CASES]), in211DateTime), { case: 'PAY-04', check: 'schema.request', text: ACTIVATION_DATETIME_TEXT }, { case: 'IN-LOC-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-CMD-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-SES-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }, { case: 'IN-TAR-01', check: 'schema.request', text: PUSHED_OBJECT_DATETIME_TEXT }),
   // 403 Forbidden for a request without valid credentials: the spec asks for 401 Unauthorized, everywhere.
   alsoIn(fault('forbidden-instead-of-unauthorized', 'every request it refuses for its token is answered HTTP 403 instead of 401', 'register', 'VER-04', 'auth.unknown-token-refused',
     'expected HTTP 401, got 403 from GET {url}: a token the target never issued must be refused'),
@@ -614,11 +614,13 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange', BOTH),
   // What a reference party sends on its own when triggered, through one pushToPartner (IN-LOC-01, IN-LOC-02, IN-SES-01; IN-CMD-01).
   onlyIn(FROM_22, wideFault('push-routing-to-itself', 'what the party pushes when triggered (Locations, EVSE statuses, Sessions, CDRs, commands) carries OCPI-to naming the party itself', 'headers.request-routing',
-    'OCPI-to names {self}, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party', ['IN-LOC-01', 'IN-LOC-02', 'IN-SES-01', 'IN-CMD-01'])),
+    'OCPI-to names {self}, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party', ['IN-LOC-01', 'IN-LOC-02', 'IN-TAR-01', 'IN-SES-01', 'IN-CMD-01'])),
   onlyIn(FROM_22, wideFault('push-raw-token', 'what the party pushes when triggered carries the token as issued instead of Base64-encoded', 'auth.token-base64-encoded',
-    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: {requests}', ['IN-LOC-01', 'IN-LOC-02', 'IN-SES-01', 'IN-CMD-01'])),
+    'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: {requests}', ['IN-LOC-01', 'IN-LOC-02', 'IN-TAR-01', 'IN-SES-01', 'IN-CMD-01'])),
   onlyIn(FROM_22, cpoFault('push-location-foreign-owner', 'the CPO pushes a Location under its partner\'s country_code and party_id, in the URL and the body', 'IN-LOC-01', 'inbound.object-owner',
     'the pushed Location {id} names ZZ/OCT as its owner, which is not a party of the target\'s credentials (NL/RCP): a party pushes the objects it owns')),
+  onlyIn(FROM_22, cpoFault('push-tariff-differs', 'the Tariff the CPO pushes when triggered has another currency than its own list serves, with the same last_updated', 'IN-TAR-01', 'inbound.push-reads-back',
+    'Tariff {id} differs from the same object in the list, with the same last_updated: a single GET and the list serve one truth')),
   onlyIn(FROM_22, cpoFault('evse-status-patch-without-last-updated', 'the CPO PATCHes an EVSE status change without last_updated', 'IN-LOC-02', 'inbound.patch-last-updated',
     'the EVSE PATCH {path} carries no last_updated: every PATCH must carry it')),
   onlyIn(FROM_22, cpoFault('evse-status-not-applied', 'the CPO pushes an EVSE status change its own Locations Sender never shows', 'IN-LOC-02', 'inbound.push-reads-back',

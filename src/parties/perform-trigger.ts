@@ -15,6 +15,7 @@ const LATER_MS = 500;
  * case skips, saying so); one it cannot perform now (no registration, nothing to push) fails.
  */
 export async function performTrigger(party: PartyContext, store: CpoStore | undefined, request: TriggerRequest): Promise<TriggerOutcome> {
+  if (request.action === 'push-tariff' && store) return pushTariff(party, store, request);
   if (request.action !== 'push-location' || !store) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} does not perform ${request.action} yet` };
   const registration = party.state.registration;
   if (!registration) return { status: 'failed', reason: 'the reference CPO is not registered with a partner' };
@@ -42,4 +43,16 @@ export async function performTrigger(party: PartyContext, store: CpoStore | unde
   // Started, not done: the push follows from a queue.
   setTimeout(() => void push(), LATER_MS).unref();
   return { status: 'done', detail: 'push queued' };
+}
+
+/** The CPO's `push-tariff`: the Tariff asked for (the first when unknown), as it serves it, PUT to its partner's Tariffs Receiver. */
+async function pushTariff(party: PartyContext, store: CpoStore, request: TriggerRequest): Promise<TriggerOutcome> {
+  const registration = party.state.registration;
+  if (!registration) return { status: 'failed', reason: 'the reference CPO is not registered with a partner' };
+  const stored = store.tariffs.find((tariff) => tariff.id === request.params['tariff_id']) ?? store.tariffs[0];
+  if (!stored) return { status: 'failed', reason: 'the reference CPO has no Tariff to push' };
+  const tariff = { ...(shapeForVersion(party.inVersion(registration.version).version, 'tariffs', stored) as Record<string, unknown>) };
+  // A CPO whose pushed Tariff is not the one its list serves: another currency, the same last_updated.
+  if (party.faults.has('push-tariff-differs')) tariff['currency'] = tariff['currency'] === 'EUR' ? 'CHF' : 'EUR';
+  return pushToPartner(party, { module: 'tariffs', method: 'PUT', ids: [party.countryCode, party.partyId, stored.id], body: tariff });
 }

@@ -13,7 +13,7 @@ import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } 
 import { firstTesterEvse, generateTesterData, generateTesterTokens, PEER_EMSP_SENDER_MODULES, PEER_SENDER_MODULES, peerSenderRoutes, peerTokensRoute, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { peerCommandsRoute } from './peer-commands-receiver.js';
-import { peerSessionReceiverRoutes } from './peer-session-receivers.js';
+import { peerPushReceiverRoutes } from './peer-push-receivers.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
 import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
 
@@ -364,8 +364,9 @@ export class Peer {
     // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when triggered (IN-CMD-01).
     const commands = this.#options.role === 'CPO' && version !== '2.1.1';
     const receivers = (): Array<Record<string, string>> => [
-      ...(locations ? [{ identifier: 'locations', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/locations` }] : []),
-      // With its Sessions and CDRs Receivers, for the session a driver starts and stops when triggered (IN-SES-01).
+      // Its Locations and Tariffs Receivers (IN-LOC-01, IN-LOC-02, IN-TAR-01), and its Sessions and CDRs Receivers, for
+      // the session a driver starts and stops when triggered (IN-SES-01).
+      ...(locations ? ['locations', 'tariffs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(locations ? ['sessions', 'cdrs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(commands ? [{ identifier: 'commands', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/commands` }] : []),
       ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
@@ -380,7 +381,7 @@ export class Peer {
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     if (commands) server.route('POST', `${details}/commands/:command`, peerCommandsRoute((request) => this.#identify(request)));
-    if (locations) for (const route of peerSessionReceiverRoutes(() => this.detailsUrlOf(version), guard)) server.route(route.method, `${details}${route.path}`, route.handler);
+    if (locations) for (const route of peerPushReceiverRoutes(() => this.detailsUrlOf(version), guard)) server.route(route.method, `${details}${route.path}`, route.handler);
     if (locations) {
       const accept = guard(() => ({ status: 200, body: envelope(undefined) }));
       for (const path of ['/:country_code/:party_id/:location_id', '/:country_code/:party_id/:location_id/:evse_uid', '/:country_code/:party_id/:location_id/:evse_uid/:connector_id']) {

@@ -59,7 +59,7 @@ describe("the tester's peer", () => {
     });
   });
 
-  it('declares its credentials endpoint, its Tokens list and its Locations, Sessions and CDRs Receivers when it plays the eMSP, accepts a pushed Location, and serves no CPO lists.', async () => {
+  it('declares its credentials endpoint, its Tokens list and its Locations, Tariffs, Sessions and CDRs Receivers when it plays the eMSP, accepts a pushed Location, and serves no CPO lists.', async () => {
     const token = new Secret('accepted-token-b');
     peer.accept(token, 'token-b');
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
@@ -67,6 +67,7 @@ describe("the tester's peer", () => {
       { identifier: 'credentials', role: 'SENDER', url: `${peer.detailsUrl}/credentials` },
       { identifier: 'tokens', role: 'SENDER', url: `${peer.detailsUrl}/tokens` },
       { identifier: 'locations', role: 'RECEIVER', url: `${peer.detailsUrl}/locations` },
+      { identifier: 'tariffs', role: 'RECEIVER', url: `${peer.detailsUrl}/tariffs` },
       { identifier: 'sessions', role: 'RECEIVER', url: `${peer.detailsUrl}/sessions` },
       { identifier: 'cdrs', role: 'RECEIVER', url: `${peer.detailsUrl}/cdrs` },
     ]);

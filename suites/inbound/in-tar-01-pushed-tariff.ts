@@ -1,0 +1,13 @@
+import { pushedObjectCase } from './pushed-object-case.js';
+
+export default pushedObjectCase({
+  id: 'IN-TAR-01',
+  module: 'tariffs',
+  object: 'Tariff',
+  plural: 'Tariffs',
+  digest: 'tariffsList',
+  action: 'push-tariff',
+  param: 'tariff_id',
+  ownCopy: 'list',
+  section: 'Tariffs module, Receiver interface, PUT method; Transport and format, client owned object push',
+});
