@@ -43,7 +43,8 @@ function offeredVersions(role: PartyRole, asked: OcpiVersion | 'all' | undefined
 
 /**
  * `ocpi-conformance mock`: serves a reference party until SIGINT/SIGTERM. Its one line on stdout when ready is
- * `{"versionsUrl": "...", "tokenA": "..."}`: Token A is printed on purpose, since a partner needs it to register.
+ * `{"versionsUrl": "...", "tokenA": "...", "triggerUrl": "..."}`: Token A is printed on purpose, since a partner needs
+ * it to register; the trigger URL takes `run --trigger-url` (docs/triggers.md).
  */
 export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('mock')
@@ -86,9 +87,10 @@ export function mockCommand(io: CliIo, setExitCode: (code: number) => void): Com
         seedLocations,
         pageSize,
         versions,
+        triggerRoute: true,
         ...(options.tokenA ? { tokenA: new Secret(options.tokenA) } : {}),
       });
-      io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal() })}\n`);
+      io.stdout.write(`${JSON.stringify({ versionsUrl: party.versionsUrl, tokenA: party.tokenA.reveal(), triggerUrl: party.triggerUrl })}\n`);
       const reason = await interrupted;
       await party.stop();
       // Stopping is how a mock ends; only an internal error makes that a failure.

@@ -8,6 +8,8 @@ export interface PartnerPush {
   /** The ids after the Receiver URL (`[country_code, party_id, id]`), none for a POST to the collection. */
   readonly ids: readonly string[];
   readonly body: unknown;
+  /** Query parameters after the ids (a Token's `type`). */
+  readonly query?: Readonly<Record<string, string>>;
   /** A URL of the party's own making instead of the declared one (a fault): the declared URL rewritten. */
   readonly rewrite?: (declared: string) => string;
   /** The token the party issued to its partner instead of the one the partner gave it (a fault). */
@@ -30,7 +32,8 @@ export async function pushToPartner(party: PartyContext, push: PartnerPush): Pro
   const declared = partnerReceiver(party, push.module);
   if (!declared) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} knows no ${push.module} Receiver of its partner (it did not read one in the partner's version details)` };
   const base = (push.rewrite ? push.rewrite(declared) : declared).replace(/\/+$/, '');
-  const url = [base, ...push.ids.map(encodeURIComponent)].join('/');
+  const path = [base, ...push.ids.map(encodeURIComponent)].join('/');
+  const url = push.query ? `${path}?${new URLSearchParams(push.query).toString()}` : path;
   // The fault addresses the push to the party itself, a copy-and-paste slip of FROM into TO.
   const to = party.faults.has('push-routing-to-itself') ? { countryCode: party.countryCode, partyId: party.partyId } : registration.partner;
   try {

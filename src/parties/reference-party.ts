@@ -1,7 +1,9 @@
 import type { TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { performTrigger } from './perform-trigger.js';
+import { triggerHandler } from './trigger-handler.js';
 import { commandResultsRoutes, type CommandResultStore } from './command-results-receiver.js';
 import { sendPartnerCommand } from './send-partner-command.js';
+import { pushToken } from './push-token.js';
 import { startDriverSession, stopDriverSession } from './driver-session-triggers.js';
 import { changeEvseStatus } from './change-evse-status.js';
 import { Secret } from '../config/secret.js';
@@ -73,6 +75,11 @@ export interface ReferencePartyOptions {
    * default. The functional modules are served in 2.2.1 and 2.3.0 (2.1.1's objects are still to come).
    */
   readonly versions?: readonly OcpiVersion[];
+  /**
+   * Serve the trigger contract over HTTP at `{prefix}/trigger` (what `mock` does), so that `run --trigger-url` can ask
+   * the party to act as a person's harness would; off by default.
+   */
+  readonly triggerRoute?: boolean;
 }
 
 /** A running reference party. */
@@ -87,6 +94,8 @@ export interface ReferenceParty {
   registerWith(target: RegistrationTarget): Promise<string>;
   /** Performs a trigger action in-process (what `--embedded` uses instead of a person; see docs/triggers.md). */
   trigger(request: TriggerRequest): Promise<TriggerOutcome>;
+  /** Where the party takes trigger requests over HTTP, when started with `triggerRoute`. */
+  readonly triggerUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -195,6 +204,15 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
     if (faults.has('details-redirect') && spoken === listed) server.route('GET', `${at}${MOVED}`, movedDetailsHandler(spoken));
     for (const [method, handler] of Object.entries(credentialsHandlers(spoken))) server.route(method, `${at}/credentials`, presentedInVersion(version, handler));
   }
+  const perform = (request: TriggerRequest): Promise<TriggerOutcome> => {
+    if (emsp && request.action === 'send-command') return sendPartnerCommand(party, emsp, request);
+    if (emsp && request.action === 'push-token') return pushToken(party, emsp, request);
+    if (cpo && request.action === 'start-session') return startDriverSession(party, cpo, request);
+    if (cpo && request.action === 'stop-session') return stopDriverSession(party, cpo, request);
+    if (cpo && request.action === 'change-evse-status') return changeEvseStatus(party, cpo, request);
+    return performTrigger(party, cpo, request);
+  };
+  if (options.triggerRoute) server.route('POST', `${prefix}/trigger`, triggerHandler(perform));
   await server.listen();
   return {
     role: options.role,
@@ -206,13 +224,8 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
       state.registration = { inbound: token, outbound: Secret.generate(), versionsUrl: '', endpoints: [], version: inVersion(version).version };
     },
     registerWith: (target) => registerWith(party, target),
-    trigger: (request) => {
-      if (emsp && request.action === 'send-command') return sendPartnerCommand(party, emsp, request);
-      if (cpo && request.action === 'start-session') return startDriverSession(party, cpo, request);
-      if (cpo && request.action === 'stop-session') return stopDriverSession(party, cpo, request);
-      if (cpo && request.action === 'change-evse-status') return changeEvseStatus(party, cpo, request);
-      return performTrigger(party, cpo, request);
-    },
+    trigger: perform,
+    ...(options.triggerRoute ? { triggerUrl: `${server.baseUrl}${prefix}/trigger` } : {}),
     stop: async () => {
       await results.settle();
       await server.close();

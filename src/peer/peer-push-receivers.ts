@@ -31,3 +31,16 @@ export function peerPushReceiverRoutes(detailsUrl: () => string, guard: Guard): 
     { method: 'POST', path: '/cdrs', handler: createCdr },
   ];
 }
+
+/**
+ * The peer's Tokens Receiver, as a CPO offers it to its eMSP (2.2.1, 2.3.0): a Token PUT or PATCH at
+ * `{tokens}/{country_code}/{party_id}/{token_uid}` (a `type` query allowed) is answered 200, to a registered partner
+ * only; IN-TOK-01 judges what arrived.
+ */
+export function peerTokensReceiverRoutes(guard: Guard): PeerRoute[] {
+  const accept = guard(() => ({ status: 200, body: envelope(undefined) }));
+  return [
+    { method: 'PUT', path: '/tokens/:country_code/:party_id/:token_uid', handler: accept },
+    { method: 'PATCH', path: '/tokens/:country_code/:party_id/:token_uid', handler: accept },
+  ];
+}

@@ -13,7 +13,7 @@ import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } 
 import { firstTesterEvse, generateTesterData, generateTesterTokens, PEER_EMSP_SENDER_MODULES, PEER_SENDER_MODULES, peerSenderRoutes, peerTokensRoute, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { peerCommandsRoute } from './peer-commands-receiver.js';
-import { peerPushReceiverRoutes } from './peer-push-receivers.js';
+import { peerPushReceiverRoutes, peerTokensReceiverRoutes } from './peer-push-receivers.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
 import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
 
@@ -368,7 +368,8 @@ export class Peer {
       // the session a driver starts and stops when triggered (IN-SES-01).
       ...(locations ? ['locations', 'tariffs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(locations ? ['sessions', 'cdrs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
-      ...(commands ? [{ identifier: 'commands', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/commands` }] : []),
+      // And its Tokens Receiver, for the Token the eMSP pushes when triggered (IN-TOK-01).
+      ...(commands ? ['commands', 'tokens'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
       ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
     ];
@@ -381,6 +382,7 @@ export class Peer {
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     if (commands) server.route('POST', `${details}/commands/:command`, peerCommandsRoute((request) => this.#identify(request)));
+    if (commands) for (const route of peerTokensReceiverRoutes(guard)) server.route(route.method, `${details}${route.path}`, route.handler);
     if (locations) for (const route of peerPushReceiverRoutes(() => this.detailsUrlOf(version), guard)) server.route(route.method, `${details}${route.path}`, route.handler);
     if (locations) {
       const accept = guard(() => ({ status: 200, body: envelope(undefined) }));

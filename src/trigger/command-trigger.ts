@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import type { Trigger, TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { triggerPayload } from './trigger-payload.js';
 
+/** The exit code by which a trigger command says it does not perform an action (sysexits EX_UNAVAILABLE). */
+export const NOT_PERFORMED_EXIT = 69;
+
 /** Options of a command trigger. */
 export interface CommandTriggerOptions {
   /** The shell command line (`--trigger-command`); the action and `name=value` parameters are appended as arguments. */
@@ -18,7 +21,7 @@ const STDERR_KEPT = 2000;
 /**
  * `--trigger-command`: runs the user's command through /bin/sh with the action and its parameters as arguments
  * (`CMD push-location location_id=LOC1 ...`, passed as "$@", never spliced into the command line) and the same request
- * as JSON on stdin. Exit 0 means done or started; any other exit, a signal or the deadline fails the trigger with the
+ * as JSON on stdin. Exit 0 means done or started; exit 69 that the command does not perform the action; any other exit, a signal or the deadline fails the trigger with the
  * end of its stderr, redacted.
  */
 export class CommandTrigger implements Trigger {
@@ -61,6 +64,8 @@ export class CommandTrigger implements Trigger {
         signal?.removeEventListener('abort', onAbort);
         if (ended !== undefined) resolve({ status: 'failed', reason: `the trigger command for ${request.action} ${ended}${said()}` });
         else if (code === 0) resolve({ status: 'done', ...(stderr.trim() ? { detail: this.#options.redact(stderr.trim()).slice(-STDERR_KEPT) } : {}) });
+        // EX_UNAVAILABLE (sysexits): the harness does not perform this action, so the case that asked skips.
+        else if (code === NOT_PERFORMED_EXIT) resolve({ status: 'unavailable', reason: `the trigger command does not perform ${request.action} (it exited ${NOT_PERFORMED_EXIT})${said()}` });
         else resolve({ status: 'failed', reason: `the trigger command for ${request.action} ended with ${code === null ? `signal ${killedBy ?? '?'}` : `exit code ${code}`}${said()}` });
       });
       // A command that does not read its stdin closes the pipe: that is no failure.

@@ -14,7 +14,8 @@ export interface UrlTriggerOptions {
 
 /**
  * `--trigger-url`: POSTs the request as JSON (`{"action": ..., "params": {...}}`) to the user's URL; a 2xx answer
- * means done or started, anything else (or no answer by the deadline) fails the trigger.
+ * means done or started, 501 Not Implemented that the harness does not perform the action (the case skips), anything
+ * else (or no answer by the deadline) fails the trigger.
  */
 export class UrlTrigger implements Trigger {
   readonly kind = 'url';
@@ -37,6 +38,8 @@ export class UrlTrigger implements Trigger {
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       if (answer.statusCode >= 200 && answer.statusCode < 300) return { status: 'done' };
+      // 501 Not Implemented: the harness does not perform this action, so the case that asked skips.
+      if (answer.statusCode === 501) return { status: 'unavailable', reason: `the trigger URL does not perform ${request.action} (HTTP 501)` };
       const body = this.#options.redact(answer.body.slice(0, 500));
       return { status: 'failed', reason: `the trigger URL answered ${request.action} with HTTP ${answer.statusCode}${body ? `: ${body}` : ''}` };
     } catch (error) {

@@ -5,6 +5,7 @@ import inLoc01 from './in-loc-01-pushed-location.js';
 import inLoc02 from './in-loc-02-evse-status-pushed.js';
 import inSes01 from './in-ses-01-driver-session.js';
 import inTar01 from './in-tar-01-pushed-tariff.js';
+import inTok01 from './in-tok-01-pushed-token.js';
 
 /** Cases where the target acts on request (a trigger, docs/triggers.md) and the tester judges what arrives at its endpoint. */
-export const INBOUND_CASES: readonly CaseDefinition[] = [inLoc01, inLoc02, inTar01, inSes01, inCmd01, inAll01];
+export const INBOUND_CASES: readonly CaseDefinition[] = [inLoc01, inLoc02, inTar01, inSes01, inCmd01, inTok01, inAll01];

@@ -39,6 +39,20 @@ describe('ocpi-conformance mock', function () {
     assert.ok(JSON.stringify(start?.exchanges).includes('"location_id":"LOC0002"'), 'the START_SESSION names the chosen Location');
   });
 
+  it('serves the trigger contract at the triggerUrl of its ready line, so that a run with --trigger-url judges what it pushes, and a CPO asked for an eMSP\'s action skips', async () => {
+    mock = startCli(['mock', '--role', 'cpo', '--token-a', 'secret-a']);
+    const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string; triggerUrl: string };
+    assert.match(ready.triggerUrl, /^http:\/\/127\.0\.0\.1:\d+\/ocpi\/cpo\/trigger$/);
+    const path = reportPath();
+    const outcome = await runMain(['run', '--versions-url', ready.versionsUrl, '--token', 'secret-a', '--trigger-url', ready.triggerUrl, '--only', 'IN-LOC-01,IN-LOC-02,IN-TAR-01,IN-SES-01', '--quiet', '--report-json', path]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.deepEqual(['IN-LOC-01', 'IN-LOC-02', 'IN-TAR-01', 'IN-SES-01'].filter((id) => !casesWith(readReport(path), 'passed').includes(id)), []);
+    const unwired = await fetch(ready.triggerUrl, { method: 'POST', body: JSON.stringify({ action: 'send-command', params: { command: 'START_SESSION' } }) });
+    assert.equal(unwired.status, 501, 'a CPO does not send commands: the case that asked would skip');
+    const malformed = await fetch(ready.triggerUrl, { method: 'POST', body: JSON.stringify({ action: 'make-coffee', params: {} }) });
+    assert.equal(malformed.status, 400);
+  });
+
   it('takes the token from OCPI_CONFORMANCE_TOKEN', async () => {
     mock = startCli(['mock', '--role', 'emsp', '--token-a', 'env-token-a']);
     const ready = JSON.parse(await firstLine(mock)) as { versionsUrl: string };

@@ -114,12 +114,13 @@ describe("the tester's peer playing the CPO", () => {
   });
   afterEach(() => peer.stop());
 
-  it('declares its four CPO lists as SENDER interfaces and a Commands Receiver in its version details.', async () => {
+  it('declares its four CPO lists as SENDER interfaces, and Commands and Tokens Receivers, in its version details.', async () => {
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
     const endpoints = (details.body as { data: { endpoints: Array<{ identifier: string; role: string; url: string }> } }).data.endpoints;
     assert.deepEqual(endpoints.map((e) => [e.identifier, e.role, e.url]), [
       ...['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'].map((id) => [id, 'SENDER', `${peer.detailsUrl}/${id}`]),
       ['commands', 'RECEIVER', `${peer.detailsUrl}/commands`],
+      ['tokens', 'RECEIVER', `${peer.detailsUrl}/tokens`],
     ]);
   });
 

@@ -42,6 +42,12 @@ describe('the command trigger', () => {
     assert.ok(!JSON.stringify(outcome).includes(SECRET));
   });
 
+  it('is unavailable, so the case skips, when the command exits 69 (it does not perform the action)', async () => {
+    const command = await script('unsupported.mjs', `process.stderr.write('push-cdr is not wired yet\\n'); process.exit(69);`);
+    const outcome = await new CommandTrigger({ command, deadlineMs: 10_000, redact }).fire({ action: 'push-cdr', params: { cdr_id: 'C1' } });
+    assert.deepEqual(outcome, { status: 'unavailable', reason: 'the trigger command does not perform push-cdr (it exited 69); its stderr: push-cdr is not wired yet' });
+  });
+
   it('ends a command that outlives the deadline and says so', async () => {
     const command = await script('hang.mjs', 'setInterval(() => undefined, 1000);');
     const started = Date.now();

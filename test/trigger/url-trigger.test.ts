@@ -50,6 +50,16 @@ describe('the URL trigger', () => {
     }
   });
 
+  it('is unavailable, so the case skips, when the harness answers 501 Not Implemented', async () => {
+    const h = await harness(501);
+    try {
+      const outcome = await new UrlTrigger({ url: h.url, deadlineMs: 5000, redact }).fire({ action: 'push-cdr', params: {} });
+      assert.deepEqual(outcome, { status: 'unavailable', reason: 'the trigger URL does not perform push-cdr (HTTP 501)' });
+    } finally {
+      await h.close();
+    }
+  });
+
   it('fails at the deadline when the URL never answers', async () => {
     const h = await harness(0);
     try {
