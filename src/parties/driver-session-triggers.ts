@@ -4,7 +4,7 @@ import { cdrLocationOf } from '../ocpi-data/generate-sessions.js';
 import { shapeForVersion } from '../ocpi-data/shape-for-version.js';
 import type { CpoStore } from './cpo-store.js';
 import type { PartyContext } from './party-context.js';
-import { pushToPartner } from './push-to-partner.js';
+import { pushToPartner, sendToPartner } from './push-to-partner.js';
 
 // What the simulated driver charges, in kWh, and the price the reference CPO asks for it (EUR excl. and incl. VAT).
 const CHARGED_KWH = 7.5;
@@ -27,6 +27,10 @@ export async function startDriverSession(party: PartyContext, store: CpoStore, r
   const connector = evse?.connectors[0];
   if (!location || !evse || !connector) return { status: 'failed', reason: 'the reference CPO has no EVSE to start a session on' };
   const uid = request.params['token_uid'] ?? 'UNKNOWN';
+  const type = request.params['token_type'] ?? 'RFID';
+  // A driver whose Token the partner refuses does not charge: no session.
+  const refused = await authorizationRefused(party, { uid, type, locationId: location.id, evseUid: evse.uid });
+  if (refused) return { status: 'done', detail: refused };
   const owner = registration.partner ?? { countryCode: party.countryCode, partyId: party.partyId };
   const now = store.now();
   const session: Session = {
@@ -35,7 +39,7 @@ export async function startDriverSession(party: PartyContext, store: CpoStore, r
     id: store.nextId('SES'),
     start_date_time: now,
     kwh: 0,
-    cdr_token: { country_code: owner.countryCode, party_id: owner.partyId, uid, type: 'RFID', contract_id: `${owner.countryCode}-${owner.partyId}-C${uid.slice(-8)}` },
+    cdr_token: { country_code: owner.countryCode, party_id: owner.partyId, uid, type, contract_id: `${owner.countryCode}-${owner.partyId}-C${uid.slice(-8)}` },
     auth_method: 'WHITELIST',
     location_id: location.id,
     evse_uid: evse.uid,
@@ -54,6 +58,21 @@ export async function startDriverSession(party: PartyContext, store: CpoStore, r
     body: shapeForVersion(spoken.version, 'sessions', session, store),
     ownToken: party.faults.has('session-push-with-own-token'),
   });
+}
+
+/**
+ * Real-time authorization before a driver charges (Tokens module: the CPO asks its eMSP, which it always does here, as
+ * for a Token whose whitelist is NEVER): a POST to the partner's `{tokens}/{uid}/authorize?type=` with the Location and
+ * EVSE. Why the driver may not charge (an answer other than ALLOWED, an unknown Token), or undefined when it may, or
+ * when the partner declared no Tokens Sender to ask. Faults skip the question, or charge whatever the answer.
+ */
+async function authorizationRefused(party: PartyContext, driver: { readonly uid: string; readonly type: string; readonly locationId: string; readonly evseUid: string }): Promise<string | undefined> {
+  if (party.faults.has('no-real-time-authorization') || party.inVersion(party.state.registration?.version ?? party.version).version === '2.1.1') return undefined;
+  const answer = await sendToPartner(party, { module: 'tokens', method: 'POST', ids: [driver.uid, 'authorize'], query: { type: driver.type }, body: { location_id: driver.locationId, evse_uids: [driver.evseUid] } }, 'SENDER');
+  if ('outcome' in answer) return answer.outcome.status === 'failed' ? answer.outcome.reason : undefined;
+  const allowed = (answer.response.body as { data?: { allowed?: unknown } } | undefined)?.data?.allowed;
+  if (allowed === 'ALLOWED' || party.faults.has('blocked-token-charges')) return undefined;
+  return `the partner answered the real-time authorization of ${driver.uid} with ${typeof allowed === 'string' ? allowed : `HTTP ${answer.response.status}`}: no session`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TriggerOutcome } from '../model/trigger-request.js';
+import type { OcpiResponse } from '../transport/ocpi-client.js';
 import type { PartyContext } from './party-context.js';
 
 /** One request a reference party sends to a Receiver interface of its registered partner. */
@@ -16,21 +17,23 @@ export interface PartnerPush {
   readonly ownToken?: boolean;
 }
 
-/** The URL of the partner's Receiver of `module`, as the partner declared it, when it did. */
-export function partnerReceiver(party: PartyContext, module: string): string | undefined {
-  return party.state.registration?.endpoints.find((e) => e.identifier === module && (e.role ?? '').toUpperCase() === 'RECEIVER')?.url;
+/** The URL of the partner's interface of `module` (its Receiver unless said), as the partner declared it, when it did. */
+export function partnerReceiver(party: PartyContext, module: string, role: 'SENDER' | 'RECEIVER' = 'RECEIVER'): string | undefined {
+  return party.state.registration?.endpoints.find((e) => e.identifier === module && (e.role ?? '').toUpperCase() === role)?.url;
 }
 
+/** What a request to the partner got: its response, or why it was not sent or not answered (a trigger outcome). */
+export type PartnerAnswer = { readonly response: OcpiResponse } | { readonly outcome: TriggerOutcome };
+
 /**
- * Sends a push to the registered partner's Receiver, with the token the partner gave it and routing headers from the
- * party to the partner: done when the request was answered (the partner's answer is the case's to judge), failed when
- * it reached nobody, unavailable when the partner declared no such Receiver.
+ * Sends a request to the registered partner's interface of `push.module` (its Receiver unless `role` says Sender), with
+ * the token the partner gave it and routing headers from the party to the partner (faults bend both).
  */
-export async function pushToPartner(party: PartyContext, push: PartnerPush): Promise<TriggerOutcome> {
+export async function sendToPartner(party: PartyContext, push: PartnerPush, role: 'SENDER' | 'RECEIVER' = 'RECEIVER'): Promise<PartnerAnswer> {
   const registration = party.state.registration;
-  if (!registration) return { status: 'failed', reason: `the reference ${party.role.toUpperCase()} is not registered with a partner` };
-  const declared = partnerReceiver(party, push.module);
-  if (!declared) return { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} knows no ${push.module} Receiver of its partner (it did not read one in the partner's version details)` };
+  if (!registration) return { outcome: { status: 'failed', reason: `the reference ${party.role.toUpperCase()} is not registered with a partner` } };
+  const declared = partnerReceiver(party, push.module, role);
+  if (!declared) return { outcome: { status: 'unavailable', reason: `the reference ${party.role.toUpperCase()} knows no ${push.module} ${role === 'RECEIVER' ? 'Receiver' : 'Sender'} of its partner (it did not read one in the partner's version details)` } };
   const base = (push.rewrite ? push.rewrite(declared) : declared).replace(/\/+$/, '');
   const path = [base, ...push.ids.map(encodeURIComponent)].join('/');
   const url = push.query ? `${path}?${new URLSearchParams(push.query).toString()}` : path;
@@ -50,8 +53,20 @@ export async function pushToPartner(party: PartyContext, push: PartnerPush): Pro
         ...(to ? { 'ocpi-to-country-code': to.countryCode, 'ocpi-to-party-id': to.partyId } : {}),
       },
     });
-    return response.status >= 200 && response.status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${response.status}` };
+    return { response };
   } catch (error) {
-    return { status: 'failed', reason: `the ${push.method} did not reach the partner: ${(error as Error).message}` };
+    return { outcome: { status: 'failed', reason: `the ${push.method} did not reach the partner: ${(error as Error).message}` } };
   }
+}
+
+/**
+ * Sends a push to the registered partner's Receiver (see sendToPartner): done when the request was answered (the
+ * partner's answer is the case's to judge), failed when it reached nobody, unavailable when the partner declared no
+ * such Receiver.
+ */
+export async function pushToPartner(party: PartyContext, push: PartnerPush): Promise<TriggerOutcome> {
+  const answer = await sendToPartner(party, push);
+  if ('outcome' in answer) return answer.outcome;
+  const { status } = answer.response;
+  return status >= 200 && status < 300 ? { status: 'done' } : { status: 'done', detail: `the partner answered HTTP ${status}` };
 }

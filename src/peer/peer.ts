@@ -13,6 +13,7 @@ import { InboundLog, type InboundCaller, type InboundRecord, type WaitOptions } 
 import { firstTesterEvse, generateTesterData, generateTesterTokens, PEER_EMSP_SENDER_MODULES, PEER_SENDER_MODULES, peerSenderRoutes, peerTokensRoute, type PeerSenderModule, type TesterEvse } from './peer-sender-lists.js';
 import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { peerCommandsRoute } from './peer-commands-receiver.js';
+import { peerAuthorizeRoute } from './peer-tokens-authorize.js';
 import { peerPushReceiverRoutes, peerTokensReceiverRoutes } from './peer-push-receivers.js';
 import { paymentsCollectionOf, peerPaymentsRoutes, type PaymentsPost } from './peer-payments-receiver.js';
 import { peerPaymentsSenderRoutes, terminalsRequestKindOf, type TerminalsRequest } from './peer-payments-sender.js';
@@ -382,6 +383,8 @@ export class Peer {
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     if (commands) server.route('POST', `${details}/commands/:command`, peerCommandsRoute((request) => this.#identify(request)));
+    // Playing the eMSP (2.2.1, 2.3.0): real-time authorization of the tester's Tokens (IN-AUTH-01).
+    if (this.tokens && version !== '2.1.1') server.route('POST', `${details}/tokens/:token_uid/authorize`, peerAuthorizeRoute(this.tokens, identify));
     if (commands) for (const route of peerTokensReceiverRoutes(guard)) server.route(route.method, `${details}${route.path}`, route.handler);
     if (locations) for (const route of peerPushReceiverRoutes(() => this.detailsUrlOf(version), guard)) server.route(route.method, `${details}${route.path}`, route.handler);
     if (locations) {

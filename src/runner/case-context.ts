@@ -265,13 +265,15 @@ export class CaseContext {
   /**
    * Registers a trigger as the compensating step of one this case asked for (a session started through the trigger is
    * stopped through it, whatever the checks said), fired at teardown unless the case settles `key`. `request` is read
-   * then, so it can name what the case learned meanwhile (the session's id). Nothing is registered without a trigger.
+   * then, so it can name what the case learned meanwhile (the session's id), or say there is nothing to undo (undefined:
+   * nothing is fired). Nothing is registered without a trigger.
    */
-  compensateWithTrigger(key: string, what: string, request: () => TriggerRequest): void {
+  compensateWithTrigger(key: string, what: string, request: () => TriggerRequest | undefined): void {
     const trigger = this.#services.trigger;
     if (!trigger) return;
     this.compensate(key, what, async () => {
       const asked = request();
+      if (!asked) return 'nothing to undo';
       const outcome = await trigger.fire(asked);
       if (outcome.status !== 'done') throw new Error(`${asked.action} through the ${trigger.kind} trigger: ${outcome.reason}`);
       return `${asked.action} asked through the ${trigger.kind} trigger${outcome.detail ? ` (${outcome.detail})` : ''}`;

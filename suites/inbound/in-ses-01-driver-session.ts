@@ -71,7 +71,7 @@ export default defineCase({
     const before = t.peer.inbound.since(0).at(-1)?.seq ?? 0;
     const site = { location_id: String(sample?.id), evse_uid: evse, receiver_url: t.peer.versionsUrl };
     let sessionId = '';
-    await t.trigger({ action: 'start-session', params: { ...site, token_uid: token.uid } });
+    await t.trigger({ action: 'start-session', params: { ...site, token_uid: token.uid, token_type: token.type } });
     // Whatever happens next, the session asked for is asked to stop at the end (DESIGN §7), unless this case stops it.
     t.compensateWithTrigger(STOP, 'stop-session for the session IN-SES-01 asked for', () => ({ action: 'stop-session', params: { ...site, session_id: sessionId } }));
     const started = await t.waitForRequest('the target to push the started Session to the tester', (r) => isSessionPush(r), { after: before });
