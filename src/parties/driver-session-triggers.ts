@@ -78,7 +78,8 @@ async function authorizationRefused(party: PartyContext, driver: { readonly uid:
 /**
  * The reference CPO's `stop-session` trigger: the driver stops; the CPO completes the Session (7.5 kWh, one charging
  * period), PATCHes the change to the partner's Sessions Receiver with last_updated (the variant session-updates-by-put
- * PUTs the whole Session instead), then creates the CDR and POSTs it to the partner's CDRs Receiver. Faults leave out
+ * PUTs the whole Session instead), then creates the CDR and POSTs it to the partner's CDRs Receiver (the variant
+ * session-completed-after-cdr sends the CDR first). Faults leave out
  * last_updated, the completion, or the CDR, or make the CDR's energy differ from the Session's.
  */
 export async function stopDriverSession(party: PartyContext, store: CpoStore, request: TriggerRequest): Promise<TriggerOutcome> {
@@ -106,39 +107,45 @@ export async function stopDriverSession(party: PartyContext, store: CpoStore, re
   store.updateSession(closed);
   const spoken = party.inVersion(registration.version);
   const shaped = shapeForVersion(spoken.version, 'sessions', closed, store) as unknown as Record<string, unknown>;
-  if (!party.faults.has('session-completion-not-pushed')) {
+  const completion = async (): Promise<TriggerOutcome> => {
+    if (party.faults.has('session-completion-not-pushed')) return { status: 'done' };
     const ids = [party.countryCode, party.partyId, session.id];
     const byPut = party.variants.has('session-updates-by-put');
     const changed = ['status', 'end_date_time', 'kwh', 'charging_periods', 'total_cost', ...(party.faults.has('session-patch-without-last-updated') ? [] : ['last_updated'])];
     const body = byPut ? shaped : Object.fromEntries(changed.map((field) => [field, shaped[field]]));
-    const pushed = await pushToPartner(party, { module: 'sessions', method: byPut ? 'PUT' : 'PATCH', ids, body });
-    if (pushed.status !== 'done') return pushed;
-  }
-  if (party.faults.has('session-never-closed-by-cdr')) return { status: 'done' };
-  const cdr: Cdr = {
-    country_code: party.countryCode,
-    party_id: party.partyId,
-    id: store.nextId('CDR'),
-    start_date_time: closed.start_date_time,
-    end_date_time: end,
-    session_id: session.id,
-    cdr_token: closed.cdr_token,
-    auth_method: closed.auth_method,
-    cdr_location: cdrLocationOf(location, evse, connector),
-    currency: closed.currency,
-    charging_periods: closed.charging_periods ?? [],
-    total_cost: PRICE,
-    // A CDR whose energy is not the session's (a meter read at another moment, say).
-    total_energy: party.faults.has('cdr-energy-differs') ? CHARGED_KWH + 1 : CHARGED_KWH,
-    total_time: 0.5,
-    last_updated: end,
+    return pushToPartner(party, { module: 'sessions', method: byPut ? 'PUT' : 'PATCH', ids, body });
   };
-  store.cdrs.push(cdr);
-  return pushToPartner(party, {
-    module: 'cdrs',
-    method: 'POST',
-    ids: [],
-    body: shapeForVersion(spoken.version, 'cdrs', cdr, store),
-    ...(party.faults.has('cdr-to-undeclared-url') ? { rewrite: singular } : {}),
-  });
+  const closing = async (): Promise<TriggerOutcome> => {
+    if (party.faults.has('session-never-closed-by-cdr')) return { status: 'done' };
+    const cdr: Cdr = {
+      country_code: party.countryCode,
+      party_id: party.partyId,
+      id: store.nextId('CDR'),
+      start_date_time: closed.start_date_time,
+      end_date_time: end,
+      session_id: session.id,
+      cdr_token: closed.cdr_token,
+      auth_method: closed.auth_method,
+      cdr_location: cdrLocationOf(location, evse, connector),
+      currency: closed.currency,
+      charging_periods: closed.charging_periods ?? [],
+      total_cost: PRICE,
+      // A CDR whose energy is not the session's (a meter read at another moment, say).
+      total_energy: party.faults.has('cdr-energy-differs') ? CHARGED_KWH + 1 : CHARGED_KWH,
+      total_time: 0.5,
+      last_updated: end,
+    };
+    store.cdrs.push(cdr);
+    return pushToPartner(party, {
+      module: 'cdrs',
+      method: 'POST',
+      ids: [],
+      body: shapeForVersion(spoken.version, 'cdrs', cdr, store),
+      ...(party.faults.has('cdr-to-undeclared-url') ? { rewrite: singular } : {}),
+    });
+  };
+  // The completion, then the CDR; under the variant the CDR goes first (two queues of the CPO's, say).
+  const [first, second] = party.variants.has('session-completed-after-cdr') ? [closing, completion] : [completion, closing];
+  const done = await first();
+  return done.status === 'done' ? second() : done;
 }

@@ -631,7 +631,7 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
   onlyIn(FROM_22, cpoFault('session-patch-without-last-updated', 'the CPO PATCHes a Session\'s completion without last_updated', 'IN-SES-01', 'inbound.patch-last-updated',
     'the Session PATCH {path} carries no last_updated: every PATCH must carry it')),
   onlyIn(FROM_22, cpoFault('session-completion-not-pushed', 'the CPO never pushes a stopped Session\'s completion (it only POSTs the CDR)', 'IN-SES-01', 'inbound.session-completed',
-    'no PUT or PATCH of session {id} set its status to COMPLETED after it was stopped, before its CDR: a CPO sends every change of a Session to its eMSP')),
+    'no PUT or PATCH of session {id} set its status to COMPLETED after it was stopped, by {ms} ms after its CDR: a CPO sends every change of a Session to its eMSP')),
   onlyIn(FROM_22, warnsIn(cpoFault('session-never-closed-by-cdr', 'the CPO completes a stopped Session but never POSTs its CDR', 'IN-SES-01', 'inbound.session-closed-by-cdr',
     'no CDR for session {id} arrived within {ms} ms of asking for it to stop: a CPO POSTs the CDR of an ended session to its eMSP (no time is set, so a later CDR is allowed; raise --deadline to wait longer)'))),
   onlyIn(FROM_22, warnsIn(cpoFault('cdr-energy-differs', 'the CPO\'s CDR has 1 kWh more than the Session it closes', 'IN-SES-01', 'inbound.cdr-matches-session',

@@ -50,6 +50,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Sessions module, Receiver interface: PUT sends a new or updated Session object; PATCH is one way, not the only one, to send a change'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   Object.freeze({ ...variant('evse-status-by-put', CPO, 'the CPO sends an EVSE status change as a PUT of the whole EVSE at its URL instead of a PATCH',
     'Locations module, Receiver interface: PUT at {location_id}/{evse_uid} sends a new or updated EVSE; PATCH is one way to send a change'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
+  Object.freeze({ ...variant('session-completed-after-cdr', CPO, 'the CPO POSTs a stopped session\'s CDR before it PATCHes the Session\'s completion',
+    'Sessions and CDRs modules: a change of a Session is sent to the eMSP, and a CDR is POSTed when it is created; no order between the two is given'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   variant('status-message-always', BOTH_AND_PTP, 'every response envelope carries a status_message, successes included',
     'Transport and format, Response format: status_message is an optional string that may accompany any status_code'),
   variant('data-null', BOTH, 'a response that defines no data carries "data": null instead of leaving data out',

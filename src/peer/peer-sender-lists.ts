@@ -38,9 +38,15 @@ export function generateTesterData(): CpoData {
   return deepFreeze({ ...data, locations: data.locations.map((location) => ({ ...location, publish: false })) });
 }
 
-/** The tester's Tokens as an eMSP (25, owned by the tester); frozen, as cases read them. */
+/**
+ * The tester's Tokens as an eMSP (25, owned by the tester); frozen, as cases read them. The first blocked RFID card
+ * asks for real-time authorization (whitelist NEVER): a card a driver can present at a charger, which the CPO must
+ * check with the eMSP (IN-AUTH-01).
+ */
 export function generateTesterTokens(): Token[] {
-  return deepFreeze(generateTokens({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId }));
+  const tokens = generateTokens({ countryCode: TESTER_IDENTITY.countryCode, partyId: TESTER_IDENTITY.partyId });
+  const card = tokens.findIndex((token) => token.type === 'RFID' && !token.valid);
+  return deepFreeze(tokens.map((token, index) => (index === card ? { ...token, whitelist: 'NEVER' } : token)));
 }
 
 /** The first EVSE of the tester's Locations, if any has one. */

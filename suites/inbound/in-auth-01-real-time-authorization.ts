@@ -10,7 +10,7 @@ const SESSION_WATCH_MS = 3000;
 const pathOf = (record: InboundRecord): string => new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
 
 // Steps: (1) through the trigger (docs/triggers.md) the tester asks the CPO's operator to start a session on an EVSE of
-// a crawled Location with a Token of the tester's whose whitelist is NEVER and which is not valid; at the end of the
+// a crawled Location with an RFID card of the tester's whose whitelist is NEVER and which is not valid; at the end of the
 // run, whatever happened, it asks for the session on that EVSE to be stopped; (2) waits, within --deadline, for the
 // CPO's POST to {tokens}/{token_uid}/authorize at its Tokens Sender, and answers BLOCKED; (3) watches 3 s for a Session
 // of that Token. Validated: the real-time authorization was asked (whitelist NEVER: the CPO SHALL), at the declared
@@ -37,7 +37,7 @@ export default defineCase({
   async run(t) {
     const sample = t.get('locationsList').sample as { readonly id?: string; readonly evses?: ReadonlyArray<{ readonly uid?: string }> } | undefined;
     const evse = sample?.evses?.[0]?.uid ?? t.skip('no crawled Location has an EVSE to ask for a session on');
-    const token = t.peer.tokens?.find((candidate) => candidate.whitelist === 'NEVER' && !candidate.valid) ?? t.skip('the tester has no blocked Token with whitelist NEVER');
+    const token = t.peer.tokens?.find((candidate) => candidate.type === 'RFID' && candidate.whitelist === 'NEVER' && !candidate.valid) ?? t.skip('the tester has no blocked RFID card with whitelist NEVER');
     const site = { location_id: String(sample?.id), evse_uid: evse, receiver_url: t.peer.versionsUrl };
     const tokens = `${new URL(t.peer.detailsUrlOf(t.version)).pathname}/tokens`;
     const before = t.peer.inbound.since(0).at(-1)?.seq ?? 0;
