@@ -350,8 +350,8 @@ export class Peer {
     const details = `/ocpi/${version}`;
     const identify = (request: ServerRequest): InboundCaller => this.#identify(request);
     const senders = this.data ? peerSenderRoutes(this.data, identify, version) : this.tokens ? [peerTokensRoute(this.tokens, identify, version)] : [];
-    // Every interface the peer offers is a SENDER: credentials always, the four CPO lists when it plays the CPO; and
-    // against a PTP in 2.3.0, the Payments RECEIVER.
+    // The SENDER interfaces: credentials always, the four CPO lists when it plays the CPO, its Tokens when it plays the
+    // eMSP; the Receivers it offers follow (`receivers`).
     const identifiers = ['credentials', ...senders.map((sender) => sender.module)];
     // 2.1.1 endpoints name no interface role.
     const endpoint = (identifier: string): Record<string, string> => (version === '2.1.1'
