@@ -2,18 +2,21 @@ import { fail, pass } from '../../src/checks/finding.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
 import { DeadlineExceededError, type InboundRecord } from '../../src/runner/case-context.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
+import { moduleRequest } from '../../src/runner/module-request.js';
+import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
+import { withQuery } from '../../src/transport/with-query.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
-// How long, after answering BLOCKED, the tester watches for a Session of that Token (a CPO pushes a new one at once).
-const SESSION_WATCH_MS = 3000;
+// How far back the tester looks in the CPO's Sessions list for a session of the blocked Token (clocks may differ).
+const LOOK_BACK_MS = 5 * 60_000;
 
 const pathOf = (record: InboundRecord): string => new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
 
 // Steps: (1) through the trigger (docs/triggers.md) the tester asks the CPO's operator to start a session on an EVSE of
 // a crawled Location with an RFID card of the tester's whose whitelist is NEVER and which is not valid; at the end of the
 // run, whatever happened, it asks for the session on that EVSE to be stopped; (2) waits, within --deadline, for the
-// CPO's POST to {tokens}/{token_uid}/authorize at its Tokens Sender, and answers BLOCKED; (3) watches 3 s for a Session
-// of that Token. Validated: the real-time authorization was asked (whitelist NEVER: the CPO SHALL), at the declared
+// CPO's POST to {tokens}/{token_uid}/authorize at its Tokens Sender, and answers BLOCKED; (3) looks for a Session of
+// that Token: pushed to the tester by then, or in the CPO's Sessions list (one declared INVALID does not charge). Validated: the real-time authorization was asked (whitelist NEVER: the CPO SHALL), at the declared
 // Tokens URL, with the token given, Base64, routing headers and valid LocationReferences; no Session started for the
 // blocked Token.
 export default defineCase({
@@ -44,13 +47,21 @@ export default defineCase({
     await t.trigger({ action: 'start-session', params: { ...site, token_uid: token.uid, token_type: token.type } });
     // A CPO that charges the blocked Token anyway leaves a session: at the end, whatever happened, one of that Token seen
     // by then is asked to stop.
+    // A Session of the blocked Token that charges; one the CPO declared INVALID (not billed) does not.
+    const charges = (session: unknown): boolean => {
+      const { cdr_token: cdrToken, status } = (session ?? {}) as { cdr_token?: { uid?: unknown }; status?: unknown };
+      return cdrToken?.uid === token.uid && status !== 'INVALID';
+    };
     const sessionOf = (r: InboundRecord): boolean => ['PUT', 'PATCH'].includes(r.exchange.request.method) && /\/sessions\//.test(pathOf(r))
-      && (r.exchange.request.body as { cdr_token?: { uid?: unknown } } | undefined)?.cdr_token?.uid === token.uid;
+      && charges(r.exchange.request.body);
+    // A session the CPO began for the blocked Token, once the case has seen it (pushed, or in the CPO's Sessions list).
+    let charged: { readonly id: string; readonly exchangeId: string; readonly how: string } | undefined;
     t.compensateWithTrigger('IN-AUTH-01 session', `stop-session for a session of the blocked Token ${token.uid}, if one started`, () => {
-      const started = t.peer.inbound.since(before).find(sessionOf);
-      const id = (started?.exchange.request.body as { id?: unknown } | undefined)?.id;
-      return started ? { action: 'stop-session', params: { ...site, session_id: typeof id === 'string' ? id : '' } } : undefined;
+      const pushed = t.peer.inbound.since(before).find(sessionOf);
+      const id = charged?.id ?? (pushed?.exchange.request.body as { id?: unknown } | undefined)?.id;
+      return charged || pushed ? { action: 'stop-session', params: { ...site, session_id: typeof id === 'string' ? id : '' } } : undefined;
     });
+    const startedAt = Date.now();
     const isAuthorize = (r: InboundRecord): boolean => r.exchange.request.method === 'POST' && new RegExp(`/${token.uid}/authorize$`, 'i').test(pathOf(r));
     const asked = await t.waitForRequest(`the target to ask real-time authorization of Token ${token.uid}`, isAuthorize, { after: before })
       .catch((error: unknown) => { if (error instanceof DeadlineExceededError) return undefined; throw error; });
@@ -67,11 +78,21 @@ export default defineCase({
     }
     // Without the question the CPO never heard BLOCKED: what it did next is the missing question's failure, not another.
     if (!asked) return;
-    // The tester answered BLOCKED (the Token is not valid): no session of it may start.
-    const charged = await t.waitForRequest(`a Session of the blocked Token ${token.uid}`, sessionOf, { after: before, timeoutMs: SESSION_WATCH_MS })
-      .catch((error: unknown) => { if (error instanceof DeadlineExceededError) return undefined; throw error; });
+    // The tester answered BLOCKED (the Token is not valid): no session of it may start. Evidence, not a timer: a Session
+    // pushed by now, else one in the CPO's own Sessions list since shortly before the attempt.
+    const pushed = t.peer.inbound.since(before).find(sessionOf);
+    if (pushed) charged = { id: String((pushed.exchange.request.body as { id?: unknown }).id ?? ''), exchangeId: pushed.exchange.id, how: 'pushed' };
+    const sessions = t.get('endpoints').find((e) => e.identifier === 'sessions' && (e.role ?? '').toUpperCase() === 'SENDER')?.url;
+    let looked = 'no Session of it was pushed';
+    if (!charged && sessions) {
+      const listed = await moduleRequest(t, { method: 'GET', url: withQuery(sessions, { date_from: ocpiNow(new Date(startedAt - LOOK_BACK_MS)) }) });
+      const data = (listed.body as { data?: unknown } | undefined)?.data;
+      const found = (Array.isArray(data) ? data : []).find(charges) as { id?: unknown } | undefined;
+      if (found) charged = { id: String(found.id ?? ''), exchangeId: listed.exchange.id, how: 'listed in its Sessions' };
+      looked = `no Session of it was pushed, nor listed in the CPO's Sessions since the attempt`;
+    }
     t.check(charged
-      ? fail('inbound.blocked-token-refused', `the CPO pushed a Session for Token ${token.uid}, which the tester answered BLOCKED: a Token whose authorization is not ALLOWED does not charge`, { exchangeId: charged.exchange.id })
-      : pass('inbound.blocked-token-refused', `no Session of the blocked Token ${token.uid} came within ${SESSION_WATCH_MS} ms`));
+      ? fail('inbound.blocked-token-refused', `the CPO ${charged.how} a Session for Token ${token.uid}, which the tester answered BLOCKED: a Token whose authorization is not ALLOWED does not charge`, { exchangeId: charged.exchangeId })
+      : pass('inbound.blocked-token-refused', `${looked}: the blocked Token ${token.uid} did not charge`, { exchangeId: asked.exchange.id }));
   },
 });
