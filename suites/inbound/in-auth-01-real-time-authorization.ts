@@ -62,7 +62,7 @@ export default defineCase({
       return charged || pushed ? { action: 'stop-session', params: { ...site, session_id: typeof id === 'string' ? id : '' } } : undefined;
     });
     const startedAt = Date.now();
-    const isAuthorize = (r: InboundRecord): boolean => r.exchange.request.method === 'POST' && new RegExp(`/${token.uid}/authorize$`, 'i').test(pathOf(r));
+    const isAuthorize = (r: InboundRecord): boolean => r.exchange.request.method === 'POST' && decodeURIComponent(pathOf(r)).toUpperCase().endsWith(`/${token.uid.toUpperCase()}/AUTHORIZE`);
     const asked = await t.waitForRequest(`the target to ask real-time authorization of Token ${token.uid}`, isAuthorize, { after: before })
       .catch((error: unknown) => { if (error instanceof DeadlineExceededError) return undefined; throw error; });
     if (!asked) {
