@@ -54,6 +54,14 @@ function terminalAt(data: PaymentsData, request: ServerRequest): { readonly inde
 
 const ok = (): ServerResponseSpec => ({ status: 200, body: envelope(undefined) });
 
+/**
+ * The answer to a CPO's write of a Terminal. The chapter defines no data for it; a PTP may answer with the Terminal as
+ * it now stands (variant terminal-writes-echo-object), which a receiver of the response is advised to accept.
+ */
+function written(party: PartyContext, terminal: PaymentObject | undefined): ServerResponseSpec {
+  return party.variants.has('terminal-writes-echo-object') && terminal ? { status: 200, body: envelope(lowercasePaymentIds(party, terminal)) } : ok();
+}
+
 /** PUT of a whole Terminal by the CPO (its location data): stored as sent, its id the URL's. */
 function putTerminal(party: PartyContext, data: PaymentsData, request: ServerRequest): ServerResponseSpec {
   const { index, terminal } = terminalAt(data, request);
@@ -63,7 +71,7 @@ function putTerminal(party: PartyContext, data: PaymentsData, request: ServerReq
   if (String(body['terminal_id'] ?? '').toUpperCase() !== String(terminal['terminal_id']).toUpperCase()) return invalidPush('the Terminal\'s terminal_id differs from the one in the URL');
   // A PTP that answers the PUT and keeps what it had.
   if (!party.faults.has('terminal-put-ignored')) data.terminals[index] = { ...body, terminal_id: terminal['terminal_id'] } as unknown as PaymentObject;
-  return ok();
+  return written(party, data.terminals[index]);
 }
 
 /** PATCH of a Terminal by the CPO (assigning Locations and EVSEs): the fields sent replace the stored ones. */
@@ -75,7 +83,7 @@ function patchTerminal(party: PartyContext, data: PaymentsData, request: ServerR
   const { terminal_id: _id, ...fields } = body;
   // A PTP that answers the PATCH and assigns nothing.
   if (!party.faults.has('terminal-patch-ignored')) data.terminals[index] = { ...terminal, ...fields, last_updated: typeof body['last_updated'] === 'string' ? body['last_updated'] : ocpiNow() } as PaymentObject;
-  return ok();
+  return written(party, data.terminals[index]);
 }
 
 /**
@@ -88,13 +96,19 @@ function activateTerminal(party: PartyContext, data: PaymentsData, request: Serv
   const terminal = { ...body, terminal_id: `${party.partyId}-TERM-A${String(data.terminals.length + 1).padStart(4, '0')}`, last_updated: ocpiNow() } as PaymentObject;
   data.terminals.push(terminal);
   if (!party.faults.has('activation-no-terminal-posted')) {
-    setTimeout(() => void pushToPartner(party, { module: 'payments', method: 'POST', ids: ['terminals'], body: terminal }), ACTIVATION_DELAY_MS).unref();
+    // A PTP whose configuration takes a while, and which creates the Terminal at the CPO by its id alone (the POST
+    // Terminal method allows "just the terminal id"; the flow gives no time).
+    const slow = party.variants.has('activation-terminal-later-by-id');
+    const created = slow ? { terminal_id: terminal['terminal_id'], last_updated: terminal['last_updated'] } as PaymentObject : terminal;
+    setTimeout(() => void pushToPartner(party, { module: 'payments', method: 'POST', ids: ['terminals'], body: lowercasePaymentIds(party, created) }), slow ? SLOW_ACTIVATION_DELAY_MS : ACTIVATION_DELAY_MS).unref();
   }
-  return ok();
+  return written(party, terminal);
 }
 
-// How long after answering an activation the reference PTP POSTs the new Terminal (as a PTP configuring it would).
+// How long after answering an activation the reference PTP POSTs the new Terminal (as a PTP configuring it would), and
+// how long when the variant activation-terminal-later-by-id takes its time (within PAY-09's wait of 5 s).
 const ACTIVATION_DELAY_MS = 50;
+const SLOW_ACTIVATION_DELAY_MS = 1500;
 
 /**
  * The PTP's Payments Sender interface (OCPI 2.3.0): the Terminals list at `{url}/terminals` and the Financial Advice
@@ -106,7 +120,7 @@ const ACTIVATION_DELAY_MS = 50;
 export function paymentsSenderRoutes(party: PartyContext, data: PaymentsData, pageSize: number): ModuleRoute[] {
   const writes: ModuleRoute[] = [
     { method: 'POST', path: '/terminals/activate', handler: (request) => activateTerminal(party, data, request) },
-    { method: 'POST', path: '/terminals/:object_id/deactivate', handler: (request) => (terminalAt(data, request).terminal ? ok() : unknownObject('Terminal')) },
+    { method: 'POST', path: '/terminals/:object_id/deactivate', handler: (request) => { const { terminal } = terminalAt(data, request); return terminal ? written(party, terminal) : unknownObject('Terminal'); } },
     { method: 'PUT', path: '/terminals/:object_id', handler: (request) => putTerminal(party, data, request) },
     { method: 'PATCH', path: '/terminals/:object_id', handler: (request) => patchTerminal(party, data, request) },
   ];

@@ -13,8 +13,9 @@ const ACTIVATION_WAIT_MS = 5000;
 
 // Steps: (1) tester, as the CPO, POSTs an activation to {payments}/terminals/activate: a Terminal of its own without
 // terminal_id, with a reference of its own (as an OEM would give it); a refusal in the status_code (a reference the
-// PTP does not know) skips; (2) waits up to 5 s for the PTP to POST the created Terminal, carrying that reference, to
-// the tester's Payments Receiver; at the end of the run it deactivates that Terminal. Validated: the activation is
+// PTP does not know) skips; (2) waits up to 5 s for the PTP to POST the created Terminal to the tester's Payments
+// Receiver, carrying that reference or none (the object may be just the id); at the end of the run it deactivates that
+// Terminal when it carried the reference. Validated: the activation is
 // accepted (HTTP 200 or 201, status_code 1000); the Terminal is created at the tester (warns when it does not come: the
 // flow says should, with no time). Runs only with --allow-terminal-changes (spec-notes P4).
 export default defineCase({
@@ -29,7 +30,7 @@ export default defineCase({
   spec: {
     version: '2.3.0',
     section: 'Payments module, Sender interface, POST Activate Terminal method; Terminal Activation flow',
-    rule: 'After an activation request the PTP should create the Terminal at the CPO with a POST of the Terminal object, which carries the activation\'s reference.',
+    rule: 'After an activation request the PTP should create the Terminal at the CPO with a POST of the Terminal object (which may be just its id).',
   },
   severity: 'recommended',
   checks: [...OCPI_RESPONSE_CHECKS, 'payments.activation-creates-terminal'],
@@ -42,21 +43,32 @@ export default defineCase({
       refusalSkips: (code) => `the PTP refused the activation with status_code ${code}: it may not know the tester's reference ${reference}, which no OEM issued`,
     });
     if (!accepted.ok) return;
-    const isCreation = (record: { exchange: { request: { method: string; url: string; body?: unknown } } }): boolean => record.exchange.request.method === 'POST'
-      && /\/payments\/terminals\/*$/.test(new URL(record.exchange.request.url).pathname) && (record.exchange.request.body as { reference?: unknown } | undefined)?.reference === reference;
+    // The POST Terminal method allows the object to be "just the terminal id", so a creation without a reference is
+    // taken as this activation's; one with another reference is another terminal's (CiString: compared without case).
+    const isCreation = (record: { exchange: { request: { method: string; url: string; body?: unknown } } }): boolean => {
+      const { method, url, body } = record.exchange.request;
+      if (method !== 'POST' || !/\/payments\/terminals\/*$/.test(new URL(url).pathname)) return false;
+      const carried = (body as { reference?: unknown } | undefined)?.reference;
+      return carried === undefined || carried === null || (typeof carried === 'string' && carried.toUpperCase() === reference.toUpperCase());
+    };
     const created = await t.waitForRequest(`the PTP to create the activated Terminal (reference ${reference}) at the tester`, isCreation, { after: before, timeoutMs: ACTIVATION_WAIT_MS })
       .catch((error: unknown) => { if (error instanceof DeadlineExceededError) return undefined; throw error; });
     if (!created) {
-      t.check(warn('payments.activation-creates-terminal', `no Terminal with the reference ${reference} was POSTed to the tester's Payments Receiver within ${ACTIVATION_WAIT_MS} ms of the activation: after an activation the PTP should create the Terminal at the CPO`, { exchangeId: accepted.response.exchange.id }));
+      t.check(warn('payments.activation-creates-terminal', `no Terminal with the reference ${reference} (or without a reference) was POSTed to the tester's Payments Receiver within ${ACTIVATION_WAIT_MS} ms of the activation: after an activation the PTP should create the Terminal at the CPO`, { exchangeId: accepted.response.exchange.id }));
       return;
     }
-    const id = (created.exchange.request.body as { terminal_id?: unknown }).terminal_id;
+    const body = created.exchange.request.body as { terminal_id?: unknown; reference?: unknown };
+    const id = body.terminal_id;
+    const named = typeof body.reference === 'string';
     if (typeof id === 'string' && id !== '') {
-      t.compensate('PAY-09 terminal', `deactivate Terminal ${id}, which PAY-09 activated`, async (sender) => {
+      // Only a Terminal that names the tester's reference is surely the tester's: another one is never deactivated.
+      const what = named ? `deactivate Terminal ${id}, which PAY-09 activated` : `Terminal ${id}, which PAY-09's activation may have created`;
+      t.compensate('PAY-09 terminal', what, async (sender) => {
+        if (!named) return `left active: it carried no reference, so the tester cannot tell it from a terminal of the PTP's own; deactivate it by hand if it is the one with the reference ${reference}`;
         const done = await sender.send({ method: 'POST', url: endpointUrl(terminals, id, 'deactivate') });
         return `HTTP ${done.status}`;
       });
     }
-    t.check(pass('payments.activation-creates-terminal', `the PTP created Terminal ${String(id)} at the tester with the activation's reference`, { exchangeId: created.exchange.id }));
+    t.check(pass('payments.activation-creates-terminal', `the PTP created Terminal ${String(id)} at the tester ${named ? 'with the activation\'s reference' : 'by its id alone, the first Terminal it POSTed after the activation'}`, { exchangeId: created.exchange.id }));
   },
 });

@@ -37,6 +37,18 @@ describe('a run against a Payment Terminal Provider (OCPI 2.3.0 Payments)', func
     for (const id of ['AUTH-01', 'AUTH-02', 'AUTH-03']) assert.equal(report.cases.find((c) => c.id === id)?.status, 'passed', `${id} probes the Terminals list`);
   });
 
+  it('leaves active a Terminal the PTP created by its id alone after PAY-09\'s activation, naming it in the teardown, since it may be one of the PTP\'s own.', async () => {
+    const path = reportPath();
+    const outcome = await runMain(['run', '--embedded', 'ptp', '--embedded-variant', 'activation-terminal-later-by-id', '--only', 'PAY-09', '--quiet', '--report-json', path]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    const report = readReport(path);
+    assert.equal(report.cases.find((c) => c.id === 'PAY-09')?.status, 'passed');
+    const teardown = (report as unknown as { teardown: Array<{ caseId: string; detail?: string; exchanges?: unknown[] }> }).teardown.filter((step) => step.caseId === 'PAY-09');
+    assert.equal(teardown.length, 1);
+    assert.match(teardown[0]?.detail ?? '', /^left active: it carried no reference/);
+    assert.deepEqual(teardown[0]?.exchanges ?? [], [], 'nothing is sent to deactivate it');
+  });
+
   it('calls --embedded ptp with another OCPI version a usage error (exit 2), in words, before anything runs.', async () => {
     for (const version of ['2.2.1', '2.1.1', 'all']) {
       const outcome = await runMain(['run', '--embedded', 'ptp', '--ocpi-version', version]);
