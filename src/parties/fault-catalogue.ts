@@ -612,6 +612,11 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'the Authorization header must carry the token Base64-encoded; {count} request(s) sent it raw: GET /ocpi/{version}/{list}{more}', BOTH)),
   fault('pull-with-own-token', 'the party pulls the tester\'s list (an eMSP its Locations, a CPO its Tokens) with the token it issued instead of the one it was given', 'register', 'PEER-01', 'peer.request-authorized',
     'GET {url} carried a token the tester never gave it and was refused with HTTP 401: the target must call the tester with the token the tester gave it in the credentials exchange', BOTH),
+  // How a reference party pages through its partner's list (PEER-02).
+  fault('pull-date-from-with-offset', 'the party pulls the tester\'s list (an eMSP its Locations, a CPO its Tokens) with date_from in local time with an offset (+01:00), which an OCPI DateTime does not allow', 'register', 'PEER-02', 'peer.paging-parameters',
+    'date_from=2020-01-01T01:00:00+01:00 is not an OCPI {version} DateTime ({form}) (in {count} list requests; the first is shown): a list request\'s paging parameters have the types the spec gives them', BOTH),
+  warnsIn(fault('pull-offset-by-limit', 'the party pages through the tester\'s list by the limit it asked for (20), not by the objects each page held (the tester gives at most 10), so it skips objects', 'register', 'PEER-02', 'peer.pages-continued',
+    'GET {url} asked for offset 20, but the pages the target got of this list ended at 10: the {count} objects from offset 10 on were never read (the next page starts after the objects the previous page returned, as its Link says)', BOTH)),
   // What a reference party sends on its own when triggered, through one pushToPartner (IN-LOC-01, IN-LOC-02, IN-SES-01; IN-CMD-01).
   onlyIn(FROM_22, wideFault('push-routing-to-itself', 'what the party sends when triggered (Locations, EVSE statuses, Tariffs, Sessions, CDRs, authorizations, commands, Tokens) carries OCPI-to naming the party itself', 'headers.request-routing',
     'OCPI-to names {self}, not the tester ZZ/OCT: a request to a party\'s own endpoint is addressed to that party', ['IN-LOC-01', 'IN-LOC-02', 'IN-TAR-01', 'IN-SES-01', 'IN-AUTH-01', 'IN-CMD-01', 'IN-TOK-01'])),

@@ -43,7 +43,8 @@ function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined)
  * A reference party, once registered, pulls its partner's main list when the partner declared its Sender: the eMSP
  * the CPO's Locations, the CPO the eMSP's Tokens (to authorize its drivers offline). GET the list with the token the
  * partner gave it (a fault uses the one it issued instead), with routing headers (a fault leaves them out), following
- * the next Links up to 20 pages. Never throws: the partner's data or its failure must not break the registration. A
+ * the next Links up to 20 pages (faults: a date_from with an offset, offsets moved on by its own limit; the variant
+ * pull-pages-side-by-side computes its offsets and fetches the pages at once). Never throws: the partner's data or its failure must not break the registration. A
  * PTP, or a partner without that Sender, pulls nothing.
  */
 export async function pullPartnerList(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
@@ -58,17 +59,33 @@ export async function pullPartnerList(party: PartyContext, partner: PartyIdentit
   // 2.1.1 has no routing headers, and carries the token as issued.
   const headers = carriesOcpiHeaders(party.version) ? routingHeaders(party, partner) : {};
   const raw = party.version === '2.1.1' || party.faults.has('pull-raw-token');
+  const get = (at: string) => party.client.send({ method: 'GET', url: at, token, headers, ...(raw ? { tokenEncoding: 'raw' as const } : {}) });
   let pages = 0;
   let objects = 0;
+  // The objects of a page answered with a list, counted; undefined for any other answer.
+  const took = (response: { status: number; body?: unknown }): number | undefined => {
+    const data = (response.body as { data?: unknown } | undefined)?.data;
+    if (response.status !== 200 || !Array.isArray(data)) return undefined;
+    pages += 1;
+    objects += data.length;
+    return data.length;
+  };
   try {
-    for (let next: string | undefined = url; next !== undefined && pages < MAX_PAGES;) {
-      const response = await party.client.send({ method: 'GET', url: next, token, headers, ...(raw ? { tokenEncoding: 'raw' as const } : {}) });
-      const data = (response.body as { data?: unknown } | undefined)?.data;
-      if (response.status !== 200 || !Array.isArray(data)) break;
-      pages += 1;
-      objects += data.length;
-      const link = nextLink(response.headers['link'], next);
-      next = link.kind === 'next' ? link.url : undefined;
+    if (party.variants.has('pull-pages-side-by-side')) await pullSideBySide(url, get, took);
+    else if (party.faults.has('pull-offset-by-limit')) {
+      // A client that moves on by the limit it asked for, whatever the page held: it skips what the server left out.
+      for (let offset = 0; pages < MAX_PAGES; offset += OWN_LIMIT) {
+        if (!took(await get(withQuery(url, { offset: String(offset), limit: String(OWN_LIMIT) })))) break;
+      }
+    } else {
+      // A client that writes the time since when it wants changes with its local offset (+01:00), which OCPI DateTimes do not allow.
+      const first = party.faults.has('pull-date-from-with-offset') ? withQuery(url, { date_from: '2020-01-01T01:00:00+01:00' }) : url;
+      for (let next: string | undefined = first; next !== undefined && pages < MAX_PAGES;) {
+        const response = await get(next);
+        if (took(response) === undefined) break;
+        const link = nextLink(response.headers['link'], next);
+        next = link.kind === 'next' ? link.url : undefined;
+      }
     }
   } catch {
     // No response from the partner: what was pulled so far is all there is.
@@ -78,6 +95,33 @@ export async function pullPartnerList(party: PartyContext, partner: PartyIdentit
     await party.client.send({ method: 'GET', url: declared.replace(/\/[^/]+\/*$/, '/hubclientinfo'), token, headers, ...(raw ? { tokenEncoding: 'raw' as const } : {}) }).catch(() => undefined);
   }
   return { pages, objects };
+}
+
+// The page size a reference party asks for when it builds its page URLs itself (a fault, a variant).
+const OWN_LIMIT = 20;
+const SIDE_BY_SIDE_LIMIT = 4;
+
+/** `url` with these query parameters set. */
+function withQuery(url: string, parameters: Readonly<Record<string, string>>): string {
+  const at = new URL(url);
+  for (const [name, value] of Object.entries(parameters)) at.searchParams.set(name, value);
+  return at.toString();
+}
+
+/**
+ * The variant pull-pages-side-by-side: a client that asks for the changes since a date with a small limit, reads the
+ * X-Total-Count of the first page, and then fetches every further page at once, at offsets it computes from the
+ * objects each page holds (the server gives at most the limit asked), without following Links.
+ */
+async function pullSideBySide(url: string, get: (at: string) => Promise<{ status: number; body?: unknown; headers: Record<string, string | string[] | undefined> }>, took: (response: { status: number; body?: unknown }) => number | undefined): Promise<void> {
+  const query = { date_from: '2000-01-01T00:00:00Z', limit: String(SIDE_BY_SIDE_LIMIT) };
+  const first = await get(withQuery(url, query));
+  if (!took(first)) return;
+  const total = Math.min(Number(first.headers['x-total-count']), SIDE_BY_SIDE_LIMIT * MAX_PAGES);
+  const offsets: number[] = [];
+  for (let offset = SIDE_BY_SIDE_LIMIT; offset < total; offset += SIDE_BY_SIDE_LIMIT) offsets.push(offset);
+  const responses = await Promise.all(offsets.map((offset) => get(withQuery(url, { ...query, offset: String(offset) }))));
+  responses.forEach((response) => took(response));
 }
 
 /**

@@ -101,6 +101,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Transport and format, Response format: where a call defines no data (the Payments PUT, PATCH and activation methods define none), the receiver of the response is advised to accept any data'),
   variant('activation-terminal-later-by-id', ['ptp'], 'in OCPI 2.3.0, after an activation the PTP POSTs the new Terminal to the CPO 1.5 s later, with only its terminal_id and last_updated',
     'Payments module, Receiver interface, POST Terminal method: the object sent may be just the terminal id; the Terminal Activation flow gives no time'),
+  variant('pull-pages-side-by-side', BOTH, 'the party pulls its partner\'s list (an eMSP the Locations, a CPO the Tokens) since a date with limit 4, then fetches all further pages at once at offsets it computes from X-Total-Count, without following Links',
+    'Transport and format, Pagination: date_from and limit are the client\'s to choose; the next page starts after the objects the previous one returned, however the client finds its offset'),
   variant('null-optionals', BOTH, 'unset optional fields are written as null in every object the party sends (lists, single objects, credentials)',
     'Terminology, Cardinality: an optional field may be null or left out'),
   variant('token-a-single-use', BOTH, 'Token A is refused everywhere (401) once it served a registration, and is not re-armed when the partner unregisters',

@@ -2,14 +2,11 @@ import { CALLER_WORDS, carriesGivenToken, checkBase64Authorization } from '../..
 import { fail, pass } from '../../src/checks/finding.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkRequestsRouting } from '../../src/checks/request-routing.js';
-import { DeadlineExceededError } from '../../src/runner/case-context.js';
 import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
-
-// How long the case waits for a first pull when none has come yet; it runs alongside the other cases.
-const PULL_GRACE_MS = 5000;
+import { partnerPulls } from './partner-pulls.js';
 
 // Steps: none during the case. Earlier in the run (during the registration, for the reference parties) the target,
 // as the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (playing the CPO:
@@ -38,16 +35,7 @@ export default defineCase({
   severity: 'required',
   checks: ['peer.request-authorized', 'auth.token-base64-encoded', 'headers.request-routing'],
   async run(t) {
-    let requests = t.peer.senderRequests();
-    if (requests.length === 0 && t.peer.senderModules.length > 0 && t.settings.targetRole !== 'ptp') {
-      // A target that pulls right after registering may still be on its way (it registered with us, say).
-      await t.waitForRequest('the target to pull the tester\'s Sender lists', (record) => t.peer.senderModuleOf(record) !== undefined, { timeoutMs: PULL_GRACE_MS })
-        .catch((error: unknown) => { if (!(error instanceof DeadlineExceededError)) throw error; });
-      requests = t.peer.senderRequests();
-    }
-    if (requests.length === 0) {
-      t.skip(`the target fetched nothing from the tester's Sender interfaces during the run (${t.peer.senderModules.length > 0 ? `it can pull the tester's ${t.peer.senderModules.join(', ')}: see the version details at ${t.peer.versionsUrl}` : 'the tester offers none to it'})`);
-    }
+    const requests = await partnerPulls(t);
     t.attach(...requests.map(({ record }) => record.exchange));
     const refused = requests.filter(({ record }) => !carriesGivenToken(record));
     t.check(refused.length === 0
