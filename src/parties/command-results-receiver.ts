@@ -7,14 +7,23 @@ import type { PartyContext } from './party-context.js';
 /** The CommandResults the reference eMSP received at the response_urls it gave, by command and id. */
 export type CommandResultStore = Map<string, Record<string, unknown>>;
 
+// How long the fault command-response-url-expires keeps a response_url after sending its command.
+const EXPIRES_MS = 250;
+
 /**
  * The eMSP's Commands Sender interface (2.2.1, 2.3.0): the response_url it gives with each command it sends, at
  * `{commands}/{command}/{uid}`, where the CPO POSTs the CommandResult. A body without a `result` is refused with 2001.
+ * `sent` says when each command was sent, by uid (for a fault that forgets commands early).
  */
-export function commandResultsRoutes(party: PartyContext, results: CommandResultStore): ModuleRoute[] {
+export function commandResultsRoutes(party: PartyContext, results: CommandResultStore, sent: ReadonlyMap<string, number>): ModuleRoute[] {
   const receive = (request: ServerRequest): ServerResponseSpec => {
     const body = asPushedObject(request.body);
     if (!body || typeof body['result'] !== 'string') return invalidPush('the body must be a CommandResult with a result');
+    // An eMSP that knows only the happy path: any other result is "not understood".
+    if (party.faults.has('command-result-only-accepted') && body['result'] !== 'ACCEPTED') return invalidPush(`unknown result ${String(body['result'])}`);
+    // An eMSP that forgets a command a quarter of a second after sending it, whatever timeout the CPO gave.
+    const sentAt = sent.get(request.params['uid'] ?? '');
+    if (party.faults.has('command-response-url-expires') && sentAt !== undefined && Date.now() - sentAt > EXPIRES_MS) return { status: 404, body: envelope(undefined, 2000, 'unknown or expired command') };
     results.set(`${request.params['command'] ?? ''}/${request.params['uid'] ?? ''}`, body);
     // A result endpoint that is not there after all (the eMSP gave a response_url it does not serve).
     if (party.faults.has('command-response-url-unserved')) return { status: 404, body: envelope(undefined, 2000, 'unknown response_url') };

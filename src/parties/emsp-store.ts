@@ -14,6 +14,8 @@ export class EmspStore {
   readonly sessions = new Map<string, PushedObject>();
   /** CDRs by the id in the URL the eMSP gave out for them in its POST response's Location header. */
   readonly cdrs = new Map<string, PushedObject>();
+  /** When the eMSP sent each command it sent, by the uid of its response_url (Date.now()). */
+  readonly commandsSent = new Map<string, number>();
   #counter = 0;
 
   constructor(tokens: Token[]) {

@@ -277,7 +277,7 @@ function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults,
  */
 function emspModules(party: PartyContext, store: EmspStore, pageSize: number, commandResults: CommandResultStore): FunctionalModule[] {
   return [
-    ...(party.version === '2.1.1' ? [] : [['commands', 'SENDER', commandResultsRoutes(party, commandResults)] as FunctionalModule]),
+    ...(party.version === '2.1.1' ? [] : [['commands', 'SENDER', commandResultsRoutes(party, commandResults, store.commandsSent)] as FunctionalModule]),
     ['locations', 'RECEIVER', locationsReceiverRoutes(party, store)],
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],

@@ -21,6 +21,7 @@ export async function sendPartnerCommand(party: PartyContext, store: EmspStore, 
   const stored = store.tokens.find((token) => token.valid) ?? store.tokens[0];
   if (!stored) return { status: 'failed', reason: 'the reference eMSP has no Token to start a session with' };
   const uid = randomUUID();
+  store.commandsSent.set(uid, Date.now());
   const body: Record<string, unknown> = {
     response_url: `${spoken.detailsUrl()}/commands/START_SESSION/${uid}`,
     token: shapeForVersion(spoken.version, 'tokens', stored),

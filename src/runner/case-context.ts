@@ -24,10 +24,12 @@ import { revocationReason, type SessionGuard } from './session-guard.js';
 import type { Revocation } from '../model/revocation.js';
 
 // The DSL's own vocabulary, so that suites name it from here: what t.request answers, what t.peer.senderRequests()
-// lists, and what a t.waitFor… throws when the target did not come within its deadline.
+// lists, what a t.waitFor… throws when the target did not come within its deadline, and the timeout the tester's
+// CommandResponse gives.
 export type { OcpiResponse } from '../transport/ocpi-client.js';
 export type { SenderRequest } from '../peer/peer.js';
 export { DeadlineExceededError } from '../peer/deadline-exceeded-error.js';
+export { PEER_COMMAND_TIMEOUT_S } from '../peer/peer-commands-receiver.js';
 export type { InboundRecord } from '../peer/inbound-log.js';
 
 /**

@@ -64,6 +64,8 @@ export interface RunState {
   /** A session a START_SESSION command created, ACTIVE until STOP_SESSION. */
   readonly chargingSession: { readonly sessionId: string };
   readonly reservation: { readonly reservationId: string };
+  /** Set when an eMSP's response_url took the tester's CommandResult (IN-CMD-01), for the case that sends another later. */
+  readonly commandResultTaken: { readonly by: string };
   /** Set when CRED-01's probe ended in a registration the tester had to undo: Token A may have been spent on it. */
   readonly registrationUndone: { readonly by: string };
 }

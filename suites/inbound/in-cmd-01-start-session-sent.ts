@@ -3,6 +3,7 @@ import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-r
 import { checkRequestBody } from '../../src/checks/schema.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
+import { awaitStartSession, responseUrlOf } from './await-command.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 
 // Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
@@ -19,6 +20,7 @@ export default defineCase({
   versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   requires: ['session'],
+  provides: ['commandResultTaken'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
   spec: citedAlike({
     version: '2.2.1',
@@ -28,11 +30,8 @@ export default defineCase({
   severity: 'required',
   checks: ['inbound.declared-endpoint', ...SENDER_CHECKS, 'schema.request', ...OCPI_RESPONSE_CHECKS],
   async run(t) {
-    const site = t.peer.firstEvse ?? t.skip('the tester has no EVSE of its own to ask for a session on');
     const declared = new URL(`${t.peer.detailsUrlOf(t.version)}/commands`).pathname;
-    const before = t.peer.inbound.since(0).at(-1)?.seq ?? 0;
-    await t.trigger({ action: 'send-command', params: { command: 'START_SESSION', location_id: site.locationId, evse_uid: site.evseUid, receiver_url: t.peer.versionsUrl } });
-    const record = await t.waitForRequest('the target to send a command to the tester', (r) => r.exchange.request.method === 'POST' && /\/commands(\/|$)|\/START_SESSION\/*$/i.test(new URL(r.exchange.request.url).pathname), { after: before });
+    const record = await awaitStartSession(t);
     const at = { exchangeId: record.exchange.id };
     const path = new URL(record.exchange.request.url).pathname.replace(/\/+$/, '');
     if (path !== `${declared}/START_SESSION`) {
@@ -43,13 +42,16 @@ export default defineCase({
     judgeSender(t, [record], 'the command');
     const body = checkRequestBody(record.exchange, t.version, 'StartSession');
     t.check(body);
-    const responseUrl = (record.exchange.request.body as { response_url?: unknown } | undefined)?.response_url;
+    const responseUrl = responseUrlOf(record);
     // Without a response_url (the schema check said so) there is nowhere to send the result.
-    if (typeof responseUrl !== 'string' || !URL.canParse(responseUrl)) return;
+    if (responseUrl === undefined) return;
     // A response_url on an origin the user did not allow: the tester sends no token there, which is not the target's fault (I3).
     const refused = t.originRefusal(responseUrl);
     if (refused) t.skip(`the CommandResult was not sent to the response_url: ${refused}`);
     const result = await moduleRequest(t, { method: 'POST', url: responseUrl, body: { result: 'ACCEPTED' } });
-    t.check(checkOcpiResponse(result.exchange, t.version));
+    const judged = checkOcpiResponse(result.exchange, t.version);
+    t.check(judged);
+    // IN-CMD-02 sends a REJECTED result later, to a response_url that took this one.
+    if (judged.every((finding) => finding.status !== 'fail')) t.provide('commandResultTaken', { by: 'IN-CMD-01' });
   },
 });
