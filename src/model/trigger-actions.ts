@@ -29,6 +29,7 @@ export const TRIGGER_ACTIONS = [
   { name: 'push-cdr', description: 'POST a CDR to the partner', parameters: [{ name: 'cdr_id', description: 'the id of the CDR to push' }, PEER] },
   { name: 'push-token', description: 'push a Token (PUT) to the partner (an eMSP target)', parameters: [{ name: 'token_uid', description: 'the uid of the Token to push' }, PEER] },
   { name: 'send-command', description: 'send a command (START_SESSION, STOP_SESSION...) to the partner (an eMSP target)', parameters: [{ name: 'command', description: 'the command type, e.g. START_SESSION' }, LOCATION, EVSE, PEER] },
+  { name: 'send-charging-profile', description: 'send a ChargingProfile for a session (PUT) to the partner\'s ChargingProfiles Receiver (an eMSP or SCSP target)', parameters: [{ name: 'session_id', description: 'the id of the Session (one of the partner\'s) to set the profile on' }, PEER] },
 ] as const satisfies readonly TriggerActionSpec[];
 
 /** The name of a trigger action. */

@@ -13,20 +13,27 @@ const EXPIRES_MS = 250;
 /**
  * The eMSP's Commands Sender interface (2.2.1, 2.3.0): the response_url it gives with each command it sends, at
  * `{commands}/{command}/{uid}`, where the CPO POSTs the CommandResult. A body without a `result` is refused with 2001.
- * `sent` says when each command was sent, by uid (for a fault that forgets commands early).
+ * `sent` says when each command was sent, by uid (for a fault that forgets commands early). Its ChargingProfiles
+ * Sender interface takes ChargingProfileResults the same way, at `{chargingprofiles}/{session_id}/{uid}` (`module`).
  */
-export function commandResultsRoutes(party: PartyContext, results: CommandResultStore, sent: ReadonlyMap<string, number>): ModuleRoute[] {
+export function commandResultsRoutes(party: PartyContext, results: CommandResultStore, sent: ReadonlyMap<string, number>, module: 'commands' | 'chargingprofiles' = 'commands'): ModuleRoute[] {
+  const has = (fault: string): boolean => party.faults.has(fault);
   const receive = (request: ServerRequest): ServerResponseSpec => {
     const body = asPushedObject(request.body);
-    if (!body || typeof body['result'] !== 'string') return invalidPush('the body must be a CommandResult with a result');
+    if (!body || typeof body['result'] !== 'string') return invalidPush(`the body must be a ${module === 'commands' ? 'CommandResult' : 'ChargingProfileResult'} with a result`);
+    if (module === 'chargingprofiles') {
+      results.set(`profile/${request.params['command'] ?? ''}/${request.params['uid'] ?? ''}`, body);
+      // A result endpoint that is not there after all.
+      return has('profile-response-url-unserved') ? { status: 404, body: envelope(undefined, 2000, 'unknown response_url') } : { status: 200, body: envelope(undefined) };
+    }
     // An eMSP that knows only the happy path: any other result is "not understood".
-    if (party.faults.has('command-result-only-accepted') && body['result'] !== 'ACCEPTED') return invalidPush(`unknown result ${String(body['result'])}`);
+    if (has('command-result-only-accepted') && body['result'] !== 'ACCEPTED') return invalidPush(`unknown result ${String(body['result'])}`);
     // An eMSP that forgets a command a quarter of a second after sending it, whatever timeout the CPO gave.
     const sentAt = sent.get(request.params['uid'] ?? '');
-    if (party.faults.has('command-response-url-expires') && sentAt !== undefined && Date.now() - sentAt > EXPIRES_MS) return { status: 404, body: envelope(undefined, 2000, 'unknown or expired command') };
+    if (has('command-response-url-expires') && sentAt !== undefined && Date.now() - sentAt > EXPIRES_MS) return { status: 404, body: envelope(undefined, 2000, 'unknown or expired command') };
     results.set(`${request.params['command'] ?? ''}/${request.params['uid'] ?? ''}`, body);
     // A result endpoint that is not there after all (the eMSP gave a response_url it does not serve).
-    if (party.faults.has('command-response-url-unserved')) return { status: 404, body: envelope(undefined, 2000, 'unknown response_url') };
+    if (has('command-response-url-unserved')) return { status: 404, body: envelope(undefined, 2000, 'unknown response_url') };
     return { status: 200, body: envelope(undefined) };
   };
   return [{ method: 'POST', path: '/:command/:uid', handler: receive }];

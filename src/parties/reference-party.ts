@@ -3,6 +3,7 @@ import { performTrigger } from './perform-trigger.js';
 import { triggerHandler } from './trigger-handler.js';
 import { commandResultsRoutes, type CommandResultStore } from './command-results-receiver.js';
 import { sendPartnerCommand } from './send-partner-command.js';
+import { sendPartnerChargingProfile } from './send-partner-charging-profile.js';
 import { pushToken } from './push-token.js';
 import { startDriverSession, stopDriverSession } from './driver-session-triggers.js';
 import { changeEvseStatus } from './change-evse-status.js';
@@ -206,6 +207,7 @@ export async function startReferenceParty(options: ReferencePartyOptions): Promi
   }
   const perform = (request: TriggerRequest): Promise<TriggerOutcome> => {
     if (emsp && request.action === 'send-command') return sendPartnerCommand(party, emsp, request);
+    if (emsp && request.action === 'send-charging-profile') return sendPartnerChargingProfile(party, request);
     if (emsp && request.action === 'push-token') return pushToken(party, emsp, request);
     if (cpo && request.action === 'start-session') return startDriverSession(party, cpo, request);
     if (cpo && request.action === 'stop-session') return stopDriverSession(party, cpo, request);
@@ -273,11 +275,12 @@ function cpoModules(party: PartyContext, store: CpoStore, results: AsyncResults,
 
 /**
  * The eMSP's functional modules: the four Receivers CPOs push to, its Tokens Sender with real-time authorization and,
- * in 2.2.1 and 2.3.0, its Commands Sender (the response_urls of the commands it sends).
+ * in 2.2.1 and 2.3.0, its Commands and ChargingProfiles Senders (the response_urls of the commands and profiles it sends).
  */
 function emspModules(party: PartyContext, store: EmspStore, pageSize: number, commandResults: CommandResultStore): FunctionalModule[] {
   return [
     ...(party.version === '2.1.1' ? [] : [['commands', 'SENDER', commandResultsRoutes(party, commandResults, store.commandsSent)] as FunctionalModule]),
+    ...(party.version === '2.1.1' ? [] : [['chargingprofiles', 'SENDER', commandResultsRoutes(party, commandResults, store.commandsSent, 'chargingprofiles')] as FunctionalModule]),
     ['locations', 'RECEIVER', locationsReceiverRoutes(party, store)],
     ['tariffs', 'RECEIVER', tariffsReceiverRoutes(party, store)],
     ['sessions', 'RECEIVER', sessionsReceiverRoutes(party, store)],

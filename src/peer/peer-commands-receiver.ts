@@ -10,7 +10,8 @@ export const PEER_COMMAND_TIMEOUT_S = 30;
  * The peer's Commands Receiver, as a CPO offers one to the eMSP under test (2.2.1, 2.3.0): a POST of any command at
  * `{commands}/{command}` is answered, to a registered partner, with a CommandResponse ACCEPTED and a timeout; 401 to
  * anyone else; with routing headers. No charger exists behind it: the case that asked for the command judges the
- * request from the peer's record and sends the CommandResult itself, to the response_url the command carried.
+ * request from the peer's record and sends the CommandResult itself, to the response_url the command carried. Its
+ * ChargingProfiles Receiver answers the same way (a ChargingProfileResponse is a result and a timeout too).
  */
 export function peerCommandsRoute(identify: (request: ServerRequest) => InboundCaller): Handler {
   return (request) => {

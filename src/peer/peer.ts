@@ -209,6 +209,11 @@ export class Peer {
     return this.data ? firstTesterEvse(this.data) : undefined;
   }
 
+  /** The id of the first Session of the tester's own data (when it plays the CPO), e.g. for a ChargingProfile. */
+  get firstSessionId(): string | undefined {
+    return this.data?.sessions[0]?.id;
+  }
+
   /** The Sender interface of the peer an inbound request GETs, or undefined for any other request. */
   senderModuleOf(record: InboundRecord): PeerSenderModule | undefined {
     if (record.exchange.request.method !== 'GET') return undefined;
@@ -362,7 +367,8 @@ export class Peer {
     const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
     // Playing the eMSP towards a CPO (2.2.1, 2.3.0): a Locations Receiver, for what the CPO pushes when triggered (IN-LOC-01).
     const locations = this.#options.role === 'EMSP' && version !== '2.1.1';
-    // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when triggered (IN-CMD-01).
+    // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when triggered
+    // (IN-CMD-01), and a ChargingProfiles Receiver, for the profiles it sends as a Smart Charging Service Provider (IN-CPR-01).
     const commands = this.#options.role === 'CPO' && version !== '2.1.1';
     const receivers = (): Array<Record<string, string>> => [
       // Its Locations and Tariffs Receivers (IN-LOC-01, IN-LOC-02, IN-TAR-01), and its Sessions and CDRs Receivers, for
@@ -370,7 +376,7 @@ export class Peer {
       ...(locations ? ['locations', 'tariffs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(locations ? ['sessions', 'cdrs'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       // And its Tokens Receiver, for the Token the eMSP pushes when triggered (IN-TOK-01).
-      ...(commands ? ['commands', 'tokens'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
+      ...(commands ? ['commands', 'tokens', 'chargingprofiles'].map((identifier) => ({ identifier, role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/${identifier}` })) : []),
       ...(payments.length > 0 ? [{ identifier: 'payments', role: 'RECEIVER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
       ...(ptpSender.length > 0 ? [{ identifier: 'payments', role: 'SENDER', url: `${this.detailsUrlOf(version)}/payments` }] : []),
     ];
@@ -383,6 +389,8 @@ export class Peer {
     for (const receiver of payments) server.route('POST', `${details}/payments/${receiver.collection}`, receiver.handler);
     for (const route of ptpSender) server.route(route.method, `${details}${route.path}`, route.handler);
     if (commands) server.route('POST', `${details}/commands/:command`, peerCommandsRoute((request) => this.#identify(request)));
+    // The Receiver's PUT, GET and DELETE each answer a ChargingProfileResponse, whose shape is the CommandResponse's.
+    if (commands) for (const method of ['PUT', 'GET', 'DELETE']) server.route(method, `${details}/chargingprofiles/:session_id`, peerCommandsRoute((request) => this.#identify(request)));
     // Playing the eMSP (2.2.1, 2.3.0): real-time authorization of the tester's Tokens (IN-AUTH-01).
     if (this.tokens && version !== '2.1.1') server.route('POST', `${details}/tokens/:token_uid/authorize`, peerAuthorizeRoute(this.tokens, identify));
     if (commands) for (const route of peerTokensReceiverRoutes(guard)) server.route(route.method, `${details}${route.path}`, route.handler);

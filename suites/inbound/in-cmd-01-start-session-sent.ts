@@ -1,10 +1,10 @@
 import { fail, pass } from '../../src/checks/finding.js';
-import { checkOcpiResponse, OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
+import { OCPI_RESPONSE_CHECKS } from '../../src/checks/ocpi-response.js';
 import { checkRequestBody } from '../../src/checks/schema.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
-import { moduleRequest } from '../../src/runner/module-request.js';
-import { awaitStartSession, responseUrlOf } from './await-command.js';
+import { awaitStartSession } from './await-command.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
+import { sendResult } from './send-result.js';
 
 // Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
 // START_SESSION for one of the tester's own EVSEs; (2) waits, within --deadline, for a POST under its declared
@@ -42,16 +42,9 @@ export default defineCase({
     judgeSender(t, [record], 'the command');
     const body = checkRequestBody(record.exchange, t.version, 'StartSession');
     t.check(body);
-    const responseUrl = responseUrlOf(record);
     // Without a response_url (the schema check said so) there is nowhere to send the result.
-    if (responseUrl === undefined) return;
-    // A response_url on an origin the user did not allow: the tester sends no token there, which is not the target's fault (I3).
-    const refused = t.originRefusal(responseUrl);
-    if (refused) t.skip(`the CommandResult was not sent to the response_url: ${refused}`);
-    const result = await moduleRequest(t, { method: 'POST', url: responseUrl, body: { result: 'ACCEPTED' } });
-    const judged = checkOcpiResponse(result.exchange, t.version);
-    t.check(judged);
+    const judged = await sendResult(t, record, { result: 'ACCEPTED' });
     // IN-CMD-02 sends a REJECTED result later, to a response_url that took this one.
-    if (judged.every((finding) => finding.status !== 'fail')) t.provide('commandResultTaken', { by: 'IN-CMD-01' });
+    if (judged?.every((finding) => finding.status !== 'fail')) t.provide('commandResultTaken', { by: 'IN-CMD-01' });
   },
 });

@@ -114,14 +114,25 @@ describe("the tester's peer playing the CPO", () => {
   });
   afterEach(() => peer.stop());
 
-  it('declares its four CPO lists as SENDER interfaces, and Commands and Tokens Receivers, in its version details.', async () => {
+  it('declares its four CPO lists as SENDER interfaces, and Commands, Tokens and ChargingProfiles Receivers, in its version details.', async () => {
     const details = await client.send({ method: 'GET', url: peer.detailsUrl, token });
     const endpoints = (details.body as { data: { endpoints: Array<{ identifier: string; role: string; url: string }> } }).data.endpoints;
     assert.deepEqual(endpoints.map((e) => [e.identifier, e.role, e.url]), [
       ...['credentials', 'locations', 'tariffs', 'sessions', 'cdrs'].map((id) => [id, 'SENDER', `${peer.detailsUrl}/${id}`]),
       ['commands', 'RECEIVER', `${peer.detailsUrl}/commands`],
       ['tokens', 'RECEIVER', `${peer.detailsUrl}/tokens`],
+      ['chargingprofiles', 'RECEIVER', `${peer.detailsUrl}/chargingprofiles`],
     ]);
+  });
+
+  it('answers a ChargingProfile PUT, GET and DELETE from its partner with a ChargingProfileResponse ACCEPTED and a timeout, and a stranger with 401.', async () => {
+    for (const method of ['PUT', 'GET', 'DELETE'] as const) {
+      const answer = await client.send({ method, url: `${peer.detailsUrl}/chargingprofiles/SES0001`, token, headers: routing, ...(method === 'PUT' ? { body: { charging_profile: {}, response_url: 'http://127.0.0.1:9/r' } } : {}) });
+      assert.equal(answer.status, 200, method);
+      assert.deepEqual((answer.body as { data: unknown }).data, { result: 'ACCEPTED', timeout: 30 }, method);
+    }
+    const stranger = await client.send({ method: 'PUT', url: `${peer.detailsUrl}/chargingprofiles/SES0001`, token: new Secret('who-is-this'), body: {} });
+    assert.equal(stranger.status, 401);
   });
 
   it('answers a command from its partner with a CommandResponse ACCEPTED and a timeout, and a stranger with 401.', async () => {
