@@ -647,6 +647,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     'GET /ocpi/{version}/hubclientinfo is not a URL the tester declared (its versions URL, a version\'s details or an endpoint in them): a party calls its partner only at the URLs its version details give', BOTH),
   onlyIn(FROM_22, emspFault('profile-to-undeclared-url', 'the eMSP PUTs a ChargingProfile with the CPO\'s country_code and party_id after the declared ChargingProfiles URL, as the Sessions module addresses a Session', 'IN-CPR-01', 'inbound.declared-endpoint',
     'the ChargingProfile was PUT to {path}, not to {declared}: a ChargingProfile goes to {chargingprofiles}/{session_id} of the ChargingProfiles Receiver URL the CPO declared')),
+  onlyIn(FROM_22, emspFault('profile-with-own-token', 'the eMSP sends a ChargingProfile with the token it issued to the CPO instead of the one it was given', 'IN-CPR-01', 'peer.request-authorized',
+    'PUT /ocpi/{version}/chargingprofiles/{session} (the ChargingProfile) carried a token the tester never gave it, not the token the tester gave the target')),
   onlyIn(FROM_22, emspFault('profile-without-response-url', 'the eMSP sends a ChargingProfile without response_url', 'IN-CPR-01', 'schema.request',
     '/response_url: required field "response_url" is missing')),
   onlyIn(FROM_22, emspFault('profile-response-url-unserved', 'the eMSP does not serve the response_url it gave with a ChargingProfile: the result is answered 404', 'IN-CPR-01', 'http.status',

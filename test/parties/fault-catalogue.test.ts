@@ -65,7 +65,7 @@ describe('the fault catalogue', () => {
   });
 
   // A ratchet: raise it when faults are added; a change that loses a proven pair fails here.
-  const PROVEN_PAIRS = 410;
+  const PROVEN_PAIRS = 411;
 
   it(`has a fault for at least ${PROVEN_PAIRS} of the (case, check) pairs the cases declare, and reports how many.`, () => {
     const { declared, proven } = pairCoverage();
