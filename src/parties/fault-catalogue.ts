@@ -38,6 +38,11 @@ export interface Fault {
    * --handshake await the embedded party then offers every version it speaks and picks one), once, not per version.
    */
   readonly negotiated?: boolean;
+  /**
+   * The fault shows only when the whole catalogue runs (it counts requests across every module), so the fault loop
+   * never narrows its run to the modules it names.
+   */
+  readonly wholeRun?: boolean;
   /** Every case the fault trips, at least one; a case may appear once per check it trips. */
   readonly expects: readonly FaultExpectation[];
   /**
@@ -540,8 +545,8 @@ export const FAULTS: readonly Fault[] = Object.freeze(withPatchTwins([
     '/data/result: "DONE" is not a ChargingProfileResponseType (expected one of ACCEPTED, NOT_SUPPORTED, REJECTED, TOO_OFTEN, UNKNOWN_SESSION)'),
   cpoFault('unknown-session-accepted', 'a charging profile for an unknown session is ACCEPTED', 'CPR-04', 'chargingprofiles.unknown-session',
     'result ACCEPTED: a request for a session the CPO does not know is answered with UNKNOWN_SESSION'),
-  moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
-    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'),
+  Object.freeze({ ...moduleFault('revokes-token-mid-run', 'the credentials token stops working after eight requests to functional modules, though the tester neither changed nor deleted it', 'CRED-09', 'auth.session-token-accepted',
+    'the target stopped accepting the credentials token during {case} ({request} answered 401; it had accepted it until then, last in {last}): a token stays valid until the credentials are updated or deleted; the cases that needed it were skipped'), wholeRun: true }),
   emspFault('location-put-drops-field', 'a pushed Location is stored without the max_electric_power of its connectors (in 2.1.1, which has none: their tariff_id)', 'LOC-PUSH-01', 'locations.stored-as-put',
     'the Location read back differs from the one PUT in {places}: a Receiver stores the object as sent'),
   emspFault('location-patch-ignored', 'a Location PATCH is answered with success but not applied', 'LOC-PUSH-02', 'locations.patch-applied',

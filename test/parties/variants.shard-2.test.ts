@@ -1,0 +1,3 @@
+import { describeVariantRuns } from './variant-runs.js';
+
+describeVariantRuns(2, 3);
