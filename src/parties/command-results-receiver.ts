@@ -36,5 +36,7 @@ export function commandResultsRoutes(party: PartyContext, results: CommandResult
     if (has('command-response-url-unserved')) return { status: 404, body: envelope(undefined, 2000, 'unknown response_url') };
     return { status: 200, body: envelope(undefined) };
   };
-  return [{ method: 'POST', path: '/:command/:uid', handler: receive }];
+  // The variant response-url-with-query names the request in the query string: `{module}/{command}?request_id={uid}`.
+  const byQuery = (request: ServerRequest): ServerResponseSpec => receive({ ...request, params: { ...request.params, uid: request.query.get('request_id') ?? '' } });
+  return [{ method: 'POST', path: '/:command/:uid', handler: receive }, { method: 'POST', path: '/:command', handler: byQuery }];
 }

@@ -15,9 +15,11 @@ export async function sendPartnerChargingProfile(party: PartyContext, request: T
   if (!registration) return { status: 'failed', reason: 'the reference eMSP is not registered with a partner' };
   const sessionId = String(request.params['session_id'] ?? '');
   if (sessionId === '') return { status: 'failed', reason: 'send-charging-profile needs a session_id' };
+  const results = `${party.inVersion(registration.version).detailsUrl()}/chargingprofiles/${encodeURIComponent(sessionId)}`;
+  const uid = randomUUID();
   const body: Record<string, unknown> = {
     charging_profile: { charging_rate_unit: 'W', charging_profile_period: [{ start_period: 0, limit: 11000 }] },
-    response_url: `${party.inVersion(registration.version).detailsUrl()}/chargingprofiles/${encodeURIComponent(sessionId)}/${randomUUID()}`,
+    response_url: party.variants.has('response-url-with-query') ? `${results}?request_id=${uid}` : `${results}/${uid}`,
   };
   // A Sender that leaves out where the result should go: the CPO has no way to answer it.
   if (party.faults.has('profile-without-response-url')) delete body['response_url'];

@@ -23,7 +23,7 @@ export async function sendPartnerCommand(party: PartyContext, store: EmspStore, 
   const uid = randomUUID();
   store.commandsSent.set(uid, Date.now());
   const body: Record<string, unknown> = {
-    response_url: `${spoken.detailsUrl()}/commands/START_SESSION/${uid}`,
+    response_url: party.variants.has('response-url-with-query') ? `${spoken.detailsUrl()}/commands/START_SESSION?request_id=${uid}` : `${spoken.detailsUrl()}/commands/START_SESSION/${uid}`,
     token: shapeForVersion(spoken.version, 'tokens', stored),
     location_id: String(request.params['location_id'] ?? ''),
     ...(request.params['evse_uid'] ? { evse_uid: String(request.params['evse_uid']) } : {}),

@@ -46,6 +46,8 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
     'Transport and format, Non-specified JSON fields (2.3.0): a platform must not reject a request for a field the specification does not define; nothing obliges it to store one'), versions: Object.freeze(['2.3.0'] as const) }),
   Object.freeze({ ...variant('command-required-fields-only', EMSP, 'the START_SESSION the eMSP sends when triggered carries only response_url, token and location_id (no evse_uid, no authorization_reference)',
     'Commands module, StartSession object: evse_uid and authorization_reference are optional'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
+  Object.freeze({ ...variant('response-url-with-query', EMSP, 'the response_url of each command and ChargingProfile the eMSP sends names the request in a query string (…/START_SESSION?request_id=…)',
+    'Charging Profiles module, GET method: a response_url might contain a unique ID to tell requests apart, as in the spec\'s own ?request_id= example; a URL is any URL'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   Object.freeze({ ...variant('session-updates-by-put', CPO, 'the CPO sends a Session\'s changes (its completion) as a PUT of the whole Session instead of a PATCH',
     'Sessions module, Receiver interface: PUT sends a new or updated Session object; PATCH is one way, not the only one, to send a change'), versions: Object.freeze(['2.2.1', '2.3.0'] as const) }),
   Object.freeze({ ...variant('evse-status-by-put', CPO, 'the CPO sends an EVSE status change as a PUT of the whole EVSE at its URL instead of a PATCH',
