@@ -54,6 +54,8 @@ export default defineCase({
   targetRole: 'cpo',
   endpoint: { module: 'locations', role: 'SENDER' },
   requires: ['session', 'endpoints', 'locationsList'],
+  // The session it starts joins the Sessions and CDRs lists and changes an EVSE's status: the cases reading them go first (as CMD-01).
+  after: ['LOC-04', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03'],
   skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
   spec: citedAlike({
     version: '2.2.1',

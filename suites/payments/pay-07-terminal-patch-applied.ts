@@ -17,8 +17,8 @@ export default defineCase({
   targetRole: 'ptp',
   endpoint: { module: 'payments', role: 'SENDER' },
   requires: ['session', 'endpoints', 'terminalsList'],
-  // It changes the Terminal PAY-05 compares with the list.
-  after: ['PAY-05'],
+  // It changes a Terminal of the list the Terminals cases crawl and filter, and the one PAY-05 compares with it.
+  after: ['TERM-01', 'TERM-02', 'TERM-03', 'PAY-05'],
   skipWhen: terminalChangesRefused,
   spec: {
     version: '2.3.0',

@@ -18,7 +18,7 @@ export default defineCase({
   endpoint: { module: 'payments', role: 'SENDER' },
   requires: ['session', 'endpoints', 'terminalsList'],
   // It changes the Terminal PAY-05 compares with the list and PAY-07 patches.
-  after: ['PAY-05', 'PAY-07'],
+  after: ['TERM-01', 'TERM-02', 'TERM-03', 'PAY-05', 'PAY-07'],
   skipWhen: terminalChangesRefused,
   spec: {
     version: '2.3.0',

@@ -26,6 +26,8 @@ export default defineCase({
   targetRole: 'ptp',
   endpoint: { module: 'payments', role: 'SENDER' },
   requires: ['session', 'endpoints'],
+  // The activated Terminal joins the list the Terminals cases crawl, filter and compare: they go first.
+  after: ['TERM-01', 'TERM-02', 'TERM-03', 'PAY-05'],
   skipWhen: terminalChangesRefused,
   spec: {
     version: '2.3.0',

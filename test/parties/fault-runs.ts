@@ -53,20 +53,27 @@ const versionsOf = (role: PartyRole): readonly OcpiVersion[] =>
 /**
  * Which cases a fault run includes. `all` (CI's `npm run test:faults:versions`, every version): the whole catalogue, so
  * that "and no other case" is asserted against every case. `modules` (`npm test`, the default): the cases of the
- * modules the fault names a case of, with the cases every run shares (versions, credentials, transport: the handshake,
- * the authorization probes, what the target does at the tester's endpoint) and what they require. A fault that also
- * broke a case of another module is then caught by CI rather than by `npm test`, for about 40% of the loop's CPU.
+ * modules the fault names a case of, with those of the handshake (versions, credentials) and those judging what the
+ * target sends the tester (SHARED_CASES), and what they require. A fault that also broke a case of another module is
+ * then caught by CI rather than by `npm test`, for about half of the loop's CPU.
  */
 const FAULT_SCOPE: 'all' | 'modules' = process.env['OCPI_FAULT_SCOPE'] === 'all' ? 'all' : 'modules';
 
-/** The modules whose cases every scoped fault run includes. */
-const SHARED_MODULES = new Set(['versions', 'credentials', 'transport']);
+/** The modules whose cases every scoped fault run includes: the handshake's. */
+const SHARED_MODULES = new Set(['versions', 'credentials']);
+
+/**
+ * The cases every scoped fault run includes besides: those judging what the target sent the tester (they cost little).
+ * The authorization probes of every module (AUTH-01 to AUTH-04, about a third of a scoped run's CPU) run when a fault
+ * names a transport case; CI's whole-catalogue loop runs them against every fault.
+ */
+const SHARED_CASES = new Set(['PEER-01', 'PEER-02', 'IN-ALL-01']);
 
 /** The cases a run of a fault naming these cases includes (see FAULT_SCOPE), or undefined for the whole catalogue. */
 function scopeOf(fault: Fault, expects: readonly FaultExpectation[]): string[] | undefined {
   if (FAULT_SCOPE === 'all' || fault.wholeRun) return undefined;
   const modules = new Set([...SHARED_MODULES, ...expects.map((e) => caseOf(e.case)?.module ?? '')]);
-  return ALL_CASES.filter((c) => modules.has(c.module)).map((c) => c.id);
+  return ALL_CASES.filter((c) => modules.has(c.module) || SHARED_CASES.has(c.id)).map((c) => c.id);
 }
 
 /** The version a negotiated fault run is expected to test: the highest version the embedded party and the tester both offer. */
