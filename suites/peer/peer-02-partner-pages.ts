@@ -1,6 +1,6 @@
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkPagesContinued, checkPagingParameters, listPages } from './paging-use.js';
-import { partnerPulls } from './partner-pulls.js';
+import { noTokenGiven, partnerPulls } from './partner-pulls.js';
 
 // Steps: none during the case. As PEER-01, it reads the target's GETs of the tester's Sender lists recorded during the
 // run (waiting up to 5 s for a first one), here the GETs of whole lists. The tester serves at most 10 objects a page
@@ -17,7 +17,7 @@ export default defineCase({
   versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'any',
   requires: ['session'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
+  skipWhen: noTokenGiven,
   spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, Pagination: Paginated Request and Paginated Response',
