@@ -44,8 +44,8 @@ function routingHeaders(party: PartyContext, partner: PartyIdentity | undefined)
  * the CPO's Locations, the CPO the eMSP's Tokens (to authorize its drivers offline). GET the list with the token the
  * partner gave it (a fault uses the one it issued instead), with routing headers (a fault leaves them out), following
  * the next Links up to 20 pages (faults: a date_from with an offset, offsets moved on by its own limit; the variant
- * pull-pages-side-by-side computes its offsets and fetches the pages at once). Never throws: the partner's data or its failure must not break the registration. A
- * PTP, or a partner without that Sender, pulls nothing.
+ * pull-pages-side-by-side computes its offsets and fetches the pages at once). Never throws: the partner's data or its
+ * failure must not break the registration. A PTP, or a partner without that Sender, pulls nothing.
  */
 export async function pullPartnerList(party: PartyContext, partner: PartyIdentity | undefined): Promise<PullSummary> {
   const registration = party.state.registration;

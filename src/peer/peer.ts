@@ -367,8 +367,9 @@ export class Peer {
     const ptpSender = this.#options.paymentsSender && version === '2.3.0' ? peerPaymentsSenderRoutes((request) => this.#identify(request)) : [];
     // Playing the eMSP towards a CPO (2.2.1, 2.3.0): a Locations Receiver, for what the CPO pushes when triggered (IN-LOC-01).
     const locations = this.#options.role === 'EMSP' && version !== '2.1.1';
-    // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when triggered
-    // (IN-CMD-01), and a ChargingProfiles Receiver, for the profiles it sends as a Smart Charging Service Provider (IN-CPR-01).
+    // Playing the CPO towards an eMSP (2.2.1, 2.3.0): a Commands Receiver, for the commands the eMSP sends when
+    // triggered (IN-CMD-01), and a ChargingProfiles Receiver, for the profiles it sends as a Smart Charging Service
+    // Provider (IN-CPR-01).
     const commands = this.#options.role === 'CPO' && version !== '2.1.1';
     const receivers = (): Array<Record<string, string>> => [
       // Its Locations and Tariffs Receivers (IN-LOC-01, IN-LOC-02, IN-TAR-01), and its Sessions and CDRs Receivers, for

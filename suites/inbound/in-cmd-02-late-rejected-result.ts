@@ -10,7 +10,8 @@ const LATE_MS = 500;
 
 // Steps: after IN-CMD-01, whose response_url took an ACCEPTED result at once, (1) the tester asks through the trigger
 // for another START_SESSION on its own EVSE and answers it, as its endpoint does, with a CommandResponse ACCEPTED and
-// a timeout of 30 s; (2) waits half a second; (3) POSTs a CommandResult REJECTED, with a message, to the command's response_url.
+// a timeout of 30 s; (2) waits half a second; (3) POSTs a CommandResult REJECTED, with a message, to the command's
+// response_url.
 // Validated: the eMSP accepts that result (HTTP 2xx, status_code 1xxx), as it accepted the first: a CommandResult
 // of any result type, arriving within the timeout the CPO gave, is one its response_url must take. How the answer is
 // written is IN-CMD-01's to judge (the same endpoint), so a fault in its form fails once. Without IN-CMD-01's result
