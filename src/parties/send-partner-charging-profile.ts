@@ -28,9 +28,9 @@ export async function sendPartnerChargingProfile(party: PartyContext, request: T
     method: 'PUT',
     ids: [sessionId],
     body,
-    // A Sender that addresses the profile as the Sessions module addresses a Session, with the owner's ids before it.
     // A Sender that calls with the token it issued to its partner, not the one its partner gave it.
     ownToken: party.faults.has('profile-with-own-token'),
+    // A Sender that addresses the profile as the Sessions module addresses a Session, with the owner's ids before it.
     ...(party.faults.has('profile-to-undeclared-url') ? { rewrite: (url: string) => `${url.replace(/\/+$/, '')}/${registration.partner?.countryCode ?? 'XX'}/${registration.partner?.partyId ?? 'XXX'}` } : {}),
   });
 }

@@ -7,9 +7,7 @@ import { isOcpiDateTime211, isOcpiDateTime22 } from '../../src/schemas/ocpi-date
 /** One GET of a list the tester serves (not of a single object), with the query it carried and what it got. */
 export interface ListPage {
   readonly module: SenderRequest['module'];
-  readonly url: string;
   readonly exchange: SenderRequest['record']['exchange'];
-  readonly exchangeId: string;
   readonly query: URLSearchParams;
   /** The filters that name the list read (every parameter but offset and limit): pages of one crawl share them. */
   readonly filters: string;
@@ -32,9 +30,7 @@ export function listPages(requests: readonly SenderRequest[], versionPrefix: str
     const filters = [...url.searchParams].filter(([name]) => name !== 'offset' && name !== 'limit').map(([name, value]) => `${name}=${value}`).sort().join('&');
     return [{
       module,
-      url: record.exchange.request.url,
       exchange: record.exchange,
-      exchangeId: record.exchange.id,
       query: url.searchParams,
       filters: `${module}?${filters}`,
       offset: Number.isSafeInteger(offset) && offset >= 0 ? offset : 0,
@@ -73,7 +69,7 @@ export function checkPagingParameters(pages: readonly ListPage[], version: OcpiV
   if (wrong.size === 0) return [pass('peer.paging-parameters', `the ${pages.length} list request${pages.length === 1 ? '' : 's'} carried date_from, date_to, offset and limit, where present, in the types the spec gives them`)];
   return [...wrong].map(([name, { first, value, problem, times }]) => fail('peer.paging-parameters',
     `${name}=${value} ${problem}${times > 1 ? ` (in ${times} list requests; the first is shown)` : ''}: a list request's paging parameters have the types the spec gives them`,
-    { exchangeId: first.exchangeId, expected: name.startsWith('date_') ? 'an OCPI DateTime' : 'an int', actual: value }));
+    { exchangeId: first.exchange.id, expected: name.startsWith('date_') ? 'an OCPI DateTime' : 'an int', actual: value }));
 }
 
 /**
@@ -100,8 +96,8 @@ export function checkPagesContinued(pages: readonly ListPage[]): Finding[] {
       const total = page.total ?? Number.POSITIVE_INFINITY;
       const missed = Math.min(page.offset, total) - reached;
       if (missed > 0) {
-        gaps.push(warn('peer.pages-continued', `GET ${page.url} asked for offset ${page.offset}, but the pages the target got of this list ended at ${reached}: the ${missed} object${missed === 1 ? '' : 's'} from offset ${reached} on were never read (the next page starts after the objects the previous page returned, as its Link says)`,
-          { exchangeId: page.exchangeId, expected: `offset ${reached}`, actual: `offset ${page.offset}` }));
+        gaps.push(warn('peer.pages-continued', `GET ${page.exchange.request.url} asked for offset ${page.offset}, but the pages the target got of this list ended at ${reached}: the ${missed} object${missed === 1 ? '' : 's'} from offset ${reached} on were never read (the next page starts after the objects the previous page returned, as its Link says)`,
+          { exchangeId: page.exchange.id, expected: `offset ${reached}`, actual: `offset ${page.offset}` }));
         gapped.add(page.module);
         break;
       }

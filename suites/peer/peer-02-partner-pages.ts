@@ -2,6 +2,9 @@ import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkPagesContinued, checkPagingParameters, listPages } from './paging-use.js';
 import { noTokenGiven, partnerPulls } from './partner-pulls.js';
 
+// The rule, as 2.1.1, 2.2.1 and 2.3.0 state it alike.
+const RULE = 'A list request may carry date_from and date_to (DateTime), offset and limit (int); a client reads all objects by following the next pages, each starting after the objects the previous one returned.';
+
 // Steps: none during the case. As PEER-01, it reads the target's GETs of the tester's Sender lists recorded during the
 // run (waiting up to 5 s for a first one), here the GETs of whole lists. The tester serves at most 10 objects a page
 // (X-Limit 10, fewer when asked), with a next Link while objects remain, so that its 25 Tokens and its Locations take
@@ -21,11 +24,11 @@ export default defineCase({
   spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, Pagination: Paginated Request and Paginated Response',
-    rule: 'A list request may carry date_from and date_to (DateTime), offset and limit (int); a client reads all objects by following the next pages, each starting after the objects the previous one returned.',
+    rule: RULE,
   }, '2.3.0'), {
     version: '2.1.1',
     section: 'transport_and_format.md, Pagination',
-    rule: 'A list request may carry date_from and date_to (DateTime), offset and limit (int); a client reads all objects by following the next pages, each starting after the objects the previous one returned.',
+    rule: RULE,
   }],
   severity: 'required',
   checks: ['peer.paging-parameters', 'peer.pages-continued'],
