@@ -47,8 +47,11 @@ export interface CrawlOptions {
   readonly maxPages?: number;
   /** The identity of an object for duplicate detection, e.g. `NL/ABC/LOC1`; undefined when it has none. */
   readonly keyOf: (item: unknown) => string | undefined;
-  /** Called with every object as it arrives; the crawl itself keeps only keys. */
-  readonly onItem?: (item: unknown, key: string | undefined) => void;
+  /**
+   * Called with every object as it arrives, with its key and the instant of its last_updated (NaN without a key or a
+   * DateTime); the crawl itself keeps only keys.
+   */
+  readonly onItem?: (item: unknown, key: string | undefined, instant: number) => void;
   /** False for a lookup whose own findings do not matter (another case judges the list): nothing is reported. */
   readonly report?: boolean;
   /** Called with every page once its objects went through `onItem`. */
@@ -130,12 +133,17 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
     const list: readonly unknown[] = usable ? items : [];
     listed ||= usable;
     objects += list.length;
-    if (options.mode === 'full') findings.push(...judgePage({ t, options, exchange: received, list, keys, tally }));
+    // Each object's key and the instant of its last_updated are read once, and each key looked up once.
+    const page: PageKeys = { keys: [], instants: [], before: [] };
     for (const item of list) {
       const key = options.keyOf(item);
-      if (key !== undefined) keys.record(key, updatedAt(item));
-      options.onItem?.(item, key);
+      const instant = key === undefined ? Number.NaN : updatedAt(item);
+      page.keys.push(key);
+      page.instants.push(instant);
+      page.before.push(key === undefined ? undefined : keys.record(key, instant));
+      options.onItem?.(item, key, instant);
     }
+    if (options.mode === 'full') findings.push(...judgePage({ t, options, exchange: received, list, page, tally }));
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     progress.page(pages, objects);
     let link = nextLink(response.headers['link'], url);
@@ -214,18 +222,26 @@ function updatedAt(item: unknown): number {
   return typeof lastUpdated === 'string' ? dateTimeMs(lastUpdated) : Number.NaN;
 }
 
+/** The objects of one page, by index: their keys, the instants of their last_updated, and what SeenKeys held before. */
+interface PageKeys {
+  readonly keys: Array<string | undefined>;
+  readonly instants: number[];
+  /** The instant a key was recorded with before this object (on an earlier page, or earlier on this one). */
+  readonly before: Array<number | undefined>;
+}
+
 /** One page of a full crawl to judge; per-object passes are counted on the tally, not built as findings. */
 interface PageToJudge {
   readonly t: CaseContext;
   readonly options: CrawlOptions;
   readonly exchange: Exchange;
   readonly list: readonly unknown[];
-  readonly keys: SeenKeys;
+  readonly page: PageKeys;
   readonly tally: FindingTally;
 }
 
 /** The per-page checks of a full crawl: headers, page size, each object's schema, duplicates across pages. */
-function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Finding[] {
+function judgePage({ t, options, exchange, list, page, tally }: PageToJudge): Finding[] {
   // Request ids and routing headers exist from 2.2 on: a 2.1.1 page is not judged on them.
   const findings: Finding[] = carriesOcpiHeaders(t.version)
     ? [checkRequestIdEchoed(exchange), checkCorrelationIdEchoed(exchange), checkRoutingHeaders(exchange, { tester: TESTER_IDENTITY, target: t.get('session').partner ?? [] })]
@@ -247,13 +263,13 @@ function judgePage({ t, options, exchange, list, keys, tally }: PageToJudge): Fi
       if (cleanlyValid(item)) valid += 1;
       else objects.push(...registry.validate(t.version, options.object, item, { check: 'schema.response', at: `/data/${index}`, exchangeId: exchange.id }));
     }
-    const key = options.keyOf(item);
+    const key = page.keys[index];
     if (key === undefined) return;
+    const before = page.before[index];
     // Pagination allows the data to change while a client crawls: an object seen again with a later last_updated was
     // updated in between (and moved towards the end of a list ordered by it), not repeated.
-    const earlier = keys.instantOf(key);
-    if (earlier !== undefined && !seen.has(key) && updatedAt(item) > earlier) distinct += 1;
-    else if (earlier !== undefined || seen.has(key)) repeated[seen.has(key) ? 'here' : 'earlier'].push({ key, index });
+    if (seen.has(key)) repeated.here.push({ key, index });
+    else if (before !== undefined && !((page.instants[index] as number) > before)) repeated.earlier.push({ key, index });
     else distinct += 1;
     seen.add(key);
   });

@@ -1,4 +1,4 @@
-import { dateTimeMs } from '../schemas/ocpi-datetime.js';
+import { dateTimeMs, fieldsInRange } from '../schemas/ocpi-datetime.js';
 import { grown, KeyArena } from './key-arena.js';
 
 // How a last_updated is written back from its instant, by the code kept for it; 0: kept as text beside (any other form).
@@ -8,6 +8,14 @@ const FORMS: ReadonlyArray<(iso: string) => string> = [
   (iso) => `${iso.slice(0, 19)}Z`, // 2026-01-01T00:00:00Z
   (iso) => iso.slice(0, 23), // 2026-01-01T00:00:00.000
   (iso) => iso.slice(0, 19), // 2026-01-01T00:00:00
+];
+// The text each form writes, by code: what a last_updated must look like to be written back by that form.
+const SHAPES: readonly RegExp[] = [
+  /$^/,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/,
 ];
 
 /**
@@ -28,17 +36,15 @@ export class ListEntries {
     return this.#keys.size;
   }
 
-  /** Records one object received. */
-  record(key: string, lastUpdated: string): void {
+  /** Records one object received; `instant` is its last_updated's (dateTimeMs), when the caller has it already. */
+  record(key: string, lastUpdated: string, instant: number = dateTimeMs(lastUpdated)): void {
     const entry = this.#keys.append(key);
     if (entry >= this.#instants.length) {
       this.#instants = grown(this.#instants, new Float64Array(this.#instants.length * 2));
       this.#forms = grown(this.#forms, new Uint8Array(this.#forms.length * 2));
     }
-    const instant = dateTimeMs(lastUpdated);
     this.#instants[entry] = instant;
-    const iso = Number.isNaN(instant) ? undefined : isoOf(instant);
-    const form = iso === undefined ? 0 : formOf(iso, lastUpdated);
+    const form = Number.isNaN(instant) ? 0 : formOf(lastUpdated);
     if (form > 0) this.#forms[entry] = form;
     else this.#texts.set(entry, lastUpdated);
   }
@@ -64,11 +70,15 @@ export class ListEntries {
   }
 }
 
-/** The code of the form in FORMS that writes `iso` as `lastUpdated`; 0 when none does. */
-function formOf(iso: string, lastUpdated: string): number {
-  // Each form writes a text of its own length: one comparison, not one per form.
+/**
+ * The code of the form in FORMS that writes a last_updated back from its instant; 0 when none does. Read from the
+ * text, without writing the instant out: a form writes back exactly the texts of its shape whose fields are in the
+ * ranges toISOString writes (no leap second, no 24:00, a day the month has).
+ */
+function formOf(lastUpdated: string): number {
+  // Each form writes a text of its own length: one shape to test, not one per form.
   const code = FORM_BY_LENGTH.get(lastUpdated.length) ?? 0;
-  return code > 0 && (FORMS[code] as (iso: string) => string)(iso) === lastUpdated ? code : 0;
+  return code > 0 && (SHAPES[code] as RegExp).test(lastUpdated) && fieldsInRange(lastUpdated, 59) ? code : 0;
 }
 
 const FORM_BY_LENGTH = new Map(FORMS.map((write, code) => [write('2026-01-01T00:00:00.000Z').length, code] as const).filter(([, code]) => code > 0));

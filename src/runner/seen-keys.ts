@@ -43,14 +43,18 @@ export class SeenKeys {
     return held === EMPTY ? undefined : (this.#instants[held - 1] as number);
   }
 
-  /** Records a key with the instant of its last_updated, replacing the instant of a key already recorded. */
-  record(key: string, instant: number): void {
+  /**
+   * Records a key with the instant of its last_updated, replacing the instant of a key already recorded; returns the
+   * instant it replaced (undefined for a new key), so that a crawl looks each key up once.
+   */
+  record(key: string, instant: number): number | undefined {
     const hash = this.#hash(key) >>> 0;
     const slot = this.#slotOf(key, hash);
     const held = this.#slots[slot] as number;
     if (held !== EMPTY) {
+      const before = this.#instants[held - 1] as number;
       this.#instants[held - 1] = instant;
-      return;
+      return before;
     }
     const entry = this.#keys.append(key);
     if (entry >= this.#hashes.length) {
@@ -61,6 +65,7 @@ export class SeenKeys {
     this.#instants[entry] = instant;
     this.#slots[slot] = entry + 1;
     if (this.#keys.size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+    return undefined;
   }
 
   /** The slot that holds a key, or the empty one where it would go. */

@@ -1,14 +1,24 @@
 // 2.1.1: ISO 8601 combined date and time in UTC, `Z` optional, no fractional seconds (they came with 2.2).
-const DATETIME_2_1_1 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/;
+const DATETIME_2_1_1 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
 // 2.2 and later: the same, fractional seconds allowed; offsets such as +00:00 are not UTC and not allowed.
-const DATETIME_2_2 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?$/;
+const DATETIME_2_2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$/;
 
-function isRealDateTime(match: RegExpExecArray | null): boolean {
-  if (!match) return false;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 60) return false;
-  return day >= 1 && day <= daysInMonth(Number(match[1]), month);
+// The digits of a value the pattern matched sit at fixed places: YYYY-MM-DDTHH:MM:SS.
+const digits = (value: string, at: number, count: number): number => {
+  let n = 0;
+  for (let i = at; i < at + count; i += 1) n = n * 10 + value.charCodeAt(i) - 0x30;
+  return n;
+};
+
+/**
+ * True when the fields of a value laid out as YYYY-MM-DDTHH:MM:SS (checked by the caller) are in their ranges: a day
+ * its month has, hours up to 23, minutes up to 59, seconds up to `maxSecond` (60 lets a leap second through).
+ */
+export function fieldsInRange(value: string, maxSecond = 60): boolean {
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  if (month < 1 || month > 12 || digits(value, 11, 2) > 23 || digits(value, 14, 2) > 59 || digits(value, 17, 2) > maxSecond) return false;
+  return day >= 1 && day <= daysInMonth(digits(value, 0, 4), month);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -21,12 +31,12 @@ function daysInMonth(year: number, month: number): number {
 
 /** True when `value` is a DateTime in the form OCPI 2.1.1 allows. */
 export function isOcpiDateTime211(value: string): boolean {
-  return value.length <= 25 && isRealDateTime(DATETIME_2_1_1.exec(value));
+  return value.length <= 25 && DATETIME_2_1_1.test(value) && fieldsInRange(value);
 }
 
 /** True when `value` is a DateTime in the form OCPI 2.2, 2.2.1 and 2.3.0 allow. */
 export function isOcpiDateTime22(value: string): boolean {
-  return value.length <= 25 && isRealDateTime(DATETIME_2_2.exec(value));
+  return value.length <= 25 && DATETIME_2_2.test(value) && fieldsInRange(value);
 }
 
 /** An OCPI DateTime for now, in the canonical form every version accepts (UTC, seconds, `Z`). */

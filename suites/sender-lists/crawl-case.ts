@@ -46,9 +46,9 @@ export function crawlCase(list: ListModule): CaseDefinition {
         mode: 'full',
         object: list.object,
         keyOf: (item) => list.keyOf(item, t.version),
-        onItem: (item, key) => {
+        onItem: (item, key, instant) => {
           const lastUpdated = (item as { last_updated?: unknown } | null)?.last_updated;
-          if (key !== undefined && typeof lastUpdated === 'string') entries.record(key, lastUpdated);
+          if (key !== undefined && typeof lastUpdated === 'string') entries.record(key, lastUpdated, instant);
           sample ??= list.module !== 'locations' || hasConnector(item) ? item : undefined;
           site?.consider(item);
           tokens?.consider(item);

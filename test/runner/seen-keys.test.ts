@@ -12,10 +12,10 @@ describe('SeenKeys', () => {
     assert.equal(keys.size, 2);
   });
 
-  it('replaces the instant of a key recorded again, counting it once', () => {
+  it('replaces the instant of a key recorded again, counting it once, and gives back the instant it replaced', () => {
     const keys = new SeenKeys();
-    keys.record('NL/ABC/LOC1', 1000);
-    keys.record('NL/ABC/LOC1', 2000);
+    assert.equal(keys.record('NL/ABC/LOC1', 1000), undefined);
+    assert.equal(keys.record('NL/ABC/LOC1', 2000), 1000);
     assert.equal(keys.instantOf('NL/ABC/LOC1'), 2000);
     assert.equal(keys.size, 1);
   });
