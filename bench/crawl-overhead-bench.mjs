@@ -149,4 +149,15 @@ function report(samples) {
     const ratio = (a, b) => `${(a / b).toFixed(2)}x`.padStart(10);
     console.log(`${name.padEnd(9)} ${s.wall.toFixed(2).padStart(7)} ms ${s.cpu.toFixed(2).padStart(7)} ms   ${range.padEnd(18)} ${ratio(s.wall, base.wall)} ${ratio(s.wall, ajv.wall)}  ${ratio(s.cpu, base.cpu)} ${ratio(s.cpu, ajv.cpu)}`);
   }
+  // Paired: each round's ratio of two ways measured back to back, then the median over the rounds. A slow moment of a
+  // shared machine slows both ways of a round alike, so these move less than the ratios of the medians above.
+  if (!samples['LOC-01'] || !samples.got || !samples['got+ajv']) return;
+  console.log('paired ratios (median of the rounds, min..max)');
+  const paired = (name, anchor, field) => {
+    const ratios = samples[name].map((s, round) => s[field] / samples[anchor][round][field]);
+    return `${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}..${Math.max(...ratios).toFixed(2)})`;
+  };
+  for (const [name, anchor] of [['LOC-01', 'got+ajv'], ['LOC-01', 'got'], ['got+ajv', 'got']]) {
+    console.log(`${`${name} vs ${anchor}`.padEnd(19)} wall ${paired(name, anchor, 'wallMs').padEnd(20)} cpu ${paired(name, anchor, 'cpuMs')}`);
+  }
 }

@@ -11,12 +11,14 @@
 // asynchronous result, which the reference party posts 20 ms after its answer): no schedule can shorten that either.
 // "Warm" runs find the schemas compiled (one run before, in the same process), as validators compiled at build time
 // would; "cold" runs compile them as they go, as `run` does today. Environment: LATENCY_MS (50), REPEATS (3),
-// CONCURRENCIES (1,2,4,8,16; the default is always added).
+// CONCURRENCIES (1,2,4,8,16; the default is always added), TARGET (`process`: the target in a warm process of its own).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 50);
 const REPEATS = Number(process.env.REPEATS ?? 3);
+// TARGET=process: the reference CPO runs in a warm process of its own, not in the run's (see startPartyProcess).
+const SEPARATE = process.env.TARGET === 'process';
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 
 /**
@@ -30,7 +32,7 @@ async function measureOne(concurrency, warm) {
   if (warm) await run(loadRunConfig({ flags: { embedded: 'cpo', quiet: true }, env: {} }));
   const requests = [];
   const onExchange = (exchange) => requests.push({ at: Date.parse(exchange.timings.startedAt), ms: exchange.timings.durationMs });
-  const party = await startReferenceParty({ role: 'cpo', latencyMs: LATENCY_MS, onExchange });
+  const party = SEPARATE ? await startPartyProcess(onExchange) : await startReferenceParty({ role: 'cpo', latencyMs: LATENCY_MS, onExchange });
   const windows = {};
   const listener = (event) => {
     if (event.type === 'case-start') windows[event.id] = { start: Date.now() };
@@ -47,6 +49,42 @@ async function measureOne(concurrency, warm) {
   const statuses = Object.fromEntries(result.cases.map((c) => [c.id, c.status]));
   const evidence = Object.fromEntries(result.cases.map((c) => [c.id, c.exchanges.map((e) => ({ inbound: e.direction === 'inbound', at: Date.parse(e.timings.startedAt), ms: e.timings.durationMs }))]));
   process.stdout.write(`${JSON.stringify({ concurrency: config.concurrency, durationMs: wallMs, summary: result.summary, statuses, warnings, windows, requests, evidence })}\n`);
+}
+
+/**
+ * The reference CPO in a process of its own (TARGET=process), as the implementation a user points the tester at runs:
+ * the run's process then does its own work only, not the target's (serving pages, timers). The target is warm, as a
+ * server in use is: its process first serves an embedded run of its own, then starts a fresh party for the measured
+ * run. Its exchanges come back over IPC, for the critical path.
+ */
+async function startPartyProcess(onExchange) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const ready = await new Promise((resolve, reject) => {
+    child.on('message', (message) => (message.type === 'ready' ? resolve(message) : onExchange(message.exchange)));
+    child.once('exit', (code) => reject(new Error(`the reference CPO exited with ${code}`)));
+  });
+  return {
+    versionsUrl: ready.versionsUrl,
+    tokenA: { reveal: () => ready.token },
+    stop: () => new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.send({ type: 'stop' });
+    }),
+  };
+}
+
+/** The target's process (TARGET=process): warms its code with an embedded run, then serves a fresh reference CPO. */
+async function serve() {
+  const { loadRunConfig, run, startReferenceParty } = await import(dist('src/index.js'));
+  await run(loadRunConfig({ flags: { embedded: 'cpo', allowCommands: true, quiet: true }, env: {} }));
+  const onExchange = (exchange) => process.send({ type: 'exchange', exchange: { timings: exchange.timings } });
+  const party = await startReferenceParty({ role: 'cpo', latencyMs: LATENCY_MS, onExchange });
+  process.on('message', async (message) => {
+    if (message.type !== 'stop') return;
+    await party.stop();
+    process.disconnect();
+  });
+  process.send({ type: 'ready', versionsUrl: party.versionsUrl, token: party.tokenA.reveal() });
 }
 
 function measure(concurrency, warm) {
@@ -165,5 +203,6 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--one') await measureOne(Number(process.argv[3]), process.argv[4] === 'warm');
+if (process.argv[2] === '--serve') await serve();
+else if (process.argv[2] === '--one') await measureOne(Number(process.argv[3]), process.argv[4] === 'warm');
 else await main();
