@@ -1,6 +1,7 @@
 import { carriesGivenToken } from '../../src/checks/credentials.js';
 import { fail, pass } from '../../src/checks/finding.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // Steps: none of its own; it runs at the end. Throughout the run the tester's endpoint recorded every request the
 // target made. Validated: each request made with a token the tester gave (or Token A) went to a URL the tester
@@ -13,7 +14,7 @@ export default defineCase({
   module: 'transport',
   versions: ['2.1.1', '2.2.1', '2.3.0'],
   stage: 'disconnect',
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: [
     ...citedAlike({
       version: '2.2.1',

@@ -6,6 +6,7 @@ import { moduleRequest } from '../../src/runner/module-request.js';
 import { ocpiNow } from '../../src/schemas/ocpi-datetime.js';
 import { withQuery } from '../../src/transport/with-query.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // How far back the tester looks in the CPO's Sessions list for a session of the blocked Token (clocks may differ).
 const LOOK_BACK_MS = 5 * 60_000;
@@ -29,7 +30,7 @@ export default defineCase({
   requires: ['session', 'endpoints', 'locationsList'],
   // It starts a session on the EVSE IN-SES-01 uses: one at a time.
   after: ['IN-SES-01'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Tokens module, Real-time authorization; WhitelistType enum; POST Authorize method; AllowedType enum',

@@ -5,6 +5,7 @@ import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { awaitStartSession } from './await-command.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 import { sendResult } from './send-result.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
 // START_SESSION for one of the tester's own EVSEs; (2) waits, within --deadline, for a POST under its declared
@@ -21,7 +22,7 @@ export default defineCase({
   targetRole: 'emsp',
   requires: ['session'],
   provides: ['commandResultTaken'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, Receiver interface, POST method; StartSession object; Sender interface (response_url)',

@@ -5,6 +5,7 @@ import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest } from '../../src/runner/module-request.js';
 import { awaitStartSession } from './await-command.js';
 import { resultUrl } from './send-result.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // How long after the command the tester sends its result: later than at once, well within the timeout it gave.
 const LATE_MS = 500;
@@ -24,7 +25,7 @@ export default defineCase({
   versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   requires: ['session', 'commandResultTaken'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Commands module, Sender interface (response_url); CommandResponse timeout; CommandResult and CommandResultType',

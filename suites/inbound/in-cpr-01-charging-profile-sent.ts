@@ -5,6 +5,7 @@ import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { awaitTriggered } from './await-command.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
 import { sendResult } from './send-result.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // Steps: (1) the tester, playing the CPO, asks the eMSP's operator through the trigger (docs/triggers.md) to send a
 // ChargingProfile for one of the tester's own Sessions; (2) waits, within --deadline, for a PUT under its declared
@@ -21,7 +22,7 @@ export default defineCase({
   versions: ['2.2.1', '2.3.0'],
   targetRole: 'emsp',
   requires: ['session'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Charging Profiles module, Receiver interface, PUT method; SetChargingProfile object; Sender interface (response_url)',

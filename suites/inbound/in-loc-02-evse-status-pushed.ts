@@ -6,6 +6,7 @@ import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
 import { judgeSender, SENDER_CHECKS } from './judge-sender.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 /** The status the tester asks for: one the EVSE does not have, so that the change shows. */
 const newStatus = (current: unknown): string => (current === 'INOPERATIVE' ? 'AVAILABLE' : 'INOPERATIVE');
@@ -27,7 +28,7 @@ export default defineCase({
   requires: ['session', 'endpoints', 'locationsList'],
   // It changes the Location that IN-LOC-01 pushes and reads back and that LOC-04 compares with the list: after them.
   after: ['IN-LOC-01', 'LOC-04'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Locations module, Flow (updates), Receiver interface, PATCH method; Transport and format, PATCH and message routing',

@@ -5,6 +5,7 @@ import { DeadlineExceededError, type CaseContext, type InboundRecord } from '../
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { sameInstant } from '../../src/schemas/ocpi-datetime.js';
 import { judgeOwner, judgeSender, SENDER_CHECKS } from './judge-sender.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 type Body = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ export default defineCase({
   requires: ['session', 'endpoints', 'locationsList'],
   // The session it starts joins the Sessions and CDRs lists and changes an EVSE's status: the cases reading them go first (as CMD-01).
   after: ['LOC-04', 'SES-01', 'SES-02', 'SES-03', 'CDR-01', 'CDR-02', 'CDR-03'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: citedAlike({
     version: '2.2.1',
     section: 'Sessions module, Flow and Receiver interface (PUT, PATCH); CDRs module, Flow and Receiver interface (POST); Transport and format, PATCH',

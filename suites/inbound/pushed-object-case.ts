@@ -9,6 +9,7 @@ import { citedAlike, defineCase, type CaseDefinition } from '../../src/runner/de
 import { moduleRequest, moduleUrl } from '../../src/runner/module-request.js';
 import { endpointUrl } from '../../src/transport/endpoint-url.js';
 import { judgeOwner, judgeSender, SENDER_CHECKS } from './judge-sender.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 /** An object a party pushes to the tester's Receiver when asked (a CPO its Locations and Tariffs, an eMSP its Tokens), and how its own Sender serves it. */
 export interface PushedObject {
@@ -59,7 +60,7 @@ export function pushedObjectCase(spec: PushedObject): CaseDefinition {
     targetRole: spec.targetRole,
     endpoint: { module: spec.module, role: 'SENDER' },
     requires: ['session', 'endpoints', spec.digest],
-    skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it, nor the tester\'s endpoints' : undefined),
+    skipWhen: notRegisteredWithTester,
     spec: citedAlike({
       version: '2.2.1',
       section: spec.section,

@@ -6,6 +6,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { DeadlineExceededError } from '../../src/runner/case-context.js';
 import { defineCase } from '../../src/runner/define-case.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // How long the case waits for a first request when none has come yet; it runs alongside the other cases.
 const GRACE_MS = 5000;
@@ -27,7 +28,7 @@ export default defineCase({
   versions: ['2.3.0'],
   targetRole: 'cpo',
   requires: ['session'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: {
     version: '2.3.0',
     section: 'Payments module, Sender interface, POST Activate Terminal, PUT Terminal, PATCH Terminal and POST Deactivate Terminal methods; Transport and format, authorization and message routing',

@@ -6,6 +6,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { DeadlineExceededError } from '../../src/runner/case-context.js';
 import { defineCase } from '../../src/runner/define-case.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
 
 // How long the case waits for a first POST when none has come yet; it runs alongside the other cases.
 const POST_GRACE_MS = 5000;
@@ -26,7 +27,7 @@ export default defineCase({
   versions: ['2.3.0'],
   targetRole: 'ptp',
   requires: ['session'],
-  skipWhen: (s) => (s.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined),
+  skipWhen: notRegisteredWithTester,
   spec: {
     version: '2.3.0',
     section: 'Payments module, Receiver interface, POST Terminal and POST Financial Advice Confirmation methods; Transport and format, authorization and message routing',

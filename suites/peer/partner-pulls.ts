@@ -1,13 +1,7 @@
 import { DeadlineExceededError, type CaseContext, type SenderRequest } from '../../src/runner/case-context.js';
-import type { CaseSettings } from '../../src/runner/define-case.js';
 
 // How long a case waits for a first pull when none has come yet; it runs alongside the other cases.
 const PULL_GRACE_MS = 5000;
-
-/** Why a case judging the target's pulls does not run, when it does not: with --handshake none it holds no token of the tester's. */
-export function noTokenGiven(settings: CaseSettings): string | undefined {
-  return settings.handshake === 'none' ? '--handshake none: the target holds no token the tester gave it' : undefined;
-}
 
 /**
  * What the target fetched from the tester's Sender interfaces during the run (PEER-01, PEER-02). When nothing has

@@ -6,7 +6,8 @@ import { carriesOcpiHeaders } from '../../src/model/ocpi-version.js';
 import { TESTER_IDENTITY } from '../../src/model/tester-identity.js';
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { describeFetched } from './describe-fetched.js';
-import { noTokenGiven, partnerPulls } from './partner-pulls.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
+import { partnerPulls } from './partner-pulls.js';
 
 // Steps: none during the case. Earlier in the run (during the registration, for the reference parties) the target,
 // as the tester's partner, pulled what it wanted from the Sender interfaces the tester declared (playing the CPO:
@@ -22,7 +23,7 @@ export default defineCase({
   versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'any',
   requires: ['session'],
-  skipWhen: noTokenGiven,
+  skipWhen: notRegisteredWithTester,
   spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, authorization and message routing (party to party)',

@@ -1,6 +1,7 @@
 import { citedAlike, defineCase } from '../../src/runner/define-case.js';
 import { checkPagesContinued, checkPagingParameters, listPages } from './paging-use.js';
-import { noTokenGiven, partnerPulls } from './partner-pulls.js';
+import { notRegisteredWithTester } from '../common/not-registered.js';
+import { partnerPulls } from './partner-pulls.js';
 
 // The rule, as 2.1.1, 2.2.1 and 2.3.0 state it alike.
 const RULE = 'A list request may carry date_from and date_to (DateTime), offset and limit (int); a client reads all objects by following the next pages, each starting after the objects the previous one returned.';
@@ -20,7 +21,7 @@ export default defineCase({
   versions: ['2.1.1', '2.2.1', '2.3.0'],
   targetRole: 'any',
   requires: ['session'],
-  skipWhen: noTokenGiven,
+  skipWhen: notRegisteredWithTester,
   spec: [...citedAlike({
     version: '2.2.1',
     section: 'Transport and format, Pagination: Paginated Request and Paginated Response',
