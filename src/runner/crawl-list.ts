@@ -10,7 +10,8 @@ import { TESTER_IDENTITY } from '../model/tester-identity.js';
 import { foldRepeated } from '../checks/fold-repeated.js';
 import { schemaRegistry } from '../schemas/schema-registry.js';
 import type { Exchange } from '../model/exchange.js';
-import { nextLink } from '../transport/next-link.js';
+import { nextLink, type NextLink } from '../transport/next-link.js';
+import type { OcpiResponse } from '../transport/ocpi-client.js';
 import { withQuery } from '../transport/with-query.js';
 import { dateTimeMs } from '../schemas/ocpi-datetime.js';
 import type { CaseContext } from './case-context.js';
@@ -117,8 +118,11 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
   const started = performance.now();
   let previousEmptyWithLink = false;
   let listed = false;
+  // The next page is asked for as soon as this one says there is one, and judged while it is on its way: a crawl then
+  // takes the target's time, not the target's time plus its own. The requests and where the crawl stops are the same.
+  let pending = fetchPage(t, url);
   while (true) {
-    const response = await moduleRequest(t, { method: 'GET', url }, { evidence: false });
+    const response = await pending;
     // The checks judge the page as received; only the pages kept as evidence are ever redacted (when read) and frozen.
     const { exchange } = response;
     const received = receivedView(response);
@@ -133,6 +137,23 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
     const list: readonly unknown[] = usable ? items : [];
     listed ||= usable;
     objects += list.length;
+    let link = nextLink(response.headers['link'], url);
+    // A Link to another origin, another list, or with a parameter no server could read is not followed: the token
+    // goes nowhere else, and what such a page held would not be this list's.
+    const unusable = link.kind === 'next' ? checkNextLinkUsable({ exchange: received, header: response.headers['link'] ?? '', next: link.url, list: options.url }) : undefined;
+    if (unusable) link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'not a usable next page of the list' };
+    if (pages === 1) {
+      const total = integerHeader(received, 'x-total-count');
+      if (total !== undefined && total >= 0) pageCap = total + PAGES_PAST_TOTAL;
+    }
+    const stop = stopReason({ usable, link, pages, maxPages: options.maxPages, pageCap, fetched, bound: () => boundReached(t.crawlBounds, { pages, objects, elapsedMs: performance.now() - started }) });
+    if (stop === undefined && link.kind === 'next') {
+      fetched.add(link.url);
+      url = link.url;
+      pending = fetchPage(t, url);
+      // Awaited on the next turn; if judging this page throws first, the case ends with that error, not this one.
+      pending.catch(() => undefined);
+    }
     // Each object's key and the instant of its last_updated are read once, and each key looked up once.
     const page: PageKeys = { keys: [], instants: [], before: [] };
     for (const item of list) {
@@ -146,26 +167,17 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
     if (options.mode === 'full') findings.push(...judgePage({ t, options, exchange: received, list, page, tally }));
     options.onPage?.({ exchange, count: list.length, headers: response.headers });
     progress.page(pages, objects);
-    let link = nextLink(response.headers['link'], url);
-    // A Link to another origin, another list, or with a parameter no server could read is not followed: the token
-    // goes nowhere else, and what such a page held would not be this list's.
-    const unusable = link.kind === 'next' ? checkNextLinkUsable({ exchange: received, header: response.headers['link'] ?? '', next: link.url, list: options.url }) : undefined;
-    if (unusable) {
-      findings.push(unusable);
-      link = { kind: 'malformed', header: response.headers['link'] ?? '', reason: 'not a usable next page of the list' };
-    } else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: received.id }));
+    if (unusable) findings.push(unusable);
+    else if (link.kind === 'malformed') findings.push(fail('pagination.link-next', `the Link header "${link.header}" does not parse: ${link.reason}`, { exchangeId: received.id }));
     if (options.mode === 'full' && link.kind === 'next' && Object.keys(filters).length > 0) findings.push(checkLinkKeepsFilters({ exchange: received, next: link.url, filters }));
     tally.add(findings);
     if (options.report !== false && (pages === 1 || (kept < KEPT_PAGES && findings.some((f) => f.status === 'fail')))) {
       if (pages > 1) kept += 1;
       t.attach(exchange);
     }
-    if (pages === 1) {
-      const total = integerHeader(received, 'x-total-count');
-      if (total !== undefined && total >= 0) pageCap = total + PAGES_PAST_TOTAL;
-    }
-    const end = { lastExchange: received, received: keys.size, ...totalOf(received), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
-    if (!usable || link.kind !== 'next' || (options.maxPages !== undefined && pages >= options.maxPages)) {
+    const outcome = { pages, received: keys.size, ...(first ? { first } : {}), listed };
+    if (stop === 'end') {
+      const end = { lastExchange: received, received: keys.size, ...totalOf(received), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
       // A Link that does not parse ends the crawl too, but short of the last page.
       const complete = usable && link.kind === 'none';
       if (complete) tally.add(pass('pagination.terminates', `the crawl ended after ${pages} page${pages === 1 ? '' : 's'}`, { exchangeId: received.id }));
@@ -174,28 +186,51 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
       // A first page without a usable list says nothing about the list's contents: name what came instead.
       if (pages === 1 && !usable) t.listUnusable(unusableReason(exchange, response.body));
       else t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete, listed };
+      return { ...outcome, complete };
     }
-    const loop = fetched.has(link.url) ? `its Link rel="next" points back to ${link.url}, a page already fetched` : pages >= pageCap ? `its Links ran on past ${pageCap} pages for an X-Total-Count of ${pageCap - PAGES_PAST_TOTAL}` : undefined;
-    if (loop) {
-      if (options.report !== false) t.attach(exchange);
-      tally.add(fail('pagination.terminates', `the crawl would never end: ${loop}`, { exchangeId: exchange.id }));
+    if (stop !== undefined) {
+      if (stop.kind === 'loop') {
+        if (options.report !== false) t.attach(exchange);
+        tally.add(fail('pagination.terminates', `the crawl would never end: ${stop.reason}`, { exchangeId: exchange.id }));
+      } else {
+        // A list longer than the user lets a crawl go: stop, say which bound and flag, and judge what came.
+        tally.add(warn('pagination.crawl-bounded', `the crawl stopped at ${stop.reason} with the list going on: the case judged the ${objects} objects it saw; raise the bound to crawl further`, { exchangeId: exchange.id }));
+      }
       report();
       t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };
-    }
-    // A list longer than the user lets a crawl go: stop, say which bound and flag, and judge what came.
-    const bound = boundReached(t.crawlBounds, { pages, objects, elapsedMs: performance.now() - started });
-    if (bound) {
-      tally.add(warn('pagination.crawl-bounded', `the crawl stopped at ${bound} with the list going on: the case judged the ${objects} objects it saw; raise the bound to crawl further`, { exchangeId: exchange.id }));
-      report();
-      t.countObjects(keys.size);
-      return { pages, received: keys.size, ...(first ? { first } : {}), complete: false, listed };
+      return { ...outcome, complete: false };
     }
     previousEmptyWithLink = list.length > 0;
-    fetched.add(link.url);
-    url = link.url;
   }
+}
+
+/** One page of the list, judged and dropped unless the crawl keeps it as evidence. */
+function fetchPage(t: CaseContext, url: string): Promise<OcpiResponse> {
+  return moduleRequest(t, { method: 'GET', url }, { evidence: false });
+}
+
+/** Where a crawl stands after a page, to decide whether to ask for the next before judging this one. */
+interface StopQuestion {
+  readonly usable: boolean;
+  readonly link: NextLink;
+  readonly pages: number;
+  readonly maxPages: number | undefined;
+  readonly pageCap: number;
+  readonly fetched: ReadonlySet<string>;
+  /** The user's bound the crawl reached, if any (asked last: it reads the clock). */
+  readonly bound: () => string | undefined;
+}
+
+/**
+ * Why the crawl stops after this page: `end` when the list ended (no next Link, a page without a list, a Link that
+ * cannot be followed, or the crawl's own page limit), a loop, or a user's bound; undefined to go on.
+ */
+function stopReason(q: StopQuestion): 'end' | { kind: 'loop' | 'bound'; reason: string } | undefined {
+  if (!q.usable || q.link.kind !== 'next' || (q.maxPages !== undefined && q.pages >= q.maxPages)) return 'end';
+  if (q.fetched.has(q.link.url)) return { kind: 'loop', reason: `its Link rel="next" points back to ${q.link.url}, a page already fetched` };
+  if (q.pages >= q.pageCap) return { kind: 'loop', reason: `its Links ran on past ${q.pageCap} pages for an X-Total-Count of ${q.pageCap - PAGES_PAST_TOTAL}` };
+  const bound = q.bound();
+  return bound === undefined ? undefined : { kind: 'bound', reason: bound };
 }
 
 /** What a list answered instead of a page of objects, in a few words: "HTTP 401", "an envelope without data". */

@@ -130,6 +130,49 @@ describe('crawlList', () => {
     assert.deepEqual(requested, [`${listUrl()}?limit=1`, pageUrl(1), pageUrl(2)]);
   });
 
+  it('asks for the next page before it judges the page it has, and for no page past the last', async () => {
+    const pages: PageSpec[] = [
+      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
+      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
+      { items: [tariff('T3')], total: 3, limit: 1 },
+    ];
+    serve((page) => pages[page] ?? { items: [] });
+    const t = caseContext();
+    const order: string[] = [];
+    const send = t.request.bind(t);
+    t.request = (request, requestOptions) => {
+      order.push(`GET ${new URL(request.url).search}`);
+      return send(request, requestOptions);
+    };
+    await crawlList(t, { ...options(), onItem: (_item, key) => order.push(`judge ${String(key)}`) });
+    assert.deepEqual(order, ['GET ', 'GET ?page=1', 'judge NL/ABC/T1', 'GET ?page=2', 'judge NL/ABC/T2', 'judge NL/ABC/T3']);
+    assert.deepEqual(failing(t.findings), []);
+  });
+
+  it('ends with the error of the page it was judging, not that of the next page already asked for, and leaves no rejection unhandled', async () => {
+    serve((page) => ({ items: [tariff(`T${page}`)], next: page + 1, total: 3, limit: 1 }));
+    const answer = server.handler;
+    // The next page never answers: its connection is cut.
+    let cut = 0;
+    server.handler = (req, res, body) => {
+      if (!new URL(req.url ?? '/', server.url).searchParams.has('page')) return answer(req, res, body);
+      cut += 1;
+      req.socket.destroy();
+    };
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): number => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const t = caseContext();
+      await assert.rejects(crawlList(t, { ...options(), onItem: () => { throw new Error('judging failed'); } }), /judging failed/);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok(cut >= 1, 'the next page had been asked for');
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('says how far a long crawl has come a few times a second, then that it ended, and traces each page\'s exchange as the case\'s.', async () => {
     const pages = 12;
     serve((page) => ({ items: [tariff(`T${page}`)], ...(page < pages - 1 ? { next: page + 1 } : {}), total: pages, limit: 1 }));
