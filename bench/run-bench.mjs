@@ -137,7 +137,8 @@ async function criticalPath(weight) {
   const { selectCases } = await import(dist('src/runner/select-cases.js'));
   const { STAGES } = await import(dist('src/model/stage.js'));
   const plan = selectCases(ALL_CASES, { version: '2.2.1', role: 'cpo', only: [], profile: 'full' });
-  const waitsOn = (later, earlier) => later !== earlier && (later.after.includes(earlier.id) || later.requires.some((key) => earlier.provides.includes(key)));
+  // The executor's own rule (a provider declared to run after a case is not waited for: CRED-05, then VER-07).
+  const { waitsOn } = await import(dist('src/runner/waits-on.js'));
   const chain = [];
   let total = weight.get('') ?? 0;
   for (const stage of STAGES) {

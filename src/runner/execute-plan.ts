@@ -9,6 +9,7 @@ import type { RunState, StateKey } from './run-state.js';
 import { SkipCase } from './skip-case.js';
 import { roleConflict } from './role-conflict.js';
 import { rankByChain } from './rank-by-chain.js';
+import { providesFor } from './waits-on.js';
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {
@@ -51,8 +52,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     if (conflict) return { kind: 'skip', reason: conflict };
     if (definition.after.some((id) => cases.some((c) => c.id === id) && !results.has(id))) return { kind: 'wait' };
     for (const key of definition.requires) {
-      // A provider declared to run after this case (CRED-05 then VER-07, both renewing the session) is not waited for.
-      const providers = cases.filter((c) => c.id !== definition.id && c.provides.includes(key) && stageOf(c) <= stageOf(definition) && !c.after.includes(definition.id));
+      const providers = cases.filter((c) => providesFor(c, key, definition) && stageOf(c) <= stageOf(definition));
       if (providers.some((p) => !results.has(p.id))) return { kind: 'wait' };
       if (!services.state.has(key)) return { kind: 'skip', reason: missingReason(key, providers.map((p) => results.get(p.id) as CaseResult)) };
     }

@@ -1,8 +1,9 @@
 import type { CaseDefinition } from './define-case.js';
+import { waitsOn } from './waits-on.js';
 
 /**
  * Orders the cases of one stage critical-path-first: by the length of the longest chain of cases that wait on each
- * (through `requires`/`provides` and `after`), longest first; ties keep declaration order. Started in this order, the
+ * (`waitsOn`: through `requires`/`provides` and `after`), longest first; ties keep declaration order. Started in this order, the
  * head of the longest chain takes a slot before cases nothing waits on (which can fill the gaps later).
  */
 export function rankByChain(cases: readonly CaseDefinition[]): CaseDefinition[] {
@@ -18,8 +19,6 @@ export function rankByChain(cases: readonly CaseDefinition[]): CaseDefinition[] 
  * waits on. A cycle (a tester defect, which the executor reports) is cut where it closes.
  */
 export function chainLengths(cases: readonly CaseDefinition[]): Map<string, number> {
-  const waitsOn = (later: CaseDefinition, earlier: CaseDefinition): boolean =>
-    later !== earlier && (later.after.includes(earlier.id) || later.requires.some((key) => earlier.provides.includes(key)));
   const lengths = new Map<string, number>();
   const visiting = new Set<string>();
   const lengthOf = (definition: CaseDefinition): number => {
