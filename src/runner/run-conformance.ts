@@ -19,6 +19,7 @@ import type { RunResult } from '../model/case-result.js';
 import type { CaseDefinition, CaseSettings } from './define-case.js';
 import type { RunEventListener } from '../model/run-event.js';
 import { executePlan } from './execute-plan.js';
+import { schemaRegistry } from '../schemas/schema-registry.js';
 import { Compensations } from './compensations.js';
 import { SessionGuard } from './session-guard.js';
 import { teardownSender } from './teardown-sender.js';
@@ -265,6 +266,16 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
       const stepDeadlineMs = options.timeoutMs * TEARDOWN_STEP_REQUESTS;
       teardown.push(...(await compensations.runAll((_compensation, signal) => teardownSender(teardownClient(signal), state, options.role), { exceptLast, stepDeadlineMs })));
     };
+    // The version's validators load while the run's first requests are in flight, not once the first answer is in
+    // and waits for them (25 to 40 ms at start-up, on the run's longest chain). A schema that does not load fails the
+    // first validation instead, as it would without this.
+    const preload = setTimeout(() => {
+      try {
+        schemaRegistry().preload(version);
+      } catch {
+        // reported by the validation that needs it
+      }
+    }, 1);
     const cases = await executePlan({
       cases: planned,
       services: {
@@ -294,7 +305,7 @@ async function runVersion(options: RunOptions, { version, cases: planned }: Vers
       signal: options.signal,
       // What a case started on a charger is ended before the run may unregister (CRED-06), which every request needs.
       beforeStage: (stage) => (stage === 'disconnect' ? undo(true) : Promise.resolve()),
-    });
+    }).finally(() => clearTimeout(preload));
     await undo(false);
     const target = state.get('target') as { versionsUrl: string } | undefined;
     const cited = new Set([...cases, ...teardown].flatMap((c) => c.exchanges.map((e) => e.id)));

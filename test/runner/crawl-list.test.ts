@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 import type { Finding } from '../../src/model/finding.js';
 import { Secret } from '../../src/config/secret.js';
 import type { CaseContext } from '../../src/runner/case-context.js';
@@ -138,13 +139,20 @@ describe('crawlList', () => {
     ];
     serve((page) => pages[page] ?? { items: [] });
     const t = caseContext();
+    // What the sockets write, in order with what the crawl judges: a request line is the request gone out.
     const order: string[] = [];
-    const send = t.request.bind(t);
-    t.request = (request, requestOptions) => {
-      order.push(`GET ${new URL(request.url).search}`);
-      return send(request, requestOptions);
+    const write = Socket.prototype.write;
+    const spy = function (this: Socket, ...args: Parameters<Socket['write']>): boolean {
+      const line = /^GET \S+/.exec(typeof args[0] === 'string' ? args[0] : Buffer.from(args[0] as Uint8Array).toString('latin1'))?.[0];
+      if (line) order.push(line.replace(/^GET \S*tariffs/, 'GET '));
+      return write.apply(this, args);
     };
-    await crawlList(t, { ...options(), onItem: (_item, key) => order.push(`judge ${String(key)}`) });
+    Socket.prototype.write = spy as Socket['write'];
+    try {
+      await crawlList(t, { ...options(), onItem: (_item, key) => order.push(`judge ${String(key)}`) });
+    } finally {
+      Socket.prototype.write = write;
+    }
     assert.deepEqual(order, ['GET ', 'GET ?page=1', 'judge NL/ABC/T1', 'GET ?page=2', 'judge NL/ABC/T2', 'judge NL/ABC/T3']);
     assert.deepEqual(failing(t.findings), []);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPrecompiled, versionBundle, writeCodeCache } from '../../src/schemas/load-precompiled.js';
@@ -31,6 +31,19 @@ describe('the validators precompiled at build time', () => {
       assert.ok(compared > 100, `only ${compared} documents compared`);
     });
   }
+
+  it('are loaded by preload, before the first validation, which then reads no schema file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ocpi-schemas-'));
+    cpSync(join(SCHEMA_ROOT, '2.2.1'), join(root, '2.2.1'), { recursive: true });
+    const registry = new SchemaRegistry(root, { precompiled: true });
+    try {
+      registry.preload('2.2.1');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    assert.equal(registry.usesPrecompiled('2.2.1'), true);
+    assert.deepEqual(registry.validate('2.2.1', 'DisplayText', { language: 'en', text: 'Open 24/7' }).map((f) => f.status), ['pass']);
+  });
 
   it('report an unknown value of an OpenEnum as a warning, with its path, as compiled ones do.', () => {
     const connector = { id: '1', standard: 'X_FUTURE_PLUG', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 230, max_amperage: 16, last_updated: '2026-01-01T00:00:00Z' };
