@@ -44,6 +44,11 @@ export interface CaseDefinition {
   readonly provides: readonly StateKey[];
   /** Cases that must have finished first, whatever their outcome (ordering without a data dependency). */
   readonly after: readonly string[];
+  /**
+   * The fewest requests the case sends one after another, each awaiting the last, against a conformant target (1
+   * unless more): the runner weighs the chains of a stage with it to choose which ready case takes a free slot first.
+   */
+  readonly roundTrips: number;
   /** The rule as the spec of its first version states it (the first of `specs`). */
   readonly spec: SpecReference;
   /** The rule's reference in each version the case covers, one per version: its section there, and its wording. */
@@ -63,8 +68,8 @@ export interface CaseDefinition {
 export type SeverityByVersion = { readonly [V in OcpiVersion]?: Severity };
 
 /** What a suite file writes; everything optional has a sensible default. */
-export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole' | 'spec' | 'specs' | 'severity' | 'severities'> &
-  Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'skipWhen' | 'targetRole'>> & {
+export type CaseInput = Omit<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'roundTrips' | 'skipWhen' | 'targetRole' | 'spec' | 'specs' | 'severity' | 'severities'> &
+  Partial<Pick<CaseDefinition, 'stage' | 'requires' | 'provides' | 'after' | 'roundTrips' | 'skipWhen' | 'targetRole'>> & {
     /** The rule's reference: one, for a case of one version, or one per version it covers (the section differs). */
     readonly spec: SpecReference | readonly SpecReference[];
     /** One strength for every version, or one per version it covers when a version words the rule differently. */
@@ -78,6 +83,7 @@ export function defineCase(input: CaseInput): CaseDefinition {
   if (!CASE_ID.test(input.id)) throw new Error(`case id "${input.id}" is not of the form AREA-NN`);
   if (input.checks.length === 0) throw new Error(`case ${input.id} declares no checks`);
   if (input.endpoint && !(input.requires ?? []).includes('endpoints')) throw new Error(`case ${input.id} names an endpoint but does not require endpoints`);
+  if (input.roundTrips !== undefined && !(Number.isInteger(input.roundTrips) && input.roundTrips >= 1)) throw new Error(`case ${input.id} declares ${input.roundTrips} round trips: a whole number from 1`);
   const specs: readonly SpecReference[] = Object.freeze(Array.isArray(input.spec) ? [...(input.spec as readonly SpecReference[])] : [input.spec as SpecReference]);
   const [first] = specs;
   if (!first) throw new Error(`case ${input.id} cites no rule`);
@@ -91,6 +97,7 @@ export function defineCase(input: CaseInput): CaseDefinition {
     requires: [],
     provides: [],
     after: [],
+    roundTrips: 1,
     targetRole: 'any',
     skipWhen: () => undefined,
     ...input,

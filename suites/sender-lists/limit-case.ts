@@ -19,6 +19,8 @@ export function limitCase(list: ListModule): CaseDefinition {
     targetRole: list.targetRole,
     endpoint: { module: list.module, role: 'SENDER' },
     requires: ['session', 'endpoints', list.digest],
+    // A page with limit, then the page its Link names.
+    roundTrips: 2,
     spec: listSpecs(list, [...citedAlike({
       version: '2.2.1',
       section: `${list.section}; Transport and format, pagination`,

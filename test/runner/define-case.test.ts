@@ -32,6 +32,13 @@ describe('defineCase', () => {
     assert.throws(() => defineCase({ ...input, spec: [] }), /cites no rule/);
   });
 
+  it('gives a case one round trip unless it declares more, and refuses any other number.', () => {
+    assert.equal(defineCase(input).roundTrips, 1);
+    assert.equal(defineCase({ ...input, roundTrips: 2 }).roundTrips, 2);
+    assert.throws(() => defineCase({ ...input, roundTrips: 0 }), /TEST-02 declares 0 round trips: a whole number from 1/);
+    assert.throws(() => defineCase({ ...input, roundTrips: 1.5 }), /a whole number from 1/);
+  });
+
   it('gives a case one severity in every version it covers, or the one each version states.', () => {
     const spec = { section: 's', rule: 'r' };
     const alike = defineCase({ ...input, versions: ['2.1.1', '2.2.1'], spec: [{ version: '2.2.1', ...spec }, { version: '2.1.1', ...spec }], severity: 'required' });

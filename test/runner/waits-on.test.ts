@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { defineCase, type CaseDefinition } from '../../src/runner/define-case.js';
 import { providesFor, waitsOn } from '../../src/runner/waits-on.js';
-import { chainLengths, rankByChain } from '../../src/runner/rank-by-chain.js';
 import type { StateKey } from '../../src/runner/run-state.js';
 
 const testCase = (id: string, order: { requires?: StateKey[]; provides?: StateKey[]; after?: string[] } = {}): CaseDefinition => defineCase({
@@ -40,20 +39,5 @@ describe('waitsOn', () => {
   it('never makes a case wait for itself', () => {
     assert.equal(waitsOn(rotate, rotate), false);
     assert.equal(providesFor(rotate, 'session', rotate), false);
-  });
-});
-
-describe('rankByChain', () => {
-  it('counts the whole chain of a stage whose cases renew one key in turn, and starts its head first', () => {
-    const lengths = chainLengths([move, rotate, check]);
-    assert.deepEqual(Object.fromEntries(lengths), { 'VER-07': 1, 'CRED-05': 2, 'CRED-09': 3 });
-    assert.deepEqual(rankByChain([move, rotate, check]).map((c) => c.id), ['CRED-09', 'CRED-05', 'VER-07']);
-  });
-
-  it('keeps the declaration order between cases of chains of one length', () => {
-    const a = testCase('A-01');
-    const b = testCase('B-01');
-    const c = testCase('C-01', { after: ['B-01'] });
-    assert.deepEqual(rankByChain([a, b, c]).map((d) => d.id), ['B-01', 'A-01', 'C-01']);
   });
 });
