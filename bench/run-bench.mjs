@@ -9,6 +9,8 @@
 // stages run one after another, so the path is the sum over stages of each stage's heaviest chain. A second path
 // weighs the same chains in milliseconds and adds what each case waited for the target's own requests (a command's
 // asynchronous result, which the reference party posts 20 ms after its answer): no schedule can shorten that either.
+// A third weighs each request by the time the target itself took over it (measured at the target): its latency and its
+// own work, which no tester can shorten, so the run's ratio to it is the tester's own cost.
 // "Warm" runs find the schemas compiled (one run before, in the same process), as validators compiled at build time
 // would; "cold" runs compile them as they go, as `run` does today. Environment: LATENCY_MS (50), REPEATS (3),
 // CONCURRENCIES (1,2,4,8,16; the default is always added), TARGET (`process`: the target in a warm process of its own).
@@ -94,26 +96,34 @@ function measure(concurrency, warm) {
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`run exited with ${code}`)))));
 }
 
-/** The most requests of `intervals` that follow one another without overlapping (1 ms of clock rounding allowed). */
-function sequentialDepth(intervals) {
+/**
+ * The longest run of `intervals` that follow one another without overlapping (1 ms of clock rounding allowed): how many
+ * requests, and the milliseconds the target took over them (its latency and its own work).
+ */
+function sequentialChain(intervals) {
   let depth = 0;
+  let ms = 0;
   let free = -Infinity;
-  for (const { at, ms } of [...intervals].sort((a, b) => a.at + a.ms - (b.at + b.ms))) {
-    if (at < free - 1) continue;
+  for (const interval of [...intervals].sort((a, b) => a.at + a.ms - (b.at + b.ms))) {
+    if (interval.at < free - 1) continue;
     depth += 1;
-    free = at + ms;
+    ms += interval.ms;
+    free = interval.at + interval.ms;
   }
-  return depth;
+  return { depth, ms };
 }
 
-/** Each case's weight (sequential requests) from a concurrency-1 run; requests outside any case are `''`. */
-function weights(one) {
+/** Each case's sequential requests (`depth`, and `ms` at the target) in a concurrency-1 run; requests outside any case are `''`. */
+function chains(one) {
   const ids = Object.keys(one.windows).sort((a, b) => one.windows[a].start - one.windows[b].start);
   const owner = (at) => ids.findLast((id) => one.windows[id].start <= at && at <= one.windows[id].end) ?? '';
   const byCase = new Map();
   for (const request of one.requests) byCase.set(owner(request.at), [...(byCase.get(owner(request.at)) ?? []), request]);
-  return new Map([...byCase].map(([id, intervals]) => [id, sequentialDepth(intervals)]));
+  return new Map([...byCase].map(([id, intervals]) => [id, sequentialChain(intervals)]));
 }
+
+/** Each case's weight (sequential requests) from a concurrency-1 run. */
+const weights = (one) => new Map([...chains(one)].map(([id, chain]) => [id, chain.depth]));
 
 /**
  * What each case waited for the target beyond its own requests, in a concurrency-1 run: from the end of its last request
@@ -181,17 +191,21 @@ async function main() {
   // the target's own requests (its asynchronous results), which no schedule can shorten either.
   const waits = targetWaits(ones[0]);
   const withWaits = await criticalPath(new Map([...weights(ones[0])].map(([id, depth]) => [id, depth * LATENCY_MS + (waits.get(id) ?? 0)])));
+  // And weighed by what the target itself took for each of those requests (its latency and its own work, measured at
+  // the target, one request at a time): what a tester that cost nothing would take against this target.
+  const atTargetPace = await criticalPath(new Map([...chains(ones[0])].map(([id, chain]) => [id, Math.round(chain.ms) + (waits.get(id) ?? 0)])));
   console.log(`node ${process.version}, latency ${LATENCY_MS} ms, median of ${REPEATS} runs each (min..max)`);
   console.log(`critical path: ${path.exchanges} exchanges x ${LATENCY_MS} ms = ${pathMs} ms (the concurrency-1 runs gave ${paths.map((p) => p.exchanges).join(', ')})`);
   console.log(`  ${path.chain.join(' > ')}${path.outside ? ` + ${path.outside} outside cases` : ''}`);
   console.log(`with the target's own waits (its asynchronous results): ${withWaits.exchanges} ms`);
   console.log(`  ${withWaits.chain.join(' > ')}`);
+  console.log(`and at the target's own pace (its measured time per request, and its waits): ${atTargetPace.exchanges} ms`);
   console.log('cold: a fresh process, as `run` is; warm: schemas already compiled in the process');
-  console.log('ratios: to the critical path / to the path with the target\'s own waits');
-  console.log(`${'concurrency'.padEnd(12)}  ${'cold run'.padEnd(30)}${'ratios'.padEnd(16)}${'warm run'.padEnd(30)}${'ratios'.padEnd(16)}failed or errored   warnings`);
+  console.log('ratios: to the critical path / to the path with the target\'s own waits / at the target\'s own pace');
+  console.log(`${'concurrency'.padEnd(12)}  ${'cold run'.padEnd(30)}${'ratios'.padEnd(24)}${'warm run'.padEnd(30)}${'ratios'.padEnd(24)}failed or errored   warnings`);
   const cell = (measured) => {
     const times = measured.map((m) => m.durationMs);
-    return `${String(median(times)).padStart(5)} ms (${Math.min(...times)}..${Math.max(...times)} ms)`.padEnd(30) + `${(median(times) / pathMs).toFixed(2)}x / ${(median(times) / withWaits.exchanges).toFixed(2)}x`.padEnd(16);
+    return `${String(median(times)).padStart(5)} ms (${Math.min(...times)}..${Math.max(...times)} ms)`.padEnd(30) + `${(median(times) / pathMs).toFixed(2)}x / ${(median(times) / withWaits.exchanges).toFixed(2)}x / ${(median(times) / atTargetPace.exchanges).toFixed(2)}x`.padEnd(24);
   };
   for (const concurrency of concurrencies) {
     const cold = runs.get(`${concurrency} cold`);

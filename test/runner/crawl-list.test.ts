@@ -35,6 +35,13 @@ const tariff = (id: string): unknown => ({
   last_updated: '2026-01-01T00:00:00Z',
 });
 
+/** A list of three Tariffs, one a page, each page linking to the next. */
+const THREE_PAGES: readonly PageSpec[] = [
+  { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
+  { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
+  { items: [tariff('T3')], total: 3, limit: 1 },
+];
+
 const keyOf = (item: unknown): string | undefined => {
   const { country_code: country, party_id: party, id } = (item ?? {}) as Record<string, unknown>;
   return typeof id === 'string' ? `${String(country)}/${String(party)}/${id}` : undefined;
@@ -112,12 +119,7 @@ describe('crawlList', () => {
   });
 
   it('crawls a three-page list of valid objects without a failing finding, keeping only the first page as evidence', async () => {
-    const pages: PageSpec[] = [
-      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
-      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
-      { items: [tariff('T3')], total: 3, limit: 1 },
-    ];
-    serve((page) => pages[page] ?? { items: [] });
+    serve((page) => THREE_PAGES[page] ?? { items: [] });
     const t = caseContext();
     const seen: string[] = [];
     const outcome = await crawlList(t, { ...options({ limit: 1 }), onItem: (_item, key) => seen.push(String(key)) });
@@ -132,12 +134,7 @@ describe('crawlList', () => {
   });
 
   it('asks for the next page before it judges the page it has, and for no page past the last', async () => {
-    const pages: PageSpec[] = [
-      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
-      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
-      { items: [tariff('T3')], total: 3, limit: 1 },
-    ];
-    serve((page) => pages[page] ?? { items: [] });
+    serve((page) => THREE_PAGES[page] ?? { items: [] });
     const t = caseContext();
     // What the sockets write, in order with what the crawl judges: a request line is the request gone out.
     const order: string[] = [];
@@ -227,12 +224,7 @@ describe('crawlList', () => {
   });
 
   it('never copies a page it drops to redact it, and redacts the page it keeps when that is read', async () => {
-    const pages: PageSpec[] = [
-      { items: [tariff('T1')], next: 1, total: 3, limit: 1 },
-      { items: [tariff('T2')], next: 2, total: 3, limit: 1 },
-      { items: [tariff('T3')], total: 3, limit: 1 },
-    ];
-    serve((page) => pages[page] ?? { items: [] });
+    serve((page) => THREE_PAGES[page] ?? { items: [] });
     const redactor = new CountingRedactor();
     const t = caseContext(CRAWL_CHECKS, DEFAULT_CRAWL_BOUNDS, redactor);
     await crawlList(t, options({ limit: 1 }));
