@@ -178,6 +178,10 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
       if (pages > 1) kept += 1;
       t.attach(exchange);
     }
+    if (stop === undefined) {
+      previousEmptyWithLink = list.length > 0;
+      continue;
+    }
     const outcome = { pages, received: keys.size, ...(first ? { first } : {}), listed };
     if (stop === 'end') {
       const end = { lastExchange: received, received: keys.size, ...totalOf(received), emptyTrailingPage: list.length === 0 && pages > 1 && previousEmptyWithLink };
@@ -191,19 +195,16 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
       else t.countObjects(keys.size);
       return { ...outcome, complete };
     }
-    if (stop !== undefined) {
-      if (stop.kind === 'loop') {
-        if (options.report !== false) t.attach(exchange);
-        tally.add(fail('pagination.terminates', `the crawl would never end: ${stop.reason}`, { exchangeId: exchange.id }));
-      } else {
-        // A list longer than the user lets a crawl go: stop, say which bound and flag, and judge what came.
-        tally.add(warn('pagination.crawl-bounded', `the crawl stopped at ${stop.reason} with the list going on: the case judged the ${objects} objects it saw; raise the bound to crawl further`, { exchangeId: exchange.id }));
-      }
-      report();
-      t.countObjects(keys.size);
-      return { ...outcome, complete: false };
+    if (stop.kind === 'loop') {
+      if (options.report !== false) t.attach(exchange);
+      tally.add(fail('pagination.terminates', `the crawl would never end: ${stop.reason}`, { exchangeId: exchange.id }));
+    } else {
+      // A list longer than the user lets a crawl go: stop, say which bound and flag, and judge what came.
+      tally.add(warn('pagination.crawl-bounded', `the crawl stopped at ${stop.reason} with the list going on: the case judged the ${objects} objects it saw; raise the bound to crawl further`, { exchangeId: exchange.id }));
     }
-    previousEmptyWithLink = list.length > 0;
+    report();
+    t.countObjects(keys.size);
+    return { ...outcome, complete: false };
   }
 }
 

@@ -45,8 +45,9 @@ export interface CaseDefinition {
   /** Cases that must have finished first, whatever their outcome (ordering without a data dependency). */
   readonly after: readonly string[];
   /**
-   * The fewest requests the case sends one after another, each awaiting the last, against a conformant target (1
-   * unless more): the runner weighs the chains of a stage with it to choose which ready case takes a free slot first.
+   * How many requests the case sends one after another, each awaiting the last, as it is written to (1 unless more;
+   * a target's data may make it fewer): a scheduling hint, never a check. The runner weighs the chains of a stage with
+   * it to choose which ready case takes a free slot first.
    */
   readonly roundTrips: number;
   /** The rule as the spec of its first version states it (the first of `specs`). */

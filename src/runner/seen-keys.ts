@@ -36,13 +36,6 @@ export class SeenKeys {
     return this.#keys.size;
   }
 
-  /** The instant recorded with a key (NaN when it had none), or undefined when the key was never recorded. */
-  instantOf(key: string): number | undefined {
-    const slot = this.#slotOf(key, this.#hash(key) >>> 0);
-    const held = this.#slots[slot] as number;
-    return held === EMPTY ? undefined : (this.#instants[held - 1] as number);
-  }
-
   /**
    * Records a key with the instant of its last_updated, replacing the instant of a key already recorded; returns the
    * instant it replaced (undefined for a new key), so that a crawl looks each key up once.
