@@ -77,7 +77,10 @@ async function fetchNow(request: AnswerRequest): Promise<Answer> {
     // Redirects are the caller's to follow, hop by hop, so that each is recorded and kept on the target's origin.
     followRedirect: false,
     timeout: { request: timeoutMs },
-    responseType: 'text',
+    // The bytes, decoded here rather than by got: the text got decodes hangs on its response object, which outlives
+    // the request long enough for the young-generation collector to move each page's text (a large object) to the
+    // old generation, where it waits for a full collection; decoded here, it dies young once the page is parsed.
+    responseType: 'buffer',
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.network?.connectionFor(request.url) as Pick<OptionsInit, 'https' | 'agent'> | undefined),
   });
@@ -101,7 +104,7 @@ async function fetchNow(request: AnswerRequest): Promise<Answer> {
   const backstop = setTimeout(() => stop('ETIMEDOUT', `no complete response within ${timeoutMs} ms`), timeoutMs + 1000);
   try {
     const response = await pending;
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text: response.body };
+    return { status: response.statusCode, headers: flattenHeaders(response.headers), text: response.body.toString('utf8') };
   } catch (error) {
     if (upgrade) return { ...upgrade, text: '' };
     if (error instanceof NoAnswer) throw error;

@@ -20,18 +20,30 @@ export interface ReceivedResponse {
 export function recordResponse({ status, headers, parsed }: ReceivedResponse, redactor: Redactor): RecordedResponse {
   const note = parsed.note ? { note: parsed.note } : {};
   if (!parsed.json) return Object.freeze({ status, headers, ...(parsed.text === '' ? {} : { rawBody: redactor.text(parsed.text) }), ...note });
-  let text: string | undefined = parsed.text;
-  let body: unknown;
   const response = { status, headers, ...note };
-  Object.defineProperty(response, 'body', {
-    enumerable: true,
-    get(): unknown {
-      if (text !== undefined) {
-        body = deepFreeze(redactor.json(JSON.parse(text)));
-        text = undefined;
-      }
-      return body;
-    },
-  });
+  const pending: PendingBody = { text: parsed.text, body: undefined, redactor };
+  // One getter for every record, its state in a hidden property: a getter made per record (a closure over the text)
+  // gives each record's map its own accessor, and the shared map it came from keeps a transition to it, which the
+  // young-generation collector follows, so each page's text survived into the old generation until a full collection.
+  Object.defineProperty(response, PENDING, { value: pending });
+  Object.defineProperty(response, 'body', { enumerable: true, get: readBody });
   return Object.freeze(response);
+}
+
+const PENDING = Symbol('pending body');
+
+/** A JSON body not read yet (its text as received), or read (redacted and frozen). */
+interface PendingBody {
+  text: string | undefined;
+  body: unknown;
+  readonly redactor: Redactor;
+}
+
+function readBody(this: { readonly [PENDING]: PendingBody }): unknown {
+  const pending = this[PENDING];
+  if (pending.text !== undefined) {
+    pending.body = deepFreeze(pending.redactor.json(JSON.parse(pending.text)));
+    pending.text = undefined;
+  }
+  return pending.body;
 }
