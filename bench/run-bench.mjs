@@ -13,7 +13,8 @@
 // own work, which no tester can shorten, so the run's ratio to it is the tester's own cost.
 // "Warm" runs find the schemas compiled (one run before, in the same process), as validators compiled at build time
 // would; "cold" runs compile them as they go, as `run` does today. Environment: LATENCY_MS (50), REPEATS (3),
-// CONCURRENCIES (1,2,4,8,16; the default is always added), TARGET (`process`: the target in a warm process of its own).
+// CONCURRENCIES (1,2,4,8,16; the default is always added), TARGET (`process`: the target in a warm process of its own),
+// RUN_NODE_FLAGS (node flags for each run's process; each bounds its heap's growth as `run` does unless they set it).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,8 @@ const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 async function measureOne(concurrency, warm) {
   const warnings = [];
   process.on('warning', (warning) => warnings.push(warning.name));
+  // As the command line does for `run` (src/cli/heap-growth.ts).
+  (await import(dist('src/cli/heap-growth.js'))).boundHeapGrowth();
   const { loadRunConfig, run, startReferenceParty } = await import(dist('src/index.js'));
   if (warm) await run(loadRunConfig({ flags: { embedded: 'cpo', quiet: true }, env: {} }));
   const requests = [];
@@ -77,6 +80,8 @@ async function startPartyProcess(onExchange) {
 
 /** The target's process (TARGET=process): warms its code with an embedded run, then serves a fresh reference CPO. */
 async function serve() {
+  // As the command line does for `run` (src/cli/heap-growth.ts).
+  (await import(dist('src/cli/heap-growth.js'))).boundHeapGrowth();
   const { loadRunConfig, run, startReferenceParty } = await import(dist('src/index.js'));
   await run(loadRunConfig({ flags: { embedded: 'cpo', allowCommands: true, quiet: true }, env: {} }));
   const onExchange = (exchange) => process.send({ type: 'exchange', exchange: { timings: exchange.timings } });
@@ -90,7 +95,8 @@ async function serve() {
 }
 
 function measure(concurrency, warm) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', String(concurrency ?? 0), warm ? 'warm' : 'cold'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = (process.env.RUN_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), '--one', String(concurrency ?? 0), warm ? 'warm' : 'cold'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`run exited with ${code}`)))));

@@ -17,6 +17,8 @@ export interface CliIo {
   readStdin?(): Promise<StdinText>;
   /** Where a trigger prompt asks a person to act on the target (stdin and stderr); absent where nobody can be asked. */
   readonly terminal?: { readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean }; readonly output: { write(text: string): unknown } };
+  /** Tunes this process's heap for a run (see heap-growth.ts); absent where the process is not the command's own. */
+  boundHeapGrowth?(): void;
 }
 
 /** What standard input held, or why it was not read. */
