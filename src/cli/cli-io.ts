@@ -18,7 +18,7 @@ export interface CliIo {
   /** Where a trigger prompt asks a person to act on the target (stdin and stderr); absent where nobody can be asked. */
   readonly terminal?: { readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean }; readonly output: { write(text: string): unknown } };
   /** Tunes this process's heap for a run (see heap-growth.ts); absent where the process is not the command's own. */
-  boundHeapGrowth?(): void;
+  boundHeapGrowth?(): Promise<void>;
 }
 
 /** What standard input held, or why it was not read. */

@@ -1,7 +1,6 @@
 import type { Output } from '../report/console-reporter.js';
 import { DEBUG_VARIABLE, printError, printInternalError, type CliIo, type StdinText, type StopReason } from './cli-io.js';
 import { EXIT, stoppedExitCode } from './exit-codes.js';
-import { boundHeapGrowth } from './heap-growth.js';
 import { main } from './main.js';
 
 /** A standard stream as the launcher uses it. */
@@ -107,8 +106,9 @@ export async function launch(proc: LaunchProcess = process, deadlines: LaunchDea
       handlers.push(handler);
       if (stopped) handler(stopped);
     },
-    // The real process is the command's own to tune; a test's stand-in runs inside a process that is not.
-    ...(proc === process ? { boundHeapGrowth: () => boundHeapGrowth() } : {}),
+    // The real process is the command's own to tune; a test's stand-in runs inside a process that is not. Loaded when
+    // a run starts: node:v8 costs the commands that do not run a few milliseconds of start-up.
+    ...(proc === process ? { boundHeapGrowth: async () => (await import('./heap-growth.js')).boundHeapGrowth() } : {}),
     ...(proc.stdin ? { readStdin: () => readStdin(proc.stdin as NonNullable<LaunchProcess['stdin']>), terminal: { input: proc.stdin, output: proc.stderr } } : {}),
   };
   const code = await main(proc.argv.slice(2), io);

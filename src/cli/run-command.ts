@@ -122,7 +122,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'a JSON or YAML file of settings (flags and OCPI_CONFORMANCE_* variables override it)')
     .action(async (_options: unknown, command: Command) => {
-      io.boundHeapGrowth?.();
+      await io.boundHeapGrowth?.();
       const configFile = command.opts<{ config?: string }>().config ?? io.env['OCPI_CONFORMANCE_CONFIG'];
       const [{ loadRunConfig }, { checkOutputPaths, STDOUT_PATH }, { unknownVariables }] = await Promise.all([
         import('../config/load-run-config.js'),

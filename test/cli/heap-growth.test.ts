@@ -13,6 +13,7 @@ function countingIo(): { io: CliIo; calls: () => number } {
     onInterrupt: () => undefined,
     boundHeapGrowth: () => {
       calls += 1;
+      return Promise.resolve();
     },
   };
   return { io, calls: () => calls };
