@@ -80,8 +80,6 @@ async function startPartyProcess(onExchange) {
 
 /** The target's process (TARGET=process): warms its code with an embedded run, then serves a fresh reference CPO. */
 async function serve() {
-  // As the command line does for `run` (src/cli/heap-growth.ts).
-  (await import(dist('src/cli/heap-growth.js'))).boundHeapGrowth();
   const { loadRunConfig, run, startReferenceParty } = await import(dist('src/index.js'));
   await run(loadRunConfig({ flags: { embedded: 'cpo', allowCommands: true, quiet: true }, env: {} }));
   const onExchange = (exchange) => process.send({ type: 'exchange', exchange: { timings: exchange.timings } });
