@@ -3,7 +3,7 @@
 // peak resident memory (VmHWM, read from /proc while it runs), and the mock's for context; each row is the median of
 // REPEAT runs (3 by default). The rows with the old space capped (CAP_MB) show what the crawl retains.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,11 +48,19 @@ async function crawl(locations, pageSize, heapCapMb) {
   const wallMs = performance.now() - started;
   const mockPeak = peakKb(mock.pid);
   mock.kill('SIGINT');
-  // A run that ran out of memory writes no report: its row says so.
-  const result = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { cases: [] };
+  // A run that ran out of memory writes no report, or an empty one (it died writing it): its row says so.
+  const result = readReport(report);
   const loc01 = result.cases.find((c) => c.id === 'LOC-01') ?? { status: 'no report', findings: [] };
   const objects = loc01.findings.find((f) => f.check === 'schema.response' && f.status === 'pass')?.message ?? '?';
   return { locations, pageSize, heap: heapCapMb ? `${heapCapMb} MB` : 'default', code, status: loc01.status, wallMs, peakMb: peak / 1024, mockPeakMb: mockPeak / 1024, objects, pages: Math.ceil(locations / pageSize) };
+}
+
+function readReport(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { cases: [] };
+  }
 }
 
 function median(values) {
