@@ -15,7 +15,8 @@ export interface ReceivedResponse {
  * not when it arrives: a crawl judges a page from what it received and drops it, and only the pages it keeps as
  * evidence are ever read (by a reporter), so only those pay for the copy. The copy is made from the text as received,
  * so what a caller does with its own parsed body never changes the evidence, and the redactor redacts every token it
- * knows by then. Nothing reaches the body as received through the record: its one way out is the redacting getter.
+ * knows by then. The text as received waits in a non-enumerable property keyed by a symbol this module keeps to
+ * itself, which neither serialising, spreading nor cloning the record copies: its one way out is the redacting getter.
  */
 export function recordResponse({ status, headers, parsed }: ReceivedResponse, redactor: Redactor): RecordedResponse {
   const note = parsed.note ? { note: parsed.note } : {};

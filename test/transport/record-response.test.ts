@@ -29,6 +29,16 @@ describe('recordResponse', () => {
     assert.ok(Object.isFrozen(record));
   });
 
+  it('lets no copy of the record reach the text as received: not a spread, a clone or an assignment.', () => {
+    const redactor = new Redactor();
+    redactor.add(new Secret(TOKEN));
+    const record = recorded(JSON.stringify({ data: { token: TOKEN }, status_code: 1000 }), redactor);
+    for (const copy of [{ ...record }, structuredClone(record), Object.assign({}, record)]) {
+      assert.deepEqual(Object.getOwnPropertySymbols(copy), []);
+      assert.doesNotMatch(JSON.stringify(copy), new RegExp(TOKEN));
+    }
+  });
+
   it('gives every record the same body getter, so no record holds a map of its own that keeps its text alive.', () => {
     // A getter made per record (a closure over its text) gave each record a map of its own, which the map it came
     // from keeps a transition to: the young-generation collector follows that, so every page's text outlived it.
