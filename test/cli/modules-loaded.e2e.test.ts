@@ -3,10 +3,9 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { firstLine, runCli, startCli } from '../helpers/run-cli.js';
 
-const RECORDER = pathToFileURL(new URL('../helpers/record-imports.js', import.meta.url).pathname).href;
+const RECORDER = new URL('../helpers/record-imports.js', import.meta.url).href;
 
 /** Runs the CLI and gives back every module URL it resolved. */
 async function modulesLoadedBy(args: readonly string[], dir: string): Promise<string[]> {
