@@ -22,11 +22,12 @@ export interface NetworkOptions {
   readonly requestsPerSecond?: number;
 }
 
-/** What got needs to reach one URL: its TLS settings and, through a proxy, the agents that tunnel to it. */
+/** What a request needs to reach one URL besides plain HTTP: its TLS settings and, through a proxy, the agents that tunnel to it. */
 export interface Connection {
-  readonly https?: {
-    readonly certificateAuthority?: string | readonly string[];
-    readonly certificate?: string;
+  /** Node's TLS options for an https URL. */
+  readonly tls?: {
+    readonly ca?: string | string[];
+    readonly cert?: string;
     readonly key?: string;
     readonly rejectUnauthorized?: boolean;
   };
@@ -42,7 +43,7 @@ export class Network {
   readonly headers: Readonly<Record<string, string>>;
   /** Whether server certificates go unchecked (`--insecure`). */
   readonly insecure: boolean;
-  readonly #https: NonNullable<Connection['https']> | undefined;
+  readonly #tls: NonNullable<Connection['tls']> | undefined;
   readonly #proxyFromEnv: boolean;
   readonly #agents = new Map<string, NonNullable<Connection['agent']>>();
   // The proxy of each origin a request went to: the variables are read once, not on every request of a crawl.
@@ -52,13 +53,13 @@ export class Network {
   constructor(options: NetworkOptions = {}) {
     this.headers = Object.freeze({ ...(options.headers ?? {}) });
     this.insecure = options.insecure === true;
-    const https = {
-      ...(options.ca ? { certificateAuthority: [...rootCertificates, options.ca] } : {}),
-      ...(options.cert ? { certificate: options.cert } : {}),
+    const tls = {
+      ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+      ...(options.cert ? { cert: options.cert } : {}),
       ...(options.key ? { key: options.key } : {}),
       ...(options.insecure ? { rejectUnauthorized: false } : {}),
     };
-    this.#https = Object.keys(https).length > 0 ? https : undefined;
+    this.#tls = Object.keys(tls).length > 0 ? tls : undefined;
     this.#proxyFromEnv = options.proxyFromEnv === true;
     if (options.requestsPerSecond !== undefined) {
       const throttled = pThrottle({ limit: options.requestsPerSecond, interval: 1000 })(<T>(send: () => Promise<T>) => send());
@@ -74,11 +75,11 @@ export class Network {
     return this.#proxies.get(origin);
   }
 
-  /** got's options for a request to `url`. */
+  /** What a request to `url` needs: the TLS settings, and the proxy's agents when it goes through one. */
   connectionFor(url: string): Connection {
     const proxy = this.proxyFor(url);
     return {
-      ...(this.#https ? { https: this.#https } : {}),
+      ...(this.#tls ? { tls: this.#tls } : {}),
       ...(proxy ? { agent: this.#agentsFor(proxy) } : {}),
     };
   }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Method } from 'got';
 import type { Secret } from '../config/secret.js';
 import { authorizationHeader, type TokenEncoding } from './authorization.js';
 import { parseBody } from './body.js';
@@ -10,7 +9,7 @@ import type { Redactor } from './redactor.js';
 import { TransportError } from './transport-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import { redirectTarget } from './redirect-target.js';
-import { fetchAnswer, NoAnswer } from './fetch-answer.js';
+import { fetchAnswer, NoAnswer, type Method } from './fetch-answer.js';
 import type { OriginPolicy } from './origin-policy.js';
 import type { Network } from './network.js';
 

@@ -2,6 +2,7 @@ import { CommandTrigger } from './command-trigger.js';
 import { PromptTrigger, type PromptTerminal } from './prompt-trigger.js';
 import type { Trigger } from '../model/trigger-request.js';
 import { UrlTrigger } from './url-trigger.js';
+import type { Connection } from '../transport/network.js';
 
 /** What chooses a trigger way: the run's settings and where a prompt would go. */
 export interface TriggerSettings {
@@ -10,7 +11,8 @@ export interface TriggerSettings {
   readonly deadlineMs: number;
   readonly redact: (text: string) => string;
   readonly terminal: PromptTerminal;
-  readonly connectionFor?: (url: string) => object;
+  /** TLS and proxy for a URL, from the run's Network. */
+  readonly connectionFor?: (url: string) => Connection;
 }
 
 /** The trigger a run uses: the command when given, else the URL, else a terminal prompt. */

@@ -1,4 +1,5 @@
-import got from 'got';
+import { fetchAnswer, NoAnswer } from '../transport/fetch-answer.js';
+import type { Connection } from '../transport/network.js';
 import type { Trigger, TriggerOutcome, TriggerRequest } from '../model/trigger-request.js';
 import { triggerPayload } from './trigger-payload.js';
 
@@ -8,9 +9,12 @@ export interface UrlTriggerOptions {
   readonly url: string;
   readonly deadlineMs: number;
   readonly redact: (text: string) => string;
-  /** got options for the URL (TLS, proxy agents), from the run's Network. */
-  readonly connection?: object;
+  /** TLS and proxy for the URL, from the run's Network. */
+  readonly connection?: Connection;
 }
+
+// The most of a harness's answer read: its status decides, and its first 500 characters explain a failure.
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
  * `--trigger-url`: POSTs the request as JSON (`{"action": ..., "params": {...}}`) to the user's URL; a 2xx answer
@@ -26,24 +30,31 @@ export class UrlTrigger implements Trigger {
   }
 
   async fire(request: TriggerRequest, signal?: AbortSignal): Promise<TriggerOutcome> {
-    const deadline = AbortSignal.timeout(this.#options.deadlineMs);
+    const { url, deadlineMs, connection, redact } = this.#options;
     try {
-      const answer = await got.post(this.#options.url, {
-        ...this.#options.connection,
-        body: triggerPayload(request),
+      const answer = await fetchAnswer({
+        method: 'POST',
+        url,
         headers: { 'content-type': 'application/json' },
-        throwHttpErrors: false,
-        retry: { limit: 0 },
-        followRedirect: false,
-        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        payload: triggerPayload(request),
+        timeoutMs: deadlineMs,
+        maxResponseBytes: MAX_ANSWER_BYTES,
+        ...(signal ? { signal } : {}),
+        ...(connection ? { connection } : {}),
       });
-      if (answer.statusCode >= 200 && answer.statusCode < 300) return { status: 'done' };
+      if (answer.status >= 200 && answer.status < 300) return { status: 'done' };
       // 501 Not Implemented: the harness does not perform this action, so the case that asked skips.
-      if (answer.statusCode === 501) return { status: 'unavailable', reason: `the trigger URL does not perform ${request.action} (HTTP 501)` };
-      const body = this.#options.redact(answer.body.slice(0, 500));
-      return { status: 'failed', reason: `the trigger URL answered ${request.action} with HTTP ${answer.statusCode}${body ? `: ${body}` : ''}` };
+      if (answer.status === 501) return { status: 'unavailable', reason: `the trigger URL does not perform ${request.action} (HTTP 501)` };
+      const body = redact(answer.text.slice(0, 500));
+      return { status: 'failed', reason: `the trigger URL answered ${request.action} with HTTP ${answer.status}${body ? `: ${body}` : ''}` };
     } catch (error) {
-      const why = deadline.aborted ? `no answer within ${this.#options.deadlineMs} ms` : signal?.aborted ? 'the run was stopped' : this.#options.redact((error as Error).message);
+      const code = error instanceof NoAnswer ? error.code : undefined;
+      // Node's own words for a failure (connect ECONNREFUSED ...): the harness is the user's, not the target.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const why = code === 'ETIMEDOUT' ? `no answer within ${deadlineMs} ms`
+        : code === 'EABORTED' ? 'the run was stopped'
+          : code === 'ERESPONSETOOLARGE' ? `its answer is larger than ${MAX_ANSWER_BYTES / (1024 * 1024)} MB`
+            : redact(cause instanceof Error ? cause.message : String(cause));
       return { status: 'failed', reason: `the trigger URL for ${request.action}: ${why}` };
     }
   }

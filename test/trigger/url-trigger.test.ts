@@ -71,4 +71,22 @@ describe('the URL trigger', () => {
       await h.close();
     }
   });
+
+  it('says in Node\'s words why a harness that cannot be reached failed, and what an answer too large to read means', async () => {
+    const h = await harness(204);
+    const closed = h.url;
+    await h.close();
+    const refused = await new UrlTrigger({ url: closed, deadlineMs: 5000, redact }).fire({ action: 'push-location', params: {} });
+    assert.ok(refused.status === 'failed' && refused.reason.includes('ECONNREFUSED') && !refused.reason.includes('target'), JSON.stringify(refused));
+    const huge = createServer((_request, response) => response.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).end(' '.repeat(5 * 1024 * 1024)));
+    await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(huge.address() as AddressInfo).port}/trigger`;
+      const outcome = await new UrlTrigger({ url, deadlineMs: 5000, redact }).fire({ action: 'push-location', params: {} });
+      assert.deepEqual(outcome, { status: 'failed', reason: 'the trigger URL for push-location: its answer is larger than 1 MB' });
+    } finally {
+      huge.closeAllConnections();
+      await new Promise((resolve) => huge.close(resolve));
+    }
+  });
 });
