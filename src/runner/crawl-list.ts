@@ -153,8 +153,8 @@ async function crawlPages(t: CaseContext, options: CrawlOptions, progress: Crawl
       pending = fetchPage(t, url);
       // Awaited on the next turn; if judging this page throws first, the case ends with that error, not this one.
       pending.catch(() => undefined);
-      // got starts a request over microtasks and ticks: one turn of the event loop lets it go out before judging
-      // holds the loop (on a kept-alive connection it is written then; a new one is written once it connects).
+      // The client starts a request over microtasks and a tick: one turn of the event loop lets it go out before
+      // judging holds the loop (on a kept-alive connection it is written then; a new one is written once it connects).
       await new Promise((resolve) => setImmediate(resolve));
     }
     // Each object's key and the instant of its last_updated are read once, and each key looked up once.

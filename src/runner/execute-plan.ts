@@ -42,6 +42,8 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     results.set(result.id, result);
     services.emit({ type: 'case-end', result });
   };
+  // How many results are in: a pass that sees it change looks again before it waits for the next one.
+  const settled = (): number => results.size;
 
   const readiness = (definition: CaseDefinition): Readiness => {
     if (signal.aborted) return { kind: 'skip', reason: 'the run was interrupted' };
@@ -71,6 +73,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     services.emit({ type: 'stage-start', stage, cases: pending.length });
     const running = new Map<string, Promise<void>>();
     while (pending.length > 0 || running.size > 0) {
+      const before = settled();
       for (let index = 0; index < pending.length && running.size < options.concurrency; ) {
         const definition = pending[index] as CaseDefinition;
         const ready = readiness(definition);
@@ -79,11 +82,19 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
           continue;
         }
         pending.splice(index, 1);
-        if (ready.kind === 'skip') record(skipped(definition, options.services.version, ready.reason, ready.undeclared));
-        else running.set(definition.id, runCase(definition, options, underWay).then(record).finally(() => running.delete(definition.id)));
+        if (ready.kind === 'skip') {
+          record(skipped(definition, options.services.version, ready.reason, ready.undeclared));
+          continue;
+        }
+        running.set(definition.id, runCase(definition, options, underWay).then(record).finally(() => running.delete(definition.id)));
+        // One turn of the event loop lets the case's first request go out before the next case's start holds the
+        // loop: cases start critical-path-first, and the head of the longest chain is then the first to be answered.
+        await new Promise((resolve) => setImmediate(resolve));
       }
+      // A case that ended (or was skipped) during the pass may have made a waiting one ready: look again first.
+      if (settled() > before) continue;
       if (running.size === 0) {
-        // Nothing runs and nothing can start: the remaining cases wait on each other.
+        // Nothing runs, nothing ended and nothing can start: the remaining cases wait on each other.
         for (const definition of pending.splice(0)) record(skipped(definition, options.services.version, 'its requirements form a cycle (tester defect)'));
         break;
       }

@@ -6,7 +6,7 @@ import { flattenHeaders } from './flatten-headers.js';
 import type { Connection, Network } from './network.js';
 
 /** The HTTP methods the tester sends. */
-export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One HTTP request to send as it is: no redirects followed, no retries. */
 export interface AnswerRequest {

@@ -48,6 +48,30 @@ describe('the executor', () => {
     assert.deepEqual(results.map((r) => r.status), ['passed', 'passed']);
   });
 
+  it('lets each case\'s first request go out before it starts the next, and starts a case its provider readied meanwhile without waiting for another to end', async () => {
+    const log: string[] = [];
+    let provided = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (provided = resolve));
+    // T-01 provides the session once T-03 has started; T-02, ranked before T-03, was looked at (and had to wait) first.
+    const provider = testCase({ id: 'T-01', provides: ['session'], run: async (t) => {
+      setImmediate(() => log.push('T-01 request out'));
+      await answered;
+      t.provide('session', { token: new Secret('x') });
+      await ok(t);
+    } });
+    const consumer = testCase({ id: 'T-02', requires: ['session'], run: async (t) => { log.push('T-02 started'); await ok(t); } });
+    const slow = testCase({ id: 'T-03', run: async (t) => {
+      log.push('T-03 started');
+      provided();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      log.push('T-03 ended');
+      await ok(t);
+    } });
+    const results = await executePlan({ cases: [provider, consumer, slow], services: services(), concurrency: 3, caseTimeoutMs: 1000, signal: new AbortController().signal });
+    assert.deepEqual(log, ['T-01 request out', 'T-03 started', 'T-02 started', 'T-03 ended']);
+    assert.deepEqual(results.map((r) => r.status), ['passed', 'passed', 'passed']);
+  });
+
   it('skips a case whose requirement was not provided, naming the provider and its outcome', async () => {
     const provider = testCase({ id: 'T-01', provides: ['session'], run: async (t) => t.check(fail('test.check', 'broken')) });
     const consumer = testCase({ id: 'T-02', requires: ['session'], run: ok });
