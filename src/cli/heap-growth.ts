@@ -8,8 +8,9 @@ import { setFlagsFromString } from 'node:v8';
  * garbage, some of which outlives a young-generation collection. V8 by default lets that grow to about three times the
  * live size before a full collection when the process is busy, so a long crawl peaked about 40 MB above a short one (183
  * against 159 MB at 100,000 and 10,000 Locations). At 1.5 times, both sizes peak lower and within about 1.1x of each
- * other (144 to 148 MB against 130 to 134 MB), for 4 to 5% more wall time on the 100,000 crawl and 10 to 15 ms (about
- * 1%) on a cold full run (bench/README.md: crawl-bench.mjs, run-bench.mjs).
+ * other (144 to 148 MB against 130 to 134 MB; 125 to 127 against 118 to 119 since the client sends on Node's own HTTP
+ * client), for 4 to 5% more wall time on the 100,000 crawl and 10 to 15 ms (about 1%) on a cold full run
+ * (bench/README.md: crawl-bench.mjs, run-bench.mjs).
  */
 export const HEAP_GROWING_PERCENT = 50;
 

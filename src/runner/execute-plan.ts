@@ -42,8 +42,6 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     results.set(result.id, result);
     services.emit({ type: 'case-end', result });
   };
-  // How many results are in: a pass that sees it change looks again before it waits for the next one.
-  const settled = (): number => results.size;
 
   const readiness = (definition: CaseDefinition): Readiness => {
     if (signal.aborted) return { kind: 'skip', reason: 'the run was interrupted' };
@@ -73,7 +71,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
     services.emit({ type: 'stage-start', stage, cases: pending.length });
     const running = new Map<string, Promise<void>>();
     while (pending.length > 0 || running.size > 0) {
-      const before = settled();
+      const settled = results.size;
       for (let index = 0; index < pending.length && running.size < options.concurrency; ) {
         const definition = pending[index] as CaseDefinition;
         const ready = readiness(definition);
@@ -92,7 +90,7 @@ export async function executePlan(options: ExecuteOptions): Promise<CaseResult[]
         await new Promise((resolve) => setImmediate(resolve));
       }
       // A case that ended (or was skipped) during the pass may have made a waiting one ready: look again first.
-      if (settled() > before) continue;
+      if (results.size > settled) continue;
       if (running.size === 0) {
         // Nothing runs, nothing ended and nothing can start: the remaining cases wait on each other.
         for (const definition of pending.splice(0)) record(skipped(definition, options.services.version, 'its requirements form a cycle (tester defect)'));

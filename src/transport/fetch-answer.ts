@@ -121,7 +121,8 @@ function fetchNow(request: AnswerRequest, connection: Connection | undefined): P
     try {
       const url = new URL(request.url);
       const secure = url.protocol === 'https:';
-      if (!secure && url.protocol !== 'http:') return refuse(new NoAnswer('EREQUEST', `${request.url} is not an http(s) URL`));
+      // The scheme alone is said: the URL may carry what a target echoed, a token among it.
+      if (!secure && url.protocol !== 'http:') return refuse(new NoAnswer('EREQUEST', `a ${url.protocol} URL is not http or https`));
       const headers: OutgoingHttpHeaders = { 'accept-encoding': ACCEPT_ENCODING, ...request.headers };
       if (request.payload !== undefined) headers['content-length'] = Buffer.byteLength(request.payload);
       const agent = secure ? connection?.agent?.https : connection?.agent?.http;
